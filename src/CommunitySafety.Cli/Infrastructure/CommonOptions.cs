@@ -1,0 +1,47 @@
+using System.CommandLine;
+
+namespace CommunitySafety.Cli.Infrastructure;
+
+/// <summary>Options shared by several commands, defined once so they read the same everywhere.</summary>
+public static class CommonOptions
+{
+    /// <summary>The default analytical store, relative to the working folder.</summary>
+    public const string DefaultStorePath = "data/csp.duckdb";
+
+    /// <summary><c>--store</c>: the DuckDB analytical store file. Applies to every command.</summary>
+    public static Option<string> Store { get; } = new("--store")
+    {
+        Description = $"The analytical store (a DuckDB file). Default: ./{DefaultStorePath}",
+        DefaultValueFactory = _ => DefaultStorePath,
+        Recursive = true,
+        HelpName = "file",
+    };
+
+    /// <summary>Creates a <c>--format</c> option for commands that print data.</summary>
+    public static Option<OutputFormat> Format() => new("--format")
+    {
+        Description = "How to print the result: table (for people), csv or json (for other programs).",
+        DefaultValueFactory = _ => OutputFormat.Table,
+        HelpName = "table|csv|json",
+    };
+
+    /// <summary>Creates an <c>--out</c> option: write the data to a file instead of standard output.</summary>
+    public static Option<string?> Out() => new("--out")
+    {
+        Description = "Write the result to this file instead of standard output.",
+        HelpName = "file",
+    };
+}
+
+/// <summary>Output formats for data-printing commands.</summary>
+public enum OutputFormat
+{
+    /// <summary>An aligned table for people.</summary>
+    Table,
+
+    /// <summary>Comma-separated values with a header row.</summary>
+    Csv,
+
+    /// <summary>A JSON array of objects.</summary>
+    Json,
+}

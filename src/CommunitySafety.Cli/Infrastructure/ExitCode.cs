@@ -1,0 +1,26 @@
+namespace CommunitySafety.Cli.Infrastructure;
+
+/// <summary>The process exit codes of <c>csp</c>. Scripts can rely on these numbers.</summary>
+public enum ExitCode
+{
+    /// <summary>The command did what was asked.</summary>
+    Ok = 0,
+
+    /// <summary>Something unexpected went wrong (a bug, or the environment): see the message.</summary>
+    Failure = 1,
+
+    /// <summary>The command line was wrong: unknown option, missing argument, bad value.</summary>
+    UsageError = 2,
+
+    /// <summary>An input file had bad content (the message names file, line and field); nothing was imported.</summary>
+    InvalidInput = 3,
+
+    /// <summary>A file, area or other named thing does not exist.</summary>
+    NotFound = 4,
+
+    /// <summary>The analytical store has no data for what was asked (import some first).</summary>
+    NoData = 5,
+
+    /// <summary>The command was cancelled (Ctrl+C).</summary>
+    Cancelled = 130,
+}

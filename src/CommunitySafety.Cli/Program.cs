@@ -1,0 +1,3 @@
+using CommunitySafety.Cli;
+
+return await CliApp.RunAsync(args, CliContext.ForConsole()).ConfigureAwait(false);
