@@ -104,9 +104,11 @@ public sealed class CrimeType : IEquatable<CrimeType>
     /// <summary>Every category, current and legacy.</summary>
     public static IReadOnlyList<CrimeType> All { get; } = [.. Current, PublicDisorderAndWeapons, ViolentCrime];
 
+    // Names and slugs; a slug equal to its name (e.g. "burglary") is listed once.
     private static readonly FrozenDictionary<string, CrimeType> ByName =
-        All.SelectMany(t => new[] { (t.Name, t), (t.Slug, t) })
-           .ToFrozenDictionary(p => p.Item1, p => p.Item2, StringComparer.OrdinalIgnoreCase);
+        All.SelectMany(t => new[] { (Key: t.Name, Type: t), (Key: t.Slug, Type: t) })
+           .DistinctBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+           .ToFrozenDictionary(p => p.Key, p => p.Type, StringComparer.OrdinalIgnoreCase);
 
     private static readonly CrimeType?[] ById = BuildIdTable();
 
