@@ -1,0 +1,47 @@
+using CommunitySafety.Crime;
+using CommunitySafety.Data.Import;
+using CommunitySafety.Periods;
+
+namespace CommunitySafety.Data.Police;
+
+/// <summary>One file read by an import.</summary>
+/// <param name="Path">The file (for a zip entry, <c>archive.zip!entry</c>).</param>
+/// <param name="Kind">What kind of police.uk file it is.</param>
+/// <param name="Rows">Rows imported.</param>
+/// <param name="RejectedRows">Rows rejected (written to the rejects file with <see cref="PoliceImportOptions.SkipBadRows"/>).</param>
+/// <param name="Imported">False when the whole file was rejected.</param>
+public sealed record ImportedFile(string Path, PoliceFileKind Kind, long Rows, int RejectedRows, bool Imported);
+
+/// <summary>What an import did.</summary>
+public sealed record ImportSummary
+{
+    /// <summary>Every file read, in order.</summary>
+    public required IReadOnlyList<ImportedFile> Files { get; init; }
+
+    /// <summary>Rows imported per force ("Reported by" name) and kind.</summary>
+    public required IReadOnlyDictionary<(string Force, PoliceFileKind Kind), long> RowsByForce { get; init; }
+
+    /// <summary>Rows imported per month and kind.</summary>
+    public required IReadOnlyDictionary<(YearMonth Month, PoliceFileKind Kind), long> RowsByMonth { get; init; }
+
+    /// <summary>Street-level rows imported per crime type.</summary>
+    public required IReadOnlyDictionary<CrimeType, long> RowsByCrimeType { get; init; }
+
+    /// <summary>Rows that were bad: in rejected files, or skipped with <see cref="PoliceImportOptions.SkipBadRows"/>.</summary>
+    public required IReadOnlyList<ImportError> Rejected { get; init; }
+
+    /// <summary>Where skipped rows were written, when any were.</summary>
+    public string? RejectsPath { get; init; }
+
+    /// <summary>Previously imported files whose force-months this import replaced.</summary>
+    public required IReadOnlyList<string> FilesReplaced { get; init; }
+
+    /// <summary>Force-months (kind, force, month) this import replaced.</summary>
+    public required int ForceMonthsReplaced { get; init; }
+
+    /// <summary>Total rows imported.</summary>
+    public long TotalRows => Files.Sum(f => f.Rows);
+
+    /// <summary>Total rows rejected.</summary>
+    public long TotalRejected => Files.Sum(f => (long)f.RejectedRows);
+}

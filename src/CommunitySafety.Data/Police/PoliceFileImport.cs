@@ -1,0 +1,627 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CommunitySafety.Crime;
+using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Internals;
+using CommunitySafety.Data.Store;
+using CommunitySafety.Periods;
+using DuckDB.NET.Data;
+using nietras.SeparatedValues;
+
+namespace CommunitySafety.Data.Police;
+
+/// <summary>A rejected row, for the rejects file.</summary>
+internal sealed record RejectedRow(ImportError Error, string Row);
+
+/// <summary>
+/// Imports one police.uk CSV in one transaction: rows are appended, then the force-months they belong to replace
+/// whatever was there before, monthly counts are rewritten, and the transaction commits. Any failure rolls back.
+/// </summary>
+internal sealed partial class PoliceFileImport
+{
+    private const int ProgressEvery = 16_384;
+
+    private readonly AnalyticalStore _store;
+    private readonly PoliceSource _source;
+    private readonly PoliceImportOptions _options;
+    private readonly Action<long, long> _progress;
+    private readonly CancellationToken _cancellationToken;
+    private readonly StringPool _pool = new();
+
+    private readonly Dictionary<(short Force, int Month), long> _forceMonths = [];
+    private readonly Dictionary<(short Force, int Lsoa, byte Type, int Month), int> _monthly = [];
+    private int _fileId;
+    private int _errorCount;
+    private bool _fileError;
+
+    public PoliceFileImport(AnalyticalStore store, PoliceSource source, PoliceImportOptions options, Action<long, long> progress, CancellationToken cancellationToken)
+    {
+        _store = store;
+        _source = source;
+        _options = options;
+        _progress = progress;
+        _cancellationToken = cancellationToken;
+    }
+
+    public PoliceFileKind? Kind { get; private set; }
+
+    public long Rows { get; private set; }
+
+    public bool Imported { get; private set; }
+
+    public List<ImportError> Errors { get; } = [];
+
+    public List<RejectedRow> Rejected { get; } = [];
+
+    public int RejectedCount => _rejectedRows;
+
+    private int _rejectedRows;
+
+    public Dictionary<short, long> RowsByForce { get; } = [];
+
+    public Dictionary<int, long> RowsByMonth { get; } = [];
+
+    public long[] RowsByType { get; } = new long[32];
+
+    public List<string> ReplacedFiles { get; } = [];
+
+    public int ReplacedForceMonths { get; private set; }
+
+    public void Run()
+    {
+        using var counting = new CountingStream(_source.Open());
+        using var text = CsvText.Text(counting);
+        using var reader = CsvText.ReaderOptions.From(text);
+        if (reader.Header.IsEmpty)
+        {
+            Errors.Add(new(_source.DisplayPath, 0, null, "the file is empty: expected a police.uk header line."));
+            return;
+        }
+
+        var header = PoliceHeader.Detect(reader.Header.ColNames, _source.FileName, _source.DisplayPath, Errors);
+        if (header is null)
+        {
+            return;
+        }
+
+        Kind = header.Kind;
+        using var tx = _store.Connection.BeginTransaction();
+        try
+        {
+            _fileId = _store.Dimensions.NextFileId;
+            _store.Execute("INSERT INTO source_file VALUES ($1, $2, $3, 0, now()::TIMESTAMP)", _fileId, _source.DisplayPath, (byte)header.Kind);
+            var table = header.Kind switch
+            {
+                PoliceFileKind.Street => "crime",
+                PoliceFileKind.Outcomes => "outcome",
+                _ => "stop_search",
+            };
+            using (var appender = _store.Connection.CreateAppender(table))
+            {
+                switch (header.Kind)
+                {
+                    case PoliceFileKind.Street:
+                        ReadStreet(reader, header, appender, counting);
+                        break;
+                    case PoliceFileKind.Outcomes:
+                        ReadOutcomes(reader, header, appender, counting);
+                        break;
+                    default:
+                        ReadStopAndSearch(reader, header, appender, counting);
+                        break;
+                }
+            }
+
+            _progress(counting.BytesRead, Rows);
+            MarkTruncatedLastLine();
+            if (_fileError || (_errorCount > 0 && !_options.SkipBadRows))
+            {
+                tx.Rollback();
+                _store.Dimensions.Reload();
+                Rows = 0;
+                return;
+            }
+
+            Replace(table, header.Kind);
+            if (_store.Dimensions.FlushNew())
+            {
+                _store.AllocateLsoas();
+            }
+
+            tx.Commit();
+            _store.Dimensions.NextFileId = _fileId + 1;
+            Imported = true;
+        }
+        catch
+        {
+            tx.Rollback();
+            _store.Dimensions.Reload();
+            throw;
+        }
+    }
+
+    private void Replace(string table, PoliceFileKind kind)
+    {
+        if (_forceMonths.Count == 0)
+        {
+            _store.Execute("DELETE FROM source_file WHERE file_id = $1", _fileId);
+            return;
+        }
+
+        var predicate = string.Join(" OR ", _forceMonths.Keys.GroupBy(k => k.Force).Select(g =>
+            string.Create(CultureInfo.InvariantCulture, $"(force_id = {g.Key} AND month_idx IN ({string.Join(',', g.Select(k => k.Month))}))")));
+        var k = (byte)kind;
+        ReplacedFiles.AddRange(_store.Query(
+            $"SELECT DISTINCT s.path FROM loaded_month l JOIN source_file s USING (file_id) WHERE l.kind = {k} AND ({predicate}) ORDER BY 1",
+            r => r.GetString(0)));
+        ReplacedForceMonths = _store.Scalar<int>($"SELECT count(*) FROM loaded_month WHERE kind = {k} AND ({predicate})");
+        if (ReplacedForceMonths > 0)
+        {
+            _store.Execute($"DELETE FROM {table} WHERE file_id <> {_fileId} AND ({predicate})");
+            _store.Execute($"DELETE FROM loaded_month WHERE kind = {k} AND ({predicate})");
+        }
+
+        if (kind == PoliceFileKind.Street)
+        {
+            if (ReplacedForceMonths > 0)
+            {
+                _store.Execute($"DELETE FROM crime_monthly WHERE {predicate}");
+            }
+
+            using var appender = _store.Connection.CreateAppender("crime_monthly");
+            foreach (var ((force, lsoa, type, month), n) in _monthly)
+            {
+                var row = appender.CreateRow().AppendValue(force);
+                row = lsoa == 0 ? row.AppendNullValue() : row.AppendValue(lsoa);
+                row.AppendValue(type).AppendValue(month).AppendValue(n).EndRow();
+            }
+        }
+
+        using (var appender = _store.Connection.CreateAppender("loaded_month"))
+        {
+            foreach (var ((force, month), n) in _forceMonths)
+            {
+                appender.CreateRow().AppendValue(k).AppendValue(force).AppendValue(month).AppendValue(_fileId).AppendValue(n).EndRow();
+            }
+        }
+
+        _store.Execute("UPDATE source_file SET rows = $1 WHERE file_id = $2", Rows, _fileId);
+        _store.Execute("DELETE FROM source_file WHERE file_id NOT IN (SELECT DISTINCT file_id FROM loaded_month)");
+    }
+
+    // ---- street-level crime ----
+
+    private void ReadStreet(SepReader reader, PoliceHeader h, DuckDBAppender appender, CountingStream counting)
+    {
+        int crimeId = h["Crime ID"], month = h["Month"], reportedBy = h["Reported by"], lon = h["Longitude"], lat = h["Latitude"],
+            location = h["Location"], lsoaCode = h["LSOA code"], lsoaName = h["LSOA name"], crimeType = h["Crime type"],
+            outcome = h["Last outcome category"], context = h["Context"];
+        foreach (var row in reader)
+        {
+            if (!CheckShape(row, h, counting))
+            {
+                continue;
+            }
+
+            var line = row.LineNumberFrom;
+            var bad = false;
+            bad |= !TryMonth(row, month, h, line, out var ym);
+            bad |= !TryForce(row, reportedBy, h, line, out var forceName);
+            bad |= !TryCoordinates(row, lon, lat, h, line, out var longitude, out var latitude);
+            bad |= !TryLsoa(row, lsoaCode, h, line, out var lsoaSpanOk);
+            var typeSpan = row[crimeType].Span;
+            if (!CrimeType.TryFind(typeSpan, out var type))
+            {
+                bad = true;
+                Error(line, h.Names[crimeType], typeSpan.IsWhiteSpace()
+                    ? "empty crime type."
+                    : $"unknown crime type '{CsvText.Show(typeSpan)}'; police.uk's types are {string.Join(", ", CrimeType.Current.Select(t => t.Name))}.");
+            }
+
+            if (bad)
+            {
+                Reject(row);
+                continue;
+            }
+
+            var force = _store.Dimensions.Force(forceName);
+            var lsoaId = lsoaSpanOk ? _store.Dimensions.Lsoa(row[lsoaCode].Span.Trim(), lsoaName >= 0 ? row[lsoaName].Span.Trim() : default) : 0;
+            _store.Dimensions.Month(ym);
+            var r = appender.CreateRow().AppendValue(force).AppendValue(ym.Index).AppendValue(type!.Id);
+            r = lsoaId == 0 ? r.AppendNullValue() : r.AppendValue(lsoaId);
+            r.AppendValue(longitude).AppendValue(latitude)
+                .AppendValue(crimeId >= 0 ? NullIfEmpty(row[crimeId].Span) : null)
+                .AppendValue(location >= 0 ? _pool.Get(row[location].Span) : null)
+                .AppendValue(outcome >= 0 ? _pool.Get(row[outcome].Span) : null)
+                .AppendValue(context >= 0 ? NullIfEmpty(row[context].Span) : null)
+                .AppendValue(_fileId).AppendValue(line)
+                .EndRow();
+            Count(force, ym.Index);
+            RowsByType[type.Id]++;
+            var key = (force, lsoaId, type.Id, ym.Index);
+            _monthly[key] = _monthly.GetValueOrDefault(key) + 1;
+        }
+    }
+
+    // ---- outcomes ----
+
+    private void ReadOutcomes(SepReader reader, PoliceHeader h, DuckDBAppender appender, CountingStream counting)
+    {
+        int crimeId = h["Crime ID"], month = h["Month"], reportedBy = h["Reported by"], lon = h["Longitude"], lat = h["Latitude"],
+            location = h["Location"], lsoaCode = h["LSOA code"], lsoaName = h["LSOA name"], outcomeType = h["Outcome type"];
+        foreach (var row in reader)
+        {
+            if (!CheckShape(row, h, counting))
+            {
+                continue;
+            }
+
+            var line = row.LineNumberFrom;
+            var bad = false;
+            bad |= !TryMonth(row, month, h, line, out var ym);
+            bad |= !TryForce(row, reportedBy, h, line, out var forceName);
+            bad |= !TryCoordinates(row, lon, lat, h, line, out var longitude, out var latitude);
+            bad |= !TryLsoa(row, lsoaCode, h, line, out var lsoaOk);
+            if (row[outcomeType].Span.IsWhiteSpace())
+            {
+                bad = true;
+                Error(line, h.Names[outcomeType], "empty outcome type.");
+            }
+
+            if (bad)
+            {
+                Reject(row);
+                continue;
+            }
+
+            var force = _store.Dimensions.Force(forceName);
+            var lsoaId = lsoaOk ? _store.Dimensions.Lsoa(row[lsoaCode].Span.Trim(), lsoaName >= 0 ? row[lsoaName].Span.Trim() : default) : 0;
+            _store.Dimensions.Month(ym);
+            var r = appender.CreateRow().AppendValue(force).AppendValue(ym.Index)
+                .AppendValue(crimeId >= 0 ? NullIfEmpty(row[crimeId].Span) : null);
+            r = lsoaId == 0 ? r.AppendNullValue() : r.AppendValue(lsoaId);
+            r.AppendValue(longitude).AppendValue(latitude)
+                .AppendValue(location >= 0 ? _pool.Get(row[location].Span) : null)
+                .AppendValue(_pool.Get(row[outcomeType].Span))
+                .AppendValue(_fileId).AppendValue(line)
+                .EndRow();
+            Count(force, ym.Index);
+        }
+    }
+
+    // ---- stop and search ----
+
+    [GeneratedRegex(@"^(?<month>\d{4}-\d{2})-(?<force>.+)-stop-and-search\.csv$", RegexOptions.IgnoreCase)]
+    private static partial Regex StopAndSearchName();
+
+    private void ReadStopAndSearch(SepReader reader, PoliceHeader h, DuckDBAppender appender, CountingStream counting)
+    {
+        var nameMatch = StopAndSearchName().Match(_source.FileName);
+        YearMonth? fileMonth = nameMatch.Success && YearMonth.TryParse(nameMatch.Groups["month"].Value, out var fm) ? fm : null;
+        var forceName = _options.StopAndSearchForce
+            ?? (nameMatch.Success ? PoliceForces.FromSlug(nameMatch.Groups["force"].Value)?.Name ?? nameMatch.Groups["force"].Value : null);
+        if (forceName is null)
+        {
+            _fileError = true;
+            Error(0, null, "stop-and-search files have no force column and this file's name does not say which force it is: " +
+                "name it YYYY-MM-<force>-stop-and-search.csv (e.g. 2018-03-bedfordshire-stop-and-search.csv) or give the force.");
+            return;
+        }
+
+        int type = h["Type"], date = h["Date"], partOf = h["Part of a policing operation"], operation = h["Policing operation"],
+            lat = h["Latitude"], lon = h["Longitude"], gender = h["Gender"], age = h["Age range"], selfEth = h["Self-defined ethnicity"],
+            officerEth = h["Officer-defined ethnicity"], legislation = h["Legislation"], obj = h["Object of search"], outcome = h["Outcome"],
+            linked = h["Outcome linked to object of search"], removal = h["Removal of more than just outer clothing"];
+        short force = 0;
+        foreach (var row in reader)
+        {
+            if (!CheckShape(row, h, counting))
+            {
+                continue;
+            }
+
+            var line = row.LineNumberFrom;
+            var bad = false;
+            var dateSpan = row[date].Span.Trim();
+            if (!DateTimeOffset.TryParse(dateSpan, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
+            {
+                bad = true;
+                Error(line, h.Names[date], $"'{CsvText.Show(dateSpan)}' is not a date and time: expected e.g. 2018-03-01T13:05:00+00:00.");
+            }
+
+            if (row[type].Span.IsWhiteSpace())
+            {
+                bad = true;
+                Error(line, h.Names[type], "empty search type.");
+            }
+
+            bad |= !TryCoordinates(row, lon, lat, h, line, out var longitude, out var latitude);
+            bad |= !TryBool(row, partOf, h, line, out var partOfValue);
+            bad |= !TryBool(row, linked, h, line, out var linkedValue);
+            bad |= !TryBool(row, removal, h, line, out var removalValue);
+            if (bad)
+            {
+                Reject(row);
+                continue;
+            }
+
+            if (force == 0)
+            {
+                force = _store.Dimensions.Force(forceName);
+            }
+
+            var ym = fileMonth ?? new YearMonth(when.Year, when.Month);
+            _store.Dimensions.Month(ym);
+            appender.CreateRow().AppendValue(force).AppendValue(ym.Index)
+                .AppendValue(_pool.Get(row[type].Span))
+                .AppendValue(when.UtcDateTime)
+                .AppendValue(partOfValue)
+                .AppendValue(Pooled(row, operation))
+                .AppendValue(latitude).AppendValue(longitude)
+                .AppendValue(Pooled(row, gender)).AppendValue(Pooled(row, age)).AppendValue(Pooled(row, selfEth)).AppendValue(Pooled(row, officerEth))
+                .AppendValue(Pooled(row, legislation)).AppendValue(Pooled(row, obj)).AppendValue(Pooled(row, outcome))
+                .AppendValue(linkedValue).AppendValue(removalValue)
+                .AppendValue(_fileId).AppendValue(line)
+                .EndRow();
+            Count(force, ym.Index);
+        }
+    }
+
+    // ---- shared field rules ----
+
+    private bool CheckShape(SepReader.Row row, PoliceHeader h, CountingStream counting)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if ((Rows + _rejectedRows) % ProgressEvery == 0)
+        {
+            _progress(counting.BytesRead, Rows);
+        }
+
+        _lastRowLine = row.LineNumberFrom;
+        if (row.ColCount == h.Count)
+        {
+            // A header repeated mid-file (files concatenated with their headers) is not data.
+            if (row[0].Span.Trim().Equals(h.Names[0].AsSpan().Trim().TrimStart('\uFEFF'), StringComparison.OrdinalIgnoreCase)
+                && row[h.Count - 1].Span.Trim().Equals(h.Names[^1].AsSpan().Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            return true;
+        }
+
+        if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+        {
+            return false;
+        }
+
+        Error(row.LineNumberFrom, null, $"wrong column count: expected {h.Count} columns ({CsvText.Show(string.Join(',', h.Names))}), found {row.ColCount}.");
+        _shapeError = (Errors.Count - 1, row.LineNumberFrom, row.ColCount, h.Count);
+        Reject(row);
+        return false;
+    }
+
+    private bool? _endsWithNewline;
+    private int _lastRowLine;
+    private (int Index, int Line, int Found, int Expected)? _shapeError;
+
+    /// <summary>A short last row in a file without a final line break is a truncated file: say so.</summary>
+    private void MarkTruncatedLastLine()
+    {
+        if (_shapeError is not { } e || e.Line != _lastRowLine || e.Found >= e.Expected || e.Index < 0 || e.Index >= Errors.Count || EndsWithNewline())
+        {
+            return;
+        }
+
+        var old = Errors[e.Index];
+        var fixedError = old with { Message = $"truncated last line: expected {e.Expected} columns, found {e.Found}; the file may have been cut short." };
+        Errors[e.Index] = fixedError;
+        for (var i = 0; i < Rejected.Count; i++)
+        {
+            if (ReferenceEquals(Rejected[i].Error, old))
+            {
+                Rejected[i] = Rejected[i] with { Error = fixedError };
+            }
+        }
+    }
+
+    private bool EndsWithNewline()
+    {
+        if (_endsWithNewline is { } known)
+        {
+            return known;
+        }
+
+        using var s = _source.Open();
+        byte last = 0;
+        if (s.CanSeek)
+        {
+            if (s.Length > 0)
+            {
+                s.Seek(-1, SeekOrigin.End);
+                last = (byte)s.ReadByte();
+            }
+        }
+        else
+        {
+            var buffer = new byte[1 << 16];
+            int n;
+            while ((n = s.Read(buffer)) > 0)
+            {
+                last = buffer[n - 1];
+            }
+        }
+
+        _endsWithNewline = last is (byte)'\n' or (byte)'\r';
+        return _endsWithNewline.Value;
+    }
+
+    private bool TryMonth(SepReader.Row row, int col, PoliceHeader h, int line, out YearMonth month)
+    {
+        var s = row[col].Span;
+        if (YearMonth.TryParse(s, out month))
+        {
+            return true;
+        }
+
+        Error(line, h.Names[col], s.IsWhiteSpace() ? "empty month: expected yyyy-MM, e.g. 2024-01." : $"'{CsvText.Show(s)}' is not a month: expected yyyy-MM, e.g. 2024-01.");
+        return false;
+    }
+
+    private bool TryForce(SepReader.Row row, int col, PoliceHeader h, int line, out ReadOnlySpan<char> force)
+    {
+        force = row[col].Span.Trim();
+        if (!force.IsEmpty)
+        {
+            return true;
+        }
+
+        Error(line, h.Names[col], "empty force name.");
+        return false;
+    }
+
+    private bool TryCoordinates(SepReader.Row row, int lonCol, int latCol, PoliceHeader h, int line, out float? longitude, out float? latitude)
+    {
+        var ok = TryCoordinate(row, lonCol, h, line, 180, out longitude);
+        ok &= TryCoordinate(row, latCol, h, line, 90, out latitude);
+        if (ok && longitude.HasValue != latitude.HasValue)
+        {
+            Error(line, h.Names[longitude.HasValue ? latCol : lonCol], "a location needs both longitude and latitude; only one is given.");
+            return false;
+        }
+
+        return ok;
+    }
+
+    private bool TryCoordinate(SepReader.Row row, int col, PoliceHeader h, int line, double limit, out float? value)
+    {
+        value = null;
+        var s = row[col].Span.Trim();
+        if (s.IsEmpty)
+        {
+            return true;
+        }
+
+        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && Math.Abs(d) <= limit)
+        {
+            value = (float)d;
+            return true;
+        }
+
+        Error(line, h.Names[col], $"'{CsvText.Show(s)}' is not a {h.Names[col].Trim().ToLowerInvariant()}: expected a number between -{limit} and {limit}.");
+        return false;
+    }
+
+    private bool TryLsoa(SepReader.Row row, int col, PoliceHeader h, int line, out bool present)
+    {
+        var s = row[col].Span.Trim();
+        present = !s.IsEmpty;
+        if (!present || (s.Length == 9 && s[0] is 'E' or 'W' && s[1..].ContainsAnyExceptInRange('0', '9') is false))
+        {
+            return true;
+        }
+
+        Error(line, h.Names[col], $"'{CsvText.Show(s)}' is not an LSOA code: expected E01 or W01 and six digits, e.g. E01017541.");
+        return false;
+    }
+
+    private bool TryBool(SepReader.Row row, int col, PoliceHeader h, int line, out bool? value)
+    {
+        value = null;
+        if (col < 0)
+        {
+            return true;
+        }
+
+        var s = row[col].Span.Trim();
+        if (s.IsEmpty)
+        {
+            return true;
+        }
+
+        if (s.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            value = true;
+            return true;
+        }
+
+        if (s.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            value = false;
+            return true;
+        }
+
+        Error(line, h.Names[col], $"'{CsvText.Show(s)}' is not True or False.");
+        return false;
+    }
+
+    private string? Pooled(SepReader.Row row, int col) => col < 0 ? null : _pool.Get(row[col].Span.Trim());
+
+    private static string? NullIfEmpty(ReadOnlySpan<char> s) => s.IsWhiteSpace() ? null : s.ToString();
+
+    private void Count(short force, int month)
+    {
+        Rows++;
+        var key = (force, month);
+        _forceMonths[key] = _forceMonths.GetValueOrDefault(key) + 1;
+        RowsByForce[force] = RowsByForce.GetValueOrDefault(force) + 1;
+        RowsByMonth[month] = RowsByMonth.GetValueOrDefault(month) + 1;
+    }
+
+    private void Error(int line, string? field, string message)
+    {
+        _errorCount++;
+        if (Errors.Count < ImportLimits.MaxErrorsPerFile)
+        {
+            Errors.Add(new ImportError(_source.DisplayPath, line, field?.Trim(), message));
+        }
+    }
+
+    private void Reject(SepReader.Row row)
+    {
+        _rejectedRows++;
+        if (_options.SkipBadRows && Rejected.Count < ImportLimits.MaxErrorsPerFile && Errors.Count > 0)
+        {
+            var line = row.LineNumberFrom;
+            var text = CsvText.RowText(row);
+            var first = Errors.Count;
+            while (first > 0 && Errors[first - 1].Line == line)
+            {
+                first--;
+            }
+
+            for (var i = first; i < Errors.Count; i++)
+            {
+                Rejected.Add(new RejectedRow(Errors[i], text));
+            }
+        }
+    }
+
+    /// <summary>Writes rejected rows as CSV: file, line, field, error, row.</summary>
+    public static void WriteRejects(string path, IEnumerable<RejectedRow> rows)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        w.Write("file,line,field,error,row\n");
+        var sb = new StringBuilder();
+        foreach (var r in rows)
+        {
+            sb.Clear();
+            CsvText.AppendField(sb, r.Error.File);
+            sb.Append(',').Append(r.Error.Line.ToString(CultureInfo.InvariantCulture)).Append(',');
+            CsvText.AppendField(sb, r.Error.Field);
+            sb.Append(',');
+            CsvText.AppendField(sb, r.Error.Message);
+            sb.Append(',');
+            CsvText.AppendField(sb, r.Row);
+            sb.Append('\n');
+            w.Write(sb);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.IO.Compression;
+
+namespace CommunitySafety.Data.Police;
+
+/// <summary>One CSV to read: a file on disk or an entry of a zip archive.</summary>
+internal sealed record PoliceSource(string DisplayPath, string FileName, long Length, Func<Stream> Open);
+
+/// <summary>
+/// Expands the paths given to an import into CSV sources: single files, folders (recursively; the police.uk archive
+/// layout <c>YYYY-MM/YYYY-MM-&lt;force&gt;-street.csv</c>), and <c>.zip</c> archives (entries in the same layout).
+/// </summary>
+internal sealed class PoliceSources : IDisposable
+{
+    private readonly List<ZipArchive> _archives = [];
+
+    public List<PoliceSource> Sources { get; } = [];
+
+    public static PoliceSources Expand(IEnumerable<string> paths)
+    {
+        var result = new PoliceSources();
+        try
+        {
+            foreach (var path in paths)
+            {
+                result.Add(path);
+            }
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+
+        return result;
+    }
+
+    private void Add(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => IsCsv(f) || IsZip(f))
+                .Order(StringComparer.Ordinal);
+            foreach (var f in files)
+            {
+                AddFile(f);
+            }
+        }
+        else if (File.Exists(path))
+        {
+            AddFile(path);
+        }
+        else
+        {
+            throw new FileNotFoundException($"No file or folder '{path}'.", path);
+        }
+    }
+
+    private void AddFile(string path)
+    {
+        if (IsZip(path))
+        {
+            var archive = ZipFile.OpenRead(path);
+            _archives.Add(archive);
+            foreach (var entry in archive.Entries.Where(e => IsCsv(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            {
+                var e = entry;
+                Sources.Add(new PoliceSource($"{path}!{e.FullName}", e.Name, e.Length, e.Open));
+            }
+        }
+        else
+        {
+            var info = new FileInfo(path);
+            Sources.Add(new PoliceSource(path, info.Name, info.Length,
+                () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)));
+        }
+    }
+
+    private static bool IsCsv(string name) => name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsZip(string name) => name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase);
+
+    public void Dispose()
+    {
+        foreach (var a in _archives)
+        {
+            a.Dispose();
+        }
+    }
+}

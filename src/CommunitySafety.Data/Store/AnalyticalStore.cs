@@ -1,0 +1,169 @@
+using System.Data;
+using System.Globalization;
+using CommunitySafety.Crime;
+using DuckDB.NET.Data;
+
+namespace CommunitySafety.Data.Store;
+
+/// <summary>
+/// The analytical store: one DuckDB file holding police.uk records, monthly counts, population and lookups.
+/// </summary>
+/// <remarks>
+/// Opening a path creates the file (and its folder) and the schema when missing, and migrates an older schema.
+/// One <see cref="AnalyticalStore"/> owns one connection; use it from one thread at a time.
+/// </remarks>
+public sealed class AnalyticalStore : IDisposable
+{
+    private readonly DuckDBConnection _connection;
+
+    private AnalyticalStore(string path, DuckDBConnection connection)
+    {
+        FilePath = path;
+        _connection = connection;
+        Dimensions = new StoreDimensions(this);
+    }
+
+    /// <summary>The store's file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The schema version of the open store.</summary>
+    public int SchemaVersion { get; private set; }
+
+    internal DuckDBConnection Connection => _connection;
+
+    internal StoreDimensions Dimensions { get; }
+
+    /// <summary>Opens the store at <paramref name="path"/>, creating it (and its folder) when it does not exist.</summary>
+    /// <exception cref="InvalidOperationException">The file was written by a newer version of this software.</exception>
+    public static AnalyticalStore Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var connection = new DuckDBConnection($"Data Source={full}");
+        connection.Open();
+        var store = new AnalyticalStore(full, connection);
+        try
+        {
+            store.Migrate();
+            store.Dimensions.Reload();
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        return store;
+    }
+
+    /// <summary>Closes the store.</summary>
+    public void Dispose() => _connection.Dispose();
+
+    private void Migrate()
+    {
+        var exists = Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'") > 0;
+        if (!exists)
+        {
+            using var tx = _connection.BeginTransaction();
+            foreach (var ddl in StoreSchema.Version1)
+            {
+                Execute(ddl);
+            }
+
+            using (var appender = _connection.CreateAppender("crime_type"))
+            {
+                foreach (var t in CrimeType.All)
+                {
+                    appender.CreateRow().AppendValue(t.Id).AppendValue(t.Name).AppendValue(t.Slug).AppendValue(t.IsLegacy).EndRow();
+                }
+            }
+
+            Execute($"INSERT INTO schema_info VALUES ({StoreSchema.CurrentVersion})");
+            tx.Commit();
+        }
+
+        SchemaVersion = Scalar<int>("SELECT max(version) FROM schema_info");
+        if (SchemaVersion > StoreSchema.CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The store '{FilePath}' has schema version {SchemaVersion}; this version of the software reads up to {StoreSchema.CurrentVersion}. Use a newer version or a new store.");
+        }
+    }
+
+    internal DuckDBCommand Command(string sql, params object?[] args)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var a in args)
+        {
+            cmd.Parameters.Add(new DuckDBParameter(a ?? DBNull.Value));
+        }
+
+        return cmd;
+    }
+
+    internal int Execute(string sql, params object?[] args)
+    {
+        using var cmd = Command(sql, args);
+        return cmd.ExecuteNonQuery();
+    }
+
+    internal T Scalar<T>(string sql, params object?[] args)
+    {
+        using var cmd = Command(sql, args);
+        var value = cmd.ExecuteScalar();
+        if (value is null or DBNull)
+        {
+            return default!;
+        }
+
+        if (value is System.Numerics.BigInteger big)
+        {
+            value = (long)big;
+        }
+
+        return value is T t ? t : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    internal List<T> Query<T>(string sql, Func<IDataRecord, T> map, params object?[] args)
+    {
+        using var cmd = Command(sql, args);
+        using var reader = cmd.ExecuteReader();
+        var list = new List<T>();
+        while (reader.Read())
+        {
+            list.Add(map(reader));
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// Resolves every LSOA's local authority: from the LSOA→LAD lookup when its code is there, otherwise from the
+    /// local authority named in the LSOA name, matched to a name in the LAD→CSP→PFA lookup.
+    /// </summary>
+    /// <remarks>Run after every import, so a lookup imported after the crime data re-allocates it.</remarks>
+    internal void AllocateLsoas() => Execute("""
+        UPDATE lsoa SET lad_code = r.lad_code, lad_name = r.lad_name
+        FROM (
+            SELECT l.lsoa_id,
+                   CASE WHEN lk.lad_code IS NOT NULL THEN COALESCE(c.lad_code, n1.lad_code, lk.lad_code) ELSE n2.lad_code END AS lad_code,
+                   CASE WHEN lk.lad_code IS NOT NULL THEN COALESCE(c.lad_name, n1.lad_name, lk.lad_name) ELSE COALESCE(n2.lad_name, l.lad_from_name) END AS lad_name
+            FROM lsoa l
+            LEFT JOIN (SELECT lsoa_code, any_value(lad_code) AS lad_code, any_value(lad_name) AS lad_name, any_value(lad_key) AS lad_key
+                       FROM lsoa_lookup GROUP BY lsoa_code) lk ON lk.lsoa_code = l.code
+            LEFT JOIN lad_lookup c ON c.lad_code = lk.lad_code
+            LEFT JOIN (SELECT lad_key, any_value(lad_code) AS lad_code, any_value(lad_name) AS lad_name FROM lad_lookup GROUP BY lad_key) n1
+                   ON n1.lad_key = lk.lad_key
+            LEFT JOIN (SELECT lad_key, any_value(lad_code) AS lad_code, any_value(lad_name) AS lad_name FROM lad_lookup GROUP BY lad_key) n2
+                   ON n2.lad_key = l.lad_key
+        ) r
+        WHERE lsoa.lsoa_id = r.lsoa_id
+        """);
+}
