@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Data.Import;
 
 namespace CommunitySafety.Cli;
 
@@ -16,6 +17,7 @@ public static class CliApp
 
         // One line per top-level command. Each command is a class in Commands/ (a folder per group) whose
         // constructor takes the CliContext, declares its options and sets its action.
+        root.Subcommands.Add(new Commands.Import.ImportCommand(context));
         return root;
     }
 
@@ -50,6 +52,16 @@ public static class CliApp
         {
             context.Error.WriteLine($"error: {e.Message}");
             return (int)e.ExitCode;
+        }
+        catch (ImportRejectedException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return (int)ExitCode.InvalidInput;
+        }
+        catch (FileNotFoundException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return (int)ExitCode.NotFound;
         }
         catch (OperationCanceledException)
         {

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Data.Police;
+
+namespace CommunitySafety.Cli.Commands.Import;
+
+/// <summary><c>csp import police &lt;paths…&gt;</c>: imports police.uk street-level crime, outcomes and stop-and-search files.</summary>
+public sealed class ImportPoliceCommand : Command
+{
+    private readonly CliContext _context;
+
+    private readonly Argument<string[]> _paths = new("paths")
+    {
+        Description = "Files, folders (searched recursively; the police.uk archive layout YYYY-MM/YYYY-MM-<force>-street.csv) or the archive .zip files.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private readonly Option<bool> _skipBadRows = new("--skip-bad-rows")
+    {
+        Description = "Import the good rows of a file that has bad ones, and write the bad rows to a rejects file. " +
+                      "Without it, a file with any bad row is rejected whole and every bad row is listed.",
+    };
+
+    private readonly Option<string?> _rejects = new("--rejects")
+    {
+        Description = "With --skip-bad-rows: where to write the bad rows (default: rejects-<time>.csv beside the store).",
+        HelpName = "file",
+    };
+
+    private readonly Option<string?> _force = new("--force")
+    {
+        Description = "The force that stop-and-search files belong to, when their names do not say (they have no 'Reported by' column).",
+        HelpName = "name",
+    };
+
+    /// <summary>Creates the command.</summary>
+    public ImportPoliceCommand(CliContext context)
+        : base("police", "Import police.uk street-level crime, outcomes and stop-and-search CSVs. Re-importing a force-month replaces it.")
+    {
+        _context = context;
+        Arguments.Add(_paths);
+        Options.Add(_skipBadRows);
+        Options.Add(_rejects);
+        Options.Add(_force);
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        var paths = parseResult.GetValue(_paths)!.Select(_context.ResolvePath).ToList();
+        foreach (var path in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
+        {
+            throw new CliException(ExitCode.NotFound, $"{path}: no such file or folder.");
+        }
+
+        using var store = StoreAccess.Open(_context, parseResult);
+        var options = new PoliceImportOptions
+        {
+            SkipBadRows = parseResult.GetValue(_skipBadRows),
+            RejectsPath = parseResult.GetValue(_rejects) is { } r ? _context.ResolvePath(r) : null,
+            StopAndSearchForce = parseResult.GetValue(_force),
+        };
+        var importer = new PoliceImporter(store);
+        var summary = ProgressDisplay.Run(_context, "Importing police.uk files", progress => importer.Import(paths, options, progress));
+        ImportSummaryView.Write(_context, summary);
+        return (int)ExitCode.Ok;
+    }
+}

@@ -1,0 +1,57 @@
+using CommunitySafety.Data.Import;
+using Spectre.Console;
+
+namespace CommunitySafety.Cli.Infrastructure;
+
+/// <summary>
+/// Shows import progress on standard error: a bar when a person is watching, a line per file otherwise.
+/// </summary>
+public static class ProgressDisplay
+{
+    /// <summary>Runs <paramref name="work"/>, giving it an <see cref="IProgress{T}"/> that drives the display.</summary>
+    public static T Run<T>(CliContext context, string description, Func<IProgress<ImportProgress>, T> work)
+    {
+        if (!context.IsInteractive)
+        {
+            var lines = new FileLines(context.Error);
+            return work(lines);
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+        return console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(description), maxValue: 1.0);
+                var result = work(new BarProgress(task));
+                task.Value = task.MaxValue;
+                return result;
+            });
+    }
+
+    private sealed class BarProgress(ProgressTask task) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value)
+        {
+            task.Value = value.Fraction;
+            task.Description = Markup.Escape($"{Path.GetFileName(value.File)} ({value.FileIndex + 1}/{value.FileCount}, {value.Rows:N0} rows)");
+        }
+    }
+
+    private sealed class FileLines(TextWriter error) : IProgress<ImportProgress>
+    {
+        private int _lastFile = -1;
+
+        public void Report(ImportProgress value)
+        {
+            if (value.FileIndex == _lastFile)
+            {
+                return;
+            }
+
+            _lastFile = value.FileIndex;
+            error.WriteLine($"[{value.FileIndex + 1}/{value.FileCount}] {value.File}");
+        }
+    }
+}
