@@ -279,15 +279,26 @@ public static class PeriodChange
         {
             // Count outcomes at or above ⌈mean⌉ whose probability is ≤ d; the pmf decreases there.
             var start = (long)Math.Ceiling(mean);
-            var y = n - FirstAtOrBelow(start, n, k => Distributions.BinomialPmf(k, n, p) <= d * RelativeTolerance) + 1;
-            result = Distributions.BinomialCdf(x, n, p) + Distributions.BinomialUpperTail(n - y, n, p);
+            var first = FirstAtOrBelow(start, n, k => Distributions.BinomialPmf(k, n, p) <= d * RelativeTolerance);
+            if (first == x + 1)
+            {
+                return 1;
+            }
+
+            result = Distributions.BinomialCdf(x, n, p) + Distributions.BinomialUpperTail(first - 1, n, p);
         }
         else
         {
             // Count outcomes at or below ⌊mean⌋ whose probability is ≤ d; the pmf increases there.
             var end = (long)Math.Floor(mean);
-            var y = LastAtOrBelow(0, end, k => Distributions.BinomialPmf(k, n, p) <= d * RelativeTolerance) + 1;
-            result = Distributions.BinomialCdf(y - 1, n, p) + Distributions.BinomialUpperTail(x - 1, n, p);
+            var last = LastAtOrBelow(0, end, k => Distributions.BinomialPmf(k, n, p) <= d * RelativeTolerance);
+            if (last == x - 1)
+            {
+                // Every outcome is as extreme as x: nothing lies between the tails.
+                return 1;
+            }
+
+            result = Distributions.BinomialCdf(last, n, p) + Distributions.BinomialUpperTail(x - 1, n, p);
         }
 
         return Math.Min(1, result);
