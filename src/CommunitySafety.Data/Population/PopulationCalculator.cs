@@ -1,0 +1,217 @@
+using System.Globalization;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Data.Store;
+
+namespace CommunitySafety.Data.Population;
+
+/// <summary>
+/// Finds the population of an area for a rate: the area's own ONS figure when imported, otherwise the sum of its local
+/// authorities, each its own figure or the sum of its LSOAs. Age bands are built from the imported bands or single years.
+/// </summary>
+internal sealed class PopulationCalculator(AnalyticalStore store)
+{
+    private sealed record Figures(Dictionary<string, List<(AgeBand Band, double Value)>> ByCode, Dictionary<string, List<string>> LsoasByLad);
+
+    public (PopulationFigure? Figure, string? Note) For(ResolvedArea area, List<string> forceNames, RateOptions options, int periodEndYear)
+    {
+        var band = options.Band ?? AgeBand.AllAges;
+        var years = store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
+        if (years.Count == 0)
+        {
+            return (null, "no population estimates are imported.");
+        }
+
+        int year;
+        if (options.PopulationYear is { } wanted)
+        {
+            if (!years.Contains(wanted))
+            {
+                return (null, $"no population estimates for mid-{wanted} are imported (years: {string.Join(", ", years)}).");
+            }
+
+            year = wanted;
+        }
+        else
+        {
+            year = years.Where(y => y <= periodEndYear).DefaultIfEmpty(years[0]).Max();
+        }
+
+        var figures = Load(year);
+        var mid = string.Create(CultureInfo.InvariantCulture, $"mid-{year}");
+        var code = area.Code?.Value;
+        if (code is not null && figures.ByCode.TryGetValue(code, out var own))
+        {
+            return Compose(own, band) is { } v
+                ? (new PopulationFigure(v, year, band, $"ONS {mid} estimate for {code}"), null)
+                : (null, $"the {mid} estimate for {code} has no {band} band.");
+        }
+
+        if (area.Kind == AreaKind.Lsoa)
+        {
+            return (null, $"no {mid} population for LSOA {code}.");
+        }
+
+        List<(string? Code, string Name)> lads = area.Kind switch
+        {
+            AreaKind.LocalAuthority => [(code, area.Name)],
+            AreaKind.CommunitySafetyPartnership => Lads("csp_code = $1", code),
+            AreaKind.PoliceForceArea => Lads("pfa_code = $1", code),
+            _ => LadsOfForces(forceNames),
+        };
+        if (lads.Count == 0)
+        {
+            return (null, $"cannot tell which local authorities make up {area.Name}: import the LAD→CSP→PFA lookup.");
+        }
+
+        double total = 0;
+        var lsoaCount = 0;
+        var direct = 0;
+        var missing = new List<string>();
+        foreach (var (ladCode, ladName) in lads)
+        {
+            if (ladCode is not null && figures.ByCode.TryGetValue(ladCode, out var ladRows) && Compose(ladRows, band) is { } ladValue)
+            {
+                total += ladValue;
+                direct++;
+                continue;
+            }
+
+            var key = ladCode ?? "name:" + ladName.ToLowerInvariant();
+            if (figures.LsoasByLad.TryGetValue(key, out var lsoas) && lsoas.Count > 0)
+            {
+                double sum = 0;
+                var ok = true;
+                foreach (var lsoa in lsoas)
+                {
+                    if (Compose(figures.ByCode[lsoa], band) is { } lv)
+                    {
+                        sum += lv;
+                    }
+                    else
+                    {
+                        ok = false;
+                        break;
+                    }
+                }
+
+                if (ok)
+                {
+                    total += sum;
+                    lsoaCount += lsoas.Count;
+                    continue;
+                }
+            }
+
+            missing.Add(ladName);
+        }
+
+        if (missing.Count > 0)
+        {
+            return (null, $"no {mid} population ({band}) for {missing.Count} of {lads.Count} local authorities of {area.Name}: {string.Join(", ", missing.Take(5))}{(missing.Count > 5 ? ", …" : string.Empty)}.");
+        }
+
+        var how = (direct, lsoaCount) switch
+        {
+            (0, _) => string.Create(CultureInfo.InvariantCulture, $"sum of {lsoaCount:N0} LSOA estimates ({mid})"),
+            (_, 0) => string.Create(CultureInfo.InvariantCulture, $"sum of {direct} local authority estimates ({mid})"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"sum of {direct} local authority and {lsoaCount:N0} LSOA estimates ({mid})"),
+        };
+        return (new PopulationFigure(total, year, band, how), null);
+    }
+
+    private List<(string? Code, string Name)> Lads(string where, string? code) =>
+        store.Query($"SELECT lad_code, lad_name FROM lad_lookup WHERE {where} ORDER BY lad_name", r => ((string?)r.GetString(0), r.GetString(1)), code);
+
+    private List<(string? Code, string Name)> LadsOfForces(List<string> forceNames)
+    {
+        var forces = store.Query("SELECT name, short_name FROM force", r => (r.GetString(0), r.GetString(1)))
+            .Where(f => forceNames.Contains(f.Item1)).Select(f => Internals.NameKey.For(f.Item2)).ToHashSet();
+        var pfas = store.Query("SELECT DISTINCT pfa_code, pfa_name FROM lad_lookup WHERE pfa_code IS NOT NULL", r => (r.GetString(0), r.GetString(1)))
+            .Where(p => forces.Contains(CrimeCounts.ForceKeyOfPoliceForceArea(p.Item2))).Select(p => p.Item1).ToList();
+        return [.. pfas.SelectMany(p => Lads("pfa_code = $1", p))];
+    }
+
+    private Figures Load(int year)
+    {
+        var byCode = new Dictionary<string, List<(AgeBand, double)>>(StringComparer.Ordinal);
+        var lsoasByLad = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var rows = store.Query(
+            """
+            SELECT p.area_code, p.age_from, p.age_to, p.value, s.lad_code, lower(s.lad_name)
+            FROM population p LEFT JOIN lsoa s ON s.code = p.area_code
+            WHERE p.year = $1
+            """,
+            r => (Code: r.GetString(0), From: r.GetInt16(1), To: r.GetInt16(2), Value: r.GetDouble(3),
+                Lad: r.IsDBNull(4) ? null : r.GetString(4), LadName: r.IsDBNull(5) ? null : r.GetString(5)),
+            (short)year);
+        foreach (var r in rows)
+        {
+            if (!byCode.TryGetValue(r.Code, out var list))
+            {
+                byCode[r.Code] = list = [];
+                if (r.LadName is not null)
+                {
+                    var key = r.Lad ?? "name:" + r.LadName;
+                    if (!lsoasByLad.TryGetValue(key, out var lsoas))
+                    {
+                        lsoasByLad[key] = lsoas = [];
+                    }
+
+                    lsoas.Add(r.Code);
+                }
+            }
+
+            list.Add((new AgeBand(r.From, r.To < 0 ? null : r.To), r.Value));
+        }
+
+        return new Figures(byCode, lsoasByLad);
+    }
+
+    /// <summary>
+    /// The value for <paramref name="want"/> from the bands held: the band itself, or consecutive bands that tile it
+    /// exactly (10–17 from single years 10 … 17, or all ages from 0–15, 16–59 and 60+).
+    /// </summary>
+    internal static double? Compose(List<(AgeBand Band, double Value)> rows, AgeBand want)
+    {
+        foreach (var (band, value) in rows)
+        {
+            if (band == want)
+            {
+                return value;
+            }
+        }
+
+        double total = 0;
+        var cursor = want.From;
+        while (true)
+        {
+            (AgeBand Band, double Value)? best = null;
+            foreach (var r in rows)
+            {
+                if (r.Band.From != cursor || r.Band == AgeBand.AllAges)
+                {
+                    continue;
+                }
+
+                var fits = want.To is null || (r.Band.To is { } to && to <= want.To);
+                if (fits && (best is null || (r.Band.To ?? int.MaxValue) > (best.Value.Band.To ?? int.MaxValue)))
+                {
+                    best = r;
+                }
+            }
+
+            if (best is not { } b)
+            {
+                return null;
+            }
+
+            total += b.Value;
+            if (b.Band.To is null || b.Band.To == want.To)
+            {
+                return b.Band.To == want.To ? total : null;
+            }
+
+            cursor = b.Band.To.Value + 1;
+        }
+    }
+}
