@@ -164,6 +164,7 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
             _db.IndicatorValues.Add(new IndicatorValue
             {
                 IndicatorId = indicator.Id,
+                Indicator = indicator,
                 AreaCode = input.AreaCode,
                 Period = input.Period,
                 CategoryType = input.CategoryType,

@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text;
+using CommunitySafety.Periods;
+using Microsoft.EntityFrameworkCore;
+using nietras.SeparatedValues;
+
+namespace CommunitySafety.Monitoring;
+
+/// <summary>The formats values can be exported in.</summary>
+public enum ExportFormat
+{
+    /// <summary>CSV (UTF-8), the template's columns.</summary>
+    Csv,
+
+    /// <summary>An Excel workbook.</summary>
+    Xlsx,
+}
+
+/// <summary>What to export.</summary>
+public sealed record ExportOptions
+{
+    /// <summary>The framework to export; null for every framework.</summary>
+    public string? FrameworkCode { get; init; }
+
+    /// <summary>True to apply each indicator's disclosure rule (for publication).</summary>
+    public bool ForPublication { get; init; }
+}
+
+/// <summary>
+/// Writes a framework's template for partners to fill in (.xlsx: Instructions, Values and Indicators sheets) and exports
+/// stored values to CSV or .xlsx with the same columns, so an export can be edited and imported back.
+/// </summary>
+/// <param name="db">The monitoring store.</param>
+public sealed class FrameworkWorkbooks(MonitoringDbContext db)
+{
+    private const string ValuesSheet = "Values";
+    private readonly MonitoringDbContext _db = db ?? throw new ArgumentNullException(nameof(db));
+
+    /// <summary>
+    /// Writes the template of a framework: one row per indicator (and per breakdown category it had last time) for the
+    /// period, pre-filled with what is already stored.
+    /// </summary>
+    /// <param name="frameworkCode">The framework's code, e.g. DAMF.</param>
+    /// <param name="output">Where to write the .xlsx.</param>
+    /// <param name="period">
+    /// The period to collect; indicators of another frequency get their period that contains its last month. When null,
+    /// each indicator's last complete period by the store's clock.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The number of value rows in the template.</returns>
+    /// <exception cref="KeyNotFoundException">No framework has the code.</exception>
+    public async Task<int> WriteTemplateAsync(string frameworkCode, Stream output, ReportingPeriod? period = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var framework = await LoadFrameworkAsync(frameworkCode, cancellationToken).ConfigureAwait(false);
+        var area = await _db.Strategies.Where(s => s.Id == framework.StrategyId).Select(s => s.Plan!.Partnership!.AreaCode)
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
+        var lastMonth = period?.LastMonth ?? LastCompleteMonth(_db.TimeProvider.GetUtcNow());
+        var rows = new List<object?[]>();
+        var indicatorRows = new List<object?[]>();
+        foreach (var indicator in Ordered(framework))
+        {
+            var indicatorPeriod = LastPeriodEndingBy(indicator.PeriodKind, lastMonth, period is not null);
+            var stored = await _db.IndicatorValues.AsNoTracking()
+                .Where(v => v.IndicatorId == indicator.Id && v.AreaCode == area)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var latestWithCategories = stored.Where(v => !v.IsTotal && v.PeriodStart <= indicatorPeriod.FirstMonth.Index)
+                .OrderByDescending(v => v.PeriodStart).FirstOrDefault()?.PeriodStart;
+            var keys = new List<(string Type, string Category)> { (string.Empty, string.Empty) };
+            keys.AddRange(stored.Where(v => v.PeriodStart == latestWithCategories && !v.IsTotal)
+                .Select(v => (v.CategoryType, v.Category)).Distinct().OrderBy(k => k.CategoryType, StringComparer.Ordinal).ThenBy(k => k.Category, StringComparer.Ordinal));
+            foreach (var (type, category) in keys)
+            {
+                var current = stored.SingleOrDefault(v => v.PeriodKind == indicatorPeriod.Kind && v.PeriodStart == indicatorPeriod.FirstMonth.Index
+                                                          && v.CategoryType == type && v.Category == category);
+                rows.Add(ValueRow(indicator, area, indicatorPeriod, type, category, current));
+            }
+
+            indicatorRows.Add(
+            [
+                indicator.Code, indicator.Title, indicator.Objective is { } o ? $"{o.Code}. {o.Title}" : null, indicator.Definition,
+                indicator.ValueType.ToString(), indicator.Multiplier, indicator.Polarity.ToString(), indicator.Frequency.ToString(),
+                indicator.YearType.ToString(), indicator.DenominatorDefinition, indicator.Source, indicator.OwnerOrganisation,
+                indicator.DisclosureThreshold is { } t ? $"Counts below {t} suppressed when published" : null,
+                indicator.IsExampleData ? "EXAMPLE data" : null,
+            ]);
+        }
+
+        string[] instructions =
+        [
+            $"{framework.Name} ({framework.Code}) — values template",
+            $"Period: {(period?.ToString() ?? "each indicator's last complete period")}. Generated {_db.TimeProvider.GetUtcNow():yyyy-MM-dd}.",
+            "Fill in the Values sheet: one row per indicator, area, period and breakdown category. Keep the Indicator code and Period columns.",
+            "Give a Count (and a Denominator for rates and proportions) and/or a Value. Leave the limits blank to have them worked out.",
+            "If a figure is not available, leave Count and Value blank and write why in 'Missing reason' (e.g. \"Not available since 2017/18\"). Never write 0 for a missing figure.",
+            "Periods: Q4 2022/23 (quarter), 2022/23 (financial year), 2024 (calendar year), 2024-01 (month). Status: Provisional, Final or Revised (blank is Final).",
+            "For a breakdown, add rows with 'Category type' (e.g. Presenting substance) and 'Category' (e.g. Opiates); the categories should add up to the total row.",
+            "Import with: csp indicators import <file>. The whole file is checked first: if any cell is wrong, nothing is imported and each problem is listed by sheet, row and column.",
+        ];
+        XlsxWriter.Write(output,
+        [
+            new XlsxSheet("Instructions", [], [.. instructions.Select(line => new object?[] { line })]) { IsText = true },
+            new XlsxSheet(ValuesSheet, ValueColumns.All, rows)
+            {
+                Widths = new Dictionary<int, double> { [0] = 16, [1] = 50, [3] = 12, [14] = 30, [15] = 40 },
+                Lists = new Dictionary<int, string[]> { [13] = ["Provisional", "Final", "Revised"] },
+            },
+            new XlsxSheet("Indicators",
+                ["Indicator code", "Indicator", "Objective", "Definition", "Value type", "Multiplier", "Polarity", "Frequency", "Year type",
+                 "Denominator", "Source", "Owner", "Disclosure", "Example data"],
+                indicatorRows)
+            {
+                Widths = new Dictionary<int, double> { [1] = 50, [2] = 40, [3] = 50 },
+            },
+        ]);
+        return rows.Count;
+    }
+
+    /// <summary>Exports stored values (current versions) with the template's columns plus who entered them and when.</summary>
+    /// <param name="format">CSV or .xlsx.</param>
+    /// <param name="output">Where to write.</param>
+    /// <param name="options">Which framework, and whether for publication.</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The number of value rows written.</returns>
+    public async Task<int> ExportAsync(ExportFormat format, Stream output, ExportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        options ??= new ExportOptions();
+        var query = _db.IndicatorValues.AsNoTracking().Include(v => v.Indicator!).ThenInclude(i => i.Framework).Include(v => v.Indicator!.Objective).AsQueryable();
+        if (options.FrameworkCode is { } code)
+        {
+            if (!await _db.Frameworks.AnyAsync(f => f.Code == code, cancellationToken).ConfigureAwait(false))
+            {
+                throw new KeyNotFoundException($"No monitoring framework has the code '{code}'.");
+            }
+
+            query = query.Where(v => v.Indicator!.Framework!.Code == code);
+        }
+
+        var values = (await query.ToListAsync(cancellationToken).ConfigureAwait(false))
+            .OrderBy(v => v.Indicator!.Framework!.Code, StringComparer.Ordinal)
+            .ThenBy(v => v.Indicator!.Objective?.Order ?? int.MaxValue).ThenBy(v => v.Indicator!.Order).ThenBy(v => v.Indicator!.Code, StringComparer.Ordinal)
+            .ThenBy(v => v.AreaCode, StringComparer.Ordinal).ThenBy(v => v.PeriodStart).ThenBy(v => v.CategoryType, StringComparer.Ordinal)
+            .ThenBy(v => v.Category, StringComparer.Ordinal)
+            .ToList();
+        string[] headers = ["Framework", "Objective", .. ValueColumns.All, "Version", "Entered by", "Entered at", "Example data"];
+        var rows = values.Select(v => (object?[])
+        [
+            v.Indicator!.Framework!.Code, v.Indicator.Objective?.Code,
+            .. ValueRow(v.Indicator, v.AreaCode, v.Period, v.CategoryType, v.Category, v, options.ForPublication),
+            v.Version, v.EnteredBy, v.EnteredAt.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+            v.Indicator.IsExampleData ? "EXAMPLE" : null,
+        ]).ToList();
+        if (format == ExportFormat.Xlsx)
+        {
+            XlsxWriter.Write(output, [new XlsxSheet(ValuesSheet, headers, rows) { Widths = new Dictionary<int, double> { [3] = 50, [16] = 30, [17] = 40 } }]);
+            return rows.Count;
+        }
+
+        await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+        using (var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text))
+        {
+            if (rows.Count == 0)
+            {
+                await text.WriteLineAsync(string.Join(',', headers)).ConfigureAwait(false);
+            }
+
+            foreach (var row in rows)
+            {
+                using var csvRow = writer.NewRow();
+                for (var i = 0; i < headers.Length; i++)
+                {
+                    csvRow[headers[i]].Set(Format(row[i]));
+                }
+            }
+        }
+
+        await text.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Count;
+    }
+
+    /// <summary>The last calendar month that has ended at <paramref name="now"/>.</summary>
+    internal static YearMonth LastCompleteMonth(DateTimeOffset now) => new YearMonth(now.Year, now.Month).AddMonths(-1);
+
+    /// <summary>
+    /// The period of <paramref name="kind"/> containing <paramref name="lastMonth"/>; unless <paramref name="containing"/>,
+    /// the previous one when that period has not ended by <paramref name="lastMonth"/>.
+    /// </summary>
+    internal static ReportingPeriod LastPeriodEndingBy(PeriodKind kind, YearMonth lastMonth, bool containing)
+    {
+        var period = kind switch
+        {
+            PeriodKind.Month => ReportingPeriod.OfMonth(lastMonth),
+            PeriodKind.FinancialQuarter => ReportingPeriod.OfQuarter(lastMonth.FinancialQuarter),
+            PeriodKind.FinancialYear => ReportingPeriod.OfFinancialYear(lastMonth.FinancialYear),
+            PeriodKind.CalendarYear => ReportingPeriod.OfCalendarYear(lastMonth.Year),
+            _ => ReportingPeriod.Rolling12MonthsTo(lastMonth),
+        };
+        return containing || period.LastMonth <= lastMonth ? period : period.Previous;
+    }
+
+    private static object?[] ValueRow(Indicator indicator, string area, ReportingPeriod period, string type, string category, IndicatorValue? v, bool forPublication = false)
+    {
+        if (v is not null && forPublication && DisclosureControl.MustSuppress(indicator, v.Count))
+        {
+            return [indicator.Code, indicator.Title, area, period.ToString(), type, category, null, v.Denominator, null, null, null, null, null,
+                v.Status.ToString(), DisclosureControl.SuppressedText(indicator), v.Note];
+        }
+
+        return [indicator.Code, indicator.Title, area, period.ToString(), type, category, v?.Count, v?.Denominator, v?.Value,
+            v?.Lower95, v?.Upper95, v?.Lower998, v?.Upper998, v?.Status.ToString(), v?.MissingReason, v?.Note];
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => string.Empty,
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static IEnumerable<Indicator> Ordered(MonitoringFramework framework) =>
+        framework.Indicators.OrderBy(i => i.Objective?.Order ?? int.MaxValue).ThenBy(i => i.Order).ThenBy(i => i.Code, StringComparer.Ordinal);
+
+    private async Task<MonitoringFramework> LoadFrameworkAsync(string frameworkCode, CancellationToken cancellationToken) =>
+        await _db.Frameworks.AsNoTracking().Include(f => f.Indicators).ThenInclude(i => i.Objective)
+            .SingleOrDefaultAsync(f => f.Code == frameworkCode, cancellationToken).ConfigureAwait(false)
+        ?? throw new KeyNotFoundException($"No monitoring framework has the code '{frameworkCode}'.");
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace CommunitySafety.Monitoring;
+
+/// <summary>One sheet to write: a bold, frozen header row and rows of text or numbers.</summary>
+internal sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows)
+{
+    /// <summary>Column widths in characters, by column index; missing ones get 14.</summary>
+    public IReadOnlyDictionary<int, double> Widths { get; init; } = new Dictionary<int, double>();
+
+    /// <summary>Drop-down lists, by column index, applied to the data rows.</summary>
+    public IReadOnlyDictionary<int, string[]> Lists { get; init; } = new Dictionary<int, string[]>();
+
+    /// <summary>Rows of plain text with no header (an instructions sheet).</summary>
+    public bool IsText { get; init; }
+}
+
+/// <summary>Writes .xlsx workbooks with the Open XML SDK (inline strings, one bold style).</summary>
+internal static class XlsxWriter
+{
+    public static void Write(Stream stream, IEnumerable<XlsxSheet> sheets)
+    {
+        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
+        var workbookPart = document.AddWorkbookPart();
+        workbookPart.Workbook = new Workbook();
+        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new Fonts(new Font(), new Font(new Bold())),
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+            new Borders(new Border()),
+            new CellFormats(
+                new CellFormat(),
+                new CellFormat { FontId = 1, ApplyFont = true },
+                new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }));
+        var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
+        uint sheetId = 1;
+        foreach (var sheet in sheets)
+        {
+            var part = workbookPart.AddNewPart<WorksheetPart>();
+            part.Worksheet = BuildWorksheet(sheet);
+            sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = sheetId++, Name = sheet.Name });
+        }
+
+        workbookPart.Workbook.Save();
+    }
+
+    private static Worksheet BuildWorksheet(XlsxSheet sheet)
+    {
+        var worksheet = new Worksheet();
+        var width = Math.Max(sheet.Headers.Count, sheet.Rows.Count == 0 ? 0 : sheet.Rows.Max(r => r.Length));
+        if (!sheet.IsText)
+        {
+            worksheet.Append(new SheetViews(new SheetView(
+                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+            { WorkbookViewId = 0 }));
+        }
+
+        if (width > 0)
+        {
+            var columns = new Columns();
+            for (var i = 0; i < width; i++)
+            {
+                var w = sheet.Widths.TryGetValue(i, out var given) ? given : sheet.IsText ? 120 : 14;
+                columns.Append(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true });
+            }
+
+            worksheet.Append(columns);
+        }
+
+        var data = new SheetData();
+        uint rowNumber = 1;
+        if (!sheet.IsText)
+        {
+            data.Append(BuildRow(rowNumber++, [.. sheet.Headers], styleIndex: 1));
+        }
+
+        foreach (var row in sheet.Rows)
+        {
+            data.Append(BuildRow(rowNumber++, row, styleIndex: sheet.IsText ? 2u : 0u));
+        }
+
+        worksheet.Append(data);
+        if (sheet.Lists.Count > 0)
+        {
+            var validations = new DataValidations();
+            var lastRow = Math.Max(rowNumber + 200, 1000);
+            foreach (var (column, values) in sheet.Lists)
+            {
+                var letter = TableReaders.ColumnLetter(column);
+                validations.Append(new DataValidation(new Formula1($"\"{string.Join(',', values)}\""))
+                {
+                    Type = DataValidationValues.List,
+                    AllowBlank = true,
+                    ShowErrorMessage = true,
+                    ErrorTitle = "Not allowed",
+                    Error = "Choose one of: " + string.Join(", ", values),
+                    SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{letter}2:{letter}{lastRow}" },
+                });
+            }
+
+            validations.Count = (uint)sheet.Lists.Count;
+            worksheet.Append(validations);
+        }
+
+        return worksheet;
+    }
+
+    private static Row BuildRow(uint number, object?[] values, uint styleIndex)
+    {
+        var row = new Row { RowIndex = number };
+        for (var i = 0; i < values.Length; i++)
+        {
+            var reference = TableReaders.ColumnLetter(i) + number.ToString(CultureInfo.InvariantCulture);
+            Cell? cell = values[i] switch
+            {
+                null => null,
+                double d => new Cell { CellReference = reference, CellValue = new CellValue(d.ToString("R", CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+                int n => new Cell { CellReference = reference, CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+                var other => Convert.ToString(other, CultureInfo.InvariantCulture) is { Length: > 0 } text
+                    ? new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) }
+                    : null,
+            };
+            if (cell is not null)
+            {
+                if (styleIndex != 0)
+                {
+                    cell.StyleIndex = styleIndex;
+                }
+
+                row.Append(cell);
+            }
+        }
+
+        return row;
+    }
+}
