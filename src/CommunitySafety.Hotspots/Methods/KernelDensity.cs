@@ -113,7 +113,7 @@ public static class KernelDensity
     /// For one coordinate x of n points: h = 4 × 1.06 × min(s, IQR / 1.34) × n^(−1/5), with s the sample
     /// standard deviation and IQR the interquartile range (quantiles by linear interpolation, R's type 7).
     /// Scott (1992) and Venables &amp; Ripley (2002) <em>Modern Applied Statistics with S</em>. Example: for
-    /// eastings 0, 100, 200, 300, 400 (s = 158.1, IQR = 200, so min = 149.3) h = 4 × 1.06 × 149.25 × 5^(−0.2) = 459.7 m.
+    /// eastings 0, 100, 200, 300, 400 (s = 158.1, IQR = 200, so min = 149.3) h = 4 × 1.06 × 149.25 × 5^(−0.2) = 458.7 m.
     /// Returns 0 when there are fewer than two points or no spread.
     /// </remarks>
     public static double RuleOfThumbBandwidth(IReadOnlyList<GridPoint> points)
