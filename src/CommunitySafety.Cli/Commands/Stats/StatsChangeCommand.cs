@@ -1,0 +1,146 @@
+using System.CommandLine;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Statistics;
+
+namespace CommunitySafety.Cli.Commands.Stats;
+
+/// <summary><c>csp stats change</c>: adds the change between two periods, its p-value and the rate ratio's interval.</summary>
+public sealed class StatsChangeCommand : Command
+{
+    private readonly CliContext _context;
+    private readonly Option<string> _in = StatsOptions.In();
+    private readonly Option<string?> _out = CommonOptions.Out();
+    private readonly Option<OutputFormat> _format = StatsOptions.Format();
+    private readonly Option<string> _polarity = StatsOptions.Polarity();
+    private readonly Option<string> _earlier = new("--earlier") { Description = "Column of the earlier (baseline) count, or numerator for proportions.", Required = true, HelpName = "column" };
+    private readonly Option<string> _later = new("--later") { Description = "Column of the later count, or numerator.", Required = true, HelpName = "column" };
+    private readonly Option<string?> _earlierDenominator = new("--earlier-denominator") { Description = "Column of the earlier population (rates) or denominator (proportions). Omit to compare counts.", HelpName = "column" };
+    private readonly Option<string?> _laterDenominator = new("--later-denominator") { Description = "Column of the later population or denominator.", HelpName = "column" };
+    private readonly Option<double?> _per = new("--per") { Description = "Rates per this many (default 100000; 100 for proportions).", HelpName = "n" };
+
+    private readonly Option<string> _type = new Option<string>("--type")
+    {
+        Description = "rates (counts or rates: exact conditional binomial test; default) or proportions (two-sample z test).",
+        DefaultValueFactory = _ => "rates",
+        HelpName = "rates|proportions",
+    }.AcceptOnlyFromAmong("rates", "proportions");
+
+    /// <summary>Creates the command.</summary>
+    public StatsChangeCommand(CliContext context)
+        : base("change", "Add the change between two periods to every row of a CSV: absolute and % change, p-value, rate ratio with its 95% interval, and whether it is significant.")
+    {
+        _context = context;
+        Options.Add(_in);
+        Options.Add(_earlier);
+        Options.Add(_later);
+        Options.Add(_earlierDenominator);
+        Options.Add(_laterDenominator);
+        Options.Add(_type);
+        Options.Add(_per);
+        Options.Add(_polarity);
+        Options.Add(_out);
+        Options.Add(_format);
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        var input = StatsInput.Read(_context, parseResult.GetValue(_in)!);
+        var polarity = StatsOptions.ParsePolarity(parseResult.GetValue(_polarity));
+        var earlier = input.Column(parseResult.GetValue(_earlier)!);
+        var later = input.Column(parseResult.GetValue(_later)!);
+        var earlierDenominatorName = parseResult.GetValue(_earlierDenominator);
+        var laterDenominatorName = parseResult.GetValue(_laterDenominator);
+        if ((earlierDenominatorName is null) != (laterDenominatorName is null))
+        {
+            throw new CliException(ExitCode.UsageError, "Give both --earlier-denominator and --later-denominator, or neither.");
+        }
+
+        int? earlierDenominator = earlierDenominatorName is null ? null : input.Column(earlierDenominatorName);
+        int? laterDenominator = laterDenominatorName is null ? null : input.Column(laterDenominatorName!);
+        return parseResult.GetValue(_type) == "proportions"
+            ? Proportions(parseResult, input, earlier, later, earlierDenominator, laterDenominator, polarity)
+            : Rates(parseResult, input, earlier, later, earlierDenominator, laterDenominator, polarity);
+    }
+
+    private int Rates(ParseResult parseResult, StatsInput input, int earlier, int later, int? earlierDenominator, int? laterDenominator, Polarity polarity)
+    {
+        var multiplier = parseResult.GetValue(_per) ?? 100_000;
+        var table = input.Extend(
+            new ResultColumn("change", IsNumeric: true),
+            new ResultColumn("percent_change", IsNumeric: true, Format: "N1"),
+            new ResultColumn("rate_ratio", IsNumeric: true, Format: "N3"),
+            new ResultColumn("ratio_lower_95", IsNumeric: true, Format: "N3"),
+            new ResultColumn("ratio_upper_95", IsNumeric: true, Format: "N3"),
+            new ResultColumn("p_value", IsNumeric: true, Format: "G3"),
+            new ResultColumn("significance"),
+            new ResultColumn("description"));
+        for (var i = 0; i < input.Rows.Count; i++)
+        {
+            var e = input.Count(i, earlier);
+            var l = input.Count(i, later);
+            var ed = earlierDenominator is { } edc ? input.Number(i, edc) : 1;
+            var ld = laterDenominator is { } ldc ? input.Number(i, ldc) : 1;
+            if (e is null || l is null || !(ed > 0) || !(ld > 0))
+            {
+                table.Add(input.Cells(i, null, null, null, null, null, null, ComparisonOutcome.NotCompared.ToLabel(), null));
+                continue;
+            }
+
+            var change = earlierDenominator is null
+                ? PeriodChange.ForCounts(e.Value, l.Value, polarity)
+                : PeriodChange.ForRates(e.Value, ed!.Value, l.Value, ld!.Value, polarity, multiplier);
+            table.Add(input.Cells(
+                i,
+                earlierDenominator is null ? change.CountChange : change.RateDifference,
+                change.PercentChange,
+                change.RateRatio,
+                change.RateRatioLower95,
+                change.RateRatioUpper95,
+                change.PValue,
+                change.Outcome.ToLabel(),
+                change.Describe()));
+        }
+
+        table.Notes.Add("Change: later − earlier" + (earlierDenominator is null ? " (counts)" : $" (rates per {multiplier:N0})") +
+            "; exact conditional binomial test, significant when p < 0.05.");
+        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        return (int)ExitCode.Ok;
+    }
+
+    private int Proportions(ParseResult parseResult, StatsInput input, int earlier, int later, int? earlierDenominator, int? laterDenominator, Polarity polarity)
+    {
+        if (earlierDenominator is null || laterDenominator is null)
+        {
+            throw new CliException(ExitCode.UsageError, "--type proportions needs --earlier-denominator and --later-denominator.");
+        }
+
+        var multiplier = parseResult.GetValue(_per) ?? 100;
+        var table = input.Extend(
+            new ResultColumn("change", IsNumeric: true, Format: "N2"),
+            new ResultColumn("change_lower_95", IsNumeric: true, Format: "N2"),
+            new ResultColumn("change_upper_95", IsNumeric: true, Format: "N2"),
+            new ResultColumn("percent_change", IsNumeric: true, Format: "N1"),
+            new ResultColumn("p_value", IsNumeric: true, Format: "G3"),
+            new ResultColumn("significance"));
+        for (var i = 0; i < input.Rows.Count; i++)
+        {
+            var r1 = input.Count(i, earlier);
+            var r2 = input.Count(i, later);
+            var n1 = input.Count(i, earlierDenominator.Value);
+            var n2 = input.Count(i, laterDenominator.Value);
+            if (r1 is null || r2 is null || !(n1 > 0) || !(n2 > 0) || r1 > n1 || r2 > n2)
+            {
+                table.Add(input.Cells(i, null, null, null, null, null, ComparisonOutcome.NotCompared.ToLabel()));
+                continue;
+            }
+
+            var change = PeriodChange.ForProportions(r1.Value, n1!.Value, r2.Value, n2!.Value, polarity, multiplier);
+            table.Add(input.Cells(i, change.Difference, change.DifferenceLower95, change.DifferenceUpper95, change.PercentChange, change.PValue, change.Outcome.ToLabel()));
+        }
+
+        table.Notes.Add("Change in percentage points; Newcombe's interval for the difference; pooled two-sample z test, significant when p < 0.05.");
+        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        return (int)ExitCode.Ok;
+    }
+}

@@ -1,0 +1,201 @@
+using System.CommandLine;
+using System.Globalization;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Statistics;
+using nietras.SeparatedValues;
+
+namespace CommunitySafety.Cli.Commands.Stats;
+
+/// <summary>An analyst's CSV file read as text: the header and the rows, with typed access that names line and column on error.</summary>
+internal sealed class StatsInput
+{
+    private readonly Dictionary<string, int> _index;
+
+    private StatsInput(string path, string[] header, List<string[]> rows)
+    {
+        Path = path;
+        Header = header;
+        Rows = rows;
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            _index.TryAdd(header[i], i);
+        }
+    }
+
+    public string Path { get; }
+
+    public string[] Header { get; }
+
+    public List<string[]> Rows { get; }
+
+    public static StatsInput Read(CliContext context, string file)
+    {
+        var path = context.ResolvePath(file);
+        if (!File.Exists(path))
+        {
+            throw new CliException(ExitCode.NotFound, $"{path}: no such file.");
+        }
+
+        using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(path);
+        var header = reader.Header.ColNames.ToArray();
+        var rows = new List<string[]>();
+        foreach (var row in reader)
+        {
+            var cells = new string[header.Length];
+            for (var i = 0; i < header.Length; i++)
+            {
+                cells[i] = row[i].ToString();
+            }
+
+            rows.Add(cells);
+        }
+
+        return new StatsInput(path, header, rows);
+    }
+
+    /// <summary>The position of a column, or an error listing the columns there are.</summary>
+    public int Column(string name) => _index.TryGetValue(name, out var i)
+        ? i
+        : throw new CliException(ExitCode.InvalidInput, $"{Path}: no column '{name}'. The columns are: {string.Join(", ", Header)}.");
+
+    /// <summary>Whether the file has this column.</summary>
+    public bool HasColumn(string name) => _index.ContainsKey(name);
+
+    /// <summary>A number, or null for an empty cell.</summary>
+    public double? Number(int row, int column)
+    {
+        var text = Rows[row][column].Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return double.TryParse(text, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new CliException(ExitCode.InvalidInput, $"{Path} line {row + 2}, column '{Header[column]}': '{text}' is not a number.");
+    }
+
+    /// <summary>A whole, non-negative count, or null for an empty cell.</summary>
+    public long? Count(int row, int column)
+    {
+        if (Number(row, column) is not { } value)
+        {
+            return null;
+        }
+
+        if (value < 0 || value != Math.Floor(value) || value > long.MaxValue)
+        {
+            throw new CliException(ExitCode.InvalidInput, $"{Path} line {row + 2}, column '{Header[column]}': '{Rows[row][column]}' is not a whole number of events (0 or more).");
+        }
+
+        return (long)value;
+    }
+
+    /// <summary>A table with the input's columns (as text) followed by <paramref name="added"/>.</summary>
+    public ResultTable Extend(params ResultColumn[] added) =>
+        new([.. Header.Select(h => new ResultColumn(h)), .. added]);
+
+    /// <summary>The input row's cells followed by <paramref name="added"/>.</summary>
+    public object?[] Cells(int row, params object?[] added) => [.. Rows[row], .. added];
+}
+
+/// <summary>Options and parsing shared by the stats commands.</summary>
+internal static class StatsOptions
+{
+    public static Option<string> In() => new("--in")
+    {
+        Description = "The CSV file to read (with a header row).",
+        Required = true,
+        HelpName = "file",
+    };
+
+    public static Option<OutputFormat> Format()
+    {
+        var option = CommonOptions.Format();
+        option.Description = "How to print the result: csv (default: the input's columns plus the new ones), table or json.";
+        option.DefaultValueFactory = _ => OutputFormat.Csv;
+        return option;
+    }
+
+    public static Option<string> Polarity() => new Option<string>("--polarity")
+    {
+        Description = "Whether a low or a high value is good: low-is-good, high-is-good or none (Lower / Similar / Higher).",
+        DefaultValueFactory = _ => "none",
+        HelpName = "low-is-good|high-is-good|none",
+    }.AcceptOnlyFromAmong("low-is-good", "high-is-good", "none");
+
+    public static Option<string> Z() => new Option<string>("--z")
+    {
+        Description = "The normal quantile: exact (1.959964 and 3.090232, default) or 1.96 (1.96 and 3.0902, as older PHE tools).",
+        DefaultValueFactory = _ => "exact",
+        HelpName = "exact|1.96",
+    }.AcceptOnlyFromAmong("exact", "1.96");
+
+    public static Option<string> Confidence() => new("--confidence")
+    {
+        Description = "Which limits to add: 95, 99.8 or both (95,99.8, default).",
+        DefaultValueFactory = _ => "95,99.8",
+        HelpName = "95,99.8",
+    };
+
+    public static Polarity ParsePolarity(string? text) => text switch
+    {
+        "low-is-good" or "down" => CommunitySafety.Statistics.Polarity.LowIsGood,
+        "high-is-good" or "up" => CommunitySafety.Statistics.Polarity.HighIsGood,
+        _ => CommunitySafety.Statistics.Polarity.NoJudgement,
+    };
+
+    public static ZConvention ParseZ(string? text) => text == "1.96" ? ZConvention.Rounded : ZConvention.ExactQuantile;
+
+    public static (bool With95, bool With998) ParseConfidence(string? text)
+    {
+        var parts = (text ?? "95,99.8").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var part in parts)
+        {
+            if (part is not ("95" or "99.8"))
+            {
+                throw new CliException(ExitCode.UsageError, $"--confidence: '{part}' is not supported; use 95, 99.8 or 95,99.8.");
+            }
+        }
+
+        return (parts.Contains("95"), parts.Contains("99.8"));
+    }
+
+    /// <summary>The limit columns for the chosen confidence levels.</summary>
+    public static ResultColumn[] LimitColumns(bool with95, bool with998)
+    {
+        var columns = new List<ResultColumn>();
+        if (with95)
+        {
+            columns.Add(new ResultColumn("lower_95", IsNumeric: true, Format: "N2"));
+            columns.Add(new ResultColumn("upper_95", IsNumeric: true, Format: "N2"));
+        }
+
+        if (with998)
+        {
+            columns.Add(new ResultColumn("lower_99.8", IsNumeric: true, Format: "N2"));
+            columns.Add(new ResultColumn("upper_99.8", IsNumeric: true, Format: "N2"));
+        }
+
+        return [.. columns];
+    }
+
+    public static object?[] Limits(bool with95, bool with998, double? l95, double? u95, double? l998, double? u998)
+    {
+        var cells = new List<object?>();
+        if (with95)
+        {
+            cells.Add(l95);
+            cells.Add(u95);
+        }
+
+        if (with998)
+        {
+            cells.Add(l998);
+            cells.Add(u998);
+        }
+
+        return [.. cells];
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Statistics;
+
+namespace CommunitySafety.Cli.Commands.Stats;
+
+/// <summary><c>csp stats proportions</c>: adds proportions with Wilson score limits to each row of a CSV.</summary>
+public sealed class StatsProportionsCommand : Command
+{
+    private readonly CliContext _context;
+    private readonly Option<string> _in = StatsOptions.In();
+    private readonly Option<string?> _out = CommonOptions.Out();
+    private readonly Option<OutputFormat> _format = StatsOptions.Format();
+    private readonly Option<string> _numerator = new("--numerator") { Description = "The column holding the number with the characteristic.", Required = true, HelpName = "column" };
+    private readonly Option<string> _denominator = new("--denominator") { Description = "The column holding the number in the group.", Required = true, HelpName = "column" };
+    private readonly Option<double> _per = new("--per") { Description = "100 for percentages (default), 1 for fractions.", DefaultValueFactory = _ => 100, HelpName = "n" };
+    private readonly Option<string> _confidence = StatsOptions.Confidence();
+    private readonly Option<string> _z = StatsOptions.Z();
+
+    /// <summary>Creates the command.</summary>
+    public StatsProportionsCommand(CliContext context)
+        : base("proportions", "Add a proportion and its 95% / 99.8% Wilson score limits to every row of a CSV.")
+    {
+        _context = context;
+        Options.Add(_in);
+        Options.Add(_numerator);
+        Options.Add(_denominator);
+        Options.Add(_per);
+        Options.Add(_confidence);
+        Options.Add(_z);
+        Options.Add(_out);
+        Options.Add(_format);
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        var input = StatsInput.Read(_context, parseResult.GetValue(_in)!);
+        var numeratorColumn = input.Column(parseResult.GetValue(_numerator)!);
+        var denominatorColumn = input.Column(parseResult.GetValue(_denominator)!);
+        var (with95, with998) = StatsOptions.ParseConfidence(parseResult.GetValue(_confidence));
+        var multiplier = parseResult.GetValue(_per);
+        var z = StatsOptions.ParseZ(parseResult.GetValue(_z));
+
+        var table = input.Extend([new ResultColumn("value", IsNumeric: true, Format: "N2"), .. StatsOptions.LimitColumns(with95, with998)]);
+        for (var i = 0; i < input.Rows.Count; i++)
+        {
+            var numerator = input.Count(i, numeratorColumn);
+            var denominator = input.Count(i, denominatorColumn);
+            if (numerator is null || denominator is null)
+            {
+                table.Add(input.Cells(i, [null, .. StatsOptions.Limits(with95, with998, null, null, null, null)]));
+                continue;
+            }
+
+            if (numerator > denominator)
+            {
+                throw new CliException(ExitCode.InvalidInput, $"{input.Path} line {i + 2}: the numerator ({numerator}) is larger than the denominator ({denominator}).");
+            }
+
+            var p = Proportion.Calculate(numerator.Value, denominator.Value, multiplier, z);
+            table.Add(input.Cells(i, [p.Value, .. StatsOptions.Limits(with95, with998, p.Lower95, p.Upper95, p.Lower998, p.Upper998)]));
+        }
+
+        table.Notes.Add($"Proportions × {multiplier:G}; Wilson score limits, z {(z == ZConvention.Rounded ? "1.96" : "exact")}. Empty cells: not calculated.");
+        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        return (int)ExitCode.Ok;
+    }
+}

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Statistics;
+
+namespace CommunitySafety.Cli.Commands.Stats;
+
+/// <summary><c>csp stats trend</c>: adds the Fingertips recent trend marker of each series (rows grouped by a key column).</summary>
+public sealed class StatsTrendCommand : Command
+{
+    private readonly CliContext _context;
+    private readonly Option<string> _in = StatsOptions.In();
+    private readonly Option<string?> _out = CommonOptions.Out();
+    private readonly Option<OutputFormat> _format = StatsOptions.Format();
+    private readonly Option<string> _polarity = StatsOptions.Polarity();
+    private readonly Option<string?> _key = new("--key") { Description = "The column that names each series (e.g. area code); the whole file is one series when omitted. Rows of a series must be in time order, one per consecutive period.", HelpName = "column" };
+    private readonly Option<string> _value = new("--value") { Description = "Rates: the column of values (default value).", DefaultValueFactory = _ => "value", HelpName = "column" };
+    private readonly Option<string> _lower95 = new("--lower95") { Description = "Rates: the column of lower 95% limits (default lower_95).", DefaultValueFactory = _ => "lower_95", HelpName = "column" };
+    private readonly Option<string> _upper95 = new("--upper95") { Description = "Rates: the column of upper 95% limits (default upper_95).", DefaultValueFactory = _ => "upper_95", HelpName = "column" };
+    private readonly Option<string> _numerator = new("--numerator") { Description = "Proportions: the numerator column.", DefaultValueFactory = _ => "numerator", HelpName = "column" };
+    private readonly Option<string> _denominator = new("--denominator") { Description = "Proportions: the denominator column.", DefaultValueFactory = _ => "denominator", HelpName = "column" };
+    private readonly Option<string> _z = StatsOptions.Z();
+
+    private readonly Option<string> _type = new Option<string>("--type")
+    {
+        Description = "rates (weighted least squares on the values and their 95% limits; default) or proportions (chi-squared test for trend).",
+        DefaultValueFactory = _ => "rates",
+        HelpName = "rates|proportions",
+    }.AcceptOnlyFromAmong("rates", "proportions");
+
+    /// <summary>Creates the command.</summary>
+    public StatsTrendCommand(CliContext context)
+        : base("trend", "Add the recent trend marker (Fingertips method: the 5 most recent points, significant at 99.8%) of each series to its rows.")
+    {
+        _context = context;
+        Options.Add(_in);
+        Options.Add(_key);
+        Options.Add(_type);
+        Options.Add(_value);
+        Options.Add(_lower95);
+        Options.Add(_upper95);
+        Options.Add(_numerator);
+        Options.Add(_denominator);
+        Options.Add(_polarity);
+        Options.Add(_z);
+        Options.Add(_out);
+        Options.Add(_format);
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        var input = StatsInput.Read(_context, parseResult.GetValue(_in)!);
+        var polarity = StatsOptions.ParsePolarity(parseResult.GetValue(_polarity));
+        var keyName = parseResult.GetValue(_key);
+        int? key = keyName is null ? null : input.Column(keyName);
+        var proportions = parseResult.GetValue(_type) == "proportions";
+
+        // Series in order of first appearance, rows kept in file order within each.
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < input.Rows.Count; i++)
+        {
+            var name = key is { } k ? input.Rows[i][k] : string.Empty;
+            if (!groups.TryGetValue(name, out var rows))
+            {
+                groups[name] = rows = [];
+            }
+
+            rows.Add(i);
+        }
+
+        var results = new TrendResult[input.Rows.Count];
+        foreach (var rows in groups.Values)
+        {
+            TrendResult trend;
+            if (proportions)
+            {
+                var n = input.Column(parseResult.GetValue(_numerator)!);
+                var d = input.Column(parseResult.GetValue(_denominator)!);
+                trend = RecentTrend.ForProportions(rows.Select(i => new ProportionTrendPoint(input.Count(i, n), input.Count(i, d))).ToList(), polarity);
+            }
+            else
+            {
+                var v = input.Column(parseResult.GetValue(_value)!);
+                var l = input.Column(parseResult.GetValue(_lower95)!);
+                var u = input.Column(parseResult.GetValue(_upper95)!);
+                trend = RecentTrend.ForRates(
+                    rows.Select(i => new RateTrendPoint(input.Number(i, v), input.Number(i, l), input.Number(i, u))).ToList(),
+                    polarity,
+                    StatsOptions.ParseZ(parseResult.GetValue(_z)));
+            }
+
+            foreach (var i in rows)
+            {
+                results[i] = trend;
+            }
+        }
+
+        var table = input.Extend(new ResultColumn("trend"), new ResultColumn("trend_chi_squared", IsNumeric: true, Format: "N2"));
+        for (var i = 0; i < input.Rows.Count; i++)
+        {
+            table.Add(input.Cells(i, results[i].Marker.ToLabel(), results[i].ChiSquared));
+        }
+
+        table.Notes.Add($"Recent trend on the last {RecentTrend.Points} points of each series; significant when χ² > {RecentTrend.ChiSquaredThreshold:F4} and the slope keeps its sign with each point left out.");
+        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        return (int)ExitCode.Ok;
+    }
+}
