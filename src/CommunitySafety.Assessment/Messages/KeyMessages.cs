@@ -1,0 +1,249 @@
+using CommunitySafety.Statistics;
+
+namespace CommunitySafety.Assessment;
+
+/// <summary>
+/// The key messages of an assessment: short plain-English findings, each from one rule over the results, stated
+/// only when the statistics support it (a rate is "higher" only when significantly so; a change is an "increase"
+/// only when significant; nothing is compared across a partial or unreliable year). Counts and percentages are
+/// given together.
+/// </summary>
+public static class KeyMessages
+{
+    /// <summary>The rules in the order their messages are listed.</summary>
+    public static IReadOnlyList<(string Id, Func<AssessmentResult, KeyMessage?> Rule)> Rules { get; } =
+    [
+        ("data-caveats", DataCaveats),
+        ("rate-vs-peers", RateVsPeers),
+        ("rate-vs-national", RateVsNational),
+        ("overall-change", OverallChange),
+        ("trend-vs-national", TrendVsNational),
+        ("significant-increases", r => SignificantChanges(r, Direction.Higher)),
+        ("significant-decreases", r => SignificantChanges(r, Direction.Lower)),
+        ("largest-share", LargestShare),
+        ("harm-concentration", HarmConcentration),
+        ("top-priorities", TopPriorities),
+        ("change-since-previous", ChangeSincePreviousAssessment),
+    ];
+
+    /// <summary>Runs every rule and keeps the messages they produce.</summary>
+    public static IReadOnlyList<KeyMessage> Generate(AssessmentResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return [.. Rules.Select(r => r.Rule(result)).OfType<KeyMessage>()];
+    }
+
+    private static BenchmarkRow? All(AssessmentResult r) => r.Benchmarks.FirstOrDefault(b => b.CrimeType == StrategicAssessment.AllRecordedCrime);
+
+    private static CrimeTrend? AllTrend(AssessmentResult r) => r.Trends.FirstOrDefault(t => t.CrimeType == StrategicAssessment.AllRecordedCrime);
+
+    /// <summary>A partial assessment year, or unreliable years inside the series.</summary>
+    internal static KeyMessage? DataCaveats(AssessmentResult r)
+    {
+        var parts = new List<string>();
+        var all = AllTrend(r);
+        if (r.YearStatus == YearStatus.Partial && all?.Years.LastOrDefault() is { } last)
+        {
+            parts.Add($"Figures for {r.Year} cover {last.MonthsWithData} of 12 months, so they are reported as partial and not compared with other years or areas.");
+        }
+
+        if (all is not null)
+        {
+            foreach (var y in all.Years.Where(y => y.Status == YearStatus.Unreliable))
+            {
+                parts.Add($"{y.Year} is left out of baselines and trends: {y.Note}.");
+            }
+        }
+
+        return parts.Count == 0 ? null : new KeyMessage("data-caveats", string.Join(" ", parts));
+    }
+
+    /// <summary>"There were 28,119 police recorded crimes in Portsmouth during 2021/22, a rate of 131 per 1,000 residents, higher than the average for similar areas (111 per 1,000)."</summary>
+    internal static KeyMessage? RateVsPeers(AssessmentResult r)
+    {
+        if (All(r) is not { Rate: { } rate, PeerRate: { } peer } row || row.VsPeers == ComparisonOutcome.NotCompared)
+        {
+            return null;
+        }
+
+        return new KeyMessage(
+            "rate-vs-peers",
+            $"There were {Text.Count(row.Count)} police recorded crimes in {r.Area.Name} during {r.Year}, which equates to a crime rate of {Text.Rate(rate)} per 1,000 residents and is {Relation(row.VsPeers, rate, peer, "the average for similar areas")}.");
+    }
+
+    /// <summary>The recorded crime rate against England and Wales.</summary>
+    internal static KeyMessage? RateVsNational(AssessmentResult r)
+    {
+        if (All(r) is not { Rate: { } rate, NationalRate: { } national } row || row.VsNational == ComparisonOutcome.NotCompared)
+        {
+            return null;
+        }
+
+        return new KeyMessage(
+            "rate-vs-national",
+            $"{r.Area.Name}'s recorded crime rate in {r.Year} ({Text.Rate(rate)} per 1,000) is {Relation(row.VsNational, rate, national, "the rate for England and Wales")}.");
+    }
+
+    /// <summary>Recorded crime against the baseline, with the national change when known.</summary>
+    internal static KeyMessage? OverallChange(AssessmentResult r)
+    {
+        if (AllTrend(r)?.SinceBaseline is not { IsCompared: true } change)
+        {
+            return null;
+        }
+
+        var what = change.Direction switch
+        {
+            Direction.Higher => $"Overall recorded crime has increased significantly compared with {change.From}",
+            Direction.Lower => $"Overall recorded crime has fallen significantly compared with {change.From}",
+            _ => $"Overall levels of recorded crime have remained stable compared with {change.From}",
+        };
+        var text = $"{what} ({Counts(change)}{(change.IsSignificant ? string.Empty : ", not a significant change")}).";
+        if (AllTrend(r)?.NationalSinceBaseline is { IsCompared: true } national)
+        {
+            text += national.Direction == change.Direction
+                ? $" This is consistent with the national picture (England and Wales {SignedPercent(national.CountPercentChange)})."
+                : $" Nationally recorded crime {Verb(national.Direction)} over the same period (England and Wales {SignedPercent(national.CountPercentChange)}).";
+        }
+
+        return new KeyMessage("overall-change", text);
+    }
+
+    /// <summary>The recent trend of recorded crime against England and Wales's, when both can be calculated.</summary>
+    internal static KeyMessage? TrendVsNational(AssessmentResult r)
+    {
+        if (AllTrend(r) is not { } t || t.TrendMarker == TrendMarker.CannotBeCalculated || t.NationalTrendMarker == TrendMarker.CannotBeCalculated)
+        {
+            return null;
+        }
+
+        var local = t.TrendMarker.ToLabel().ToLowerInvariant();
+        var national = t.NationalTrendMarker.ToLabel().ToLowerInvariant();
+        var same = Trend(t.TrendMarker) == Trend(t.NationalTrendMarker);
+        return new KeyMessage(
+            "trend-vs-national",
+            same
+                ? $"The recent trend in recorded crime ({t.TrendNote}) shows {local}, in line with England and Wales."
+                : $"The recent trend in recorded crime ({t.TrendNote}) shows {local}, while England and Wales shows {national}.");
+    }
+
+    /// <summary>Crime types with a significant increase (or decrease) since the baseline, largest change first.</summary>
+    internal static KeyMessage? SignificantChanges(AssessmentResult r, Direction direction)
+    {
+        var changes = r.Trends
+            .Where(t => t.CrimeType != StrategicAssessment.AllRecordedCrime && t.SinceBaseline is { IsCompared: true } c && c.Direction == direction)
+            .Select(t => (t.CrimeType, Change: t.SinceBaseline!))
+            .OrderByDescending(c => Math.Abs(c.Change.CountPercentChange ?? 0))
+            .ToArray();
+        if (changes.Length == 0)
+        {
+            return null;
+        }
+
+        var items = changes.Select(c => $"{Text.Lower(c.CrimeType)} ({Counts(c.Change)})").ToArray();
+        var word = direction == Direction.Higher ? "increases" : "decreases";
+        return new KeyMessage(
+            direction == Direction.Higher ? "significant-increases" : "significant-decreases",
+            $"There have been statistically significant {word} since {changes[0].Change.From} in {Text.List(items)}.");
+    }
+
+    /// <summary>The crime type with the largest share of recorded crime.</summary>
+    internal static KeyMessage? LargestShare(AssessmentResult r)
+    {
+        if (r.YearStatus is YearStatus.Partial or YearStatus.NoData || All(r) is not { Count: > 0 } all)
+        {
+            return null;
+        }
+
+        var largest = r.Benchmarks
+            .Where(b => b.CrimeType != StrategicAssessment.AllRecordedCrime && b.CrimeType != Crime.CrimeType.AntiSocialBehaviour.Name)
+            .OrderByDescending(b => b.Count).ThenBy(b => b.CrimeType, StringComparer.Ordinal).First();
+        var share = 100.0 * largest.Count / all.Count;
+        return new KeyMessage(
+            "largest-share",
+            $"{largest.CrimeType} is the largest category of recorded crime, accounting for {Text.Percent(share)} of crimes recorded by police in {r.Year} ({Text.Count(largest.Count)} of {Text.Count(all.Count)}).");
+    }
+
+    /// <summary>The crime type carrying the most harm, when its share of harm exceeds its share of crime.</summary>
+    internal static KeyMessage? HarmConcentration(AssessmentResult r)
+    {
+        if (r.YearStatus is YearStatus.Partial or YearStatus.NoData || r.Harm.TotalHarm <= 0)
+        {
+            return null;
+        }
+
+        var top = r.Harm.Rows[0];
+        if (top.HarmSharePercent is not { } harmShare || top.CountSharePercent is not { } countShare || harmShare <= countShare)
+        {
+            return null;
+        }
+
+        return new KeyMessage(
+            "harm-concentration",
+            $"Weighted by harm, {Text.Lower(top.CrimeType)} accounts for {Text.Percent(harmShare)} of the harm from recorded crime, against {Text.Percent(countShare)} of the number of crimes ({Text.Count(top.Count)}).");
+    }
+
+    /// <summary>The top priorities of the matrix and how robust each is to the weights.</summary>
+    internal static KeyMessage? TopPriorities(AssessmentResult r)
+    {
+        var top = r.Matrix.Rows.Where(m => m.IsTopPriority).ToArray();
+        if (top.Length == 0)
+        {
+            return null;
+        }
+
+        var text = $"The highest-scoring crime types in the priority matrix are {Text.List([.. top.Select(m => $"{Text.Lower(m.CrimeType)} ({m.Total:0.#})")])}.";
+        var sensitivity = r.Sensitivity.Rows.ToDictionary(s => s.CrimeType);
+        var robust = top.Where(m => sensitivity[m.CrimeType].Robustness == "Robust priority").Select(m => Text.Lower(m.CrimeType)).ToArray();
+        var fragile = top.Where(m => sensitivity[m.CrimeType].Robustness != "Robust priority")
+            .Select(m => $"{Text.Lower(m.CrimeType)} ({Text.Percent(100 * sensitivity[m.CrimeType].TopNShare)} of draws)").ToArray();
+        var pct = Text.Percent(100 * r.Methodology.Sensitivity.RobustShare);
+        if (robust.Length > 0)
+        {
+            text += $" {Text.Sentence(Text.List(robust))} {(robust.Length == 1 ? "stays" : "stay")} in the top {r.Matrix.TopN} in at least {pct} of {r.Sensitivity.Draws:N0} variations of the weights (±{100 * r.Sensitivity.Spread:0}%).";
+        }
+
+        if (fragile.Length > 0)
+        {
+            text += $" The place of {Text.List(fragile)} depends on the weights.";
+        }
+
+        return new KeyMessage("top-priorities", text);
+    }
+
+    /// <summary>The change in the top priorities since the previous assessment.</summary>
+    internal static KeyMessage? ChangeSincePreviousAssessment(AssessmentResult r) =>
+        r.ChangeSincePrevious is { } c ? new KeyMessage("change-since-previous", c.Summary) : null;
+
+    private static string Relation(ComparisonOutcome outcome, double rate, double benchmark, string what)
+    {
+        var percent = Text.Percent(benchmark > 0 ? Math.Abs(rate - benchmark) / benchmark * 100 : 0);
+        var value = $"{Text.Rate(benchmark)} per 1,000";
+        return outcome switch
+        {
+            ComparisonOutcome.Worse or ComparisonOutcome.Worst or ComparisonOutcome.Higher => $"higher than {what} ({value}; {percent} higher)",
+            ComparisonOutcome.Better or ComparisonOutcome.Best or ComparisonOutcome.Lower => $"lower than {what} ({value}; {percent} lower)",
+            _ => $"not significantly different from {what} ({value})",
+        };
+    }
+
+    private static string Counts(ChangeResult c) =>
+        $"from {Text.Count(c.FromCount)} to {Text.Count(c.ToCount)}, {SignedPercent(c.CountPercentChange)}";
+
+    private static string SignedPercent(double? value) =>
+        value is { } v ? (Math.Round(v, MidpointRounding.AwayFromZero) >= 0 ? "+" : "−") + Text.Percent(Math.Abs(v)) : "change not available";
+
+    private static string Verb(Direction direction) => direction switch
+    {
+        Direction.Higher => "increased significantly",
+        Direction.Lower => "fell significantly",
+        _ => "remained stable",
+    };
+
+    private static int Trend(TrendMarker marker) => marker switch
+    {
+        TrendMarker.Increasing or TrendMarker.IncreasingAndGettingBetter or TrendMarker.IncreasingAndGettingWorse => 1,
+        TrendMarker.Decreasing or TrendMarker.DecreasingAndGettingBetter or TrendMarker.DecreasingAndGettingWorse => -1,
+        _ => 0,
+    };
+}
