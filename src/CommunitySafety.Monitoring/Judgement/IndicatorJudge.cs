@@ -64,10 +64,16 @@ public static class IndicatorJudge
         BenchmarkJudgement? benchmark = null;
         if (indicator.ResolvedBenchmarkAreaCode is { } benchmarkArea)
         {
-            var benchmarkValue = benchmarkSeries?.FirstOrDefault(v => v.PeriodKind == period.Kind && v.PeriodStart == period.FirstMonth.Index)?.Value;
-            var outcome = limits.Lower998 is not null
-                ? BenchmarkComparison.Compare95And998(benchmarkValue, limits.Lower95, limits.Upper95, limits.Lower998, limits.Upper998, indicator.Polarity)
-                : BenchmarkComparison.Compare95(benchmarkValue, limits.Lower95, limits.Upper95, indicator.Polarity);
+            var benchmarkRow = benchmarkSeries?.FirstOrDefault(v => v.PeriodKind == period.Kind && v.PeriodStart == period.FirstMonth.Index);
+            var benchmarkValue = benchmarkRow?.Value;
+            var outcome = options.BenchmarkMethod switch
+            {
+                ComparisonMethod.ConfidenceInterval95And998 =>
+                    BenchmarkComparison.Compare95And998(benchmarkValue, limits.Lower95, limits.Upper95, limits.Lower998, limits.Upper998, indicator.Polarity),
+                ComparisonMethod.OverlappingIntervals when benchmarkRow is not null && Limits(indicator, benchmarkRow, []) is var b =>
+                    BenchmarkComparison.CompareOverlap(limits.Lower95, limits.Upper95, b.Lower95, b.Upper95, indicator.Polarity),
+                _ => BenchmarkComparison.Compare95(benchmarkValue, limits.Lower95, limits.Upper95, indicator.Polarity),
+            };
             if (benchmarkValue is null)
             {
                 notes.Add($"No {period} value for the benchmark {benchmarkArea}.");

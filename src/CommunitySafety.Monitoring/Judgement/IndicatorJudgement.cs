@@ -148,7 +148,7 @@ public sealed record BenchmarkJudgement(string AreaCode, double? Value, Comparis
 /// <summary>Options of the judgement.</summary>
 public sealed record IndicatorJudgementOptions
 {
-    /// <summary>The defaults: Making Data Count SPC rules, 5% significance, small numbers below 10.</summary>
+    /// <summary>The defaults: Making Data Count SPC rules, 5% significance, 95% benchmark comparison, small numbers below 10.</summary>
     public static IndicatorJudgementOptions Default { get; } = new();
 
     /// <summary>SPC rules.</summary>
@@ -156,6 +156,9 @@ public sealed record IndicatorJudgementOptions
 
     /// <summary>Significance level of period changes.</summary>
     public double SignificanceLevel { get; init; } = 0.05;
+
+    /// <summary>How a value is compared with its benchmark: the benchmark against the 95% interval unless changed.</summary>
+    public ComparisonMethod BenchmarkMethod { get; init; } = ComparisonMethod.ConfidenceInterval95;
 
     /// <summary>Counts below this are "small numbers" (PHE uses exact Poisson limits below 10).</summary>
     public int SmallCountThreshold { get; init; } = 10;

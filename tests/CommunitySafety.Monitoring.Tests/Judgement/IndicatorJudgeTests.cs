@@ -156,9 +156,20 @@ public sealed class IndicatorJudgeTests
 
         Assert.Equal(AreaCodes.England, judgement.Benchmark!.AreaCode);
         Assert.Equal(150, judgement.Benchmark.Value);
-        Assert.Equal(BenchmarkComparison.Compare95And998(150, judgement.Lower95, judgement.Upper95, judgement.Lower998, judgement.Upper998, Polarity.LowIsGood),
-            judgement.Benchmark.Outcome);
+        Assert.Equal(BenchmarkComparison.Compare95(150, judgement.Lower95, judgement.Upper95, Polarity.LowIsGood), judgement.Benchmark.Outcome);
         Assert.Equal(ComparisonOutcome.Worse, judgement.Benchmark.Outcome);
+    }
+
+    [Fact]
+    public void Judge_TwoLevelBenchmarkMethod_GivesWorstBeyond998()
+    {
+        var indicator = Make(IndicatorValueType.CrudeRate, Polarity.LowIsGood, 100_000, BenchmarkKind.England);
+        var england = V("Q4 2022/23", 10_000, 10_000_000, 100, area: AreaCodes.England);
+        var options = new IndicatorJudgementOptions { BenchmarkMethod = ComparisonMethod.ConfidenceInterval95And998 };
+
+        var judgement = IndicatorJudge.Judge(indicator, [V("Q4 2022/23", 40, 17_466, 229)], Q4, [england], options);
+
+        Assert.Equal(ComparisonOutcome.Worst, judgement.Benchmark!.Outcome);
     }
 
     [Fact]
