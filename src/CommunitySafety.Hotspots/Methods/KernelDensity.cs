@@ -190,7 +190,14 @@ public static class KernelDensity
             centreN[i] = grid.Cells[i].Centre.Northing;
         }
 
+        // police.uk points sit on shared anonymous map points: each distinct location is visited once, weighted.
+        var weights = new Dictionary<GridPoint, int>();
         foreach (var p in points)
+        {
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(weights, p, out _)++;
+        }
+
+        foreach (var (p, weight) in weights)
         {
             int r0, r1;
             if (square)
@@ -241,11 +248,11 @@ public static class KernelDensity
                     if (kernel == Kernel.Quartic)
                     {
                         var u = 1 - (d2 * invH2);
-                        density[i] += quarticScale * u * u;
+                        density[i] += weight * quarticScale * u * u;
                     }
                     else
                     {
-                        density[i] += gaussScale * Math.Exp(-d2 * invTwoSigma2);
+                        density[i] += weight * gaussScale * Math.Exp(-d2 * invTwoSigma2);
                     }
                 }
             }
