@@ -12,7 +12,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
 {
     private sealed record Figures(Dictionary<string, List<(AgeBand Band, double Value)>> ByCode, Dictionary<string, List<string>> LsoasByLad);
 
-    public (PopulationFigure? Figure, string? Note) For(ResolvedArea area, List<string> forceNames, RateOptions options, int periodEndYear)
+    public (PopulationFigure? Figure, string? Note) For(ResolvedArea area, List<string> forceNames, CountRateOptions options, int periodEndYear)
     {
         var band = options.Band ?? AgeBand.AllAges;
         var years = store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));

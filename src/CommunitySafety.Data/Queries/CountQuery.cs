@@ -31,7 +31,7 @@ public enum CountGrouping
 /// <param name="Per">Rate per this many people: 1,000 by default, or 100,000.</param>
 /// <param name="Band">The age band of the population (e.g. 10–17); null for all ages.</param>
 /// <param name="PopulationYear">The mid-year of the population to use; by default the latest at or before the period's end, else the earliest.</param>
-public sealed record RateOptions(double Per = 1000, AgeBand? Band = null, int? PopulationYear = null);
+public sealed record CountRateOptions(double Per = 1000, AgeBand? Band = null, int? PopulationYear = null);
 
 /// <summary>A counts query: an area, a run of months, a grouping, optional crime types and rate options.</summary>
 /// <param name="Area">The area (see <see cref="AreaResolver"/>).</param>
@@ -50,7 +50,7 @@ public sealed record CountQuery(ResolvedArea Area)
     public IReadOnlyList<CrimeType>? CrimeTypes { get; init; }
 
     /// <summary>Rate options; null for no rates.</summary>
-    public RateOptions? Rate { get; init; }
+    public CountRateOptions? Rate { get; init; }
 
     /// <summary>A query for the months of <paramref name="period"/>.</summary>
     public static CountQuery For(ResolvedArea area, ReportingPeriod period, CountGrouping by = CountGrouping.Total) =>
@@ -65,7 +65,7 @@ public sealed record CountQuery(ResolvedArea Area)
 /// <param name="Count">Records.</param>
 /// <param name="MonthsCovered">Months of the group's period (within the query) with data imported for the area's forces.</param>
 /// <param name="MonthsInPeriod">Months in the group's period.</param>
-/// <param name="Rate">Count per <see cref="RateOptions.Per"/> people, when a population was found.</param>
+/// <param name="Rate">Count per <see cref="CountRateOptions.Per"/> people, when a population was found.</param>
 public sealed record CountRow(string Label, CrimeType? CrimeType, YearMonth FirstMonth, YearMonth LastMonth, long Count, int MonthsCovered, int MonthsInPeriod, double? Rate)
 {
     /// <summary>Whether some months of the period have no data.</summary>
@@ -136,7 +136,7 @@ public sealed record CountResult
     /// <summary>Why there is no population, when one was asked for and not found.</summary>
     public string? PopulationNote { get; init; }
 
-    /// <summary>The total per <see cref="RateOptions.Per"/> people.</summary>
+    /// <summary>The total per <see cref="CountRateOptions.Per"/> people.</summary>
     public double? Rate { get; init; }
 
     /// <summary>The multiplier of the rates (1,000 or 100,000).</summary>

@@ -17,7 +17,7 @@ namespace CommunitySafety.Data.Queries;
 /// area counts records whose LSOA lies in it, wherever the reporting force; England and Wales is the sum of the imported
 /// forces, with the coverage stated ("1 of 43 forces").</para>
 /// <para>Every row says how many of its months have data for the forces responsible for the area, so partial coverage
-/// ("2018/19: 7 of 12 months") is shown, not hidden. A rate is count ÷ population × <see cref="RateOptions.Per"/>; the
+/// ("2018/19: 7 of 12 months") is shown, not hidden. A rate is count ÷ population × <see cref="CountRateOptions.Per"/>; the
 /// population's mid-year is reported with it. Confidence intervals belong to the statistics engine.</para>
 /// </remarks>
 public sealed class CrimeCounts(AnalyticalStore store)
@@ -60,8 +60,14 @@ public sealed class CrimeCounts(AnalyticalStore store)
             GROUP BY ALL
             """,
             r => (Type: r.GetByte(0), Month: r.GetInt32(1), NoLocation: r.GetBoolean(2), N: r.GetInt64(3)), filterArgs);
+        // A month is covered only when every force responsible for the area has it: England and Wales with one force's
+        // April is not a complete April.
         var covered = store.Query(
-            $"SELECT DISTINCT month_idx FROM loaded_month WHERE kind = 0 AND force_id IN ({forceList}) AND month_idx BETWEEN {first.Index} AND {last.Index} ORDER BY 1",
+            $"""
+            SELECT month_idx FROM loaded_month
+            WHERE kind = 0 AND force_id IN ({forceList}) AND month_idx BETWEEN {first.Index} AND {last.Index}
+            GROUP BY month_idx HAVING count(DISTINCT force_id) = {forces.Count} ORDER BY 1
+            """,
             r => r.GetInt32(0)).ToHashSet();
         var forcesWithData = store.Query(
             $"SELECT DISTINCT f.name FROM loaded_month l JOIN force f USING (force_id) WHERE l.kind = 0 AND l.force_id IN ({forceList}) AND l.month_idx BETWEEN {first.Index} AND {last.Index} ORDER BY 1",

@@ -15,7 +15,7 @@ public sealed class CountsTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private CountResult Count(string area, string period, CountGrouping by = CountGrouping.Total, RateOptions? rate = null) =>
+    private CountResult Count(string area, string period, CountGrouping by = CountGrouping.Total, CountRateOptions? rate = null) =>
         new CrimeCounts(_temp.Store).Count(CountQuery.For(new AreaResolver(_temp.Store).Resolve(area), ReportingPeriod.Parse(period), by) with { Rate = rate });
 
     private static Dictionary<string, long> RawByLsoaName(string path) =>
@@ -169,7 +169,7 @@ public sealed class CountsTests : IDisposable
         var pop = new PopulationImporter(_temp.Store).Import(Fixtures.LsoaPopulation);
         var lutonPopulation = PlainCsv.Read(Fixtures.LsoaPopulation).Skip(1).Where(r => r[3] == "Luton").Sum(r => double.Parse(r[4].Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
 
-        var result = Count("Luton", "2024-01", rate: new RateOptions());
+        var result = Count("Luton", "2024-01", rate: new CountRateOptions());
 
         Assert.Equal(2015, pop.Year);
         Assert.NotNull(result.Population);
@@ -188,9 +188,9 @@ public sealed class CountsTests : IDisposable
         var raw = PlainCsv.Read(Fixtures.LsoaPopulation).Skip(1).Where(r => r[3] is "Luton" or "Bedford" or "Central Bedfordshire").ToList();
         double Sum(int col) => raw.Sum(r => double.Parse(r[col].Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
 
-        var children = Count("Bedfordshire", "2024-01", rate: new RateOptions(Per: 100_000, Band: new AgeBand(0, 15)));
-        var sixteenPlus = Count("Bedfordshire police force area", "2024-01", rate: new RateOptions(Band: new AgeBand(16, null)));
-        var tenToSeventeen = Count("Luton", "2024-01", rate: new RateOptions(Band: new AgeBand(10, 17)));
+        var children = Count("Bedfordshire", "2024-01", rate: new CountRateOptions(Per: 100_000, Band: new AgeBand(0, 15)));
+        var sixteenPlus = Count("Bedfordshire police force area", "2024-01", rate: new CountRateOptions(Band: new AgeBand(16, null)));
+        var tenToSeventeen = Count("Luton", "2024-01", rate: new CountRateOptions(Band: new AgeBand(10, 17)));
 
         Assert.Equal(Sum(5), children.Population!.Value, 6);
         Assert.Equal(100_000, children.RatePer);

@@ -1,0 +1,220 @@
+using System.CommandLine;
+using System.Globalization;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Crime;
+using CommunitySafety.Data.Population;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Periods;
+using CommunitySafety.Statistics;
+
+namespace CommunitySafety.Cli.Commands.Counts;
+
+/// <summary>
+/// <c>csp counts</c>: crime counts and crude rates with 95% confidence limits, for an area or force, by crime type or period.
+/// </summary>
+public sealed class CountsCommand : Command
+{
+    private static readonly Dictionary<string, CountGrouping> Groupings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["total"] = CountGrouping.Total,
+        ["type"] = CountGrouping.CrimeType,
+        ["month"] = CountGrouping.Month,
+        ["quarter"] = CountGrouping.FinancialQuarter,
+        ["year"] = CountGrouping.FinancialYear,
+        ["calendar-year"] = CountGrouping.CalendarYear,
+    };
+
+    private readonly CliContext _context;
+
+    private readonly Option<string> _area = new("--area")
+    {
+        Description = "A local authority, CSP or police force area by name or ONS code (Luton, E06000044), England and Wales, " +
+                      "or a force as written in the files ('Bedfordshire Police' or 'Bedfordshire'). A force counts every record it " +
+                      "reported, located or not; an area counts records located in it.",
+        Required = true,
+        HelpName = "name or code",
+    };
+
+    private readonly Option<string> _by = new("--by")
+    {
+        Description = "Rows: total, type (crime type), month, quarter (financial), year (financial, April–March) or calendar-year.",
+        DefaultValueFactory = _ => "type",
+        HelpName = "total|type|month|quarter|year|calendar-year",
+    };
+
+    private readonly Option<string?> _period = new("--period")
+    {
+        Description = "The period: 2024/25 (financial year), Q4 2024/25, 2024 (calendar year), 2025-03 (month) or '12 months to 2025-03'. Default: every month in the store.",
+        HelpName = "period",
+    };
+
+    private readonly Option<string[]> _types = new("--type")
+    {
+        Description = "Only these crime types (police.uk names, e.g. 'Violence and sexual offences'); repeat for several.",
+        HelpName = "crime type",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<double> _per = new("--per")
+    {
+        Description = "Rates per this many people: 1000 (default) or 100000.",
+        DefaultValueFactory = _ => 1000,
+        HelpName = "n",
+    };
+
+    private readonly Option<string?> _ageBand = new("--age-band")
+    {
+        Description = "Rates per the population of an age band, e.g. 10-17 or 60+ (the band must be built from the imported bands).",
+        HelpName = "band",
+    };
+
+    private readonly Option<int?> _populationYear = new("--population-year")
+    {
+        Description = "The mid-year population to use (default: the latest at or before the period's end, else the earliest).",
+        HelpName = "yyyy",
+    };
+
+    private readonly Option<OutputFormat> _format = CommonOptions.Format();
+    private readonly Option<string?> _out = CommonOptions.Out();
+
+    /// <summary>Creates the command.</summary>
+    public CountsCommand(CliContext context)
+        : base("counts", "Count recorded crime for an area or force by crime type or period, with rates per 1,000 and 95% confidence limits.")
+    {
+        _context = context;
+        _by.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } v && !Groupings.ContainsKey(v))
+            {
+                r.AddError($"--by must be one of {string.Join(", ", Groupings.Keys)}; '{v}' is not.");
+            }
+        });
+        Options.Add(_area);
+        Options.Add(_by);
+        Options.Add(_period);
+        Options.Add(_types);
+        Options.Add(_per);
+        Options.Add(_ageBand);
+        Options.Add(_populationYear);
+        Options.Add(_format);
+        Options.Add(_out);
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        var by = Groupings[parseResult.GetValue(_by)!];
+        var period = ParseOrThrow(parseResult.GetValue(_period), "--period", s => ReportingPeriod.Parse(s));
+        var band = ParseOrThrow(parseResult.GetValue(_ageBand), "--age-band", s => AgeBand.Parse(s));
+        var types = (parseResult.GetValue(_types) ?? []).Select(t =>
+            CrimeType.TryFind(t, out var type)
+                ? type
+                : throw new CliException(ExitCode.UsageError, $"--type: '{t}' is not a police.uk crime type. Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
+        var per = parseResult.GetValue(_per);
+        if (!(per > 0))
+        {
+            throw new CliException(ExitCode.UsageError, "--per must be a positive number, e.g. 1000 or 100000.");
+        }
+
+        using var store = StoreAccess.OpenExisting(_context, parseResult);
+        ResolvedArea area;
+        try
+        {
+            area = new AreaResolver(store).Resolve(parseResult.GetValue(_area)!);
+        }
+        catch (AreaNotFoundException e)
+        {
+            throw new CliException(ExitCode.NotFound, e.Message, e);
+        }
+
+        var query = new CountQuery(area)
+        {
+            FirstMonth = period?.FirstMonth,
+            LastMonth = period?.LastMonth,
+            By = by,
+            CrimeTypes = types.Count > 0 ? types : null,
+            Rate = new CountRateOptions(per, band, parseResult.GetValue(_populationYear)),
+        };
+        CountResult result;
+        try
+        {
+            result = new CrimeCounts(store).Count(query);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliException(ExitCode.NoData, e.Message, e);
+        }
+
+        var table = Build(result, by, period, per);
+        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        return (int)ExitCode.Ok;
+    }
+
+    private static T? ParseOrThrow<T>(string? text, string option, Func<string, T> parse)
+        where T : struct
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new CliException(ExitCode.UsageError, $"{option}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Lays the result out as a table, adding the 95% limits from the statistics engine.</summary>
+    internal static ResultTable Build(CountResult result, CountGrouping by, ReportingPeriod? period, double per)
+    {
+        var perText = per.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
+        var first = by == CountGrouping.CrimeType ? "Crime type" : by == CountGrouping.Total ? "Area" : "Period";
+        var table = new ResultTable(
+            new ResultColumn(first),
+            new ResultColumn("Months with data"),
+            new ResultColumn("Count", IsNumeric: true),
+            new ResultColumn($"Rate per {perText}", IsNumeric: true, Format: "N2"),
+            new ResultColumn("Lower 95% limit", IsNumeric: true, Format: "N2"),
+            new ResultColumn("Upper 95% limit", IsNumeric: true, Format: "N2"));
+        var rateOptions = RateOptions.Default with { Multiplier = per };
+        var anyPartial = false;
+        foreach (var row in result.Rows)
+        {
+            var label = by == CountGrouping.Total ? result.Area.Name : row.Label;
+            if (row.MonthsCovered == 0 && row.Count == 0)
+            {
+                // Not imported is not zero: say nothing rather than a count of 0.
+                table.Add(label, "no data", null, null, null, null);
+                continue;
+            }
+
+            anyPartial |= row.IsPartial;
+            var rate = result.Population is { } pop && !row.IsPartial ? CrudeRate.Calculate(row.Count, pop.Value, rateOptions) : (RateResult?)null;
+            table.Add(label, row.CoverageText, row.Count, rate?.Value, rate?.Lower95, rate?.Upper95);
+        }
+
+        var periodText = period?.ToString() ?? $"{result.FirstMonth} to {result.LastMonth}";
+        table.Title = $"{result.Area.Name} ({result.Area.KindName}), {periodText}";
+        table.Notes.Add($"Counted: {result.Area.BasisDescription}. Total {result.Total:N0}.");
+        table.Notes.Add($"Data: {result.MonthCoverageText} of {periodText} (a month counts when every force responsible for the area has it); {result.Forces.Text} imported ({string.Join(", ", result.Forces.Forces)}).");
+        if (anyPartial || result.MonthsCovered.Count < result.MonthsRequested)
+        {
+            table.Notes.Add("Partial coverage: missing months are not imported (not zero). Counts for part of a period are shown with their months; " +
+                            "rates are given only for complete periods, so that nothing partial is compared as if complete.");
+        }
+
+        if (result.NoLocation > 0)
+        {
+            table.Notes.Add($"{result.NoLocation:N0} of the records have no location (no LSOA or coordinates).");
+        }
+
+        table.Notes.Add(result.Population is { } p
+            ? $"Rates use the mid-{p.Year} population ({p.Band}) of {p.Value:N0} ({p.Source}); 95% limits by Byar's method (exact Poisson below 10)."
+            : $"No rate: {result.PopulationNote ?? "no population is imported for this area"}.");
+        return table;
+    }
+}
