@@ -54,7 +54,8 @@ public sealed record TrendYear(
 /// <param name="SinceLastYear">Change against the previous year.</param>
 /// <param name="SinceBaseline">Change against the baseline year.</param>
 /// <param name="TrendMarker">The recent trend (statistics engine, five points, 99.8%).</param>
-/// <param name="TrendNote">Which years the trend uses and any left out.</param>
+/// <param name="TrendNote">Which years the trend uses and any left out, or why it cannot be calculated.</param>
+/// <param name="TrendYears">The years the trend marker uses, oldest first; empty when it cannot be calculated.</param>
 /// <param name="NationalTrendMarker">England and Wales's recent trend.</param>
 /// <param name="NationalSinceBaseline">England and Wales's change against the baseline year.</param>
 public sealed record CrimeTrend(
@@ -65,6 +66,7 @@ public sealed record CrimeTrend(
     ChangeResult? SinceBaseline,
     TrendMarker TrendMarker,
     string TrendNote,
+    IReadOnlyList<string> TrendYears,
     TrendMarker NationalTrendMarker,
     ChangeResult? NationalSinceBaseline);
 

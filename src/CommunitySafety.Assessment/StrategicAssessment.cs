@@ -208,10 +208,10 @@ public static class StrategicAssessment
 
         var sinceLast = Change(line, data.Area, year.Previous, year, unreliable);
         var sinceBaseline = baseline is { } bl ? Change(line, data.Area, bl, year, unreliable) : null;
-        var (marker, note) = RecentTrendOf(line, data.Area, year, unreliable);
+        var (marker, note, trendYears) = RecentTrendOf(line, data.Area, year, unreliable);
         var nationalMarker = national is null ? TrendMarker.CannotBeCalculated : RecentTrendOf(line, national, year, unreliable).Marker;
         var nationalSinceBaseline = national is not null && baseline is { } nbl ? Change(line, national, nbl, year, unreliable) : null;
-        return new CrimeTrend(LineName(line), series, baseYear?.ToString(), sinceLast, sinceBaseline, marker, note, nationalMarker, nationalSinceBaseline);
+        return new CrimeTrend(LineName(line), series, baseYear?.ToString(), sinceLast, sinceBaseline, marker, note, trendYears, nationalMarker, nationalSinceBaseline);
     }
 
     private static ChangeResult Change(CrimeType? line, AreaData area, FinancialYear from, FinancialYear to, UnreliableYears unreliable)
@@ -237,7 +237,7 @@ public static class StrategicAssessment
         return ChangeResult.Compare(from.ToString(), to.ToString(), fromCount, earlier.Population.Value, toCount, later.Population.Value);
     }
 
-    private static (TrendMarker Marker, string Note) RecentTrendOf(CrimeType? line, AreaData area, FinancialYear year, UnreliableYears unreliable)
+    private static (TrendMarker Marker, string Note, IReadOnlyList<string> Years) RecentTrendOf(CrimeType? line, AreaData area, FinancialYear year, UnreliableYears unreliable)
     {
         // Walk back from the assessment year collecting complete years; unreliable years are stepped over (and named),
         // a partial or missing year ends the run.
@@ -261,7 +261,7 @@ public static class StrategicAssessment
             if (status != YearStatus.Complete || Rate(d, line) is not { Value: not null } rate)
             {
                 var ended = points.Count == 0 ? $"{year} is {Describe(status)}" : $"{y} is {Describe(status)}";
-                return (TrendMarker.CannotBeCalculated, $"Needs {RecentTrend.Points} complete years ending in {year}; {ended} ({note ?? "no population"}).");
+                return (TrendMarker.CannotBeCalculated, $"Needs {RecentTrend.Points} complete years ending in {year}; {ended} ({note ?? "no population"}).", []);
             }
 
             points.Add((y, rate));
@@ -269,7 +269,7 @@ public static class StrategicAssessment
 
         if (points.Count < RecentTrend.Points)
         {
-            return (TrendMarker.CannotBeCalculated, $"Needs {RecentTrend.Points} complete years ending in {year}.");
+            return (TrendMarker.CannotBeCalculated, $"Needs {RecentTrend.Points} complete years ending in {year}.", []);
         }
 
         points.Reverse();
@@ -280,7 +280,7 @@ public static class StrategicAssessment
             text += $", leaving out {string.Join(" and ", skipped.Where(s => s > points[0].Year).OrderBy(s => s))} (unreliable); the five years are treated as equally spaced";
         }
 
-        return (trend.Marker, text);
+        return (trend.Marker, text, [.. points.Select(p => p.Year.ToString())]);
     }
 
     private sealed record PeerData(Area Area, AreaYear Year);

@@ -103,7 +103,7 @@ public static class KeyMessages
         {
             text += national.Direction == change.Direction
                 ? $" This is consistent with the national picture (England and Wales {SignedPercent(national.CountPercentChange)})."
-                : $" Nationally recorded crime {Verb(national.Direction)} over the same period (England and Wales {SignedPercent(national.CountPercentChange)}).";
+                : $" Nationally, recorded crime {Verb(national.Direction)} over the same period (England and Wales {SignedPercent(national.CountPercentChange)}).";
         }
 
         return new KeyMessage("overall-change", text);
@@ -120,11 +120,15 @@ public static class KeyMessages
         var local = t.TrendMarker.ToLabel().ToLowerInvariant();
         var national = t.NationalTrendMarker.ToLabel().ToLowerInvariant();
         var same = Trend(t.TrendMarker) == Trend(t.NationalTrendMarker);
+        var first = t.TrendYears[0];
+        var last = t.TrendYears[^1];
+        var left = t.Years.Where(y => y.Status == YearStatus.Unreliable && string.CompareOrdinal(y.Year, first) > 0 && string.CompareOrdinal(y.Year, last) < 0).Select(y => y.Year).ToArray();
+        var span = $"from {first} to {last}" + (left.Length > 0 ? $" (without {Text.List(left)})" : string.Empty);
         return new KeyMessage(
             "trend-vs-national",
             same
-                ? $"The recent trend in recorded crime ({t.TrendNote}) shows {local}, in line with England and Wales."
-                : $"The recent trend in recorded crime ({t.TrendNote}) shows {local}, while England and Wales shows {national}.");
+                ? $"The trend in recorded crime {span} is {Phrase(local)}, in line with England and Wales."
+                : $"The trend in recorded crime {span} is {Phrase(local)}, while in England and Wales it is {Phrase(national)}.");
     }
 
     /// <summary>Crime types with a significant increase (or decrease) since the baseline, largest change first.</summary>
@@ -239,6 +243,8 @@ public static class KeyMessages
         Direction.Lower => "fell significantly",
         _ => "remained stable",
     };
+
+    private static string Phrase(string label) => label == "no significant change" ? "showing no significant change" : label;
 
     private static int Trend(TrendMarker marker) => marker switch
     {
