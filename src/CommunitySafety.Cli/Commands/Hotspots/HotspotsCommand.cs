@@ -1,0 +1,251 @@
+using System.CommandLine;
+using System.Globalization;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Crime;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Hotspots;
+using CommunitySafety.Periods;
+
+namespace CommunitySafety.Cli.Commands.Hotspots;
+
+/// <summary>
+/// <c>csp hotspots</c>: a hot spot map (SVG) or the cells (GeoJSON, CSV) of an area's located crime: counts, kernel
+/// density, Getis-Ord Gi*, change from the previous period, or persistent/emerging/former/intermittent hot spots.
+/// </summary>
+public sealed class HotspotsCommand : Command
+{
+    private static readonly string[] Methods = ["count", "kde", "gistar", "change", "classify"];
+
+    private readonly CliContext _context;
+
+    private readonly Option<string> _area = new("--area")
+    {
+        Description = "A local authority, CSP or police force area by name or ONS code (Luton, E06000044), or a force.",
+        Required = true,
+        HelpName = "name or code",
+    };
+
+    private readonly Option<string[]> _types = new("--type")
+    {
+        Description = "Only these crime types (police.uk names); repeat for several. Default: all.",
+        HelpName = "crime type",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private readonly Option<string> _period = new("--period")
+    {
+        Description = "The period: 2024/25, Q4 2024/25, 2024, 2025-03 or '12 months to 2025-03'.",
+        Required = true,
+        HelpName = "period",
+    };
+
+    private readonly Option<string> _method = new("--method")
+    {
+        Description = "count (default), kde (kernel density), gistar (Getis-Ord Gi*, FDR-adjusted), change (from the previous period of the same length) or classify (hot spots month by month).",
+        DefaultValueFactory = _ => "count",
+        HelpName = "count|kde|gistar|change|classify",
+    };
+
+    private readonly Option<string> _out = new("--out")
+    {
+        Description = "The file to write: .svg (map), .geojson or .csv (cells).",
+        Required = true,
+        HelpName = "file",
+    };
+
+    private readonly Option<double?> _cellSize = new("--cell-size")
+    {
+        Description = "Cell size in metres. Default: 50 cells on the shorter side of the area, rounded down to 100 m.",
+        HelpName = "metres",
+    };
+
+    private readonly Option<bool> _hex = new("--hex") { Description = "Hexagonal cells instead of squares." };
+
+    private readonly Option<double?> _bandwidth = new("--bandwidth")
+    {
+        Description = "KDE bandwidth in metres. Default: the normal reference rule (as sfhotspot).",
+        HelpName = "metres",
+    };
+
+    private readonly Option<string?> _boundary = new("--boundary")
+    {
+        Description = "A GeoJSON file (WGS84) with the area's boundary: cells are kept where they overlap it, and it is drawn on the map.",
+        HelpName = "file",
+    };
+
+    /// <summary>Creates the command.</summary>
+    public HotspotsCommand(CliContext context)
+        : base("hotspots", "Map where crime concentrates: counts, kernel density, Gi* hot spots, change and hot spot types, as SVG, GeoJSON or CSV.")
+    {
+        _context = context;
+        _method.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } v && !Methods.Contains(v, StringComparer.OrdinalIgnoreCase))
+            {
+                r.AddError($"--method must be one of {string.Join(", ", Methods)}; '{v}' is not.");
+            }
+        });
+        Options.Add(_area);
+        Options.Add(_types);
+        Options.Add(_period);
+        Options.Add(_method);
+        Options.Add(_out);
+        Options.Add(_cellSize);
+        Options.Add(_hex);
+        Options.Add(_bandwidth);
+        Options.Add(_boundary);
+        SetAction(Run);
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        var method = parseResult.GetValue(_method)!.ToLowerInvariant();
+        var outPath = _context.ResolvePath(parseResult.GetValue(_out)!);
+        var extension = Path.GetExtension(outPath).ToLowerInvariant();
+        if (extension is not (".svg" or ".geojson" or ".json" or ".csv"))
+        {
+            throw new CliException(ExitCode.UsageError, "--out must end in .svg, .geojson or .csv.");
+        }
+
+        ReportingPeriod period;
+        try
+        {
+            period = ReportingPeriod.Parse(parseResult.GetValue(_period)!);
+        }
+        catch (FormatException e)
+        {
+            throw new CliException(ExitCode.UsageError, $"--period: {e.Message}", e);
+        }
+
+        var types = (parseResult.GetValue(_types) ?? []).Select(t =>
+            CrimeType.TryFind(t, out var type)
+                ? type
+                : throw new CliException(ExitCode.UsageError, $"--type: '{t}' is not a police.uk crime type.")).ToList();
+
+        Boundary? boundary = null;
+        if (parseResult.GetValue(_boundary) is { } boundaryPath)
+        {
+            try
+            {
+                boundary = Boundary.FromGeoJson(File.ReadAllText(_context.ResolvePath(boundaryPath)));
+            }
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            {
+                throw new CliException(ExitCode.InvalidInput, $"--boundary: {e.Message}", e);
+            }
+        }
+
+        using var store = StoreAccess.OpenExisting(_context, parseResult);
+        ResolvedArea area;
+        try
+        {
+            area = new AreaResolver(store).Resolve(parseResult.GetValue(_area)!);
+        }
+        catch (AreaNotFoundException e)
+        {
+            throw new CliException(ExitCode.NotFound, e.Message, e);
+        }
+
+        var months = period.LastMonth.MonthsSince(period.FirstMonth) + 1;
+        var readFirst = method == "change" ? YearMonth.FromIndex(period.FirstMonth.Index - months) : period.FirstMonth;
+        var records = new HotspotPointsQuery(store).Read(area, readFirst, period.LastMonth, types);
+        var projected = records.Select(r => (r.Month, Point: BritishNationalGrid.FromWgs84(new GeoPoint(r.Longitude, r.Latitude)))).ToList();
+        var current = projected.Where(p => p.Month >= period.FirstMonth).Select(p => p.Point).ToList();
+        if (current.Count == 0)
+        {
+            throw new CliException(ExitCode.NoData, $"No located records for {area} in {period}.");
+        }
+
+        var options = GridOptions.Default with { CellSize = parseResult.GetValue(_cellSize), Shape = parseResult.GetValue(_hex) ? CellShape.Hexagon : CellShape.Square };
+        HotspotGrid grid;
+        try
+        {
+            grid = boundary is not null ? HotspotGrid.Covering(boundary, options) : HotspotGrid.Covering(current, options);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new CliException(ExitCode.UsageError, e.Message.Split(" (Parameter", 2)[0], e);
+        }
+
+        var table = new CellTable(grid);
+        var counts = grid.CountPoints(current, out var outside);
+        table.AddCounts(counts);
+        MapLayer layer;
+        var typeText = types.Count == 0 ? "All crime" : string.Join(", ", types.Select(t => t.Name));
+        var title = $"{typeText}, {area.Name}, {period}";
+        switch (method)
+        {
+            case "kde":
+                var kde = KernelDensity.Estimate(grid, current, KernelDensityOptions.Default with { Bandwidth = parseResult.GetValue(_bandwidth) });
+                table.AddKernelDensity(kde);
+                layer = MapLayer.Sequential(string.Create(CultureInfo.InvariantCulture, $"Crimes per km² (bandwidth {kde.Bandwidth:0} m)"), kde.Density);
+                break;
+            case "gistar":
+                var gi = GetisOrdGiStar.Calculate(grid, counts);
+                table.AddGiStar(gi);
+                layer = MapLayer.GiStar(gi);
+                break;
+            case "change":
+                var before = projected.Where(p => p.Month < period.FirstMonth).Select(p => p.Point).ToList();
+                var change = HotspotChange.Calculate(grid, before, current);
+                table.AddChange(change);
+                layer = MapLayer.Change(change);
+                title += $", change from the previous {months} month{(months == 1 ? string.Empty : "s")}";
+                break;
+            case "classify":
+                if (months < 2)
+                {
+                    throw new CliException(ExitCode.UsageError, "--method classify needs a period of two months or more (each month is one step of the series).");
+                }
+
+                var series = Enumerable.Range(0, months)
+                    .Select(k => (IReadOnlyList<GridPoint>)projected.Where(p => p.Month.Index == period.FirstMonth.Index + k).Select(p => p.Point).ToList())
+                    .ToList();
+                var classification = HotspotClassification.Classify(grid, series, HotspotClassificationOptions.Default);
+                table.AddClassification(classification);
+                layer = MapLayer.Trend(classification);
+                break;
+            default:
+                layer = MapLayer.Sequential("Crimes per cell", counts);
+                break;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+        switch (extension)
+        {
+            case ".svg":
+                File.WriteAllText(outPath, HotspotMap.RenderSvg(grid, layer, HotspotMapOptions.Default with
+                {
+                    Title = title,
+                    Description = $"{current.Count:N0} located records; {area.BasisDescription}",
+                    Boundary = boundary,
+                    Notes = table.Notes,
+                }));
+                break;
+            case ".csv":
+                File.WriteAllText(outPath, CellExport.ToCsv(table));
+                break;
+            default:
+                using (var stream = File.Create(outPath))
+                {
+                    CellExport.WriteGeoJson(table, stream);
+                }
+
+                break;
+        }
+
+        _context.Say(string.Create(CultureInfo.InvariantCulture,
+            $"{title}: {current.Count:N0} located records on {grid.Count:N0} cells of {grid.CellSize:0} m{(grid.CellSizeIsAutomatic ? " (automatic)" : string.Empty)}; wrote {outPath}."));
+        if (outside > 0)
+        {
+            _context.Say($"{outside:N0} records fall outside the boundary's cells and are not mapped.");
+        }
+
+        foreach (var note in table.Notes.Prepend(HotspotMap.LocationNote))
+        {
+            _context.Say(note);
+        }
+
+        return (int)ExitCode.Ok;
+    }
+}
