@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(new Commands.Counts.CountsCommand(context));
         root.Subcommands.Add(new Commands.Stats.StatsCommand(context));
         root.Subcommands.Add(new Commands.Hotspots.HotspotsCommand(context));
+        root.Subcommands.Add(new Commands.Demo.DemoCommand(context));
         return root;
     }
 

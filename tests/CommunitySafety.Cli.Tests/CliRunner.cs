@@ -19,7 +19,7 @@ internal sealed record CliResult(int ExitCode, string Out, string Error)
 }
 
 /// <summary>A temporary folder removed after the test.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {

@@ -39,19 +39,21 @@ public static class ProgressDisplay
         }
     }
 
+    // Without a terminal (CI logs, redirected output): a line at each tenth of the work, not one per file.
     private sealed class FileLines(TextWriter error) : IProgress<ImportProgress>
     {
-        private int _lastFile = -1;
+        private int _lastTenth = -1;
 
         public void Report(ImportProgress value)
         {
-            if (value.FileIndex == _lastFile)
+            var tenth = (int)(value.Fraction * 10);
+            if (tenth <= _lastTenth)
             {
                 return;
             }
 
-            _lastFile = value.FileIndex;
-            error.WriteLine($"[{value.FileIndex + 1}/{value.FileCount}] {value.File}");
+            _lastTenth = tenth;
+            error.WriteLine($"  {tenth * 10,3}%  file {value.FileIndex + 1} of {value.FileCount}, {value.Rows:N0} rows: {Path.GetFileName(value.File)}");
         }
     }
 }

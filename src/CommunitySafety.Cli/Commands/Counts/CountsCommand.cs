@@ -200,7 +200,7 @@ public sealed class CountsCommand : Command
         var periodText = period?.ToString() ?? $"{result.FirstMonth} to {result.LastMonth}";
         table.Title = $"{result.Area.Name} ({result.Area.KindName}), {periodText}";
         table.Notes.Add($"Counted: {result.Area.BasisDescription}. Total {result.Total:N0}.");
-        table.Notes.Add($"Data: {result.MonthCoverageText} of {periodText} (a month counts when every force responsible for the area has it); {result.Forces.Text} imported ({string.Join(", ", result.Forces.Forces)}).");
+        table.Notes.Add($"Data: {result.MonthCoverageText} of {periodText} (a month counts when every force responsible for the area has it); {result.Forces.Text} imported{(result.Forces.Forces.Count > 0 ? $" ({string.Join(", ", result.Forces.Forces)})" : string.Empty)}.");
         if (anyPartial || result.MonthsCovered.Count < result.MonthsRequested)
         {
             table.Notes.Add("Partial coverage: missing months are not imported (not zero). Counts for part of a period are shown with their months; " +
@@ -214,7 +214,7 @@ public sealed class CountsCommand : Command
 
         table.Notes.Add(result.Population is { } p
             ? $"Rates use the mid-{p.Year} population ({p.Band}) of {p.Value:N0} ({p.Source}); 95% limits by Byar's method (exact Poisson below 10)."
-            : $"No rate: {result.PopulationNote ?? "no population is imported for this area"}.");
+            : $"No rate: {(result.PopulationNote ?? "no population is imported for this area").TrimEnd('.')}.");
         return table;
     }
 }

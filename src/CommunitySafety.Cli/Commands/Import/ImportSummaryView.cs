@@ -52,7 +52,8 @@ public static class ImportSummaryView
         }
     }
 
-    private static string KindName(PoliceFileKind kind) => kind switch
+    /// <summary>The kind of police.uk file as people call it.</summary>
+    public static string KindName(PoliceFileKind kind) => kind switch
     {
         PoliceFileKind.Street => "street-level crime",
         PoliceFileKind.Outcomes => "outcomes",

@@ -1,0 +1,158 @@
+using System.CommandLine;
+using CommunitySafety.Cli.Commands.Counts;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Data.Lookups;
+using CommunitySafety.Data.Police;
+using CommunitySafety.Data.Population;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Data.Store;
+using CommunitySafety.Periods;
+
+namespace CommunitySafety.Cli.Commands.Demo;
+
+/// <summary>
+/// <c>csp demo</c>: builds a fresh analytical store from the bundled samples (real police.uk files, ONS population and
+/// lookups) and prints what it holds for the demo's areas.
+/// </summary>
+public sealed class DemoCommand : Command
+{
+    /// <summary>The areas the summary shows: Bedfordshire's three authorities (complete 2024/25) and Portsmouth (scattered months).</summary>
+    public static IReadOnlyList<string> DemoAreas { get; } = ["Luton", "Bedford", "Central Bedfordshire", "Bedfordshire Police", "Portsmouth"];
+
+    /// <summary>The demo's default assessment year: the financial year the Bedfordshire sample covers completely.</summary>
+    public static FinancialYear DemoYear { get; } = new(2024);
+
+    private readonly CliContext _context;
+
+    private readonly Option<string?> _samples = new("--samples")
+    {
+        Description = "The folder of sample data (default: the samples shipped with csp).",
+        HelpName = "folder",
+    };
+
+    private readonly Option<bool> _replace = new("--replace")
+    {
+        Description = "Replace the store even if it was not made by an earlier 'csp demo'.",
+    };
+
+    /// <summary>Creates the command.</summary>
+    public DemoCommand(CliContext context)
+        : base("demo", "Build a fresh analytical store from the bundled sample data (Bedfordshire 2023-12..2025-12, Hampshire's scattered months, ONS mid-2015 population and lookups) and summarise it.")
+    {
+        _context = context;
+        Options.Add(_samples);
+        Options.Add(_replace);
+        SetAction(Run);
+    }
+
+    /// <summary>Where the samples are: beside the program, or the repository's <c>samples/</c> when run from source.</summary>
+    public static string DefaultSamplesFolder()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "samples");
+        return Directory.Exists(beside) ? beside : Path.GetFullPath("samples");
+    }
+
+    private int Run(ParseResult parseResult)
+    {
+        var samples = parseResult.GetValue(_samples) is { } s ? _context.ResolvePath(s) : DefaultSamplesFolder();
+        if (!Directory.Exists(samples))
+        {
+            throw new CliException(ExitCode.NotFound, $"The sample data folder {samples} does not exist.");
+        }
+
+        var storePath = _context.ResolvePath(parseResult.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath);
+        PrepareFreshStore(storePath, parseResult.GetValue(_replace));
+
+        _context.Say($"Building a fresh analytical store at {storePath} from {samples}");
+        using (var store = AnalyticalStore.Open(storePath))
+        {
+            Build(store, samples);
+            Summarise(store);
+        }
+
+        File.WriteAllText(MarkerPath(storePath), $"Made by 'csp demo' from {samples}.{Environment.NewLine}");
+        _context.Say(string.Empty);
+        _context.Say("Next, try:");
+        _context.Say("  csp counts --area Luton --by type --period 2024/25");
+        _context.Say("  csp counts --area Portsmouth --by year");
+        _context.Say("  csp areas");
+        return (int)ExitCode.Ok;
+    }
+
+    private static string MarkerPath(string storePath) => storePath + ".demo";
+
+    private static void PrepareFreshStore(string storePath, bool replace)
+    {
+        if (!File.Exists(storePath))
+        {
+            return;
+        }
+
+        if (!replace && !File.Exists(MarkerPath(storePath)))
+        {
+            throw new CliException(
+                ExitCode.UsageError,
+                $"A store that 'csp demo' did not make already exists at {storePath}. Name another file with --store, or pass --replace to overwrite it.");
+        }
+
+        File.Delete(storePath);
+        File.Delete(storePath + ".wal");
+    }
+
+    private void Build(AnalyticalStore store, string samples)
+    {
+        foreach (var lookup in Directory.EnumerateFiles(Path.Combine(samples, "lookups"), "*.csv").Order(StringComparer.Ordinal))
+        {
+            var summary = new LookupImporter(store).Import(lookup);
+            _context.Say($"  lookup      {Path.GetFileName(lookup)}: {summary.Rows:N0} rows");
+        }
+
+        foreach (var population in Directory.EnumerateFiles(Path.Combine(samples, "population"), "*.csv").Order(StringComparer.Ordinal))
+        {
+            var summary = new PopulationImporter(store).Import(population);
+            _context.Say($"  population  {Path.GetFileName(population)}: mid-{summary.Year}, {summary.Areas:N0} areas");
+        }
+
+        var archives = Directory.EnumerateFiles(Path.Combine(samples, "police"), "*.zip").Order(StringComparer.Ordinal).ToList();
+        var police = ProgressDisplay.Run(_context, "Importing police.uk samples", p => new PoliceImporter(store).Import(archives, progress: p));
+        foreach (var ((force, kind), rows) in police.RowsByForce.OrderBy(p => p.Key.Force, StringComparer.Ordinal).ThenBy(p => p.Key.Kind))
+        {
+            _context.Say($"  police.uk   {force}, {Import.ImportSummaryView.KindName(kind)}: {rows:N0} rows");
+        }
+    }
+
+    private void Summarise(AnalyticalStore store)
+    {
+        var resolver = new AreaResolver(store);
+        var counts = new CrimeCounts(store);
+        var period = ReportingPeriod.OfFinancialYear(DemoYear);
+
+        var overview = new ResultTable(
+            new ResultColumn("Area"),
+            new ResultColumn("Type"),
+            new ResultColumn("Months with data"),
+            new ResultColumn("Crimes and ASB", IsNumeric: true),
+            new ResultColumn("Rate per 1,000", IsNumeric: true, Format: "N1"),
+            new ResultColumn("95% limits"))
+        {
+            Title = $"Recorded crime and anti-social behaviour, {period}",
+        };
+        foreach (var name in DemoAreas)
+        {
+            var area = resolver.Resolve(name);
+            var result = counts.Count(CountQuery.For(area, period) with { Rate = new CountRateOptions() });
+            var table = CountsCommand.Build(result, CountGrouping.Total, period, 1000);
+            var row = table.Rows[0];
+            overview.Add(area.Name, area.KindName, row[1], row[2], row[3], row[4] is double lo && row[5] is double hi ? $"{lo:N1} to {hi:N1}" : null);
+        }
+
+        overview.Notes.Add("Rates use the ONS mid-2015 population: the only population estimates in the samples.");
+        overview.Write(_context, OutputFormat.Table);
+
+        var portsmouth = resolver.Resolve("Portsmouth");
+        var byYear = counts.Count(new CountQuery(portsmouth) { By = CountGrouping.FinancialYear, Rate = new CountRateOptions() });
+        var coverage = CountsCommand.Build(byYear, CountGrouping.FinancialYear, null, 1000);
+        coverage.Title = "Portsmouth by financial year: the samples hold scattered months, and partial years are labelled, not hidden";
+        coverage.Write(_context, OutputFormat.Table);
+    }
+}
