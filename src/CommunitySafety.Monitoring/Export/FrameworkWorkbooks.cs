@@ -53,13 +53,14 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
     {
         ArgumentNullException.ThrowIfNull(output);
         var framework = await LoadFrameworkAsync(frameworkCode, cancellationToken).ConfigureAwait(false);
-        var area = await _db.Strategies.Where(s => s.Id == framework.StrategyId).Select(s => s.Plan!.Partnership!.AreaCode)
+        var partnershipArea = await _db.Strategies.Where(s => s.Id == framework.StrategyId).Select(s => s.Plan!.Partnership!.AreaCode)
             .SingleAsync(cancellationToken).ConfigureAwait(false);
         var lastMonth = period?.LastMonth ?? LastCompleteMonth(_db.TimeProvider.GetUtcNow());
         var rows = new List<object?[]>();
         var indicatorRows = new List<object?[]>();
         foreach (var indicator in Ordered(framework))
         {
+            var area = indicator.ReportingAreaCode ?? partnershipArea;
             var indicatorPeriod = LastPeriodEndingBy(indicator.PeriodKind, lastMonth, period is not null);
             var stored = await _db.IndicatorValues.AsNoTracking()
                 .Where(v => v.IndicatorId == indicator.Id && v.AreaCode == area)

@@ -31,7 +31,7 @@ public sealed class IndicatorStatusService(MonitoringDbContext db)
         var indicator = await _db.Indicators.AsNoTracking().Include(i => i.Targets)
             .SingleOrDefaultAsync(i => i.Code == indicatorCode, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"No indicator has the code '{indicatorCode}'.");
-        areaCode ??= await AreaOfAsync(indicator.FrameworkId, cancellationToken).ConfigureAwait(false);
+        areaCode ??= indicator.ReportingAreaCode ?? await AreaOfAsync(indicator.FrameworkId, cancellationToken).ConfigureAwait(false);
         return await JudgeLoadedAsync(indicator, period, areaCode, categoryType, category, options, cancellationToken).ConfigureAwait(false);
     }
 
@@ -63,9 +63,10 @@ public sealed class IndicatorStatusService(MonitoringDbContext db)
         var judgements = new List<IndicatorJudgement>();
         foreach (var framework in frameworks)
         {
-            var area = await AreaOfAsync(framework.Id, cancellationToken).ConfigureAwait(false);
+            var partnershipArea = await AreaOfAsync(framework.Id, cancellationToken).ConfigureAwait(false);
             foreach (var indicator in framework.Indicators.OrderBy(i => i.Objective?.Order ?? int.MaxValue).ThenBy(i => i.Order).ThenBy(i => i.Code, StringComparer.Ordinal))
             {
+                var area = indicator.ReportingAreaCode ?? partnershipArea;
                 ReportingPeriod? indicatorPeriod = period is { } p
                     ? FrameworkWorkbooks.LastPeriodEndingBy(indicator.PeriodKind, p.LastMonth, containing: true)
                     : await LatestPeriodAsync(indicator.Id, area, cancellationToken).ConfigureAwait(false);

@@ -60,6 +60,12 @@ public sealed class Indicator
     /// <summary>The benchmark's area code, when <see cref="Benchmark"/> needs one (region or peer group); England is E92000001.</summary>
     public string? BenchmarkAreaCode { get; set; }
 
+    /// <summary>
+    /// The area its values are for when that is not the partnership's own (e.g. K04000001 England and Wales for the
+    /// Crime Survey); null for the partnership's area.
+    /// </summary>
+    public string? ReportingAreaCode { get; set; }
+
     /// <summary>When published, counts below this are suppressed (e.g. 5 suppresses 1–4); null for no rule.</summary>
     public int? DisclosureThreshold { get; set; }
 

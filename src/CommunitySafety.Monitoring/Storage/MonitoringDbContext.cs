@@ -184,6 +184,7 @@ public abstract class MonitoringDbContext : DbContext
             e.Property(i => i.Code).HasMaxLength(64);
             e.Property(i => i.Title).HasMaxLength(500);
             e.Property(i => i.BenchmarkAreaCode).HasMaxLength(9);
+            e.Property(i => i.ReportingAreaCode).HasMaxLength(9);
             e.Property(i => i.BaselinePeriod).HasMaxLength(32);
             e.HasIndex(i => i.Code).IsUnique();
             e.HasMany(i => i.Targets).WithOne().HasForeignKey(t => t.IndicatorId);

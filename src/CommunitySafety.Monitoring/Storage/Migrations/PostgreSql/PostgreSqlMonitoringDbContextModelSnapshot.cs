@@ -250,6 +250,10 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("ReportingAreaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<string>("Source")
                         .HasColumnType("text");
 

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
+namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -16,11 +15,11 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "Partnerships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    AreaName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    AreaName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,13 +30,13 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PartnershipId = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    FirstYear = table.Column<int>(type: "integer", nullable: false),
-                    LastYear = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FirstYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,14 +53,14 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "Priorities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: true),
-                    Order = table.Column<int>(type: "integer", nullable: false),
-                    IsAdditional = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsAdditional = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,14 +77,14 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "Strategies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    OwnerOrganisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    GovernanceGroup = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ReviewDate = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OwnerOrganisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    GovernanceGroup = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ReviewDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -102,14 +101,14 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "NarrativeSections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PlanId = table.Column<int>(type: "integer", nullable: true),
-                    PriorityId = table.Column<int>(type: "integer", nullable: true),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Heading = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Markdown = table.Column<string>(type: "text", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PriorityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Heading = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Markdown = table.Column<string>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,13 +129,13 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "Frameworks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StrategyId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Frequency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    ProducedBy = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StrategyId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProducedBy = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -153,8 +152,8 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "StrategyPriorities",
                 columns: table => new
                 {
-                    PrioritiesId = table.Column<int>(type: "integer", nullable: false),
-                    StrategiesId = table.Column<int>(type: "integer", nullable: false)
+                    PrioritiesId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StrategiesId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,12 +176,12 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "Objectives",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FrameworkId = table.Column<int>(type: "integer", nullable: false),
-                    Code = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FrameworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -199,15 +198,15 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "Actions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    StrategyId = table.Column<int>(type: "integer", nullable: true),
-                    ObjectiveId = table.Column<int>(type: "integer", nullable: true),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Owner = table.Column<string>(type: "text", nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Rag = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StrategyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ObjectiveId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Rag = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,27 +228,28 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "Indicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FrameworkId = table.Column<int>(type: "integer", nullable: false),
-                    ObjectiveId = table.Column<int>(type: "integer", nullable: true),
-                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    Definition = table.Column<string>(type: "text", nullable: true),
-                    Source = table.Column<string>(type: "text", nullable: true),
-                    OwnerOrganisation = table.Column<string>(type: "text", nullable: true),
-                    ValueType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Multiplier = table.Column<double>(type: "double precision", nullable: false),
-                    Polarity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Frequency = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    YearType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    DenominatorDefinition = table.Column<string>(type: "text", nullable: true),
-                    Benchmark = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    BenchmarkAreaCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
-                    DisclosureThreshold = table.Column<int>(type: "integer", nullable: true),
-                    BaselinePeriod = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    IsExampleData = table.Column<bool>(type: "boolean", nullable: false),
-                    Order = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FrameworkId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ObjectiveId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", nullable: true),
+                    OwnerOrganisation = table.Column<string>(type: "TEXT", nullable: true),
+                    ValueType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Multiplier = table.Column<double>(type: "REAL", nullable: false),
+                    Polarity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    YearType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DenominatorDefinition = table.Column<string>(type: "TEXT", nullable: true),
+                    Benchmark = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    BenchmarkAreaCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    ReportingAreaCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
+                    DisclosureThreshold = table.Column<int>(type: "INTEGER", nullable: true),
+                    BaselinePeriod = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    IsExampleData = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -272,15 +272,15 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "ActionUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ActionId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Rag = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: true),
-                    Author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Rag = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: true),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,16 +297,16 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "Commentaries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IndicatorId = table.Column<int>(type: "integer", nullable: true),
-                    ObjectiveId = table.Column<int>(type: "integer", nullable: true),
-                    PriorityId = table.Column<int>(type: "integer", nullable: true),
-                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Markdown = table.Column<string>(type: "text", nullable: false),
-                    Author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    WrittenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ObjectiveId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PriorityId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Markdown = table.Column<string>(type: "TEXT", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WrittenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -335,13 +335,13 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "IndicatorTargets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
-                    Period = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    Lower = table.Column<double>(type: "double precision", nullable: true),
-                    Upper = table.Column<double>(type: "double precision", nullable: true),
-                    Description = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Lower = table.Column<double>(type: "REAL", nullable: true),
+                    Upper = table.Column<double>(type: "REAL", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -358,28 +358,28 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "IndicatorValues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    PeriodKind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
-                    PeriodStart = table.Column<int>(type: "integer", nullable: false),
-                    PeriodEnd = table.Column<int>(type: "integer", nullable: false),
-                    CategoryType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Category = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Count = table.Column<double>(type: "double precision", nullable: true),
-                    Denominator = table.Column<double>(type: "double precision", nullable: true),
-                    Value = table.Column<double>(type: "double precision", nullable: true),
-                    Lower95 = table.Column<double>(type: "double precision", nullable: true),
-                    Upper95 = table.Column<double>(type: "double precision", nullable: true),
-                    Lower998 = table.Column<double>(type: "double precision", nullable: true),
-                    Upper998 = table.Column<double>(type: "double precision", nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    MissingReason = table.Column<string>(type: "text", nullable: true),
-                    Note = table.Column<string>(type: "text", nullable: true),
-                    EnteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    PeriodKind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    PeriodStart = table.Column<int>(type: "INTEGER", nullable: false),
+                    PeriodEnd = table.Column<int>(type: "INTEGER", nullable: false),
+                    CategoryType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Count = table.Column<double>(type: "REAL", nullable: true),
+                    Denominator = table.Column<double>(type: "REAL", nullable: true),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    Lower95 = table.Column<double>(type: "REAL", nullable: true),
+                    Upper95 = table.Column<double>(type: "REAL", nullable: true),
+                    Lower998 = table.Column<double>(type: "REAL", nullable: true),
+                    Upper998 = table.Column<double>(type: "REAL", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    MissingReason = table.Column<string>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -396,15 +396,15 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "CommentaryRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CommentaryId = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    Markdown = table.Column<string>(type: "text", nullable: false),
-                    Author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    WrittenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SupersededBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CommentaryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Markdown = table.Column<string>(type: "TEXT", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WrittenAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SupersededBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -421,27 +421,27 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 name: "IndicatorValueRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IndicatorValueId = table.Column<int>(type: "integer", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    AreaCode = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
-                    CategoryType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Category = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Count = table.Column<double>(type: "double precision", nullable: true),
-                    Denominator = table.Column<double>(type: "double precision", nullable: true),
-                    Value = table.Column<double>(type: "double precision", nullable: true),
-                    Lower95 = table.Column<double>(type: "double precision", nullable: true),
-                    Upper95 = table.Column<double>(type: "double precision", nullable: true),
-                    Lower998 = table.Column<double>(type: "double precision", nullable: true),
-                    Upper998 = table.Column<double>(type: "double precision", nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    MissingReason = table.Column<string>(type: "text", nullable: true),
-                    Note = table.Column<string>(type: "text", nullable: true),
-                    EnteredBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SupersededBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IndicatorValueId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    CategoryType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Count = table.Column<double>(type: "REAL", nullable: true),
+                    Denominator = table.Column<double>(type: "REAL", nullable: true),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    Lower95 = table.Column<double>(type: "REAL", nullable: true),
+                    Upper95 = table.Column<double>(type: "REAL", nullable: true),
+                    Lower998 = table.Column<double>(type: "REAL", nullable: true),
+                    Upper998 = table.Column<double>(type: "REAL", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    MissingReason = table.Column<string>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", nullable: true),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    SupersededBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -529,7 +529,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorValues_IndicatorId_AreaCode_PeriodKind_PeriodStart~",
+                name: "IX_IndicatorValues_IndicatorId_AreaCode_PeriodKind_PeriodStart_CategoryType_Category",
                 table: "IndicatorValues",
                 columns: new[] { "IndicatorId", "AreaCode", "PeriodKind", "PeriodStart", "CategoryType", "Category" },
                 unique: true);

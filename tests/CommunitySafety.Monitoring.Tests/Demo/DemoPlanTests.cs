@@ -1,0 +1,183 @@
+using CommunitySafety.Periods;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Monitoring.Tests;
+
+public sealed class SqliteDemoPlanTests(SqliteFixture fixture)
+    : DemoPlanTests<SqliteFixture>(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class PostgreSqlDemoPlanTests(PostgreSqlFixture fixture)
+    : DemoPlanTests<PostgreSqlFixture>(fixture), IClassFixture<PostgreSqlFixture>;
+
+/// <summary>The demo plan, seeded into each database.</summary>
+public abstract class DemoPlanTests<TFixture>(TFixture fixture)
+    where TFixture : DatabaseFixture
+{
+    protected TFixture Fixture { get; } = fixture;
+
+    private async Task<(MonitoringDbContext Db, DemoPlanSummary Summary)> SeededAsync()
+    {
+        var db = Fixture.NewContext();
+        return (db, await DemoPlan.SeedAsync(db));
+    }
+
+    [Fact]
+    public async Task SeedAsync_EmptyStore_CreatesPlanShapedLikeTheReport()
+    {
+        var (db, summary) = await SeededAsync();
+        await using var _ = db;
+
+        var plan = await db.Plans.AsNoTracking()
+            .Include(p => p.Priorities).Include(p => p.Strategies).ThenInclude(s => s.Frameworks).ThenInclude(f => f.Objectives)
+            .Include(p => p.Sections)
+            .SingleAsync(p => p.Id == summary.PlanId);
+
+        Assert.Equal(PlanStatus.RolledForward, plan.Status);
+        Assert.Equal(["A", "B", "C"], plan.Priorities.Where(p => !p.IsAdditional).OrderBy(p => p.Order).Select(p => p.Code));
+        Assert.Equal(2, plan.Priorities.Count(p => p.IsAdditional));
+        var names = plan.Strategies.Select(s => s.Name).ToList();
+        Assert.Contains("Domestic Abuse Strategy", names);
+        Assert.Contains(names, n => n.StartsWith("Youth Justice Plan", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.StartsWith("Combating Drugs Partnership", StringComparison.Ordinal));
+        var damf = plan.Strategies.SelectMany(s => s.Frameworks).Single(f => f.Code == DemoPlan.DomesticAbuseFramework);
+        Assert.Equal("Domestic Abuse Monitoring Framework", damf.Name);
+        Assert.Equal(["A", "B", "C", "D", "E"], damf.Objectives.OrderBy(o => o.Order).Select(o => o.Code));
+        Assert.InRange(summary.Indicators, 18, 30);
+        Assert.Equal(4, summary.Frameworks);
+        Assert.Contains(plan.Sections, s => s.Kind == NarrativeKind.NationalContext);
+    }
+
+    [Fact]
+    public async Task SeedAsync_DomesticHomicideReviews_FiveWithTheirStatuses()
+    {
+        var (db, _) = await SeededAsync();
+        await using var __ = db;
+
+        var reviews = await db.Actions.AsNoTracking().Include(a => a.Updates)
+            .Where(a => a.Title.StartsWith("Domestic homicide review")).ToListAsync();
+
+        Assert.Equal(5, reviews.Count);
+        Assert.Equal(1, reviews.Count(r => r.Status == ActionStatus.Published));
+        Assert.Equal(1, reviews.Count(r => r.Status == ActionStatus.Submitted));
+        Assert.Equal(3, reviews.Count(r => r.Status == ActionStatus.Ongoing));
+        var published = reviews.Single(r => r.Status == ActionStatus.Published);
+        Assert.Equal([ActionStatus.Ongoing, ActionStatus.Submitted, ActionStatus.Published], published.Updates.OrderBy(u => u.Date).Select(u => u.Status));
+    }
+
+    [Fact]
+    public async Task SeedAsync_Twice_SecondAddsNothing()
+    {
+        var (db, first) = await SeededAsync();
+        await using var _ = db;
+        var indicators = await db.Indicators.CountAsync();
+
+        var second = await DemoPlan.SeedAsync(db);
+
+        Assert.True(second.AlreadyPresent);
+        Assert.Equal(first.PlanId, second.PlanId);
+        Assert.Equal(first.Values, second.Values);
+        Assert.Equal(indicators, await db.Indicators.CountAsync());
+    }
+
+    [Fact]
+    public async Task SeedAsync_ExampleValues_AreLabelledAndRealSurveyFiguresAreNot()
+    {
+        var (db, _) = await SeededAsync();
+        await using var __ = db;
+
+        var exampleNotes = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.Indicator!.IsExampleData && v.Value != null).Select(v => v.Note).Distinct().ToListAsync();
+        var safe = await db.IndicatorValues.AsNoTracking().Where(v => v.Indicator!.Code == "CSP-04").ToListAsync();
+
+        Assert.Equal([DemoPlan.ExampleLabel], exampleNotes);
+        var pre = safe.Single(v => v.Period == ReportingPeriod.Parse("2019/20"));
+        Assert.Equal(77.84645681302179, pre.Value!.Value, 10);
+        Assert.Equal(AreaCodes.EnglandAndWales, pre.AreaCode);
+        Assert.StartsWith("Real figure", pre.Note, StringComparison.Ordinal);
+        var pandemic = safe.Single(v => v.Period == ReportingPeriod.Parse("2020/21"));
+        Assert.Null(pandemic.Value);
+        Assert.Contains("Not available", pandemic.MissingReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeedAsync_MissingYears_AreExplicitNeverZero()
+    {
+        var (db, _) = await SeededAsync();
+        await using var __ = db;
+
+        var stJames = await db.IndicatorValues.AsNoTracking().Where(v => v.Indicator!.Code == "DA-B2").OrderBy(v => v.PeriodStart).ToListAsync();
+
+        Assert.Equal(26, stJames[0].Value!.Value, 9);
+        Assert.All(stJames.Where(v => v.Period.FirstMonth.FinancialYear.StartYear is >= 2018 and <= 2021), v =>
+        {
+            Assert.Null(v.Value);
+            Assert.Equal("Not available since 2017/18", v.MissingReason);
+        });
+        Assert.DoesNotContain(stJames, v => v.Value == 0);
+    }
+
+    [Fact]
+    public async Task SeedAsync_TreatmentByPresentingSubstance_CategoriesAddUpToTotal()
+    {
+        var (db, _) = await SeededAsync();
+        await using var __ = db;
+        var indicator = await db.Indicators.SingleAsync(i => i.Code == "CDP-01");
+
+        var breakdown = await new IndicatorValueStore(db).GetBreakdownAsync(indicator.Id, "E06000044", ReportingPeriod.Parse("2022/23"), "Presenting substance");
+
+        Assert.Equal(1759, breakdown.Total!.Count);
+        Assert.Equal(4, breakdown.Categories.Count);
+        Assert.True(breakdown.TotalMatches);
+    }
+
+    [Fact]
+    public async Task SeedAsync_ReportFigures_JudgedAsInTheReport()
+    {
+        var (db, _) = await SeededAsync();
+        await using var __ = db;
+        var status = new IndicatorStatusService(db);
+
+        var isva = await status.JudgeAsync("DA-03", ReportingPeriod.Parse("Q4 2022/23"));
+        var treatment = await status.JudgeAsync("CDP-02", ReportingPeriod.Parse("2022/23"));
+        var entrants = await status.JudgeAsync("YJ-01", ReportingPeriod.OfCalendarYear(2022));
+        var damf = await status.JudgeFrameworkAsync(DemoPlan.DomesticAbuseFramework);
+
+        Assert.True(isva.IsExampleData);
+        Assert.NotNull(isva.SincePreviousPeriod.PValue);
+        Assert.Equal(43.7, treatment.Value!.Value, 1);
+        Assert.NotNull(treatment.Target);
+        Assert.NotEqual(Rag.None, treatment.Rag);
+        Assert.NotNull(treatment.SinceBaseline);
+        Assert.Equal(229, entrants.Value!.Value, 0);
+        Assert.Equal(Statistics.ComparisonOutcome.Worse, entrants.Benchmark!.Outcome);
+        Assert.Equal(15, damf.Count);
+        Assert.All(damf.Where(j => j.Period.Kind == PeriodKind.FinancialQuarter), j => Assert.Equal("Q4 2023/24", j.Period.ToString()));
+        Assert.Contains(damf, j => j.Variation != Statistics.VariationStatus.InsufficientData);
+    }
+
+    [Fact]
+    public async Task SeedAsync_SameContentOnEveryDatabase()
+    {
+        var (db, _) = await SeededAsync();
+        await using var __ = db;
+        var folder = Path.Combine(Path.GetTempPath(), "csp-demo-" + Guid.NewGuid().ToString("N"));
+        var other = MonitoringStoreOptions.Sqlite(Path.Combine(folder, "other.db"));
+        try
+        {
+            await using var fresh = await MonitoringDatabase.OpenAsync(other, Fixture.Clock);
+            await DemoPlan.SeedAsync(fresh);
+
+            Assert.Equal(await Fingerprint(db), await Fingerprint(fresh));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+
+        static async Task<List<string>> Fingerprint(MonitoringDbContext db) =>
+            [.. (await db.IndicatorValues.AsNoTracking().Include(v => v.Indicator).ToListAsync())
+                .Select(v => $"{v.Indicator!.Code}|{v.AreaCode}|{v.Period}|{v.Category}|{v.Count}|{v.Denominator}|{v.Value:R}|{v.MissingReason}")
+                .Order(StringComparer.Ordinal)];
+    }
+}
