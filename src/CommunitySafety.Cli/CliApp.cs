@@ -23,6 +23,8 @@ public static class CliApp
         root.Subcommands.Add(new Commands.Stats.StatsCommand(context));
         root.Subcommands.Add(new Commands.Hotspots.HotspotsCommand(context));
         root.Subcommands.Add(new Commands.Demo.DemoCommand(context));
+        root.Subcommands.Add(new Commands.Plan.PlanCommand(context));
+        root.Subcommands.Add(new Commands.Plan.IndicatorsCommand(context));
         return root;
     }
 
