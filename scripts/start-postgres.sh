@@ -25,6 +25,7 @@ if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$version $cluster"; th
 fi
 
 conf="/etc/postgresql/$version/$cluster/postgresql.conf"
+before="$(md5sum "$conf")"
 # Listen on loopback only, on the standard port.
 sed -i -E "s/^#?listen_addresses\s*=.*/listen_addresses = '127.0.0.1'/" "$conf"
 sed -i -E "s/^#?port\s*=.*/port = 5432/" "$conf"
@@ -32,6 +33,9 @@ sed -i -E "s/^#?port\s*=.*/port = 5432/" "$conf"
 status="$(pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1==v && $2==c {print $4}')"
 if [ "$status" != "online" ]; then
   pg_ctlcluster "$version" "$cluster" start
+elif [ "$before" != "$(md5sum "$conf")" ]; then
+  # Running with the old address or port: restart to pick up the change.
+  pg_ctlcluster "$version" "$cluster" restart
 fi
 
 for _ in $(seq 1 30); do
@@ -43,5 +47,9 @@ done
 pg_isready -h 127.0.0.1 -p 5432
 
 # Password authentication over TCP uses the default pg_hba rules (scram-sha-256 for 127.0.0.1).
-su postgres -c "psql -q -p 5432 -c \"ALTER USER postgres WITH PASSWORD 'postgres';\""
+if command -v runuser >/dev/null 2>&1; then
+  runuser -u postgres -- psql -q -p 5432 -c "ALTER USER postgres WITH PASSWORD 'postgres';"
+else
+  su postgres -c "psql -q -p 5432 -c \"ALTER USER postgres WITH PASSWORD 'postgres';\""
+fi
 echo "PostgreSQL $version is running on 127.0.0.1:5432 (user postgres, password postgres)."
