@@ -1,0 +1,114 @@
+using CommunitySafety.Crime;
+using CommunitySafety.Statistics;
+
+namespace CommunitySafety.Assessment.Tests.Store;
+
+[Collection(nameof(SampleStoreCollection))]
+public class StoreAssessmentSourceTests(SampleStore samples)
+{
+    private static readonly string[] FinancialYear2024 =
+        ["2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12", "2025-01", "2025-02", "2025-03"];
+
+    private AssessmentResult Assess(string area, string year, AssessmentSettings? settings = null)
+    {
+        var source = samples.Source;
+        var resolved = source.Resolve(area);
+        var data = source.Load(resolved, TestData.Fy(year), source.AllOthers(resolved, TestData.Fy(year)));
+        var request = new AssessmentRequest { Year = TestData.Fy(year), PeerGroup = source.AllOthers(resolved, TestData.Fy(year)) };
+        return StrategicAssessment.Assess(request, data, settings ?? AssessmentSettings.Default with { Sensitivity = SensitivitySettings.Default with { Draws = 200 } }, DateTimeOffset.UnixEpoch);
+    }
+
+    [Fact]
+    public void Assess_Luton2024To25_CountsAndRatesMatchTheRawFiles()
+    {
+        var raw = samples.RawCounts("bedfordshire-2018-2025.zip", "Luton", FinancialYear2024);
+        var population = samples.RawPopulation("Luton");
+
+        var result = Assess("Luton", "2024/25");
+
+        Assert.Equal(YearStatus.Complete, result.YearStatus);
+        foreach (var type in CrimeType.Current)
+        {
+            Assert.Equal(raw.GetValueOrDefault(type.Name), result.Benchmarks.Single(b => b.CrimeType == type.Name).Count);
+        }
+
+        var recorded = raw.Where(p => p.Key != CrimeType.AntiSocialBehaviour.Name).Sum(p => p.Value);
+        var all = result.Benchmarks[0];
+        Assert.Equal(recorded, all.Count);
+        Assert.Equal(population, all.Population);
+        Assert.Equal(recorded / population * 1000, all.Rate!.Value, 9);
+        var engine = CrudeRate.Calculate(recorded, population, RateOptions.Default with { Multiplier = 1000 });
+        Assert.Equal(engine.Lower95, all.Lower95);
+    }
+
+    [Fact]
+    public void Assess_Luton2024To25_PeersWithPartialYearsAreLeftOutAndGroupRateIsPooled()
+    {
+        var result = Assess("Luton", "2024/25");
+
+        var included = result.PeerGroup.Members.Where(m => m.Included).Select(m => m.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["Bedford", "Central Bedfordshire"], included);
+        Assert.All(result.PeerGroup.Members.Where(m => !m.Included), m => Assert.NotNull(m.ExcludedReason));
+
+        var peers = new[] { "Bedford", "Central Bedfordshire" };
+        var count = peers.Sum(p => samples.RawCounts("bedfordshire-2018-2025.zip", p, FinancialYear2024).Where(c => c.Key != CrimeType.AntiSocialBehaviour.Name).Sum(c => c.Value));
+        var population = peers.Sum(samples.RawPopulation);
+        Assert.Equal(count, result.Benchmarks[0].PeerCount);
+        Assert.Equal(count / population * 1000, result.Benchmarks[0].PeerRate!.Value, 9);
+        Assert.Contains(result.Notes, n => n.StartsWith("England and Wales is not compared: the store holds", StringComparison.Ordinal));
+        Assert.Contains(result.KeyMessages, m => m.Rule == "rate-vs-peers");
+    }
+
+    [Fact]
+    public void Assess_Luton2024To25_PreviousYearIsPartialSoNothingIsComparedWithIt()
+    {
+        var result = Assess("Luton", "2024/25");
+
+        var previous = result.Trends[0].Years.Single(y => y.Year == "2023/24");
+        Assert.Equal(YearStatus.Partial, previous.Status);
+        Assert.Equal("4 of 12 months", previous.Note);
+        Assert.False(result.Trends[0].SinceLastYear!.IsCompared);
+        Assert.Null(result.Baseline);
+        Assert.Equal(TrendMarker.CannotBeCalculated, result.Trends[0].TrendMarker);
+    }
+
+    [Fact]
+    public void Assess_Portsmouth2018To19_IsPartialWithRawCountsAndNeverCompared()
+    {
+        string[] months = ["2018-04", "2018-10", "2018-11", "2018-12", "2019-01", "2019-02"];
+        var raw = samples.RawCounts("hampshire-street-2017-2024.zip", "Portsmouth", months);
+
+        var result = Assess("Portsmouth", "2018/19");
+
+        Assert.Equal(YearStatus.Partial, result.YearStatus);
+        var year = result.Trends[0].Years[^1];
+        Assert.Equal("6 of 12 months", year.Note);
+        Assert.Equal(raw.Where(p => p.Key != CrimeType.AntiSocialBehaviour.Name).Sum(p => p.Value), year.Count);
+        Assert.Null(year.Rate);
+        Assert.All(result.Benchmarks, b => Assert.Equal(ComparisonOutcome.NotCompared, b.VsPeers));
+        Assert.Contains(result.KeyMessages, m => m.Text.StartsWith("Figures for 2018/19 cover 6 of 12 months", StringComparison.Ordinal));
+        Assert.All(result.Trends[0].Years, y => Assert.NotEqual(YearStatus.Complete, y.Status));
+    }
+
+    [Fact]
+    public void Resolve_PoliceForce_IsRefusedWithAHint()
+    {
+        var source = new StoreAssessmentSource(samples.Store);
+        var e = Assert.Throws<ArgumentException>(() => source.Resolve("Bedfordshire"));
+        Assert.Contains("police force area", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PopulationCharacteristics_NearestNeighboursOfLuton_AreOtherLocalAuthorities()
+    {
+        var source = new StoreAssessmentSource(samples.Store);
+        var luton = source.Resolve("Luton");
+        var characteristics = source.PopulationCharacteristics(luton.Kind, TestData.Fy("2024/25"));
+
+        var group = NearestNeighbours.Find(luton.Code!.Value, characteristics, k: 3);
+
+        Assert.Equal(3, group.Peers.Count);
+        Assert.DoesNotContain(luton.Code.Value, group.Peers);
+        Assert.Contains("% aged 0-15", group.Method, StringComparison.Ordinal);
+    }
+}
