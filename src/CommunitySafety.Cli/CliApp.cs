@@ -20,9 +20,11 @@ public static class CliApp
         root.Subcommands.Add(new Commands.Import.ImportCommand(context));
         root.Subcommands.Add(new Commands.Areas.AreasCommand(context));
         root.Subcommands.Add(new Commands.Counts.CountsCommand(context));
+        root.Subcommands.Add(new Commands.Assess.AssessCommand(context));
         root.Subcommands.Add(new Commands.Stats.StatsCommand(context));
         root.Subcommands.Add(new Commands.Hotspots.HotspotsCommand(context));
         root.Subcommands.Add(new Commands.Demo.DemoCommand(context));
+        root.Subcommands.Add(new Commands.Generate.GenerateCommand(context));
         root.Subcommands.Add(new Commands.Plan.PlanCommand(context));
         root.Subcommands.Add(new Commands.Plan.IndicatorsCommand(context));
         return root;
