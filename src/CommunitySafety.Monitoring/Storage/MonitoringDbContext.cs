@@ -13,7 +13,9 @@ namespace CommunitySafety.Monitoring;
 /// <remarks>
 /// History is never lost: saving a changed <see cref="IndicatorValue"/> or <see cref="Commentary"/> writes its
 /// previous version to <see cref="IndicatorValueRevisions"/> or <see cref="CommentaryRevisions"/> in the same
-/// transaction, and deleting either is refused.
+/// transaction, and deleting either is refused. Of two people changing the same value at once, the second save fails
+/// with a <see cref="DbUpdateException"/> (the revision for that version already exists, or the <c>Version</c>
+/// concurrency token no longer matches) instead of silently replacing a version they never saw.
 /// </remarks>
 public abstract class MonitoringDbContext : DbContext
 {
@@ -200,6 +202,9 @@ public abstract class MonitoringDbContext : DbContext
             e.Property(v => v.CategoryType).HasMaxLength(100);
             e.Property(v => v.Category).HasMaxLength(200);
             e.Property(v => v.EnteredBy).HasMaxLength(200);
+
+            // Two people changing the same value at once: the second save fails rather than overwrite unseen.
+            e.Property(v => v.Version).IsConcurrencyToken();
             e.HasIndex(v => new { v.IndicatorId, v.AreaCode, v.PeriodKind, v.PeriodStart, v.CategoryType, v.Category })
                 .IsUnique();
             e.HasMany(v => v.Revisions).WithOne().HasForeignKey(r => r.IndicatorValueId)
@@ -221,6 +226,7 @@ public abstract class MonitoringDbContext : DbContext
             e.ToTable("Commentaries");
             e.Property(c => c.Period).HasMaxLength(32);
             e.Property(c => c.Author).HasMaxLength(200);
+            e.Property(c => c.Version).IsConcurrencyToken();
             e.HasOne<Indicator>().WithMany().HasForeignKey(c => c.IndicatorId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Objective>().WithMany().HasForeignKey(c => c.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Priority>().WithMany().HasForeignKey(c => c.PriorityId).OnDelete(DeleteBehavior.Restrict);

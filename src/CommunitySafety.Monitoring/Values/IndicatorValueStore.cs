@@ -98,6 +98,11 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(markdown);
         ArgumentException.ThrowIfNullOrWhiteSpace(author);
+        if (subject is { IndicatorId: null, ObjectiveId: null, PriorityId: null })
+        {
+            throw new ArgumentException("Commentary must be on an indicator, an objective or a priority.", nameof(subject));
+        }
+
         var periodText = period?.ToString();
         var existing = await _db.Commentaries
             .Where(c => c.IndicatorId == subject.IndicatorId && c.ObjectiveId == subject.ObjectiveId

@@ -31,6 +31,35 @@ public abstract class IndicatorValueStoreTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task Model_ComparedWithMigrations_HasNoPendingChanges()
+    {
+        await using var db = Fixture.NewContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "Add a migration: Storage/Migrations/add-migration.sh <Name>");
+    }
+
+    [Fact]
+    public async Task SaveChanges_TwoPeopleChangeTheSameValue_SecondIsRefusedAndNothingIsLost()
+    {
+        await using var setup = Fixture.NewContext();
+        var framework = await TestPlans.AddFrameworkAsync(setup, "CONC" + Fixture.ProviderName[..2]);
+        await new IndicatorValueStore(setup).RecordAsync(new IndicatorValueInput(framework.Code + "-COUNT", Q1, TestPlans.Area) { Count = 10 }, "a");
+        await using var first = Fixture.NewContext();
+        await using var second = Fixture.NewContext();
+        var mine = await first.IndicatorValues.SingleAsync(v => v.Indicator!.Code == framework.Code + "-COUNT");
+        var theirs = await second.IndicatorValues.SingleAsync(v => v.Indicator!.Code == framework.Code + "-COUNT");
+
+        (mine.Count, mine.Value, mine.EnteredBy) = (11, 11, "first");
+        await first.SaveChangesAsync();
+        (theirs.Count, theirs.Value, theirs.EnteredBy) = (12, 12, "second");
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => second.SaveChangesAsync());
+        await using var read = Fixture.NewContext();
+        var history = await new IndicatorValueStore(read).GetHistoryAsync(mine.Id);
+        Assert.Equal([10.0, 11.0], history.Select(h => h.Count!.Value));
+    }
+
+    [Fact]
     public async Task RecordAsync_NewValue_StoresItWithWhoAndWhen()
     {
         await using var db = Fixture.NewContext();

@@ -95,6 +95,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("WrittenAt")
@@ -393,6 +394,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                         .HasColumnType("double precision");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

@@ -86,6 +86,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("WrittenAt")
@@ -374,6 +375,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

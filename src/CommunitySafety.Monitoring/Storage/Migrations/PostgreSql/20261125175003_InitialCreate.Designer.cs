@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlMonitoringDbContext))]
-    [Migration("20261125173914_InitialCreate")]
+    [Migration("20261125175003_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -98,6 +98,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("WrittenAt")
@@ -396,6 +397,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                         .HasColumnType("double precision");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Id");

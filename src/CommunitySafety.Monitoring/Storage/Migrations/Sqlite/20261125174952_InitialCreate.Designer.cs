@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMonitoringDbContext))]
-    [Migration("20261125173904_InitialCreate")]
+    [Migration("20261125174952_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -89,6 +89,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("WrittenAt")
@@ -377,6 +378,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
