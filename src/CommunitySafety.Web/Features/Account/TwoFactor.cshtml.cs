@@ -1,0 +1,48 @@
+using CommunitySafety.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CommunitySafety.Web.Features.Account;
+
+/// <summary>The second step of signing in, for accounts with an authenticator app (TOTP).</summary>
+[AllowAnonymous]
+[EnableRateLimiting(AccountSetup.SignInRateLimit)]
+public sealed class TwoFactorModel(SignInManager<WebUser> signIn) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public IReadOnlyList<(string Field, string Message)> Errors => Error is null ? [] : [("code", Error)];
+
+    public async Task<IActionResult> OnGetAsync() =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/SignIn") : Page();
+
+    public async Task<IActionResult> OnPostAsync(string? code)
+    {
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        {
+            return RedirectToPage("/Account/SignIn");
+        }
+
+        var digits = new string((code ?? string.Empty).Where(char.IsDigit).ToArray());
+        if (digits.Length != 6)
+        {
+            Error = "Enter the 6-digit code from your authenticator app";
+            return Page();
+        }
+
+        var result = await signIn.TwoFactorAuthenticatorSignInAsync(digits, isPersistent: false, rememberClient: false);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/dashboard");
+        }
+
+        Error = result.IsLockedOut ? "This account is locked after too many failed attempts. Try again in 15 minutes." : "The code is not right";
+        return Page();
+    }
+}

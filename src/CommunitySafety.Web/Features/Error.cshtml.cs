@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CommunitySafety.Web.Features;
+
+/// <summary>The error page: never shows exception details.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Heading { get; private set; } = "Sorry, there is a problem with the service";
+
+    public string Text { get; private set; } = "Try again later.";
+
+    public void OnGet([FromQuery] int? status) => Describe(status);
+
+    public void OnPost([FromQuery] int? status) => Describe(status);
+
+    private void Describe(int? status)
+    {
+        switch (status)
+        {
+            case 404:
+                Heading = "Page not found";
+                Text = "If you typed the web address, check it is correct.";
+                break;
+            case 429:
+                Heading = "Too many attempts";
+                Text = "Wait a minute, then try again.";
+                break;
+            case 400:
+                Heading = "Your request could not be understood";
+                Text = "Go back and try again.";
+                break;
+        }
+    }
+}

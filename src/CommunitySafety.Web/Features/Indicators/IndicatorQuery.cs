@@ -1,0 +1,81 @@
+using CommunitySafety.Monitoring;
+using CommunitySafety.Periods;
+using CommunitySafety.Statistics;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Web.Features.Indicators;
+
+/// <summary>One version of a commentary.</summary>
+public sealed record CommentaryVersion(string Markdown, string Author, DateTimeOffset WrittenAt, bool Current);
+
+/// <summary>The commentary of one period, newest version first.</summary>
+public sealed record CommentaryThread(string? Period, IReadOnlyList<CommentaryVersion> Versions);
+
+/// <summary>A period's value with its SPC point (when it has a value).</summary>
+public sealed record SeriesRow(IndicatorValue Value, SpcPoint? Spc);
+
+/// <summary>Everything the indicator page shows.</summary>
+public sealed record IndicatorDetails(
+    Indicator Indicator,
+    string FrameworkName,
+    string AreaCode,
+    IndicatorJudgement? Latest,
+    IReadOnlyList<SeriesRow> Series,
+    IReadOnlyList<IndicatorValue> Benchmark,
+    IReadOnlyList<CommentaryThread> Commentary,
+    IReadOnlyList<IIndicatorValueFields> LatestHistory);
+
+/// <summary>Loads an indicator, its series, its judgement (from the judgement service) and its commentary history.</summary>
+/// <param name="db">The monitoring store.</param>
+/// <param name="status">The judgement service.</param>
+/// <param name="values">The value store.</param>
+public sealed class IndicatorQuery(MonitoringDbContext db, IndicatorStatusService status, IndicatorValueStore values)
+{
+    /// <summary>The indicator with the code, or null.</summary>
+    /// <param name="code">The indicator's code.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <returns>The details, or null when there is no such indicator.</returns>
+    public async Task<IndicatorDetails?> RunAsync(string code, CancellationToken cancellationToken)
+    {
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Targets).Include(i => i.Objective)
+            .Include(i => i.Framework).ThenInclude(f => f!.Strategy).ThenInclude(s => s!.Plan).ThenInclude(p => p!.Partnership)
+            .SingleOrDefaultAsync(i => i.Code == code, cancellationToken);
+        if (indicator is null)
+        {
+            return null;
+        }
+
+        var area = indicator.ReportingAreaCode ?? indicator.Framework?.Strategy?.Plan?.Partnership?.AreaCode ?? string.Empty;
+        var series = (await values.GetSeriesAsync(indicator.Id, area, cancellationToken: cancellationToken))
+            .Where(v => v.PeriodKind == indicator.PeriodKind).ToList();
+        var benchmark = indicator.ResolvedBenchmarkAreaCode is { } b
+            ? (await values.GetSeriesAsync(indicator.Id, b, cancellationToken: cancellationToken)).ToList()
+            : [];
+        IndicatorJudgement? latest = null;
+        if (series.Count > 0)
+        {
+            latest = await status.JudgeAsync(code, series[^1].Period, area, cancellationToken: cancellationToken);
+        }
+
+        // The SPC points are the judgement's (missing periods left out), matched to the periods that have values.
+        var withValues = series.Where(v => v.Value is not null).ToList();
+        var points = latest?.Spc?.Points ?? [];
+        var rows = series.Select(v =>
+        {
+            var index = withValues.IndexOf(v);
+            return new SeriesRow(v, index >= 0 && index < points.Count && points.Count == withValues.Count ? points[index] : null);
+        }).ToList();
+
+        var commentaries = await db.Commentaries.AsNoTracking().Where(c => c.IndicatorId == indicator.Id).ToListAsync(cancellationToken);
+        var threads = new List<CommentaryThread>();
+        foreach (var c in commentaries)
+        {
+            var history = await values.GetCommentaryHistoryAsync(c.Id, cancellationToken);
+            threads.Add(new CommentaryThread(c.Period, [.. history.Select((h, i) => new CommentaryVersion(h.Markdown, h.Author, h.WrittenAt, i == history.Count - 1)).Reverse()]));
+        }
+
+        threads = [.. threads.OrderByDescending(t => t.Period is { } p && ReportingPeriod.TryParse(p, null, out var rp) ? rp.LastMonth.Index : int.MinValue)];
+        var latestHistory = series.Count > 0 ? await values.GetHistoryAsync(series[^1].Id, cancellationToken) : [];
+        return new IndicatorDetails(indicator, indicator.Framework?.Name ?? string.Empty, area, latest, rows, benchmark, threads, latestHistory);
+    }
+}

@@ -1,0 +1,90 @@
+using CommunitySafety.Monitoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Web.Infrastructure.Storage;
+
+/// <summary>
+/// Where the app keeps its data, from configuration: <c>Store:Provider</c> (<c>sqlite</c>, the default, or
+/// <c>postgresql</c>), <c>Store:ConnectionString</c> (default: the SQLite file <c>data/csp-monitoring.db</c>) and
+/// <c>Store:Analytical</c>, the DuckDB file of crime counts (default <c>data/csp.duckdb</c>).
+/// </summary>
+/// <param name="Monitoring">The monitoring store (also holds the web tables).</param>
+/// <param name="AnalyticalStorePath">The DuckDB analytical store, which may not exist.</param>
+public sealed record WebStoreOptions(MonitoringStoreOptions Monitoring, string AnalyticalStorePath)
+{
+    /// <summary>The default analytical store, relative to the working folder.</summary>
+    public const string DefaultAnalyticalStore = "data/csp.duckdb";
+
+    /// <summary>Reads the options from configuration.</summary>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The options.</returns>
+    public static WebStoreOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var monitoring = MonitoringStoreOptions.FromConfiguration(configuration["Store:Provider"], configuration["Store:ConnectionString"]);
+        var analytical = configuration["Store:Analytical"] is { Length: > 0 } a ? a : DefaultAnalyticalStore;
+        return new WebStoreOptions(monitoring, Path.GetFullPath(analytical));
+    }
+}
+
+/// <summary>Registers the stores.</summary>
+public static class StoreSetup
+{
+    /// <summary>
+    /// Adds the monitoring store (one context per request), the web tables on the same database, the services over
+    /// them, and the start-up step that migrates both (and seeds the demo plan when <c>Demo:Seed</c> is true).
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddStores(this WebApplicationBuilder builder)
+    {
+        var options = WebStoreOptions.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped(sp => MonitoringDatabase.CreateContext(options.Monitoring, sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IndicatorStatusService>();
+        services.AddScoped<IndicatorValueStore>();
+        services.AddScoped<IndicatorValueImporter>();
+        services.AddScoped<FrameworkWorkbooks>();
+        var cs = options.Monitoring.ConnectionString;
+        if (options.Monitoring.Provider == MonitoringDatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<PostgreSqlWebDbContext>(o => o.UseNpgsql(cs, x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
+            services.AddScoped<WebDbContext>(sp => sp.GetRequiredService<PostgreSqlWebDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteWebDbContext>(o => o.UseSqlite(cs, x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
+            services.AddScoped<WebDbContext>(sp => sp.GetRequiredService<SqliteWebDbContext>());
+        }
+
+        services.AddScoped<Audit.AuditLog>();
+        services.AddHostedService<StoreInitializer>();
+        return builder;
+    }
+}
+
+/// <summary>Brings both sets of tables up to date when the app starts, before it takes requests.</summary>
+internal sealed class StoreInitializer(IServiceProvider services, WebStoreOptions options, IConfiguration configuration, ILogger<StoreInitializer> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var monitoring = await MonitoringDatabase.OpenAsync(options.Monitoring, cancellationToken: cancellationToken))
+        {
+            if (configuration.GetValue<bool>("Demo:Seed"))
+            {
+                var summary = await DemoPlan.SeedAsync(monitoring, cancellationToken: cancellationToken);
+                logger.LogInformation("Demo plan: {Frameworks} frameworks, {Indicators} indicators, {Values} values", summary.Frameworks, summary.Indicators, summary.Values);
+            }
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var web = scope.ServiceProvider.GetRequiredService<WebDbContext>();
+        await web.Database.MigrateAsync(cancellationToken);
+        await Identity.AccountSeeder.SeedAsync(scope.ServiceProvider, configuration, logger, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,84 @@
+using CommunitySafety.Web.Features.Api;
+using CommunitySafety.Web.Infrastructure.Identity;
+using CommunitySafety.Web.Infrastructure.Storage;
+using CommunitySafety.Web.Infrastructure.Security;
+using Microsoft.Extensions.FileProviders;
+
+namespace CommunitySafety.Web;
+
+/// <summary>The pieces of the web application that Program.cs puts together.</summary>
+public static class WebApp
+{
+    /// <summary>
+    /// Builds the web application: the stores, accounts, pages and API, then the middleware and endpoints.
+    /// </summary>
+    /// <param name="args">The command line (e.g. <c>--urls</c>, <c>--Store:Provider postgresql</c>).</param>
+    /// <param name="configure">Changes to the builder before the app is built (csp serve and tests).</param>
+    /// <returns>The app, ready to run.</returns>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddStores();
+        builder.AddAccounts();
+        builder.AddPages();
+        builder.AddApi();
+
+        var app = builder.Build();
+        app.UseWebPipeline();
+        app.MapPages();
+        app.MapIndicatorsApi();
+        app.MapPublicApi();
+        app.MapOpenApiDocument();
+        return app;
+    }
+
+    /// <summary>Adds Razor Pages (one folder per feature under Features/) and the problem details of errors.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        return builder;
+    }
+
+    /// <summary>The middleware: errors, HSTS on HTTPS, security headers, static files, rate limits, sign-in.</summary>
+    /// <param name="app">The application.</param>
+    /// <returns>The application.</returns>
+    public static WebApplication UseWebPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseSecurityHeaders();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(WebApp).Assembly, "wwwroot"),
+            OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>Maps the pages.</summary>
+    /// <param name="app">The application.</param>
+    /// <returns>The application.</returns>
+    public static WebApplication MapPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}
