@@ -1,0 +1,258 @@
+using System.Globalization;
+using CommunitySafety.Assessment;
+using CommunitySafety.Reports.Narrative;
+using CommunitySafety.Statistics;
+
+namespace CommunitySafety.Reports.Builders;
+
+/// <summary>The strategic assessment's pieces as report blocks: overall crime, matrix, benchmarking charts; shared by both reports.</summary>
+public static class AssessmentCharts
+{
+    private static readonly CultureInfo Gb = ValueFormat.Culture;
+
+    /// <summary>The facts for a strategic assessment change (counts, with the engine's test of the rates).</summary>
+    /// <param name="subject">What is counted, as it starts a sentence.</param>
+    /// <param name="change">The change.</param>
+    /// <returns>The facts.</returns>
+    public static ChangeFacts Facts(string subject, ChangeResult change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return new ChangeFacts
+        {
+            Subject = subject,
+            Period = change.To,
+            EarlierPeriod = change.From,
+            Value = change.ToCount,
+            EarlierValue = change.FromCount,
+            Count = change.ToCount,
+            EarlierCount = change.FromCount,
+            Format = ValueFormat.Count,
+            ValueIsCount = true,
+            Direction = change.Direction,
+            Outcome = change.Outcome,
+            PValue = change.PValue,
+            SmallNumbers = change.FromCount < 10 || change.ToCount < 10,
+            NotComparableReason = change.IsCompared ? null : change.NotComparedReason,
+        };
+    }
+
+    /// <summary>The overall crime trend: sentences and the indexed local-against-national chart.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="chartId">The chart's id.</param>
+    /// <returns>The blocks.</returns>
+    public static List<ReportBlock> OverallCrime(AssessmentResult assessment, string chartId)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var trend = assessment.Trends.FirstOrDefault(t => t.CrimeType == StrategicAssessment.AllRecordedCrime) ?? assessment.Trends[0];
+        var subject = $"Police recorded crime in {assessment.Area.Name}";
+        var sentences = new List<Sentence>();
+        if (trend.SinceLastYear is { } last)
+        {
+            sentences.Add(NarrativeRules.Change(Facts(subject, last)));
+        }
+
+        if (trend.SinceBaseline is { } baseline && baseline.From != trend.SinceLastYear?.From)
+        {
+            sentences.Add(NarrativeRules.Change(Facts($"Since the baseline year, recorded crime", baseline)));
+        }
+
+        sentences.Add(NarrativeRules.Trend(subject, trend.TrendMarker, trend.TrendYears.Count > 0 ? $"{trend.TrendYears[0]} to {trend.TrendYears[^1]}" : null));
+        if (trend.NationalTrendMarker != TrendMarker.CannotBeCalculated)
+        {
+            sentences.Add(new Sentence($"Across England and Wales over the same years: {NarrativeRules.Lower(trend.NationalTrendMarker.ToLabel())}.", NarrativeRule.Trend));
+        }
+
+        var blocks = new List<ReportBlock> { new NarrativeParagraph(sentences, "Overall crime") };
+        var years = trend.Years;
+        var indexed = years.Any(y => y.Index is not null);
+        var categories = years.Select(y => y.Year).ToList();
+        LineSeries local = indexed
+            ? new(assessment.Area.Name, [.. years.Select(y => y.Index)])
+            : new(assessment.Area.Name, [.. years.Select(y => y.Rate)]);
+        LineSeries national = indexed
+            ? new("England and Wales", [.. years.Select(y => y.NationalIndex)], Dashed: true)
+            : new("England and Wales", [.. years.Select(y => y.NationalRate)], Dashed: true);
+        var unit = indexed ? $"Index ({trend.IndexBaseYear} = 100)" : "Crimes per 1,000 residents";
+        var title = trend.SinceLastYear is { } change
+            ? NarrativeRules.Headline(Facts(subject, change))
+            : $"{subject}, {categories.FirstOrDefault()} to {categories.LastOrDefault()}";
+        var rows = years.Select(y => new TableRow(
+        [
+            y.Year,
+            y.Count.ToString("N0", Gb),
+            y.Rate is { } r ? r.ToString("N1", Gb) : "–",
+            y.Index is { } i ? i.ToString("N1", Gb) : "–",
+            y.NationalRate is { } nr ? nr.ToString("N1", Gb) : "–",
+            y.NationalIndex is { } ni ? ni.ToString("N1", Gb) : "–",
+            y.Status == YearStatus.Complete ? "Complete" : $"{y.Status}{(y.Note is { } n ? ": " + n : string.Empty)}",
+        ])).ToList();
+        var data = new ReportTable($"Data for the chart: recorded crime, {assessment.Area.Name} and England and Wales",
+            [new("Year"), new("Crimes", true), new("Rate per 1,000", true), new("Index", true), new("England and Wales rate", true), new("England and Wales index", true), new("Data")],
+            rows);
+        var description = $"Line chart of recorded crime in {assessment.Area.Name} against England and Wales, {categories.FirstOrDefault()} to {categories.LastOrDefault()}, "
+            + (indexed ? $"each indexed to 100 in {trend.IndexBaseYear}. " : "as rates per 1,000 residents. ")
+            + string.Join(" ", sentences.Select(s => s.Text))
+            + (years.Any(y => y.Status != YearStatus.Complete) ? " Years that are partial or unreliable have no rate and leave a gap." : string.Empty);
+        blocks.Add(new ChartBlock(new ReportChart(chartId, title, description, new LineChartSpec(categories, [local, national], indexed ? 100 : null) { YLabel = unit }, data)));
+        return blocks;
+    }
+
+    /// <summary>The matrix result in brief: the top priorities and what changed since the previous assessment.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <returns>The blocks.</returns>
+    public static List<ReportBlock> MatrixSummary(AssessmentResult assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var blocks = new List<ReportBlock>
+        {
+            new Paragraph($"The scoring matrix of the strategic assessment {assessment.Year} ranks each crime type on {string.Join(", ", assessment.Methodology.Matrix.Criteria.Select(c => NarrativeRules.Lower(c.Name)))}. The {assessment.Matrix.TopN} highest-scoring crime types are: {string.Join(", ", assessment.Matrix.TopPriorities)}."),
+        };
+        blocks.Add(new Paragraph(assessment.ChangeSincePrevious?.Summary ?? "No previous assessment was supplied, so changes in the ranking are not shown."));
+        var rows = assessment.Matrix.Rows.OrderBy(r => r.Rank).Take(Math.Max(assessment.Matrix.TopN, 8)).Select(r =>
+        {
+            var movement = assessment.ChangeSincePrevious?.Rows.FirstOrDefault(m => m.CrimeType == r.CrimeType);
+            var sensitivity = assessment.Sensitivity.Rows.FirstOrDefault(s => s.CrimeType == r.CrimeType);
+            return new TableRow(
+            [
+                r.CrimeType,
+                r.Rank.ToString(Gb),
+                r.Total.ToString("N1", Gb),
+                r.IsTopPriority ? "Yes" : "No",
+                movement?.PreviousRank is { } pr ? pr.ToString(Gb) : "–",
+                sensitivity?.Robustness ?? "–",
+            ]);
+        }).ToList();
+        blocks.Add(new TableBlock(new ReportTable($"Scoring matrix {assessment.Year}: highest-ranked crime types",
+            [new("Crime type"), new("Rank", true), new("Score", true), new("Top priority"), new("Previous rank", true), new("Robustness of rank")], rows)));
+        return blocks;
+    }
+
+    /// <summary>A bar chart of the areas' rates with 95% intervals against the peer group rate, for one crime type.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="crimeType">The crime type.</param>
+    /// <param name="chartId">The chart's id.</param>
+    /// <returns>The chart, or null without peers.</returns>
+    public static ReportChart? PeerBars(AssessmentResult assessment, string crimeType, string chartId)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var points = assessment.Funnel.Where(f => f.CrimeType == crimeType).OrderByDescending(f => f.Rate).ToList();
+        var row = assessment.Benchmarks.FirstOrDefault(b => b.CrimeType == crimeType);
+        if (points.Count < 2 || row?.PeerRate is not { } peerRate)
+        {
+            return null;
+        }
+
+        var perThousand = RateOptions.Default with { Multiplier = StrategicAssessment.RateMultiplier };
+        var bars = points.Select(p =>
+        {
+            var rate = CrudeRate.Calculate(p.Count, p.Population, perThousand);
+            return (Point: p, Rate: rate, Bar: new BarItem(p.AreaName, p.Rate, rate.Lower95, rate.Upper95, FromFunnel(p.Position), p.IsAssessedArea));
+        }).ToList();
+        var own = points.FirstOrDefault(p => p.IsAssessedArea);
+        var title = own is null
+            ? $"{crimeType}: rates of the peer group"
+            : $"{crimeType} in {own.AreaName}: {row.VsPeers.ToLabel().ToLowerInvariant()} compared with its peer group ({own.Rate.ToString("N1", Gb)} against {peerRate.ToString("N1", Gb)} per 1,000)";
+        var description = $"Horizontal bar chart of {NarrativeRules.Lower(crimeType)} per 1,000 residents in {assessment.Year} for {points.Count} areas, highest first, each with its 95% confidence interval, and a dashed line at the peer group rate of {peerRate.ToString("N1", Gb)}. "
+            + (own is not null ? $"{own.AreaName} ({own.Rate.ToString("N1", Gb)}) ranks {row.RankInGroup} of {row.GroupSize} from lowest." : string.Empty);
+        var rows = bars.Select(b => new TableRow(
+        [
+            b.Point.AreaName + (b.Point.IsAssessedArea ? " (this area)" : string.Empty),
+            b.Point.Count.ToString("N0", Gb),
+            b.Point.Population.ToString("N0", Gb),
+            b.Point.Rate.ToString("N1", Gb),
+            $"{b.Rate.Lower95?.ToString("N1", Gb)} to {b.Rate.Upper95?.ToString("N1", Gb)}",
+            new TableCell(b.Point.Position.ToLabel(), Labels.OutcomeStatusOf(FromFunnel(b.Point.Position))),
+        ])).ToList();
+        var data = new ReportTable($"Data for the chart: {NarrativeRules.Lower(crimeType)} by area, {assessment.Year}",
+            [new("Area"), new("Crimes", true), new("Population", true), new("Rate per 1,000", true), new("95% interval", true), new("Funnel plot position")], rows);
+        return new ReportChart(chartId, title, description, new BarChartSpec([.. bars.Select(b => b.Bar)], peerRate, "Peer group rate") { XLabel = "Crimes per 1,000 residents" }, data);
+    }
+
+    /// <summary>The funnel plot of one crime type across the peer group.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="crimeType">The crime type.</param>
+    /// <param name="chartId">The chart's id.</param>
+    /// <returns>The chart, or null without peers.</returns>
+    public static ReportChart? Funnel(AssessmentResult assessment, string crimeType, string chartId)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var points = assessment.Funnel.Where(f => f.CrimeType == crimeType).OrderBy(f => f.Population).ToList();
+        var row = assessment.Benchmarks.FirstOrDefault(b => b.CrimeType == crimeType);
+        if (points.Count < 2 || row?.PeerRate is not { } target)
+        {
+            return null;
+        }
+
+        var own = points.FirstOrDefault(p => p.IsAssessedArea);
+        var outside = points.Count(p => p.Position is not FunnelPosition.WithinLimits);
+        var title = own is null
+            ? $"{crimeType}: {outside} of {points.Count} areas outside the 95% limits"
+            : $"{crimeType}: {own.AreaName} is {own.Position.ToLabel().ToLowerInvariant()} on the funnel plot";
+        var description = $"Funnel plot of {NarrativeRules.Lower(crimeType)} per 1,000 residents against population for {points.Count} areas in {assessment.Year}, with 95% and 99.8% control limits around the peer group rate of {target.ToString("N1", Gb)}. {outside} of {points.Count} areas lie outside the 95% limits.";
+        var rows = points.Select(p => new TableRow(
+        [
+            p.AreaName + (p.IsAssessedArea ? " (this area)" : string.Empty),
+            p.Population.ToString("N0", Gb),
+            p.Rate.ToString("N1", Gb),
+            $"{p.Lower95.ToString("N1", Gb)} to {p.Upper95.ToString("N1", Gb)}",
+            $"{p.Lower998.ToString("N1", Gb)} to {p.Upper998.ToString("N1", Gb)}",
+            new TableCell(p.Position.ToLabel(), Labels.OutcomeStatusOf(FromFunnel(p.Position))),
+        ])).ToList();
+        var data = new ReportTable($"Data for the chart: funnel plot of {NarrativeRules.Lower(crimeType)}, {assessment.Year}",
+            [new("Area"), new("Population", true), new("Rate per 1,000", true), new("95% limits", true), new("99.8% limits", true), new("Position")], rows);
+        var spec = new FunnelChartSpec([.. points.Select(p => new FunnelChartPoint(p.AreaName, p.Population, p.Rate, p.IsAssessedArea))], target, StrategicAssessment.RateMultiplier, "Peer group rate")
+        {
+            XLabel = "Population",
+            YLabel = "Crimes per 1,000 residents",
+        };
+        return new ReportChart(chartId, title, description, spec, data);
+    }
+
+    /// <summary>The spine chart of every crime type: the area's rate against the spread of its peers.</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <param name="chartId">The chart's id.</param>
+    /// <returns>The chart, or null without peers.</returns>
+    public static ReportChart? Spine(AssessmentResult assessment, string chartId)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var rows = new List<SpineRow>();
+        foreach (var b in assessment.Benchmarks)
+        {
+            var peers = assessment.Funnel.Where(f => f.CrimeType == b.CrimeType && !f.IsAssessedArea).Select(f => (double?)f.Rate);
+            if (Percentiles.Summarise(peers) is { Count: >= 2 } s)
+            {
+                rows.Add(new SpineRow(b.CrimeType, b.Rate, s.Minimum, s.P25, s.P75, s.Maximum, b.PeerRate, b.VsPeers));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var worse = rows.Where(r => r.Outcome is ComparisonOutcome.Worse or ComparisonOutcome.Worst).Select(r => r.Label).ToList();
+        var better = rows.Count(r => r.Outcome is ComparisonOutcome.Better or ComparisonOutcome.Best);
+        var title = worse.Count == 0
+            ? $"{assessment.Area.Name}: no crime type significantly worse than its peer group ({better} better)"
+            : $"{assessment.Area.Name}: {worse.Count} of {rows.Count} crime types significantly worse than the peer group";
+        var description = $"Spine chart of {rows.Count} crime types in {assessment.Year}. For each, a grey bar spans the lowest to highest peer rate with the middle half darker, a line marks the peer group rate, and a dot marks {assessment.Area.Name}. "
+            + (worse.Count > 0 ? $"Significantly worse: {string.Join(", ", worse)}. " : string.Empty)
+            + $"{better} significantly better.";
+        var table = new ReportTable($"Data for the chart: rates per 1,000 residents, {assessment.Area.Name} and its peers, {assessment.Year}",
+            [new("Crime type"), new(assessment.Area.Name, true), new("Peer group rate", true), new("Lowest", true), new("25th percentile", true), new("75th percentile", true), new("Highest", true), new("Compared with peers")],
+            [.. rows.Select(r => new TableRow(
+            [
+                r.Label, r.Value?.ToString("N2", Gb) ?? "–", r.Benchmark?.ToString("N2", Gb) ?? "–", r.Minimum.ToString("N2", Gb), r.Percentile25.ToString("N2", Gb),
+                r.Percentile75.ToString("N2", Gb), r.Maximum.ToString("N2", Gb), new TableCell(r.Outcome.ToLabel(), Labels.OutcomeStatusOf(r.Outcome)),
+            ]))]);
+        return new ReportChart(chartId, title, description, new SpineChartSpec(rows, "Peer group rate"), table);
+    }
+
+    internal static ComparisonOutcome FromFunnel(FunnelPosition position) => position switch
+    {
+        FunnelPosition.High95 or FunnelPosition.High998 => ComparisonOutcome.Worse,
+        FunnelPosition.Low95 or FunnelPosition.Low998 => ComparisonOutcome.Better,
+        FunnelPosition.WithinLimits => ComparisonOutcome.Similar,
+        _ => ComparisonOutcome.NotCompared,
+    };
+}

@@ -1,0 +1,472 @@
+using System.Globalization;
+using CommunitySafety.Assessment;
+using CommunitySafety.Monitoring;
+using CommunitySafety.Reports.Narrative;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Reports.Builders;
+
+/// <summary>
+/// Builds the board's community safety plan progress report from the monitoring store: front matter, purpose,
+/// background, the review of priorities (overall crime, scoring matrix), progress per priority (each framework's
+/// indicator table, charts of the indicators partners commented on, commentary), plans for next year, national
+/// context, conclusion and appendices. Every judgement comes from <see cref="IndicatorStatusService"/>.
+/// </summary>
+public static class ProgressReportBuilder
+{
+    private static readonly CultureInfo Gb = ValueFormat.Culture;
+
+    /// <summary>Builds the report.</summary>
+    /// <param name="db">The monitoring store.</param>
+    /// <param name="options">The meeting, period, variant and assessment.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="InvalidOperationException">The store holds no plan.</exception>
+    public static async Task<Report> BuildAsync(MonitoringDbContext db, ProgressReportOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(options);
+        var plan = await db.Plans.AsNoTracking()
+            .Where(p => options.PlanId == null || p.Id == options.PlanId)
+            .OrderByDescending(p => p.LastYear).ThenByDescending(p => p.Id)
+            .Include(p => p.Partnership)
+            .Include(p => p.Sections)
+            .Include(p => p.Priorities).ThenInclude(p => p.Sections)
+            .Include(p => p.Strategies).ThenInclude(s => s.Priorities)
+            .Include(p => p.Strategies).ThenInclude(s => s.Frameworks).ThenInclude(f => f.Objectives)
+            .Include(p => p.Strategies).ThenInclude(s => s.Frameworks).ThenInclude(f => f.Indicators).ThenInclude(i => i.Targets)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException(options.PlanId is { } id ? $"There is no plan {id} in the monitoring store." : "The monitoring store holds no community safety plan.");
+
+        var service = new IndicatorStatusService(db);
+        var presenters = new Dictionary<int, IndicatorPresenter>();
+        foreach (var framework in plan.Strategies.SelectMany(s => s.Frameworks))
+        {
+            var judgements = await service.JudgeFrameworkAsync(framework.Code, options.Period, cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var judgement in judgements)
+            {
+                var indicator = framework.Indicators.Single(i => i.Code == judgement.IndicatorCode);
+                var series = await db.IndicatorValues.AsNoTracking()
+                    .Where(v => v.IndicatorId == indicator.Id && v.AreaCode == judgement.AreaCode && v.CategoryType == string.Empty
+                                && v.PeriodKind == judgement.Period.Kind && v.PeriodStart <= judgement.Period.FirstMonth.Index)
+                    .OrderBy(v => v.PeriodStart)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                presenters[indicator.Id] = new IndicatorPresenter(indicator, judgement, series, options.Variant, options.DefaultDisclosureThreshold);
+            }
+        }
+
+        var commentary = await db.Commentaries.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var breakdowns = await LoadBreakdownsAsync(db, presenters.Values, cancellationToken).ConfigureAwait(false);
+        return Build(plan, presenters, commentary, breakdowns, options);
+    }
+
+    private static async Task<Dictionary<int, List<IndicatorValue>>> LoadBreakdownsAsync(
+        MonitoringDbContext db, IEnumerable<IndicatorPresenter> presenters, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<int, List<IndicatorValue>>();
+        foreach (var p in presenters.Where(p => p.Indicator.ValueType == IndicatorValueType.Count))
+        {
+            var rows = await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.IndicatorId == p.Indicator.Id && v.AreaCode == p.Judgement.AreaCode && v.CategoryType != string.Empty
+                            && v.PeriodKind == p.Judgement.Period.Kind && v.PeriodStart <= p.Judgement.Period.FirstMonth.Index)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (rows.Count > 0)
+            {
+                result[p.Indicator.Id] = rows;
+            }
+        }
+
+        return result;
+    }
+
+    private static Report Build(
+        CommunitySafetyPlan plan,
+        Dictionary<int, IndicatorPresenter> presenters,
+        List<Commentary> commentary,
+        Dictionary<int, List<IndicatorValue>> breakdowns,
+        ProgressReportOptions options)
+    {
+        var area = plan.Partnership?.AreaName ?? "the partnership area";
+        var periodText = options.Period?.ToString() ?? (presenters.Count > 0 ? presenters.Values.Max(p => p.Judgement.Period.LastMonth)!.FinancialYear.ToString() : plan.LastYear.ToString());
+        var subject = $"{plan.Title}: progress report {periodText}";
+        var sections = new List<ReportSection>();
+        var chartNumber = 0;
+        string NextChart() => (++chartNumber).ToString(Gb);
+
+        if (options.RequestedBy is { Length: > 0 } requested)
+        {
+            sections.Add(new ReportSection("Requested by", [new Paragraph($"This report has been requested by {requested}.")]));
+        }
+
+        sections.Add(AuthoredOrDefault(plan, NarrativeKind.Purpose, "Purpose",
+            $"To update members on progress against the priorities of the {plan.Title} during {periodText}."));
+        var background = Authored(plan, NarrativeKind.Background).ToList();
+        background.Add(new Paragraph(PlanStatusSentence(plan)));
+        sections.Add(new ReportSection("Background", background));
+        foreach (var other in plan.Sections.Where(s => s.Kind == NarrativeKind.Other).OrderBy(s => s.Order))
+        {
+            sections.Add(new ReportSection(other.Heading, [new MarkdownBlock(other.Markdown)]));
+        }
+
+        sections.Add(ReviewingPriorities(plan, options.Assessment, area, NextChart));
+
+        foreach (var priority in plan.Priorities.Where(p => !p.IsAdditional).OrderBy(p => p.Order))
+        {
+            sections.Add(PrioritySection(plan, priority, presenters, commentary, breakdowns, options, NextChart));
+        }
+
+        var additional = plan.Priorities.Where(p => p.IsAdditional).OrderBy(p => p.Order).ToList();
+        if (additional.Count > 0)
+        {
+            sections.Add(new ReportSection("Additional priorities",
+                [new Paragraph($"In addition to the priorities above, the partnership identified {additional.Count} additional priorities.")],
+                [.. additional.Select(p => new ReportSection(p.Title, PriorityBody(p, commentary, includePlans: true)))]));
+        }
+
+        sections.Add(PlansForNextYear(plan));
+        sections.Add(AuthoredOrDefault(plan, NarrativeKind.NationalContext, "National context", "No national context was recorded for this report."));
+        var conclusion = Authored(plan, NarrativeKind.Conclusion).ToList();
+        conclusion.Insert(0, new NarrativeParagraph(OverallSentences(presenters.Values)));
+        sections.Add(new ReportSection("Conclusion", conclusion));
+
+        var appendices = new List<ReportSection>();
+        if (options.Assessment is { } assessment && assessment.KeyMessages.Count > 0)
+        {
+            appendices.Add(new ReportSection($"Key messages from the strategic assessment {assessment.Year}",
+                [new BulletList([.. assessment.KeyMessages.Select(m => m.Text)])]));
+        }
+
+        appendices.Add(AboutTheFigures(presenters.Values, options));
+
+        var example = presenters.Values.Any(p => p.Indicator.IsExampleData);
+        return new Report
+        {
+            Title = subject,
+            FrontMatter = new FrontMatter(options.MeetingTitle, subject, options.MeetingDate, options.ReportBy, options.WardsAffected, options.InformationOnly, options.RequestedBy),
+            Sections = sections,
+            Appendices = appendices,
+            SignedBy = options.SignedBy,
+            BackgroundDocuments = options.BackgroundDocuments,
+            Variant = options.Variant,
+            Warning = example
+                ? "This report contains EXAMPLE data generated for demonstration: indicators marked (EXAMPLE) are not real figures."
+                : null,
+            Footer = $"{options.MeetingTitle} · {subject}" + (options.Variant == ReportVariant.Published ? " · Published version" : string.Empty),
+        };
+    }
+
+    private static string PlanStatusSentence(CommunitySafetyPlan plan) => plan.Status switch
+    {
+        PlanStatus.RolledForward => $"The {plan.Title} covers {plan.FirstYear} to {plan.LastYear}; its priorities have been rolled forward.",
+        PlanStatus.Draft => $"The {plan.Title} is in draft.",
+        _ => $"The {plan.Title} covers {plan.FirstYear} to {plan.LastYear}.",
+    };
+
+    private static ReportSection ReviewingPriorities(CommunitySafetyPlan plan, AssessmentResult? assessment, string area, Func<string> nextChart)
+    {
+        var blocks = new List<ReportBlock>();
+        var subsections = new List<ReportSection>();
+        if (assessment is null)
+        {
+            blocks.Add(new Callout($"No strategic assessment of {area} was supplied, so the overall crime trend and the scoring matrix are not shown. Run the strategic assessment and pass it to the report."));
+        }
+        else
+        {
+            subsections.Add(new ReportSection("Overall crime", AssessmentCharts.OverallCrime(assessment, nextChart())));
+            subsections.Add(new ReportSection("Scoring matrix", AssessmentCharts.MatrixSummary(assessment)));
+        }
+
+        var priorities = plan.Priorities.Where(p => !p.IsAdditional).OrderBy(p => p.Order).Select(p => $"{p.Code}. {p.Title}").ToList();
+        var additional = plan.Priorities.Where(p => p.IsAdditional).OrderBy(p => p.Order).Select(p => p.Title).ToList();
+        var list = new List<ReportBlock> { new Paragraph("The partnership's priorities are:"), new BulletList(priorities) };
+        if (additional.Count > 0)
+        {
+            list.Add(new Paragraph("Additional priorities: " + string.Join("; ", additional) + "."));
+        }
+
+        subsections.Add(new ReportSection("The priorities", list));
+        return new ReportSection("Reviewing community safety priorities", blocks, subsections);
+    }
+
+    private static ReportSection PrioritySection(
+        CommunitySafetyPlan plan,
+        Priority priority,
+        Dictionary<int, IndicatorPresenter> presenters,
+        List<Commentary> commentary,
+        Dictionary<int, List<IndicatorValue>> breakdowns,
+        ProgressReportOptions options,
+        Func<string> nextChart)
+    {
+        var blocks = PriorityBody(priority, commentary, includePlans: false);
+        var subsections = new List<ReportSection>();
+        var strategies = plan.Strategies.Where(s => s.Priorities.Any(p => p.Id == priority.Id)).OrderBy(s => s.Id).ToList();
+        foreach (var strategy in strategies.Where(s => s.Frameworks.Count > 0))
+        {
+            foreach (var framework in strategy.Frameworks.OrderBy(f => f.Code, StringComparer.Ordinal))
+            {
+                subsections.Add(FrameworkSection(strategy, framework, presenters, commentary, breakdowns, options, nextChart));
+            }
+        }
+
+        var others = strategies.Where(s => s.Frameworks.Count == 0).ToList();
+        if (others.Count > 0)
+        {
+            var rows = others.Select(s => new TableRow([s.Name, s.OwnerOrganisation ?? string.Empty, s.GovernanceGroup ?? string.Empty, StrategyStatusText(s.Status), s.ReviewDate?.ToString("MMMM yyyy", Gb) ?? "–"])).ToList();
+            subsections.Add(new ReportSection("Other strategies and plans contributing",
+                [new TableBlock(new ReportTable($"Strategies contributing to priority {priority.Code} without a monitoring framework in this report",
+                    [new("Strategy"), new("Owner"), new("Governance"), new("Status"), new("Review")], rows))]));
+        }
+
+        return new ReportSection($"Priority {priority.Code}: {priority.Title}", blocks, subsections);
+    }
+
+    private static List<ReportBlock> PriorityBody(Priority priority, List<Commentary> commentary, bool includePlans)
+    {
+        var blocks = new List<ReportBlock>();
+        if (priority.Description is { Length: > 0 } d)
+        {
+            blocks.Add(new MarkdownBlock(d));
+        }
+
+        foreach (var s in priority.Sections.Where(s => includePlans || s.Kind != NarrativeKind.PlansForNextYear).OrderBy(s => s.Order))
+        {
+            blocks.Add(new MarkdownBlock(s.Markdown));
+        }
+
+        foreach (var c in commentary.Where(c => c.PriorityId == priority.Id).OrderBy(c => c.Id))
+        {
+            blocks.Add(new MarkdownBlock(c.Markdown, $"Commentary by {c.Author}{(c.Period is { } p ? ", " + p : string.Empty)}"));
+        }
+
+        return blocks;
+    }
+
+    private static ReportSection FrameworkSection(
+        Strategy strategy,
+        MonitoringFramework framework,
+        Dictionary<int, IndicatorPresenter> presenters,
+        List<Commentary> commentary,
+        Dictionary<int, List<IndicatorValue>> breakdowns,
+        ProgressReportOptions options,
+        Func<string> nextChart)
+    {
+        var items = framework.Indicators.Where(i => presenters.ContainsKey(i.Id)).Select(i => presenters[i.Id])
+            .OrderBy(p => p.Indicator.Objective?.Order ?? -1).ThenBy(p => p.Indicator.Order).ThenBy(p => p.Indicator.Code, StringComparer.Ordinal).ToList();
+        var blocks = new List<ReportBlock>();
+        var latest = items.Count > 0 ? items.Max(p => p.Judgement.Period.LastMonth).FinancialQuarter.ToString() : null;
+        var intro = $"The following is drawn from the {framework.Name}" + (latest is not null ? $" ({latest})" : string.Empty)
+            + (framework.ProducedBy is { } by ? $", produced by {by}" : string.Empty)
+            + (strategy.GovernanceGroup is { } g ? $" and considered by the {g}" : string.Empty) + ".";
+        if (strategy.Status is StrategyStatus.BeingUpdated or StrategyStatus.InDevelopment)
+        {
+            intro += $" The {strategy.Name} is {StrategyStatusText(strategy.Status).ToLowerInvariant()}.";
+        }
+
+        blocks.Add(new Paragraph(intro));
+        if (items.Count == 0)
+        {
+            blocks.Add(new Callout("No indicator in this framework has a value for the period."));
+            return new ReportSection($"Progress – {strategy.Name}", blocks);
+        }
+
+        blocks.Add(new NarrativeParagraph(OverallSentences(items)));
+        var table = new ReportTable($"{framework.Name}: indicators", IndicatorPresenter.Columns, [.. items.Select(p => p.Row())])
+        {
+            Notes = TableNotes(items, options),
+        };
+        blocks.Add(new TableBlock(table));
+
+        var subsections = new List<ReportSection>();
+        var byObjective = items.GroupBy(p => p.Indicator.ObjectiveId).OrderBy(g => g.First().Indicator.Objective?.Order ?? -1);
+        foreach (var group in byObjective)
+        {
+            var objective = group.First().Indicator.Objective;
+            var objectiveBlocks = new List<ReportBlock>();
+            if (objective is not null)
+            {
+                foreach (var c in commentary.Where(c => c.ObjectiveId == objective.Id).OrderBy(c => c.Id))
+                {
+                    objectiveBlocks.Add(new MarkdownBlock(c.Markdown, $"Commentary by {c.Author}{(c.Period is { } p ? ", " + p : string.Empty)}"));
+                }
+            }
+
+            foreach (var p in group)
+            {
+                var notes = commentary.Where(c => c.IndicatorId == p.Indicator.Id).OrderBy(c => c.Id).ToList();
+                var headline = notes.Count > 0 || p.Judgement.Rag != Rag.None;
+                if (!headline)
+                {
+                    continue;
+                }
+
+                objectiveBlocks.Add(new NarrativeParagraph(p.Sentences(), p.Indicator.Title));
+                if (p.Chart(nextChart()) is { } chart)
+                {
+                    objectiveBlocks.Add(new ChartBlock(chart));
+                }
+                else if (p.SeriesHasSuppressed)
+                {
+                    objectiveBlocks.Add(new Callout("The chart is not shown in the published version because some of its counts are small."));
+                }
+
+                if (breakdowns.TryGetValue(p.Indicator.Id, out var parts))
+                {
+                    objectiveBlocks.Add(new TableBlock(BreakdownTable(p, parts, options)));
+                }
+
+                foreach (var c in notes)
+                {
+                    objectiveBlocks.Add(new MarkdownBlock(c.Markdown, $"Commentary by {c.Author}{(c.Period is { } per ? ", " + per : string.Empty)}"));
+                }
+            }
+
+            if (objectiveBlocks.Count == 0)
+            {
+                continue;
+            }
+
+            var heading = objective is null ? "Demand and calls for service" : $"{objective.Code}. {objective.Title}";
+            subsections.Add(new ReportSection(heading, objectiveBlocks));
+        }
+
+        return new ReportSection($"Progress – {strategy.Name}", blocks, subsections);
+    }
+
+    private static List<string> TableNotes(List<IndicatorPresenter> items, ProgressReportOptions options)
+    {
+        var notes = new List<string>
+        {
+            "Change: against the same period a year earlier, tested with the statistics engine (exact Poisson test for counts and rates, two-proportion test for percentages; 5% level). Recent trend: Fingertips' test on the last five periods. SPC: Making Data Count XmR rules. RAG: green meets the target; amber misses it but not significantly; red misses it significantly.",
+        };
+        if (items.Any(p => p.Suppressed))
+        {
+            notes.Add(Disclosure.SmallCountSuppression.Note(items.Where(p => p.Suppressed).Max(p => p.Threshold)));
+        }
+
+        if (items.Any(p => p.Indicator.IsExampleData))
+        {
+            notes.Add("(EXAMPLE): example values generated for the demonstration, not real figures.");
+        }
+
+        return notes;
+    }
+
+    private static ReportTable BreakdownTable(IndicatorPresenter p, List<IndicatorValue> parts, ProgressReportOptions options)
+    {
+        var periods = p.Series.Select(v => v.PeriodStart).TakeLast(3).ToList();
+        var categories = parts.Select(v => v.Category).Distinct().ToList();
+        var categoryType = parts[0].CategoryType;
+        var cells = new Dictionary<(string Category, int Start), string>();
+        var totals = new Dictionary<int, string>();
+        var anySuppressed = false;
+        foreach (var start in periods)
+        {
+            var total = p.Series.First(v => v.PeriodStart == start).Count;
+            var values = categories.Select(c => parts.FirstOrDefault(v => v.Category == c && v.PeriodStart == start)?.Count).ToList();
+            var (flags, totalSuppressed) = options.Variant == ReportVariant.Published
+                ? Disclosure.SmallCountSuppression.Group(values, total, p.Threshold)
+                : (new bool[values.Count], false);
+            for (var i = 0; i < categories.Count; i++)
+            {
+                cells[(categories[i], start)] = flags[i] ? Disclosure.SmallCountSuppression.Symbol : values[i] is { } v ? v.ToString("N0", Gb) : "–";
+            }
+
+            totals[start] = totalSuppressed ? Disclosure.SmallCountSuppression.Symbol : total is { } t ? t.ToString("N0", Gb) : "–";
+            anySuppressed |= totalSuppressed || flags.Any(f => f);
+        }
+
+        var labels = periods.Select(s => p.Series.First(v => v.PeriodStart == s).Period.ToString()).ToList();
+        var rows = categories.Select(c => new TableRow([c, .. periods.Select(s => new TableCell(cells[(c, s)]))])).ToList();
+        rows.Add(new TableRow(["Total", .. periods.Select(s => new TableCell(totals[s]))], IsTotal: true));
+        return new ReportTable($"{p.Subject} by {categoryType.ToLowerInvariant()}", [new(categoryType), .. labels.Select(l => new TableColumn(l, true))], rows)
+        {
+            Notes = anySuppressed ? [Disclosure.SmallCountSuppression.Note(p.Threshold)] : [],
+        };
+    }
+
+    private static ReportSection PlansForNextYear(CommunitySafetyPlan plan)
+    {
+        var blocks = Authored(plan, NarrativeKind.PlansForNextYear).ToList();
+        var subsections = plan.Priorities.OrderBy(p => p.Order)
+            .Select(p => (Priority: p, Plans: p.Sections.Where(s => s.Kind == NarrativeKind.PlansForNextYear).OrderBy(s => s.Order).ToList()))
+            .Where(x => x.Plans.Count > 0 && !x.Priority.IsAdditional)
+            .Select(x => new ReportSection($"Priority {x.Priority.Code}", [.. x.Plans.Select(s => (ReportBlock)new MarkdownBlock(s.Markdown))]))
+            .ToList();
+        var reviews = plan.Strategies.Where(s => s.Status is StrategyStatus.BeingUpdated or StrategyStatus.InDevelopment).OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        if (reviews.Count > 0)
+        {
+            blocks.Add(new Paragraph("Strategies being updated or developed, which the next plan will draw on:"));
+            blocks.Add(new BulletList([.. reviews.Select(s => $"{s.Name} ({StrategyStatusText(s.Status).ToLowerInvariant()}{(s.ReviewDate is { } r ? ", due " + r.ToString("MMMM yyyy", Gb) : string.Empty)})")]));
+        }
+
+        if (blocks.Count == 0 && subsections.Count == 0)
+        {
+            blocks.Add(new Paragraph("No plans for next year were recorded."));
+        }
+
+        return new ReportSection("Plans for next year", blocks, subsections);
+    }
+
+    private static List<Sentence> OverallSentences(IEnumerable<IndicatorPresenter> items)
+    {
+        var list = items.ToList();
+        var withValue = list.Where(p => p.Judgement.Value is not null).ToList();
+        var rated = withValue.Where(p => p.Judgement.Rag != Rag.None).ToList();
+        var better = withValue.Count(p => !p.Suppressed && p.Judgement.SinceSamePeriodLastYear.Outcome is Statistics.ComparisonOutcome.Better or Statistics.ComparisonOutcome.Best);
+        var worse = withValue.Count(p => !p.Suppressed && p.Judgement.SinceSamePeriodLastYear.Outcome is Statistics.ComparisonOutcome.Worse or Statistics.ComparisonOutcome.Worst);
+        var text = $"Of {Count(list.Count, "indicator")}, {withValue.Count.ToString(Gb)} {(withValue.Count == 1 ? "has" : "have")} a value for the period: "
+            + $"{better.ToString(Gb)} improved significantly on a year earlier and {worse.ToString(Gb)} got significantly worse; the rest changed within normal variation, have no polarity or could not be compared.";
+        var sentences = new List<Sentence> { new(text, NarrativeRule.Benchmark) };
+        if (rated.Count > 0)
+        {
+            sentences.Add(new Sentence(
+                $"Against their targets, {rated.Count(p => p.Judgement.Rag == Rag.Green).ToString(Gb)} of {Count(rated.Count, "indicator")} with a target {(rated.Count == 1 ? "is" : "are")} green, "
+                + $"{rated.Count(p => p.Judgement.Rag == Rag.Amber).ToString(Gb)} amber and {rated.Count(p => p.Judgement.Rag == Rag.Red).ToString(Gb)} red.", NarrativeRule.Benchmark));
+        }
+
+        return sentences;
+    }
+
+    private static string Count(int n, string noun) => $"{n.ToString("N0", Gb)} {noun}{(n == 1 ? string.Empty : "s")}";
+
+    private static ReportSection AboutTheFigures(IEnumerable<IndicatorPresenter> items, ProgressReportOptions options)
+    {
+        var rows = items.OrderBy(p => p.Indicator.Code, StringComparer.Ordinal).Select(p => new TableRow(
+        [
+            p.Indicator.Title,
+            p.Indicator.Code,
+            p.Indicator.Definition ?? p.Indicator.DenominatorDefinition ?? string.Empty,
+            p.Indicator.Source ?? string.Empty,
+            p.Indicator.Polarity switch { Statistics.Polarity.HighIsGood => "High is good", Statistics.Polarity.LowIsGood => "Low is good", _ => "No judgement" },
+        ])).ToList();
+        var blocks = new List<ReportBlock>
+        {
+            new Paragraph("Every judgement in this report comes from the partnership's statistics engine, the same functions the web pages use: confidence intervals (Byar's method or exact Poisson limits for counts and rates, Wilson for percentages), the exact test for the change between two periods, Fingertips' recent-trend test on five periods, NHS England's Making Data Count rules for SPC charts, and the target for RAG. A change is called statistically significant at the 5% level; where numbers are small, chance alone can produce large percentage changes."),
+            new TableBlock(new ReportTable("Indicators in this report", [new("Indicator"), new("Code"), new("Definition"), new("Source"), new("Polarity")], rows)),
+        };
+        if (options.Variant == ReportVariant.Published)
+        {
+            blocks.Add(new Paragraph($"Published version: counts of 1 to {options.DefaultDisclosureThreshold - 1} (or below an indicator's own threshold) are suppressed, with changes that would reveal them; in breakdown tables, a further cell is suppressed where a total would reveal a single suppressed one."));
+        }
+
+        return new ReportSection("About the figures", blocks);
+    }
+
+    private static IEnumerable<ReportBlock> Authored(CommunitySafetyPlan plan, NarrativeKind kind) =>
+        plan.Sections.Where(s => s.Kind == kind).OrderBy(s => s.Order).Select(s => (ReportBlock)new MarkdownBlock(s.Markdown));
+
+    private static ReportSection AuthoredOrDefault(CommunitySafetyPlan plan, NarrativeKind kind, string heading, string fallback)
+    {
+        var blocks = Authored(plan, kind).ToList();
+        return new ReportSection(heading, blocks.Count > 0 ? blocks : [new Paragraph(fallback)]);
+    }
+
+    private static string StrategyStatusText(StrategyStatus status) => status switch
+    {
+        StrategyStatus.BeingUpdated => "Being updated",
+        StrategyStatus.InDevelopment => "In development",
+        StrategyStatus.Superseded => "Superseded",
+        _ => "Current",
+    };
+}

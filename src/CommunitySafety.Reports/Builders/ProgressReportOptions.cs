@@ -1,0 +1,47 @@
+using CommunitySafety.Assessment;
+using CommunitySafety.Periods;
+
+namespace CommunitySafety.Reports.Builders;
+
+/// <summary>What the board progress report needs beyond the plan: the meeting, the period, the variant and the assessment.</summary>
+public sealed record ProgressReportOptions
+{
+    /// <summary>The plan to report on; the most recent plan when null.</summary>
+    public int? PlanId { get; init; }
+
+    /// <summary>The period reported (e.g. 2022/23: each indicator is judged at its own frequency within it); each indicator's latest when null.</summary>
+    public ReportingPeriod? Period { get; init; }
+
+    /// <summary>Title of meeting.</summary>
+    public string MeetingTitle { get; init; } = "Community Safety Partnership Board";
+
+    /// <summary>Date of meeting.</summary>
+    public DateOnly MeetingDate { get; init; }
+
+    /// <summary>Report by (name and role).</summary>
+    public string ReportBy { get; init; } = "Community Safety Partnership analyst";
+
+    /// <summary>Wards affected.</summary>
+    public string WardsAffected { get; init; } = "All wards";
+
+    /// <summary>True for an "information only" item.</summary>
+    public bool InformationOnly { get; init; } = true;
+
+    /// <summary>Who requested the report, if anyone.</summary>
+    public string? RequestedBy { get; init; }
+
+    /// <summary>Who signed the report.</summary>
+    public string? SignedBy { get; init; }
+
+    /// <summary>Background documents.</summary>
+    public IReadOnlyList<BackgroundDocument> BackgroundDocuments { get; init; } = [];
+
+    /// <summary>Internal or published.</summary>
+    public ReportVariant Variant { get; init; }
+
+    /// <summary>The disclosure threshold for indicators that name none.</summary>
+    public int DefaultDisclosureThreshold { get; init; } = Disclosure.SmallCountSuppression.DefaultThreshold;
+
+    /// <summary>The latest strategic assessment of the partnership's area (overall crime trend, matrix, key messages); optional.</summary>
+    public AssessmentResult? Assessment { get; init; }
+}

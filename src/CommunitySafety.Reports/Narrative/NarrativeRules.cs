@@ -1,0 +1,241 @@
+using CommunitySafety.Statistics;
+
+namespace CommunitySafety.Reports.Narrative;
+
+/// <summary>
+/// Every wording rule of the generated narrative, in one place. Sentences always give counts as well as percentages,
+/// and say whether a change is statistically significant or within normal variation; they never judge a number
+/// themselves: significance, trend, SPC and benchmark outcomes come from the statistics engine.
+/// </summary>
+/// <remarks>
+/// <para>Worked examples (each is a test):</para>
+/// <list type="bullet">
+/// <item>224 → 271, significant: "Referrals to the ISVA service rose by 21% (from 224 to 271, +47) compared with
+/// 2021/22; this is a statistically significant increase."</item>
+/// <item>173 → 192, small and not significant: "Knife-enabled violence rose by 11% (from 173 to 192, +19) compared
+/// with 2021/22; the numbers are small and the change is within normal variation."</item>
+/// </list>
+/// </remarks>
+public static class NarrativeRules
+{
+    /// <summary>The sentence describing a change between two periods.</summary>
+    /// <param name="f">The facts.</param>
+    /// <returns>The sentence and the rule that produced it.</returns>
+    public static Sentence Change(ChangeFacts f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        if (f.Suppressed)
+        {
+            return new($"{f.Subject}: fewer than {f.SuppressionThreshold} in {f.Period}; the figure is withheld to protect privacy, so no change is reported.", NarrativeRule.Suppressed);
+        }
+
+        if (f.Value is not { } value)
+        {
+            var reason = f.MissingReason is { Length: > 0 } r ? $" ({Trim(r)})" : string.Empty;
+            return new($"{f.Subject}: no value is available for {f.Period}{reason}.", NarrativeRule.MissingData);
+        }
+
+        var now = Describe(f.Format, value, f.Count, f.Denominator, f.ValueIsCount);
+        if (f.IsFirstYear || f.EarlierPeriod is null)
+        {
+            return new($"{f.Subject} was {now} in {f.Period}; this is the first year of data, so there is no earlier year to compare with.", NarrativeRule.FirstYear);
+        }
+
+        if (f.EarlierValue is not { } earlier)
+        {
+            return new($"{f.Subject} was {now} in {f.Period}; there is no value for {f.EarlierPeriod} to compare with.", NarrativeRule.MissingData);
+        }
+
+        if (f.NotComparableReason is { Length: > 0 } why)
+        {
+            return new($"{f.Subject} was {now} in {f.Period}; it is not compared with {f.EarlierPeriod} because {Trim(why)}.", NarrativeRule.ChangeNotTested);
+        }
+
+        var difference = value - earlier;
+        if (Math.Round(difference, f.Format.Decimals) == 0)
+        {
+            return new($"{f.Subject} was unchanged at {now} in {f.Period}, the same as in {f.EarlierPeriod}.", NarrativeRule.NoChange);
+        }
+
+        var up = difference > 0;
+        var verb = up ? "rose" : "fell";
+        string how;
+        string brackets;
+        if (f.Format.IsPercentage)
+        {
+            how = $" by {Math.Abs(difference).ToString("N" + f.Format.Decimals, ValueFormat.Culture)} percentage points";
+            brackets = $"from {f.Format.Format(earlier)} to {f.Format.Format(value)}" + CountsOf(f);
+        }
+        else
+        {
+            how = earlier == 0 ? string.Empty : $" by {Percent(difference / earlier * 100)}";
+            brackets = $"from {f.Format.Number(earlier)} to {f.Format.Format(value)}, {f.Format.Signed(difference)}" + CountsOf(f);
+        }
+
+        var (clause, rule) = Significance(f, up);
+        return new($"{f.Subject} {verb}{how} ({brackets}) compared with {f.EarlierPeriod}; {clause}.", rule);
+    }
+
+    /// <summary>The sentence for a recent trend marker.</summary>
+    /// <param name="subject">What is measured (sentence start), e.g. "Referrals to the ISVA service".</param>
+    /// <param name="marker">The engine's marker.</param>
+    /// <param name="span">The periods it covers, e.g. "2018/19 to 2022/23"; null when unknown.</param>
+    /// <returns>The sentence.</returns>
+    public static Sentence Trend(string subject, TrendMarker marker, string? span)
+    {
+        var over = span is { Length: > 0 } ? $"Over the five periods {span}" : "Over the last five periods";
+        var text = marker switch
+        {
+            TrendMarker.CannotBeCalculated => $"A recent trend for {Lower(subject)} cannot be calculated: it needs five consecutive periods with values.",
+            TrendMarker.NoSignificantChange => $"{over} there is no statistically significant trend in {Lower(subject)}.",
+            _ => $"{over} {Lower(subject)} shows a statistically significant trend: {Lower(marker.ToLabel())}.",
+        };
+        return new(text, NarrativeRule.Trend);
+    }
+
+    /// <summary>The sentence for the SPC status of the latest point, and assurance against a target.</summary>
+    /// <param name="variation">The engine's variation status.</param>
+    /// <param name="assurance">The engine's assurance status.</param>
+    /// <returns>The sentence.</returns>
+    public static Sentence Spc(VariationStatus variation, AssuranceStatus assurance)
+    {
+        var text = variation switch
+        {
+            VariationStatus.InsufficientData => "There are too few points yet for SPC process limits, so variation is not assessed",
+            VariationStatus.CommonCause => "On the SPC chart the latest value shows only common cause (normal) variation",
+            _ => $"On the SPC chart the latest value shows special cause variation: {Lower(Labels.Variation(variation))}",
+        };
+        text += assurance switch
+        {
+            AssuranceStatus.ConsistentlyMet => "; the target is consistently met.",
+            AssuranceStatus.ConsistentlyFailed => "; the target will consistently be missed unless something changes.",
+            AssuranceStatus.HitAndMiss => "; the target will be met some of the time and missed at other times (hit and miss).",
+            _ => ".",
+        };
+        return new(text, NarrativeRule.Spc);
+    }
+
+    /// <summary>The sentence comparing a value with its benchmark.</summary>
+    /// <param name="subject">What is measured (sentence start).</param>
+    /// <param name="value">The area's value, formatted.</param>
+    /// <param name="benchmarkName">The benchmark, e.g. "England".</param>
+    /// <param name="benchmarkValue">The benchmark's value, formatted; null when missing.</param>
+    /// <param name="outcome">The engine's outcome.</param>
+    /// <returns>The sentence.</returns>
+    public static Sentence Benchmark(string subject, string value, string benchmarkName, string? benchmarkValue, ComparisonOutcome outcome)
+    {
+        var text = outcome switch
+        {
+            ComparisonOutcome.NotCompared => $"{subject} ({value}) could not be compared with {benchmarkName}" + (benchmarkValue is null ? $": there is no {benchmarkName} value." : "."),
+            ComparisonOutcome.Similar => $"{subject} ({value}) is not significantly different from {benchmarkName} ({benchmarkValue}).",
+            ComparisonOutcome.Higher => $"{subject} ({value}) is significantly higher than {benchmarkName} ({benchmarkValue}).",
+            ComparisonOutcome.Lower => $"{subject} ({value}) is significantly lower than {benchmarkName} ({benchmarkValue}).",
+            ComparisonOutcome.Better or ComparisonOutcome.Best => $"{subject} ({value}) is significantly better than {benchmarkName} ({benchmarkValue}).",
+            _ => $"{subject} ({value}) is significantly worse than {benchmarkName} ({benchmarkValue}).",
+        };
+        return new(text, NarrativeRule.Benchmark);
+    }
+
+    /// <summary>A percentage change as words: "21%", "less than 1%".</summary>
+    /// <param name="percent">The percentage (sign ignored).</param>
+    /// <returns>The text.</returns>
+    public static string Percent(double percent)
+    {
+        var abs = Math.Abs(percent);
+        return abs < 0.5 ? "less than 1%" : Math.Round(abs, MidpointRounding.AwayFromZero).ToString("N0", ValueFormat.Culture) + "%";
+    }
+
+    /// <summary>A short headline stating the finding, for a chart title: "Referrals to the ISVA service: up 21% on 2021/22, a statistically significant increase".</summary>
+    /// <param name="f">The facts.</param>
+    /// <returns>The headline (no full stop).</returns>
+    public static string Headline(ChangeFacts f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        if (f.Suppressed || f.Value is not { } value)
+        {
+            return f.Subject;
+        }
+
+        if (f.IsFirstYear || f.EarlierPeriod is null || f.EarlierValue is not { } earlier || f.NotComparableReason is not null)
+        {
+            return $"{f.Subject}: {f.Format.Format(value)} in {f.Period}";
+        }
+
+        var difference = value - earlier;
+        if (Math.Round(difference, f.Format.Decimals) == 0)
+        {
+            return $"{f.Subject}: unchanged on {f.EarlierPeriod}";
+        }
+
+        var by = f.Format.IsPercentage
+            ? $"{Math.Abs(difference).ToString("N" + f.Format.Decimals, ValueFormat.Culture)} percentage points"
+            : earlier == 0 ? $"{f.Format.Signed(difference)}" : Percent(difference / earlier * 100);
+        var (_, rule) = Significance(f, difference > 0);
+        var how = rule switch
+        {
+            NarrativeRule.SignificantIncrease or NarrativeRule.SignificantDecrease => "statistically significant",
+            NarrativeRule.ChangeNotTested => "not tested",
+            _ => "within normal variation",
+        };
+        return $"{f.Subject}: {(difference > 0 ? "up" : "down")} {by} on {f.EarlierPeriod} ({how})";
+    }
+
+    private static (string Clause, NarrativeRule Rule) Significance(ChangeFacts f, bool up)
+    {
+        var word = up ? "increase" : "decrease";
+        if (f.Direction == Direction.NotCompared)
+        {
+            return ("it could not be tested for statistical significance", NarrativeRule.ChangeNotTested);
+        }
+
+        var significant = f.Direction is Direction.Higher or Direction.Lower;
+        if (significant)
+        {
+            var judged = f.Outcome switch
+            {
+                ComparisonOutcome.Better or ComparisonOutcome.Best => " and an improvement",
+                ComparisonOutcome.Worse or ComparisonOutcome.Worst => " and a deterioration",
+                _ => string.Empty,
+            };
+            var small = f.SmallNumbers ? ", although the numbers are small" : string.Empty;
+            return ($"this is a statistically significant {word}{judged}{small}", up ? NarrativeRule.SignificantIncrease : NarrativeRule.SignificantDecrease);
+        }
+
+        var clause = f.SmallNumbers
+            ? "the numbers are small and the change is within normal variation"
+            : "the change is within normal variation (not statistically significant)";
+        return (clause, up ? NarrativeRule.IncreaseWithinVariation : NarrativeRule.DecreaseWithinVariation);
+    }
+
+    private static string Describe(ValueFormat format, double value, double? count, double? denominator, bool valueIsCount)
+    {
+        var text = format.Format(value);
+        if (!valueIsCount && count is { } c)
+        {
+            text += denominator is { } d && format.IsPercentage
+                ? $" ({c.ToString("N0", ValueFormat.Culture)} of {d.ToString("N0", ValueFormat.Culture)})"
+                : $" ({c.ToString("N0", ValueFormat.Culture)} in number)";
+        }
+
+        return text;
+    }
+
+    private static string CountsOf(ChangeFacts f)
+    {
+        if (f.ValueIsCount || f.Count is not { } now || f.EarlierCount is not { } then)
+        {
+            return string.Empty;
+        }
+
+        var c = ValueFormat.Culture;
+        return f.Format.IsPercentage && f.Denominator is { } d && f.EarlierDenominator is { } ed
+            ? $"; {then.ToString("N0", c)} of {ed.ToString("N0", c)} to {now.ToString("N0", c)} of {d.ToString("N0", c)}"
+            : $"; {then.ToString("N0", c)} to {now.ToString("N0", c)} in number";
+    }
+
+    private static string Trim(string s) => s.TrimEnd('.', ' ');
+
+    /// <summary>Lower-cases the first letter unless the word is an acronym ("ISVA") or a name follows.</summary>
+    internal static string Lower(string s) =>
+        s.Length > 1 && char.IsUpper(s[0]) && !char.IsUpper(s[1]) ? char.ToLowerInvariant(s[0]) + s[1..] : s;
+}

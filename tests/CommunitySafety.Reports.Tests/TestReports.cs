@@ -1,0 +1,107 @@
+using CommunitySafety.Areas;
+using CommunitySafety.Assessment;
+using CommunitySafety.Crime;
+using CommunitySafety.Monitoring;
+using CommunitySafety.Periods;
+using CommunitySafety.Reports.Builders;
+
+namespace CommunitySafety.Reports.Tests;
+
+/// <summary>The reports the tests look at: the demo plan's progress report and a constructed strategic assessment.</summary>
+internal static class TestReports
+{
+    private static readonly Lazy<AssessmentResult> LazyAssessment = new(MakeAssessment);
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly Dictionary<ReportVariant, Report> Progress = [];
+
+    public static AssessmentResult Assessment => LazyAssessment.Value;
+
+    public static ProgressReportOptions Options(ReportVariant variant) => new()
+    {
+        Period = ReportingPeriod.Parse("2022/23"),
+        MeetingTitle = "Health and Wellbeing Board",
+        MeetingDate = new DateOnly(2023, 6, 28),
+        ReportBy = "Strategy and Partnership Manager",
+        SignedBy = "Chair of the Safer Portsmouth Partnership",
+        BackgroundDocuments = [new BackgroundDocument("Community Safety Plan 2021-22", "https://www.saferportsmouth.org.uk/")],
+        Variant = variant,
+        Assessment = Assessment,
+    };
+
+    /// <summary>The demo plan's progress report (built once per variant, from a temporary SQLite store).</summary>
+    public static async Task<Report> ProgressAsync(ReportVariant variant = ReportVariant.Internal)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (Progress.TryGetValue(variant, out var cached))
+            {
+                return cached;
+            }
+
+            var file = Path.Combine(Path.GetTempPath(), $"csp-reports-{Guid.NewGuid():N}.db");
+            try
+            {
+                await using (var db = await MonitoringDatabase.OpenAsync(MonitoringStoreOptions.Sqlite(file)))
+                {
+                    await DemoPlan.SeedAsync(db);
+                    Progress[variant] = await ProgressReportBuilder.BuildAsync(db, Options(variant));
+                }
+
+                return Progress[variant];
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Delete(file);
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>A strategic assessment of Portsmouth 2022/23 against six peers, from constructed counts (2020/21 unreliable by default).</summary>
+    private static AssessmentResult MakeAssessment()
+    {
+        var portsmouth = new Area(AreaCode.Parse("E06000044"), "Portsmouth", AreaType.CommunitySafetyPartnership);
+        AreaData Make(Area area, double population, long first, double growth, double knifeShare = 0.01) =>
+            new(area, [.. Enumerable.Range(2017, 6).Select(y =>
+            {
+                var total = (long)Math.Round(first * Math.Pow(growth, y - 2017));
+                var counts = new Dictionary<CrimeType, long>();
+                var types = CrimeType.Current.Where(t => t != CrimeType.AntiSocialBehaviour).ToArray();
+                var weights = types.Select((t, i) => t == CrimeType.ViolenceAndSexualOffences ? 40.0 : 60.0 / (types.Length - 1) * (1 + (0.1 * ((i + y) % 3)))).ToArray();
+                var sum = weights.Sum();
+                for (var i = 0; i < types.Length; i++)
+                {
+                    counts[types[i]] = (long)Math.Round(total * weights[i] / sum);
+                }
+
+                counts[CrimeType.PossessionOfWeapons] = Math.Max(3, (long)Math.Round(total * knifeShare * 0.2));
+                counts[CrimeType.AntiSocialBehaviour] = total / 3;
+                return new AreaYear(new FinancialYear(y), 12, population * (1 + (0.004 * (y - 2017))), counts);
+            })]);
+        var peers = new[]
+        {
+            Make(new Area(AreaCode.Parse("E06000045"), "Southampton", AreaType.CommunitySafetyPartnership), 252_000, 30_500, 0.99),
+            Make(new Area(AreaCode.Parse("E06000043"), "Brighton and Hove", AreaType.CommunitySafetyPartnership), 277_000, 27_000, 1.0),
+            Make(new Area(AreaCode.Parse("E06000026"), "Plymouth", AreaType.CommunitySafetyPartnership), 264_000, 24_000, 1.01),
+            Make(new Area(AreaCode.Parse("E06000029"), "Poole", AreaType.CommunitySafetyPartnership), 150_000, 12_000, 1.0),
+            Make(new Area(AreaCode.Parse("E06000023"), "Bristol", AreaType.CommunitySafetyPartnership), 463_000, 52_000, 0.995),
+            Make(new Area(AreaCode.Parse("E06000032"), "Luton", AreaType.CommunitySafetyPartnership), 215_000, 23_500, 1.02),
+        };
+        var data = new AssessmentData(
+            Make(portsmouth, 214_000, 27_500, 1.015),
+            Make(Area.EnglandAndWales, 59_600_000, 5_400_000, 1.005),
+            peers,
+            []);
+        var request = new AssessmentRequest
+        {
+            Year = new FinancialYear(2022),
+            PeerGroup = new PeerGroup(portsmouth.Code, [.. peers.Select(p => p.Area.Code)], "constructed peer group for tests", new Dictionary<AreaCode, double>()),
+        };
+        return StrategicAssessment.Assess(request, data, AssessmentSettings.Default, new DateTimeOffset(2023, 9, 1, 0, 0, 0, TimeSpan.Zero));
+    }
+}
