@@ -156,6 +156,25 @@ public abstract class DemoPlanTests<TFixture>(TFixture fixture)
     }
 
     [Fact]
+    public async Task SeedAsync_RealRecordedViolenceGiven_UsesItInsteadOfExampleValues()
+    {
+        var options = await Fixture.NewDatabaseAsync();
+        await using var db = MonitoringDatabase.CreateContext(options, Fixture.Clock);
+        var real = new Dictionary<FinancialQuarter, long>
+        {
+            [FinancialQuarter.Parse("Q1 2024/25")] = 2011,
+            [FinancialQuarter.Parse("Q2 2024/25")] = 2103,
+        };
+
+        await DemoPlan.SeedAsync(db, new DemoPlanOptions { ViolenceAgainstThePersonByQuarter = real });
+
+        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Values).SingleAsync(i => i.Code == "CSP-01");
+        Assert.False(indicator.IsExampleData);
+        Assert.Equal([2011.0, 2103.0], indicator.Values.OrderBy(v => v.PeriodStart).Select(v => v.Count!.Value));
+        Assert.DoesNotContain(indicator.Values, v => v.Note == DemoPlan.ExampleLabel);
+    }
+
+    [Fact]
     public async Task SeedAsync_SameContentOnEveryDatabase()
     {
         var (db, _) = await SeededAsync();

@@ -21,6 +21,9 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     public abstract Task DisposeAsync();
 
+    /// <summary>Another empty, migrated database on the same server, removed with the fixture.</summary>
+    public abstract Task<MonitoringStoreOptions> NewDatabaseAsync();
+
     protected async Task MigrateAsync()
     {
         await using var db = await MonitoringDatabase.OpenAsync(Options, Clock);
@@ -40,6 +43,13 @@ public sealed class SqliteFixture : DatabaseFixture
         await MigrateAsync();
     }
 
+    public override async Task<MonitoringStoreOptions> NewDatabaseAsync()
+    {
+        var options = MonitoringStoreOptions.Sqlite(Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db"));
+        await using var db = await MonitoringDatabase.OpenAsync(options, Clock);
+        return options;
+    }
+
     public override Task DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -56,6 +66,7 @@ public sealed class PostgreSqlFixture : DatabaseFixture
 {
     private const string DefaultServer = "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
     private readonly string _database = "csp_test_" + Guid.NewGuid().ToString("N")[..16];
+    private readonly List<string> _databases = [];
     private string _server = DefaultServer;
 
     public override string ProviderName => "PostgreSQL";
@@ -69,6 +80,7 @@ public sealed class PostgreSqlFixture : DatabaseFixture
             await connection.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
             await create.ExecuteNonQueryAsync();
+            _databases.Add(_database);
         }
         catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
@@ -82,13 +94,33 @@ public sealed class PostgreSqlFixture : DatabaseFixture
         await MigrateAsync();
     }
 
+    public override async Task<MonitoringStoreOptions> NewDatabaseAsync()
+    {
+        var name = "csp_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(_server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+            _databases.Add(name);
+        }
+
+        var options = new MonitoringStoreOptions(
+            MonitoringDatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(_server) { Database = name }.ConnectionString);
+        await using var db = await MonitoringDatabase.OpenAsync(options, Clock);
+        return options;
+    }
+
     public override async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        foreach (var name in _databases)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     private static string Redact(string connectionString)
