@@ -49,19 +49,70 @@ public sealed class PoliceImporter(AnalyticalStore store)
         var byType = new long[32];
         var forceNames = new Dictionary<short, string>();
 
-        for (var i = 0; i < list.Count; i++)
+        // Files are read in groups sharing one transaction (see ImportBatch); a group with a file to be rejected whole
+        // is rolled back and its files read again one transaction each, as a file-by-file import would.
+        var results = new List<PoliceFileImport>();
+        for (var start = 0; start < list.Count;)
         {
-            var source = list[i];
-            var index = i;
-            var before = bytesBefore;
-            var rowsStart = rowsBefore;
-            void Report(long bytes, long rows) =>
-                progress?.Report(new ImportProgress(source.DisplayPath, index, list.Count, before + bytes, totalBytes, rowsStart + rows));
+            var end = start;
+            long groupBytes = 0;
+            while (end < list.Count && (end == start || (groupBytes + list[end].Length <= ImportBatch.MaxBytes && end - start < ImportBatch.MaxFiles)))
+            {
+                groupBytes += list[end].Length;
+                end++;
+            }
 
-            var file = new PoliceFileImport(store, source, opts, Report, cancellationToken);
-            file.Run();
-            bytesBefore += source.Length;
-            rowsBefore += file.Rows;
+            var group = new List<PoliceFileImport>();
+            var spoiled = false;
+            using (var batch = new ImportBatch(store))
+            {
+                long groupBefore = bytesBefore, groupRows = rowsBefore;
+                for (var i = start; i < end && !spoiled; i++)
+                {
+                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, groupBefore, groupRows), cancellationToken, batch);
+                    file.Run();
+                    spoiled = file.SpoilsBatch;
+                    group.Add(file);
+                    groupBefore += list[i].Length;
+                    groupRows += file.Rows;
+                }
+
+                if (!spoiled)
+                {
+                    batch.Commit();
+                }
+            }
+
+            if (spoiled)
+            {
+                group.Clear();
+                long before = bytesBefore, rows = rowsBefore;
+                for (var i = start; i < end; i++)
+                {
+                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, before, rows), cancellationToken);
+                    file.Run();
+                    group.Add(file);
+                    before += list[i].Length;
+                    rows += file.Rows;
+                }
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                bytesBefore += list[i].Length;
+                rowsBefore += group[i - start].Rows;
+            }
+
+            results.AddRange(group);
+            start = end;
+        }
+
+        Action<long, long> Reporter(int index, long before, long rowsStart) => (bytes, rows) =>
+            progress?.Report(new ImportProgress(list[index].DisplayPath, index, list.Count, before + bytes, totalBytes, rowsStart + rows));
+
+        foreach (var file in results)
+        {
+            var source = file.Source;
             files.Add(new ImportedFile(source.DisplayPath, file.Kind ?? PoliceFileKind.Street, file.Rows, file.RejectedCount, file.Imported));
             rejected.AddRange(file.Errors);
             if (!file.Imported)
