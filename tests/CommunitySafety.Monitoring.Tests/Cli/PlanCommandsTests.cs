@@ -72,6 +72,19 @@ public sealed class PlanCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenAsync_CommandWithoutTheOptions_OpensTheDefaultStoreInTheWorkingFolder()
+    {
+        using var output = new StringWriter();
+        var context = new CliContext(output, output, workingDirectory: _folder);
+        var parsed = CliApp.BuildCommand(context).Parse(["areas"]);
+
+        await using var db = await CommunitySafety.Cli.Commands.Plan.MonitoringStoreAccess.OpenAsync(context, parsed, CancellationToken.None);
+
+        Assert.True(File.Exists(Path.Combine(_folder, MonitoringStoreOptions.DefaultSqliteFile)));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
     public async Task IndicatorsStatus_Framework_JudgesEachIndicatorAsCsv()
     {
         var (exit, output, error) = await Run("indicators", "status", "--framework", "CDP", "--period", "2022/23", "--format", "csv");

@@ -36,12 +36,18 @@ public static class MonitoringStoreAccess
         HelpName = "file or connection string",
     };
 
-    /// <summary>Opens the store the command line (or environment) names, applying any pending migrations.</summary>
+    /// <summary>
+    /// Opens the store the command line (or environment) names, applying any pending migrations. Commands outside the
+    /// <c>plan</c> and <c>indicators</c> groups (e.g. <c>csp demo</c>) may call it too: without the options they get the
+    /// environment's store or the default SQLite file.
+    /// </summary>
     /// <exception cref="CliException">The provider is unknown or the database cannot be reached.</exception>
     public static async Task<MonitoringDbContext> OpenAsync(CliContext context, ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var provider = parseResult.GetValue<string?>(ProviderOption) ?? Environment.GetEnvironmentVariable(ProviderVariable);
-        var database = parseResult.GetValue<string?>(DatabaseOption) ?? Environment.GetEnvironmentVariable(DatabaseVariable);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var provider = ValueOf(parseResult, ProviderOption) ?? Environment.GetEnvironmentVariable(ProviderVariable);
+        var database = ValueOf(parseResult, DatabaseOption) ?? Environment.GetEnvironmentVariable(DatabaseVariable);
         MonitoringStoreOptions options;
         try
         {
@@ -67,6 +73,20 @@ public static class MonitoringStoreAccess
         {
             throw new CliException(ExitCode.Failure, $"Cannot open the monitoring store ({options.Provider}): {e.Message}", e);
         }
+    }
+
+    private static string? ValueOf(ParseResult parseResult, string name)
+    {
+        // The option exists only on the plan and indicators groups.
+        for (var command = parseResult.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (command.Command.Options.Any(o => o.Name == name))
+            {
+                return parseResult.GetValue<string?>(name);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Says what to do when the store holds no plan.</summary>
