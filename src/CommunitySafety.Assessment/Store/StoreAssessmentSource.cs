@@ -139,9 +139,9 @@ public sealed class StoreAssessmentSource
             {
                 range = _counts.Count(new CountQuery(area) { LastMonth = last.LastMonth, By = CountGrouping.FinancialYear });
             }
-            catch (InvalidOperationException)
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
             {
-                // Nothing imported for the area's forces.
+                // Nothing imported for the area's forces, or nothing before the year asked for.
             }
 
             first = range?.Rows.Where(r => r.MonthsCovered > 0).Select(r => (FinancialYear?)r.FirstMonth.FinancialYear).Min();
