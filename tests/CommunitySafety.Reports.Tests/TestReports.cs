@@ -45,6 +45,7 @@ internal static class TestReports
                 await using (var db = await MonitoringDatabase.OpenAsync(MonitoringStoreOptions.Sqlite(file)))
                 {
                     await DemoPlan.SeedAsync(db);
+                    await MakeOneCountSmallAsync(db);
                     Progress[variant] = await ProgressReportBuilder.BuildAsync(db, Options(variant));
                 }
 
@@ -60,6 +61,16 @@ internal static class TestReports
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>Sets the latest total of DA-B3 (referrals from health providers) to 3, so disclosure control has work to do.</summary>
+    private static async Task MakeOneCountSmallAsync(MonitoringDbContext db)
+    {
+        var indicator = db.Indicators.Single(i => i.Code == "DA-B3");
+        var latest = db.IndicatorValues.Where(v => v.IndicatorId == indicator.Id && v.CategoryType == "").OrderByDescending(v => v.PeriodStart).First();
+        latest.Count = 3;
+        latest.Value = 3;
+        await db.SaveChangesAsync();
     }
 
     /// <summary>A strategic assessment of Portsmouth 2022/23 against six peers, from constructed counts (2020/21 unreliable by default).</summary>

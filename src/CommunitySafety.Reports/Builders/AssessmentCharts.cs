@@ -84,15 +84,19 @@ public static class AssessmentCharts
             y.Index is { } i ? i.ToString("N1", Gb) : "–",
             y.NationalRate is { } nr ? nr.ToString("N1", Gb) : "–",
             y.NationalIndex is { } ni ? ni.ToString("N1", Gb) : "–",
-            y.Status == YearStatus.Complete ? "Complete" : $"{y.Status}{(y.Note is { } n ? ": " + n : string.Empty)}",
+            y.Status switch { YearStatus.Complete => "Complete", YearStatus.Partial => $"Partial ({y.MonthsWithData} months)", YearStatus.Unreliable => "Unreliable (see note)", _ => "No data" },
         ])).ToList();
+        var flagged = years.Where(y => y.Status is YearStatus.Unreliable or YearStatus.Partial).ToList();
         var data = new ReportTable($"Data for the chart: recorded crime, {assessment.Area.Name} and England and Wales",
             [new("Year"), new("Crimes", true), new("Rate per 1,000", true), new("Index", true), new("England and Wales rate", true), new("England and Wales index", true), new("Data")],
-            rows);
+            rows)
+        {
+            Notes = [.. flagged.Where(y => y.Status == YearStatus.Unreliable).Select(y => $"{y.Year} is flagged unreliable: {y.Note}. It is shown for information and left out of baselines and trends.")],
+        };
         var description = $"Line chart of recorded crime in {assessment.Area.Name} against England and Wales, {categories.FirstOrDefault()} to {categories.LastOrDefault()}, "
             + (indexed ? $"each indexed to 100 in {trend.IndexBaseYear}. " : "as rates per 1,000 residents. ")
             + string.Join(" ", sentences.Select(s => s.Text))
-            + (years.Any(y => y.Status != YearStatus.Complete) ? " Years that are partial or unreliable have no rate and leave a gap." : string.Empty);
+            + (flagged.Count > 0 ? $" Not comparable: {string.Join(", ", flagged.Select(y => $"{y.Year} ({(y.Status == YearStatus.Partial ? "partial year, no rate" : "flagged unreliable")})"))}." : string.Empty);
         blocks.Add(new ChartBlock(new ReportChart(chartId, title, description, new LineChartSpec(categories, [local, national], indexed ? 100 : null) { YLabel = unit }, data)));
         return blocks;
     }

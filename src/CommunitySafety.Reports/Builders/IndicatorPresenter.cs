@@ -191,6 +191,11 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
             return new TableCell(c.Note is { } n ? "Not compared: " + n.TrimEnd('.') : "Not compared");
         }
 
+        if (Math.Round(diff, Format.Decimals) == 0)
+        {
+            return new TableCell($"No change on {c.From}");
+        }
+
         var text = Format.IsPercentage
             ? $"{Format.Signed(diff)} points on {c.From}"
             : $"{Format.Signed(diff)}" + (from != 0 ? $" ({(diff >= 0 ? "+" : "−")}{NarrativeRules.Percent(diff / from * 100)})" : string.Empty) + $" on {c.From}";
@@ -216,7 +221,7 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
         return new TableCell(text, Labels.VariationStatusOf(Judgement.Variation));
     }
 
-    private TableCell Rag() => new(Labels.Rag(Judgement.Rag) + (Judgement.Target?.Description is { } d && Judgement.Rag != Monitoring.Rag.None ? $" ({d})" : string.Empty), Labels.RagStatusOf(Judgement.Rag));
+    private TableCell Rag() => new(Labels.Rag(Judgement.Rag) + (Judgement.Target?.Description is { } d && Judgement.Rag != Monitoring.Rag.None ? $" (target: {NarrativeRules.Lower(d)})" : string.Empty), Labels.RagStatusOf(Judgement.Rag));
 
     private static string BenchmarkName(string code) => code switch
     {

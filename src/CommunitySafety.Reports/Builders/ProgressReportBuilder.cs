@@ -326,7 +326,7 @@ public static class ProgressReportBuilder
                 continue;
             }
 
-            var heading = objective is null ? "Demand and calls for service" : $"{objective.Code}. {objective.Title}";
+            var heading = objective is null ? "Demand and context" : $"{objective.Code}. {objective.Title}";
             subsections.Add(new ReportSection(heading, objectiveBlocks));
         }
 

@@ -50,7 +50,7 @@ public static class ReportStyles
         .csp-chart svg { max-width: 100%; height: auto; display: block; }
         .csp-figure__desc { font-size: 0.85rem; color: #505a5f; margin: 0.25rem 0 0; }
         .csp-signed { margin-top: 2rem; font-weight: 700; }
-        @page { size: A4; margin: 18mm 16mm 20mm; }
+        @page { size: A4; }
         @media print {
           html { font-size: 11pt; }
           .csp-report { max-width: none; padding: 0; }
