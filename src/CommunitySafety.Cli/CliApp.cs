@@ -24,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(new Commands.Stats.StatsCommand(context));
         root.Subcommands.Add(new Commands.Hotspots.HotspotsCommand(context));
         root.Subcommands.Add(new Commands.Demo.DemoCommand(context));
+        root.Subcommands.Add(new Commands.Report.ReportCommand(context));
         root.Subcommands.Add(new Commands.Generate.GenerateCommand(context));
         root.Subcommands.Add(new Commands.Plan.PlanCommand(context));
         root.Subcommands.Add(new Commands.Plan.IndicatorsCommand(context));

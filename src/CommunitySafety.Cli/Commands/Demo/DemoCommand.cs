@@ -71,6 +71,11 @@ public sealed class DemoCommand : Command
         }
 
         File.WriteAllText(MarkerPath(storePath), $"Made by 'csp demo' from {samples}.{Environment.NewLine}");
+        // ---- Reports (issue 6): both reports in HTML, Word and PDF in ./out/, their paths on standard output.
+        _context.Say(string.Empty);
+        Report.DemoReports.Write(_context, parseResult, "Luton", DemoYear);
+        // ---- end of reports
+
         _context.Say(string.Empty);
         _context.Say("Next, try:");
         _context.Say("  csp counts --area Luton --by type --period 2024/25");

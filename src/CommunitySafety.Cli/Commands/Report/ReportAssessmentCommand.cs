@@ -1,0 +1,99 @@
+using System.CommandLine;
+using CommunitySafety.Assessment;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Periods;
+using CommunitySafety.Reports;
+using CommunitySafety.Reports.Builders;
+
+namespace CommunitySafety.Cli.Commands.Report;
+
+/// <summary><c>csp report assessment --area … --year … --out …</c>: the strategic assessment report.</summary>
+public sealed class ReportAssessmentCommand : Command
+{
+    private readonly CliContext _context;
+    private readonly Option<string> _out = new("--out") { Description = "The report file: .html, .docx or .pdf.", Required = true, HelpName = "file" };
+    private readonly Option<bool> _published = new("--published") { Description = "The published variant: counts below the disclosure threshold are suppressed." };
+    private readonly Option<string?> _area = new("--area") { Description = "The area (name or code) to assess from the analytical store; its peers are all other areas of its kind.", HelpName = "area" };
+    private readonly Option<string?> _year = new("--year") { Description = "The financial year, e.g. 2024/25.", HelpName = "year" };
+    private readonly Option<string?> _from = new("--from") { Description = "A saved assessment (csp assess --format json) instead of --area and --year.", HelpName = "file" };
+
+    /// <summary>Creates the command.</summary>
+    /// <param name="context">The CLI context.</param>
+    public ReportAssessmentCommand(CliContext context)
+        : base("assessment", "The strategic assessment report: trends, benchmarking, scoring matrix, sensitivity and key messages.")
+    {
+        _context = context;
+        Options.Add(_out);
+        Options.Add(_published);
+        Options.Add(_area);
+        Options.Add(_year);
+        Options.Add(_from);
+        SetAction((parseResult, _) => RunAsync(parseResult));
+    }
+
+    /// <summary>Assesses an area from the store with the default settings and all other areas of its kind as peers.</summary>
+    /// <param name="context">The CLI context.</param>
+    /// <param name="parseResult">The parse result (for --store).</param>
+    /// <param name="areaText">The area.</param>
+    /// <param name="year">The year.</param>
+    /// <returns>The assessment.</returns>
+    public static AssessmentResult Assess(CliContext context, ParseResult parseResult, string areaText, FinancialYear year)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var store = StoreAccess.OpenExisting(context, parseResult);
+        var source = new StoreAssessmentSource(store);
+        ResolvedArea area;
+        try
+        {
+            area = source.Resolve(areaText);
+        }
+        catch (AreaNotFoundException e)
+        {
+            throw new CliException(ExitCode.NotFound, e.Message, e);
+        }
+
+        var peers = source.AllOthers(area, year);
+        var data = source.Load(area, year, peers);
+        if (data.Area.For(year) is null)
+        {
+            throw new CliException(ExitCode.NoData, $"The store has no data for {area.Name} in {year}. Run 'csp areas' to see what is imported.");
+        }
+
+        return StrategicAssessment.Assess(new AssessmentRequest { Year = year, PeerGroup = peers }, data, AssessmentSettings.Default, context.Time.GetUtcNow());
+    }
+
+    private async Task<int> RunAsync(ParseResult parseResult)
+    {
+        var path = _context.ResolvePath(parseResult.GetValue(_out)!);
+        ReportOutput.Check(path);
+        AssessmentResult assessment;
+        if (parseResult.GetValue(_from) is { } from)
+        {
+            try
+            {
+                assessment = AssessmentResult.Load(_context.ResolvePath(from));
+            }
+            catch (AssessmentConfigurationException e)
+            {
+                throw new CliException(ExitCode.InvalidInput, e.Message, e);
+            }
+        }
+        else
+        {
+            var area = parseResult.GetValue(_area) ?? throw new CliException(ExitCode.UsageError, "Give --area and --year, or --from a saved assessment.");
+            var yearText = parseResult.GetValue(_year) ?? throw new CliException(ExitCode.UsageError, "Give --year, e.g. --year 2024/25.");
+            if (!FinancialYear.TryParse(yearText, null, out var year))
+            {
+                throw new CliException(ExitCode.UsageError, $"--year '{yearText}' is not a financial year such as 2024/25.");
+            }
+
+            assessment = Assess(_context, parseResult, area, year);
+        }
+
+        var report = AssessmentReportBuilder.Build(assessment, new AssessmentReportOptions { Variant = parseResult.GetValue(_published) ? ReportVariant.Published : ReportVariant.Internal });
+        await ReportOutput.WriteAsync(report, path).ConfigureAwait(false);
+        _context.Out.WriteLine(path);
+        return (int)ExitCode.Ok;
+    }
+}

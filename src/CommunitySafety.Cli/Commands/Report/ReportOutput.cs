@@ -1,0 +1,58 @@
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Reports.Rendering;
+using ReportModel = CommunitySafety.Reports.Report;
+
+namespace CommunitySafety.Cli.Commands.Report;
+
+/// <summary>Writes a report in the format its file extension names.</summary>
+public static class ReportOutput
+{
+    /// <summary>The extensions understood.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".html", ".docx", ".pdf"];
+
+    /// <summary>Checks the extension before any work is done.</summary>
+    /// <param name="path">The output path.</param>
+    /// <exception cref="CliException">The extension is not .html, .docx or .pdf.</exception>
+    public static void Check(string path)
+    {
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        if (!Extensions.Contains(ext))
+        {
+            throw new CliException(ExitCode.UsageError, $"--out must end in .html, .docx or .pdf (got '{Path.GetFileName(path)}').");
+        }
+    }
+
+    /// <summary>Writes the report.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="path">The full output path.</param>
+    /// <returns>A task.</returns>
+    public static async Task WriteAsync(ReportModel report, string path)
+    {
+        Check(path);
+        if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        switch (Path.GetExtension(path).ToLowerInvariant())
+        {
+            case ".html":
+                await HtmlReportRenderer.WriteAsync(report, path).ConfigureAwait(false);
+                break;
+            case ".docx":
+                DocxReportRenderer.Write(report, path);
+                break;
+            default:
+                try
+                {
+                    await PdfReportRenderer.WriteAsync(report, path).ConfigureAwait(false);
+                }
+                catch (FileNotFoundException e)
+                {
+                    throw new CliException(ExitCode.Failure, e.Message, e);
+                }
+
+                break;
+        }
+    }
+}
