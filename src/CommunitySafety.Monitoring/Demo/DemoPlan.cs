@@ -399,7 +399,11 @@ public static class DemoPlan
             var violence = Objective(framework, "V", "Reduce violent crime");
             var confidence = Objective(framework, "S", "People feel safe");
 
-            var vap = NewIndicator(framework, violence, "CSP-01", "Violence against the person recorded by police", IndicatorValueType.Count, 1, Polarity.LowIsGood,
+            // With real police.uk counts the indicator is police.uk's own category, which includes sexual offences.
+            var vapTitle = options.ViolenceAgainstThePersonByQuarter is { Count: > 0 }
+                ? "Violence and sexual offences recorded by police (police.uk)"
+                : "Violence against the person recorded by police";
+            var vap = NewIndicator(framework, violence, "CSP-01", vapTitle, IndicatorValueType.Count, 1, Polarity.LowIsGood,
                 ReportingFrequency.Quarterly, "Police recorded crime (data.police.uk)", "Hampshire and Isle of Wight Constabulary");
             vap.BaselinePeriod = "Q4 2019/20";
             if (options.ViolenceAgainstThePersonByQuarter is { Count: > 0 } real)

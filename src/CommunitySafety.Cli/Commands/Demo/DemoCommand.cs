@@ -1,11 +1,13 @@
 using System.CommandLine;
 using CommunitySafety.Cli.Commands.Counts;
+using CommunitySafety.Cli.Commands.Plan;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
+using CommunitySafety.Monitoring;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Cli.Commands.Demo;
@@ -42,7 +44,7 @@ public sealed class DemoCommand : Command
         _context = context;
         Options.Add(_samples);
         Options.Add(_replace);
-        SetAction(Run);
+        SetAction(RunAsync);
     }
 
     /// <summary>Where the samples are: beside the program, or the repository's <c>samples/</c> when run from source.</summary>
@@ -52,7 +54,7 @@ public sealed class DemoCommand : Command
         return Directory.Exists(beside) ? beside : Path.GetFullPath("samples");
     }
 
-    private int Run(ParseResult parseResult)
+    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var samples = parseResult.GetValue(_samples) is { } s ? _context.ResolvePath(s) : DefaultSamplesFolder();
         if (!Directory.Exists(samples))
@@ -64,13 +66,24 @@ public sealed class DemoCommand : Command
         PrepareFreshStore(storePath, parseResult.GetValue(_replace));
 
         _context.Say($"Building a fresh analytical store at {storePath} from {samples}");
+        IReadOnlyDictionary<FinancialQuarter, long> violenceByQuarter;
         using (var store = AnalyticalStore.Open(storePath))
         {
             Build(store, samples);
             Summarise(store);
+            violenceByQuarter = CompleteQuartersOfViolence(store, PlanArea);
         }
 
         File.WriteAllText(MarkerPath(storePath), $"Made by 'csp demo' from {samples}.{Environment.NewLine}");
+
+        await using (var db = await MonitoringStoreAccess.OpenAsync(_context, parseResult, cancellationToken).ConfigureAwait(false))
+        {
+            var plan = await DemoPlan.SeedAsync(db, new DemoPlanOptions { ViolenceAgainstThePersonByQuarter = violenceByQuarter }, cancellationToken).ConfigureAwait(false);
+            _context.Say(plan.AlreadyPresent
+                ? "The example partnership plan was already in the monitoring store; it was left as it was."
+                : $"Created the example partnership plan: {plan.Frameworks} monitoring frameworks, {plan.Indicators} indicators, {plan.Values:N0} values " +
+                  $"(EXAMPLE data, except the police.uk counts for {PlanArea} and the Crime Survey series).");
+        }
         // ---- Reports (issue 6): both reports in HTML, Word and PDF in ./out/, their paths on standard output.
         _context.Say(string.Empty);
         Report.DemoReports.Write(_context, parseResult, "Luton", DemoYear);
@@ -81,10 +94,30 @@ public sealed class DemoCommand : Command
         _context.Say("  csp counts --area Luton --by type --period 2024/25");
         _context.Say("  csp counts --area Portsmouth --by year");
         _context.Say("  csp areas");
+        _context.Say("  csp plan show");
+        _context.Say("  csp indicators status --framework DAMF");
         return (int)ExitCode.Ok;
     }
 
     private static string MarkerPath(string storePath) => storePath + ".demo";
+
+    /// <summary>The area of the example plan (shaped like Portsmouth's 2022/23 progress report).</summary>
+    private const string PlanArea = "Portsmouth";
+
+    /// <summary>
+    /// Violence and sexual offences located in <paramref name="areaName"/> for each financial quarter whose three months
+    /// are all imported: the demo plan's one indicator made of real police.uk counts. Partial quarters are left out, not zero.
+    /// </summary>
+    private static Dictionary<FinancialQuarter, long> CompleteQuartersOfViolence(AnalyticalStore store, string areaName)
+    {
+        var area = new AreaResolver(store).Resolve(areaName);
+        var result = new CrimeCounts(store).Count(new CountQuery(area)
+        {
+            By = CountGrouping.FinancialQuarter,
+            CrimeTypes = [CommunitySafety.Crime.CrimeType.ViolenceAndSexualOffences],
+        });
+        return result.Rows.Where(r => !r.IsPartial).ToDictionary(r => r.FirstMonth.FinancialQuarter, r => r.Count);
+    }
 
     private static void PrepareFreshStore(string storePath, bool replace)
     {
