@@ -20,6 +20,15 @@ internal sealed class ImportBatch(AnalyticalStore store) : IDisposable
     private readonly Dictionary<string, DuckDBAppender> _appenders = new(StringComparer.Ordinal);
     private DuckDBTransaction? _transaction = store.Connection.BeginTransaction();
 
+    private HashSet<(byte Kind, short Force, int Month)>? _loaded;
+
+    /// <summary>
+    /// The force-months (by kind) already in the store or read earlier in this group, so a file whose force-months are
+    /// all new needs no replacement queries.
+    /// </summary>
+    public HashSet<(byte Kind, short Force, int Month)> Loaded => _loaded ??=
+        [.. store.Query("SELECT kind, force_id, month_idx FROM loaded_month", r => (r.GetByte(0), r.GetInt16(1), r.GetInt32(2)))];
+
     /// <summary>Whether a file of the group added LSOAs, so allocation must run before the commit.</summary>
     public bool NewLsoas { get; set; }
 

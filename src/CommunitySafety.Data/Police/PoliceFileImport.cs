@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using CommunitySafety.Crime;
@@ -166,7 +167,6 @@ internal sealed partial class PoliceFileImport
     private void RunInBatch(SepReader reader, PoliceHeader header, CountingStream counting)
     {
         _fileId = _store.Dimensions.NextFileId;
-        _store.Execute("INSERT INTO source_file VALUES ($1, $2, $3, 0, now()::TIMESTAMP)", _fileId, _source.DisplayPath, (byte)header.Kind);
         var table = TableOf(header.Kind);
         var appender = _batch!.Appender(table);
         switch (header.Kind)
@@ -191,7 +191,7 @@ internal sealed partial class PoliceFileImport
             return;
         }
 
-        Replace(table, header.Kind);
+        ReplaceInBatch(table, header.Kind);
         if (_store.Dimensions.FlushNew())
         {
             _batch.NewLsoas = true;
@@ -199,6 +199,57 @@ internal sealed partial class PoliceFileImport
 
         _store.Dimensions.NextFileId = _fileId + 1;
         Imported = true;
+    }
+
+    /// <summary>
+    /// <see cref="Replace"/> in a batch: the common case, a file whose force-months are not in the store yet, costs no
+    /// query (the profile showed five queries per file taking a tenth of the import).
+    /// </summary>
+    private void ReplaceInBatch(string table, PoliceFileKind kind)
+    {
+        if (_forceMonths.Count == 0)
+        {
+            return;
+        }
+
+        var k = (byte)kind;
+        var loaded = _batch!.Loaded;
+        if (_forceMonths.Keys.Any(fm => loaded.Contains((k, fm.Force, fm.Month))))
+        {
+            // A republished month: the general path, with this group's rows so far in the tables.
+            _batch.Flush();
+            _store.Execute("INSERT INTO source_file VALUES ($1, $2, $3, 0, now()::TIMESTAMP)", _fileId, _source.DisplayPath, k);
+            Replace(table, kind);
+        }
+        else
+        {
+            _store.Execute("INSERT INTO source_file VALUES ($1, $2, $3, $4, now()::TIMESTAMP)", _fileId, _source.DisplayPath, k, Rows);
+            if (kind == PoliceFileKind.Street)
+            {
+                AppendMonthly(_batch.Appender("crime_monthly"));
+            }
+
+            var months = _batch.Appender("loaded_month");
+            foreach (var ((force, month), n) in _forceMonths)
+            {
+                months.CreateRow().AppendValue(k).AppendValue(force).AppendValue(month).AppendValue(_fileId).AppendValue(n).EndRow();
+            }
+        }
+
+        foreach (var (force, month) in _forceMonths.Keys)
+        {
+            loaded.Add((k, force, month));
+        }
+    }
+
+    private void AppendMonthly(DuckDBAppender appender)
+    {
+        foreach (var ((force, lsoa, type, month), n) in _monthly)
+        {
+            var row = appender.CreateRow().AppendValue(force);
+            row = lsoa == 0 ? row.AppendNullValue() : row.AppendValue(lsoa);
+            row.AppendValue(type).AppendValue(month).AppendValue(n).EndRow();
+        }
     }
 
     private void Replace(string table, PoliceFileKind kind)
@@ -231,16 +282,8 @@ internal sealed partial class PoliceFileImport
                 _store.Execute($"DELETE FROM crime_monthly WHERE {predicate}");
             }
 
-            var own = _batch is null ? _store.Connection.CreateAppender("crime_monthly") : null;
-            var appender = own ?? _batch!.Appender("crime_monthly");
-            foreach (var ((force, lsoa, type, month), n) in _monthly)
-            {
-                var row = appender.CreateRow().AppendValue(force);
-                row = lsoa == 0 ? row.AppendNullValue() : row.AppendValue(lsoa);
-                row.AppendValue(type).AppendValue(month).AppendValue(n).EndRow();
-            }
-
-            own?.Dispose();
+            using var appender = _store.Connection.CreateAppender("crime_monthly");
+            AppendMonthly(appender);
         }
 
         using (var appender = _store.Connection.CreateAppender("loaded_month"))
@@ -304,8 +347,7 @@ internal sealed partial class PoliceFileImport
                 .EndRow();
             Count(force, ym.Index);
             RowsByType[type.Id]++;
-            var key = (force, lsoaId, type.Id, ym.Index);
-            _monthly[key] = _monthly.GetValueOrDefault(key) + 1;
+            CollectionsMarshal.GetValueRefOrAddDefault(_monthly, (force, lsoaId, type.Id, ym.Index), out _)++;
         }
     }
 
@@ -650,10 +692,9 @@ internal sealed partial class PoliceFileImport
     private void Count(short force, int month)
     {
         Rows++;
-        var key = (force, month);
-        _forceMonths[key] = _forceMonths.GetValueOrDefault(key) + 1;
-        RowsByForce[force] = RowsByForce.GetValueOrDefault(force) + 1;
-        RowsByMonth[month] = RowsByMonth.GetValueOrDefault(month) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(_forceMonths, (force, month), out _)++;
+        CollectionsMarshal.GetValueRefOrAddDefault(RowsByForce, force, out _)++;
+        CollectionsMarshal.GetValueRefOrAddDefault(RowsByMonth, month, out _)++;
     }
 
     private void Error(int line, string? field, string message)
