@@ -86,7 +86,7 @@ public sealed class DemoCommand : Command
         }
         // ---- Reports (issue 6): both reports in HTML, Word and PDF in ./out/, their paths on standard output.
         _context.Say(string.Empty);
-        Report.DemoReports.Write(_context, parseResult, "Luton", DemoYear);
+        await Report.DemoReports.WriteAsync(_context, parseResult, "Luton", DemoYear).ConfigureAwait(false);
         // ---- end of reports
 
         _context.Say(string.Empty);

@@ -21,10 +21,7 @@ public static class DemoReports
     /// <param name="assessmentArea">The area of the standalone strategic assessment.</param>
     /// <param name="assessmentYear">Its year.</param>
     /// <returns>The files written.</returns>
-    public static IReadOnlyList<string> Write(CliContext context, ParseResult parseResult, string assessmentArea, FinancialYear assessmentYear) =>
-        WriteAsync(context, parseResult, assessmentArea, assessmentYear).GetAwaiter().GetResult();
-
-    private static async Task<IReadOnlyList<string>> WriteAsync(CliContext context, ParseResult parseResult, string assessmentArea, FinancialYear assessmentYear)
+    public static async Task<IReadOnlyList<string>> WriteAsync(CliContext context, ParseResult parseResult, string assessmentArea, FinancialYear assessmentYear)
     {
         var folder = context.ResolvePath(Folder);
         var watch = Stopwatch.StartNew();
