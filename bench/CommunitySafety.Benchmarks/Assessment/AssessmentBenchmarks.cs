@@ -1,0 +1,111 @@
+using BenchmarkDotNet.Attributes;
+using CommunitySafety.Areas;
+using CommunitySafety.Assessment;
+using CommunitySafety.Crime;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Data.Store;
+using CommunitySafety.Periods;
+
+namespace CommunitySafety.Benchmarks.Assessment;
+
+/// <summary>
+/// The all-areas strategic assessment the web app needs: every CSP of England and Wales assessed for one year.
+/// <see cref="InMemory"/> times the assessment itself (trends, benchmarking, funnel, harm, matrix, 10,000-draw
+/// sensitivity, key messages) on 300 synthetic areas; <see cref="FromStore"/> adds reading the counts from a national
+/// store (set <c>CSP_ASSESS_BENCH_STORE</c> to a store built from <c>csp generate</c>). Results are in docs/benchmarks.md.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class AssessmentBenchmarks
+{
+    private const int Areas = 300;
+    private static readonly FinancialYear Year = new(2022);
+    private readonly List<(AssessmentRequest Request, AssessmentData Data)> _inputs = [];
+    private AnalyticalStore? _store;
+
+    /// <summary>How many areas each assessment is benchmarked against: 15 nearest, or all the others.</summary>
+    [Params(15, Areas - 1)]
+    public int Peers { get; set; }
+
+    [GlobalSetup(Target = nameof(InMemory))]
+    public void SetupInMemory()
+    {
+        var random = new Random(7);
+        var rates = CrimeType.Current.ToDictionary(t => t, _ => 1 + (random.NextDouble() * 30));
+        var areas = new List<AreaData>();
+        for (var i = 0; i < Areas; i++)
+        {
+            var area = new Area(AreaCode.Parse($"E22{i:D6}"), $"Area {i}", AreaType.CommunitySafetyPartnership);
+            var population = 60_000 + (random.NextDouble() * 1_000_000);
+            var level = 0.6 + (random.NextDouble() * 0.8);
+            var years = Enumerable.Range(0, 6).Select(y => new AreaYear(
+                Year.AddYears(y - 5),
+                12,
+                population,
+                rates.ToDictionary(p => p.Key, p => (long)(p.Value * level * population / 1000 * (0.9 + (random.NextDouble() * 0.2)))))).ToArray();
+            areas.Add(new AreaData(area, years));
+        }
+
+        var national = new AreaData(Area.EnglandAndWales, [.. Enumerable.Range(0, 6).Select(y =>
+        {
+            var fy = Year.AddYears(y - 5);
+            var all = areas.Select(a => a.For(fy)!).ToArray();
+            return new AreaYear(fy, 12, all.Sum(a => a.Population!.Value), CrimeType.Current.ToDictionary(t => t, t => all.Sum(a => a.CountOf(t))));
+        })]);
+
+        foreach (var area in areas)
+        {
+            var population = area.Years[0].Population!.Value;
+            var peers = areas.Where(a => a != area).OrderBy(a => Math.Abs(a.Years[0].Population!.Value - population)).Take(Peers).ToArray();
+            var group = new PeerGroup(area.Area.Code, [.. peers.Select(p => p.Area.Code)], "benchmark", new Dictionary<AreaCode, double>());
+            _inputs.Add((new AssessmentRequest { Year = Year, PeerGroup = group }, new AssessmentData(area, national, peers, [])));
+        }
+    }
+
+    [GlobalSetup(Target = nameof(FromStore))]
+    public void SetupStore()
+    {
+        var path = Environment.GetEnvironmentVariable("CSP_ASSESS_BENCH_STORE")
+            ?? throw new InvalidOperationException("Set CSP_ASSESS_BENCH_STORE to a national analytical store (csp generate, then csp import).");
+        _store = AnalyticalStore.Open(path);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _store?.Dispose();
+
+    /// <summary>300 areas assessed from data already in memory.</summary>
+    [Benchmark(Description = "300 areas, in memory")]
+    public int InMemory()
+    {
+        var n = 0;
+        foreach (var (request, data) in _inputs)
+        {
+            n += StrategicAssessment.Assess(request, data, AssessmentSettings.Default, DateTimeOffset.UnixEpoch).KeyMessages.Count;
+        }
+
+        return n;
+    }
+
+    /// <summary>Every CSP in the store for 2023/24, read through the Data query API with a cold cache.</summary>
+    [Benchmark(Description = "every CSP, from the store")]
+    public int FromStore()
+    {
+        var source = new StoreAssessmentSource(_store!);
+        Func<ResolvedArea, PeerGroup>? nearest = null;
+        if (Peers < Areas - 1)
+        {
+            // 15 nearest by all-ages population from the store (cheap, one figure per area already read).
+            nearest = area =>
+            {
+                var population = source.Year(area, new FinancialYear(2023))?.Population ?? 0;
+                var others = source.AreasOfKind(AreaKind.CommunitySafetyPartnership)
+                    .Where(a => a.Code != area.Code && source.Year(a, new FinancialYear(2023)) is { Population: > 0 })
+                    .OrderBy(a => Math.Abs(source.Year(a, new FinancialYear(2023))!.Population!.Value - population))
+                    .Take(Peers).Select(a => a.Code!.Value).ToArray();
+                return new PeerGroup(area.Code!.Value, others, "nearest by population", new Dictionary<AreaCode, double>());
+            };
+        }
+
+        return AllAreasAssessment.Run(source, AreaKind.CommunitySafetyPartnership, new FinancialYear(2023), AssessmentSettings.Default, DateTimeOffset.UnixEpoch, nearest).Count;
+    }
+}
