@@ -300,57 +300,6 @@ internal sealed partial class PoliceFileImport
 
     // ---- street-level crime ----
 
-    private void ReadStreet(SepReader reader, PoliceHeader h, DuckDBAppender appender, CountingStream counting)
-    {
-        int crimeId = h["Crime ID"], month = h["Month"], reportedBy = h["Reported by"], lon = h["Longitude"], lat = h["Latitude"],
-            location = h["Location"], lsoaCode = h["LSOA code"], lsoaName = h["LSOA name"], crimeType = h["Crime type"],
-            outcome = h["Last outcome category"], context = h["Context"];
-        foreach (var row in reader)
-        {
-            if (!CheckShape(row, h, counting))
-            {
-                continue;
-            }
-
-            var line = row.LineNumberFrom;
-            var bad = false;
-            bad |= !TryMonth(row, month, h, line, out var ym);
-            bad |= !TryForce(row, reportedBy, h, line, out var forceName);
-            bad |= !TryCoordinates(row, lon, lat, h, line, out var longitude, out var latitude);
-            bad |= !TryLsoa(row, lsoaCode, h, line, out var lsoaSpanOk);
-            var typeSpan = row[crimeType].Span;
-            if (!CrimeType.TryFind(typeSpan, out var type))
-            {
-                bad = true;
-                Error(line, h.Names[crimeType], typeSpan.IsWhiteSpace()
-                    ? "empty crime type."
-                    : $"unknown crime type '{CsvText.Show(typeSpan)}'; police.uk's types are {string.Join(", ", CrimeType.Current.Select(t => t.Name))}.");
-            }
-
-            if (bad)
-            {
-                Reject(row);
-                continue;
-            }
-
-            var force = _store.Dimensions.Force(forceName);
-            var lsoaId = lsoaSpanOk ? _store.Dimensions.Lsoa(row[lsoaCode].Span.Trim(), lsoaName >= 0 ? row[lsoaName].Span.Trim() : default) : 0;
-            _store.Dimensions.Month(ym);
-            var r = appender.CreateRow().AppendValue(force).AppendValue(ym.Index).AppendValue(type!.Id);
-            r = lsoaId == 0 ? r.AppendNullValue() : r.AppendValue(lsoaId);
-            r = r.AppendValue(longitude).AppendValue(latitude);
-            r = Text(r, crimeId >= 0 && !row[crimeId].Span.IsWhiteSpace() ? row[crimeId].Span : default);
-            r = Text(r, location >= 0 ? row[location].Span : default);
-            r = Text(r, outcome >= 0 ? row[outcome].Span : default);
-            r = Text(r, context >= 0 && !row[context].Span.IsWhiteSpace() ? row[context].Span : default);
-            r.AppendValue(_fileId).AppendValue(line)
-                .EndRow();
-            Count(force, ym.Index);
-            RowsByType[type.Id]++;
-            CollectionsMarshal.GetValueRefOrAddDefault(_monthly, (force, lsoaId, type.Id, ym.Index), out _)++;
-        }
-    }
-
     // ---- outcomes ----
 
     private void ReadOutcomes(SepReader reader, PoliceHeader h, DuckDBAppender appender, CountingStream counting)
@@ -480,9 +429,11 @@ internal sealed partial class PoliceFileImport
     private bool CheckShape(SepReader.Row row, PoliceHeader h, CountingStream counting)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        if ((Rows + _rejectedRows) % ProgressEvery == 0)
+        // Street rows are counted on the reader thread (_parsedRows), the others as they are appended (Rows).
+        var seen = Math.Max(Rows, _parsedRows);
+        if ((seen + _rejectedRows) % ProgressEvery == 0)
         {
-            _progress(counting.BytesRead, Rows);
+            _progress(counting.BytesRead, seen);
         }
 
         _lastRowLine = row.LineNumberFrom;
