@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using CommunitySafety.Assessment;
 using CommunitySafety.Cli.Commands.Plan;
-using CommunitySafety.Monitoring;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
@@ -15,7 +14,7 @@ public static class DemoReports
     /// <summary>The folder the demo writes its reports to.</summary>
     public const string Folder = "out";
 
-    /// <summary>Seeds the demo plan (if absent) and writes the progress report and the strategic assessment as HTML, Word and PDF.</summary>
+    /// <summary>Writes the progress report of the demo plan (seeded by <c>csp demo</c> before this) and the strategic assessment as HTML, Word and PDF.</summary>
     /// <param name="context">The CLI context.</param>
     /// <param name="parseResult">The demo's parse result (for --store and the monitoring store).</param>
     /// <param name="assessmentArea">The area of the standalone strategic assessment.</param>
@@ -33,7 +32,6 @@ public static class DemoReports
         CommunitySafety.Reports.Report progress;
         await using (var db = await MonitoringStoreAccess.OpenAsync(context, parseResult, CancellationToken.None).ConfigureAwait(false))
         {
-            await DemoPlan.SeedAsync(db).ConfigureAwait(false);
             progress = await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions
             {
                 Period = ReportingPeriod.OfFinancialYear(planYear),
