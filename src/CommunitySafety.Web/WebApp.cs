@@ -1,4 +1,5 @@
 using CommunitySafety.Web.Features.Api;
+using CommunitySafety.Web.Features.Reports;
 using CommunitySafety.Web.Infrastructure.Identity;
 using CommunitySafety.Web.Infrastructure.Storage;
 using CommunitySafety.Web.Infrastructure.Security;
@@ -29,6 +30,7 @@ public static class WebApp
         app.MapPages();
         app.MapIndicatorsApi();
         app.MapPublicApi();
+        app.MapReports();
         app.MapOpenApiDocument();
         return app;
     }

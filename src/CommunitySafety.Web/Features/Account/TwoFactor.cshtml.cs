@@ -19,8 +19,9 @@ public sealed class TwoFactorModel(SignInManager<WebUser> signIn) : PageModel
 
     public IReadOnlyList<(string Field, string Message)> Errors => Error is null ? [] : [("code", Error)];
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Account/SignIn") : Page();
+    public bool Pending { get; private set; } = true;
+
+    public async Task OnGetAsync() => Pending = await signIn.GetTwoFactorAuthenticationUserAsync() is not null;
 
     public async Task<IActionResult> OnPostAsync(string? code)
     {

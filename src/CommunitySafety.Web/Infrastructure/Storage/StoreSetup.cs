@@ -38,26 +38,22 @@ public static class StoreSetup
     /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddStores(this WebApplicationBuilder builder)
     {
-        var options = WebStoreOptions.From(builder.Configuration);
+        // Read when first needed, so that configuration added after this call (tests, csp serve) still counts.
         var services = builder.Services;
-        services.AddSingleton(options);
+        services.AddSingleton(sp => WebStoreOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped(sp => MonitoringDatabase.CreateContext(options.Monitoring, sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => MonitoringDatabase.CreateContext(sp.GetRequiredService<WebStoreOptions>().Monitoring, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IndicatorStatusService>();
         services.AddScoped<IndicatorValueStore>();
         services.AddScoped<IndicatorValueImporter>();
         services.AddScoped<FrameworkWorkbooks>();
-        var cs = options.Monitoring.ConnectionString;
-        if (options.Monitoring.Provider == MonitoringDatabaseProvider.PostgreSql)
-        {
-            services.AddDbContext<PostgreSqlWebDbContext>(o => o.UseNpgsql(cs, x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
-            services.AddScoped<WebDbContext>(sp => sp.GetRequiredService<PostgreSqlWebDbContext>());
-        }
-        else
-        {
-            services.AddDbContext<SqliteWebDbContext>(o => o.UseSqlite(cs, x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
-            services.AddScoped<WebDbContext>(sp => sp.GetRequiredService<SqliteWebDbContext>());
-        }
+        services.AddDbContext<PostgreSqlWebDbContext>((sp, o) =>
+            o.UseNpgsql(sp.GetRequiredService<WebStoreOptions>().Monitoring.ConnectionString, x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
+        services.AddDbContext<SqliteWebDbContext>((sp, o) =>
+            o.UseSqlite(sp.GetRequiredService<WebStoreOptions>().Monitoring.ConnectionString, x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
+        services.AddScoped<WebDbContext>(sp => sp.GetRequiredService<WebStoreOptions>().Monitoring.Provider == MonitoringDatabaseProvider.PostgreSql
+            ? sp.GetRequiredService<PostgreSqlWebDbContext>()
+            : sp.GetRequiredService<SqliteWebDbContext>());
 
         services.AddScoped<Audit.AuditLog>();
         services.AddHostedService<StoreInitializer>();

@@ -1,0 +1,100 @@
+using CommunitySafety.Web.Infrastructure.Audit;
+using CommunitySafety.Web.Infrastructure.Identity;
+using CommunitySafety.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommunitySafety.Web.Features.Admin;
+
+/// <summary>Users, their roles and organisations; creating accounts and unlocking them. Administrators only.</summary>
+[Authorize(Policy = Policies.Administration)]
+public sealed class UsersModel(UserManager<WebUser> users, AuditLog audit) : PageModel
+{
+    public List<(WebUser User, IList<string> Roles)> People { get; } = [];
+
+    public List<(string Field, string Message)> Errors { get; } = [];
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Role { get; set; }
+
+    [BindProperty]
+    public string? Organisation { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email) || !Email.Contains('@', StringComparison.Ordinal))
+        {
+            Errors.Add(("new-email", "Enter an email address, like name@example.org"));
+        }
+
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            Errors.Add(("new-name", "Enter the person's name"));
+        }
+
+        if (Role is null || !Roles.All.Contains(Role))
+        {
+            Errors.Add(("new-role", "Select a role"));
+        }
+        else if (Role == Roles.Contributor && string.IsNullOrWhiteSpace(Organisation))
+        {
+            Errors.Add(("new-organisation", "Enter the contributor's organisation"));
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            Errors.Add(("new-password", "Enter a first password of at least 12 characters"));
+        }
+
+        if (Errors.Count == 0)
+        {
+            var user = new WebUser { UserName = Email!.Trim(), Email = Email.Trim(), DisplayName = Name!.Trim(), Organisation = string.IsNullOrWhiteSpace(Organisation) ? null : Organisation.Trim(), EmailConfirmed = true };
+            var result = await users.CreateAsync(user, Password!);
+            if (result.Succeeded)
+            {
+                await users.AddToRoleAsync(user, Role!);
+                await audit.RecordAsync(User, "User created", "User", user.UserName, null, new { user.DisplayName, Role, user.Organisation });
+                return RedirectToPage();
+            }
+
+            Errors.AddRange(result.Errors.Select(e => (e.Code.Contains("Password", StringComparison.Ordinal) ? "new-password" : "new-email", e.Description)));
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is { } user)
+        {
+            await users.SetLockoutEndDateAsync(user, null);
+            await users.ResetAccessFailedCountAsync(user);
+            await audit.RecordAsync(User, "User unlocked", "User", user.UserName!, new { Locked = true }, new { Locked = false });
+        }
+
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync())
+        {
+            People.Add((user, await users.GetRolesAsync(user)));
+        }
+    }
+}

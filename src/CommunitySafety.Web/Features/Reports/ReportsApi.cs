@@ -1,0 +1,93 @@
+using System.Globalization;
+using CommunitySafety.Monitoring;
+using CommunitySafety.Periods;
+using CommunitySafety.Reports;
+using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Rendering;
+using CommunitySafety.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CommunitySafety.Web.Features.Reports;
+
+/// <summary>
+/// The progress report (the Reports library's one model) as HTML, Word or PDF: internal for analysts, the published
+/// variant (disclosure control applied) for anyone.
+/// </summary>
+public static class ReportsApi
+{
+    /// <summary>The CSP of a report: its own inline styles and embedded SVG/PNG, still no script.</summary>
+    public const string ReportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
+
+    /// <summary>Maps /reports/progress.{format} (analysts) and /public/reports/progress.{format} (anyone, published).</summary>
+    /// <param name="app">The app.</param>
+    /// <returns>The app.</returns>
+    public static WebApplication MapReports(this WebApplication app)
+    {
+        app.MapGet("/reports/progress.{format}", (string format, string? period, string? variant, MonitoringDbContext db, HttpContext http, CancellationToken ct) =>
+                RenderAsync(format, period, variant == "published" ? ReportVariant.Published : ReportVariant.Internal, db, http, ct))
+            .RequireAuthorization(Policies.Analysis).WithTags("Reports").WithName("ProgressReport").WithSummary("The plan's progress report (internal or published)");
+        app.MapGet("/public/reports/progress.{format}", (string format, string? period, MonitoringDbContext db, HttpContext http, CancellationToken ct) =>
+                RenderAsync(format, period, ReportVariant.Published, db, http, ct))
+            .AllowAnonymous().WithTags("Published").WithName("PublishedProgressReport").WithSummary("The published progress report, with small counts suppressed");
+        return app;
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, BadRequest<string>>> RenderAsync(
+        string format, string? period, ReportVariant variant, MonitoringDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        ReportingPeriod? parsed = null;
+        if (!string.IsNullOrWhiteSpace(period))
+        {
+            if (!ReportingPeriod.TryParse(period.Trim(), CultureInfo.InvariantCulture, out var p))
+            {
+                return TypedResults.BadRequest("The period is not a quarter (Q4 2022/23) or a financial year (2022/23).");
+            }
+
+            parsed = p;
+        }
+
+        if (!db.Plans.Any())
+        {
+            return TypedResults.NotFound();
+        }
+
+        var report = await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions
+        {
+            Period = parsed,
+            Variant = variant,
+            MeetingDate = DateOnly.FromDateTime(DateTime.UtcNow),
+        }, cancellationToken);
+        var name = $"progress-report-{variant.ToString().ToLowerInvariant()}";
+        switch (format.ToLowerInvariant())
+        {
+            case "html":
+                http.Response.OnStarting(() =>
+                {
+                    http.Response.Headers.ContentSecurityPolicy = ReportContentSecurityPolicy;
+                    return Task.CompletedTask;
+                });
+                return TypedResults.Content(await HtmlReportRenderer.RenderAsync(report), "text/html; charset=utf-8");
+            case "docx":
+                using (var stream = new MemoryStream())
+                {
+                    DocxReportRenderer.Write(report, stream);
+                    return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx");
+                }
+
+            case "pdf":
+                var path = Path.Combine(Path.GetTempPath(), $"csp-report-{Guid.NewGuid():N}.pdf");
+                try
+                {
+                    await PdfReportRenderer.WriteAsync(report, path);
+                    return TypedResults.File(await File.ReadAllBytesAsync(path, cancellationToken), "application/pdf", name + ".pdf");
+                }
+                finally
+                {
+                    File.Delete(path);
+                }
+
+            default:
+                return TypedResults.NotFound();
+        }
+    }
+}
