@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using CommunitySafety.Crime;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Internals;
 using CommunitySafety.Data.Store;
@@ -617,28 +616,6 @@ internal sealed partial class PoliceFileImport
     private string? Pooled(SepReader.Row row, int col) => col < 0 ? null : _pool.Get(row[col].Span.Trim());
 
     private static string? NullIfEmpty(ReadOnlySpan<char> s) => s.IsWhiteSpace() ? null : s.ToString();
-
-    /// <summary>
-    /// Appends text as UTF-8 bytes straight from the parsed span (null when empty): no string per value, and DuckDB.NET
-    /// copies the bytes without marshalling a string (the profile's biggest single cost was string appends).
-    /// </summary>
-    private static IDuckDBAppenderRow Text(IDuckDBAppenderRow row, ReadOnlySpan<char> value)
-    {
-        if (value.IsEmpty)
-        {
-            return row.AppendNullValue();
-        }
-
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (max > 1024)
-        {
-            return row.AppendValue(value.ToString());
-        }
-
-        Span<byte> bytes = stackalloc byte[1024];
-        var n = Encoding.UTF8.GetBytes(value, bytes);
-        return row.AppendValue(bytes[..n]);
-    }
 
     private void Count(short force, int month)
     {
