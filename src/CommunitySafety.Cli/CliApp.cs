@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(new Commands.Generate.GenerateCommand(context));
         root.Subcommands.Add(new Commands.Plan.PlanCommand(context));
         root.Subcommands.Add(new Commands.Plan.IndicatorsCommand(context));
+        root.Subcommands.Add(new Commands.Serve.ServeCommand(context));
         return root;
     }
 

@@ -18,7 +18,8 @@ public static class WebApp
     /// <returns>The app, ready to run.</returns>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The app is this assembly even when another program (csp serve) hosts it: pages are found here.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(WebApp).Assembly.GetName().Name });
         configure?.Invoke(builder);
         builder.AddStores();
         builder.AddAccounts();
@@ -40,10 +41,7 @@ public static class WebApp
     /// <returns>The builder.</returns>
     public static WebApplicationBuilder AddPages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(o =>
-        {
-            o.RootDirectory = "/Features";
-        });
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Features").AddApplicationPart(typeof(WebApp).Assembly);
         builder.Services.AddProblemDetails();
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         return builder;
