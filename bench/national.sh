@@ -7,6 +7,7 @@
 #
 #   bench/national.sh [--years 1] [--scaling "1 2 4 8"] [--data /work/tmp/csp-national] [--no-pandas] [--keep]
 #                     [--scale 1]   (a share of national volume, e.g. 0.01 to try the script quickly)
+#                     [--no-compare] (only the scaling runs)
 #
 # Generated data goes under --data (never into the repository) and is deleted at the end unless --keep.
 set -euo pipefail
@@ -16,6 +17,7 @@ scale=1
 scaling=""
 data=/work/tmp/csp-national
 pandas=1
+compare=1
 keep=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -24,6 +26,7 @@ while [[ $# -gt 0 ]]; do
     --scale) scale=$2; shift 2 ;;
     --data) data=$2; shift 2 ;;
     --no-pandas) pandas=0; shift ;;
+    --no-compare) compare=0; shift ;;
     --keep) keep=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -86,6 +89,7 @@ run() {
   echo "$wall" > "$data/last.wall"
 }
 
+if [[ $compare == 1 ]]; then
 echo "== comparison on $years year(s)" >&2
 mapfile -t files < <(files_of "$years")
 concat="$data/street-${years}y.csv"
@@ -121,6 +125,7 @@ fi
     printf "\n\n" }'
 } >> "$results"
 rm -f "$concat"
+fi
 
 if [[ -n "$scaling" ]]; then
   {
