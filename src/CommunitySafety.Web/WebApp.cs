@@ -78,7 +78,8 @@ public static class WebApp
     /// <returns>The application.</returns>
     public static WebApplication MapPages(this WebApplication app)
     {
-        app.MapRazorPages();
+        // A page without a rule of its own needs a signed-in user; unknown addresses stay 404 for everyone.
+        app.MapRazorPages().RequireAuthorization();
         return app;
     }
 }

@@ -74,9 +74,10 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
                 continue;
             }
 
+            var authorize = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
             var actual = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
                 ? Anonymous
-                : endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null) ?? SignedIn;
+                : authorize.Count == 0 ? "no rule at all" : authorize.Select(a => a.Policy).LastOrDefault(p => p is not null) ?? SignedIn;
             if (actual != rule.Rule)
             {
                 problems.Add($"{route}: the app says '{actual}', the matrix '{rule.Rule}'");
@@ -122,6 +123,14 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public async Task UnknownAddress_IsNotFoundForAnyone_NotASignInPrompt()
+    {
+        using var response = await factory.ClientAs(null).GetAsync(new Uri("/no-such-page", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private List<(string Route, RouteEndpoint Endpoint)> AppEndpoints()

@@ -54,6 +54,7 @@ public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TF
         var html = await client.GetStringAsync(new Uri("/indicators/DA-02", UriKind.Relative));
         Assert.Contains("17% (n121) increase", html, StringComparison.Ordinal);
         Assert.Contains("Download CSV", html, StringComparison.Ordinal);
+        Assert.Contains("role=\"img\"", html, StringComparison.Ordinal);
 
         using var csv = await client.GetAsync(new Uri("/api/indicators/DA-02/values.csv", UriKind.Relative));
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
@@ -161,6 +162,17 @@ public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TF
         var html = await client.GetStringAsync(new Uri("/public", UriKind.Relative));
         Assert.Contains("Suppressed", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/indicators/", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublishedReport_IsServedToAnyone_WithAStrictPolicyOfItsOwn()
+    {
+        using var response = await factory.ClientAs(null).GetAsync(new Uri("/public/reports/progress.html", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Web.Features.Reports.ReportsApi.ReportContentSecurityPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("<svg", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var word = await factory.ClientAs(Roles.Analyst).GetAsync(new Uri("/reports/progress.docx?variant=published", UriKind.Relative));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", word.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

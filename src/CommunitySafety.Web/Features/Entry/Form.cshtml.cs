@@ -196,7 +196,7 @@ public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store,
                 Code = i.Code,
                 Count = v?.Count?.ToString(CultureInfo.InvariantCulture),
                 Denominator = v?.Denominator?.ToString(CultureInfo.InvariantCulture),
-                Value = v is { Value: { } x } && i.ValueType is not IndicatorValueType.Count ? x.ToString(CultureInfo.InvariantCulture) : null,
+                Value = v is { Value: { } x } && i.ValueType is not IndicatorValueType.Count && (v.Count is null || v.Denominator is null) ? x.ToString(CultureInfo.InvariantCulture) : null,
                 MissingReason = v?.MissingReason,
                 Commentary = commentary.FirstOrDefault(c => c.IndicatorId == i.Id)?.Markdown,
             };

@@ -1,5 +1,8 @@
 using CommunitySafety.Monitoring;
 using CommunitySafety.Periods;
+using CommunitySafety.Reports;
+using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Charts;
 using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +26,8 @@ public sealed record IndicatorDetails(
     IReadOnlyList<SeriesRow> Series,
     IReadOnlyList<IndicatorValue> Benchmark,
     IReadOnlyList<CommentaryThread> Commentary,
-    IReadOnlyList<IIndicatorValueFields> LatestHistory);
+    IReadOnlyList<IIndicatorValueFields> LatestHistory,
+    string? ChartSvg);
 
 /// <summary>Loads an indicator, its series, its judgement (from the judgement service) and its commentary history.</summary>
 /// <param name="db">The monitoring store.</param>
@@ -76,6 +80,9 @@ public sealed class IndicatorQuery(MonitoringDbContext db, IndicatorStatusServic
 
         threads = [.. threads.OrderByDescending(t => t.Period is { } p && ReportingPeriod.TryParse(p, null, out var rp) ? rp.LastMonth.Index : int.MinValue)];
         var latestHistory = series.Count > 0 ? await values.GetHistoryAsync(series[^1].Id, cancellationToken) : [];
-        return new IndicatorDetails(indicator, indicator.Framework?.Name ?? string.Empty, area, latest, rows, benchmark, threads, latestHistory);
+        // The chart is the Reports library's (the same SVG as in the reports), over the judgement's SPC.
+        var chart = latest is null ? null : new IndicatorPresenter(indicator, latest, series, ReportVariant.Internal).Chart("chart-" + indicator.Code);
+        return new IndicatorDetails(indicator, indicator.Framework?.Name ?? string.Empty, area, latest, rows, benchmark, threads, latestHistory,
+            chart is null ? null : ChartRenderer.ToSvg(chart));
     }
 }

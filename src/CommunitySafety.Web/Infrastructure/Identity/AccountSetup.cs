@@ -16,8 +16,8 @@ public static class AccountSetup
 
     /// <summary>
     /// Adds ASP.NET Core Identity (local accounts: lockout, PBKDF2 with 210,000 iterations, optional TOTP), OpenID
-    /// Connect when <c>Authentication:Oidc:Authority</c> is configured, the authorisation policies (anything without
-    /// a rule needs a signed-in user) and the sign-in rate limit.
+    /// Connect when <c>Authentication:Oidc:Authority</c> is configured, the authorisation policies and the sign-in rate
+    /// limit. Every endpoint names its rule (pages without one need a signed-in user: see WebApp.MapPages).
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
@@ -60,7 +60,6 @@ public static class AccountSetup
         AddOpenIdConnect(builder);
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Internal, p => p.RequireRole(Policies.RolesOf[Policies.Internal]))
             .AddPolicy(Policies.DataEntry, p => p.RequireRole(Policies.RolesOf[Policies.DataEntry]))
             .AddPolicy(Policies.Analysis, p => p.RequireRole(Policies.RolesOf[Policies.Analysis]))
