@@ -48,6 +48,12 @@ public sealed record AssessmentSettings
     /// </summary>
     public bool IncludeAreaInPeerRate { get; init; }
 
+    /// <summary>
+    /// Whether funnel plot points are produced for every crime type (true) or for all recorded crime only. Each point
+    /// needs exact Poisson control limits (about a millisecond each for large counts), so an all-areas run may turn it off.
+    /// </summary>
+    public bool FunnelForEachCrimeType { get; init; } = true;
+
     /// <summary>Default distance from the assessment year to the baseline, in years.</summary>
     public int DefaultBaselineYearsBack { get; init; } = 3;
 }

@@ -61,7 +61,7 @@ public static class StrategicAssessment
         var trends = Lines.Select(t => Trend(t, data, years, year, baseline, settings.UnreliableYears)).ToArray();
         var (peerSummary, peers) = Peers(request.PeerGroup, data, year, settings);
         var benchmarks = Lines.Select(t => Benchmark(t, data, peers, year, settings)).ToArray();
-        var funnel = Lines.SelectMany(t => Funnel(t, data, peers, year, settings)).ToArray();
+        var funnel = Lines.Where(t => t is null || settings.FunnelForEachCrimeType).SelectMany(t => Funnel(t, data, peers, year, settings)).ToArray();
         var harm = Harm(data, peers, year, baseline, settings);
 
         var evidence = CrimeType.Current.Select((t, i) => Evidence(t, data.Area.For(year), trends[i + 1], benchmarks[i + 1], settings.Harm)).ToArray();

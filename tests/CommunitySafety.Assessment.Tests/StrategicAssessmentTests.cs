@@ -259,3 +259,22 @@ public class StrategicAssessmentTests
         Assert.Equal(3, result.Benchmarks[0].GroupSize);
     }
 }
+
+public class StrategicAssessmentFunnelTests
+{
+    [Fact]
+    public void Assess_FunnelForRecordedCrimeOnly_LeavesOtherFiguresUnchanged()
+    {
+        var full = StrategicAssessmentTests.Run();
+        var lean = StrategicAssessmentTests.Run(settings: AssessmentSettings.Default with
+        {
+            FunnelForEachCrimeType = false,
+            Sensitivity = SensitivitySettings.Default with { Draws = 500 },
+        });
+
+        Assert.All(lean.Funnel, p => Assert.Equal(StrategicAssessment.AllRecordedCrime, p.CrimeType));
+        Assert.Equal(full.Funnel.Where(p => p.CrimeType == StrategicAssessment.AllRecordedCrime), lean.Funnel);
+        Assert.Equal(full.Benchmarks, lean.Benchmarks);
+        Assert.Equal(full.Matrix.Rows.Select(r => r.Total), lean.Matrix.Rows.Select(r => r.Total));
+    }
+}

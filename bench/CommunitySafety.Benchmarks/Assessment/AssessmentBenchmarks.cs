@@ -23,9 +23,14 @@ public class AssessmentBenchmarks
     private readonly List<(AssessmentRequest Request, AssessmentData Data)> _inputs = [];
     private AnalyticalStore? _store;
 
-    /// <summary>How many areas each assessment is benchmarked against: 15 nearest, or all the others.</summary>
-    [Params(15, Areas - 1)]
-    public int Peers { get; set; }
+    /// <summary>How many areas each in-memory assessment is benchmarked against (15 nearest by population).</summary>
+    public const int Peers = 15;
+
+    /// <summary>Funnel points for every crime type (true) or for all recorded crime only (false).</summary>
+    [Params(true, false)]
+    public bool FunnelForEachCrimeType { get; set; }
+
+    private AssessmentSettings Settings => AssessmentSettings.Default with { FunnelForEachCrimeType = FunnelForEachCrimeType };
 
     [GlobalSetup(Target = nameof(InMemory))]
     public void SetupInMemory()
@@ -80,32 +85,14 @@ public class AssessmentBenchmarks
         var n = 0;
         foreach (var (request, data) in _inputs)
         {
-            n += StrategicAssessment.Assess(request, data, AssessmentSettings.Default, DateTimeOffset.UnixEpoch).KeyMessages.Count;
+            n += StrategicAssessment.Assess(request, data, Settings, DateTimeOffset.UnixEpoch).KeyMessages.Count;
         }
 
         return n;
     }
 
-    /// <summary>Every CSP in the store for 2023/24, read through the Data query API with a cold cache.</summary>
+    /// <summary>Every CSP in the store for 2023/24, each against all the others, read through the Data query API with a cold cache.</summary>
     [Benchmark(Description = "every CSP, from the store")]
-    public int FromStore()
-    {
-        var source = new StoreAssessmentSource(_store!);
-        Func<ResolvedArea, PeerGroup>? nearest = null;
-        if (Peers < Areas - 1)
-        {
-            // 15 nearest by all-ages population from the store (cheap, one figure per area already read).
-            nearest = area =>
-            {
-                var population = source.Year(area, new FinancialYear(2023))?.Population ?? 0;
-                var others = source.AreasOfKind(AreaKind.CommunitySafetyPartnership)
-                    .Where(a => a.Code != area.Code && source.Year(a, new FinancialYear(2023)) is { Population: > 0 })
-                    .OrderBy(a => Math.Abs(source.Year(a, new FinancialYear(2023))!.Population!.Value - population))
-                    .Take(Peers).Select(a => a.Code!.Value).ToArray();
-                return new PeerGroup(area.Code!.Value, others, "nearest by population", new Dictionary<AreaCode, double>());
-            };
-        }
-
-        return AllAreasAssessment.Run(source, AreaKind.CommunitySafetyPartnership, new FinancialYear(2023), AssessmentSettings.Default, DateTimeOffset.UnixEpoch, nearest).Count;
-    }
+    public int FromStore() =>
+        AllAreasAssessment.Run(new StoreAssessmentSource(_store!), AreaKind.CommunitySafetyPartnership, new FinancialYear(2023), Settings, DateTimeOffset.UnixEpoch).Count;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Assessment;
@@ -196,7 +197,12 @@ public static class KeyMessages
             return null;
         }
 
-        var text = $"The highest-scoring crime types in the priority matrix are {Text.List([.. top.Select(m => $"{Text.Lower(m.CrimeType)} ({m.Total:0.#})")])}.";
+        var text = $"The highest-scoring crime types in the priority matrix are {Text.List([.. top.Select(m => $"{Text.Lower(m.CrimeType)} ({m.Total.ToString("0.#", CultureInfo.InvariantCulture)})")])}.";
+        if (top.Length > r.Matrix.TopN)
+        {
+            text += $" Equal totals put {top.Length} crime types in the top {r.Matrix.TopN} places.";
+        }
+
         var sensitivity = r.Sensitivity.Rows.ToDictionary(s => s.CrimeType);
         var robust = top.Where(m => sensitivity[m.CrimeType].Robustness == "Robust priority").Select(m => Text.Lower(m.CrimeType)).ToArray();
         var fragile = top.Where(m => sensitivity[m.CrimeType].Robustness != "Robust priority")
@@ -204,7 +210,7 @@ public static class KeyMessages
         var pct = Text.Percent(100 * r.Methodology.Sensitivity.RobustShare);
         if (robust.Length > 0)
         {
-            text += $" {Text.Sentence(Text.List(robust))} {(robust.Length == 1 ? "stays" : "stay")} in the top {r.Matrix.TopN} in at least {pct} of {r.Sensitivity.Draws:N0} variations of the weights (±{100 * r.Sensitivity.Spread:0}%).";
+            text += $" {Text.Sentence(Text.List(robust))} {(robust.Length == 1 ? "stays" : "stay")} in the top {r.Matrix.TopN} in at least {pct} of {Text.Count(r.Sensitivity.Draws)} variations of the weights (±{Text.Percent(100 * r.Sensitivity.Spread)}).";
         }
 
         if (fragile.Length > 0)

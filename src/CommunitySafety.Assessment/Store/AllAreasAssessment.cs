@@ -27,7 +27,8 @@ public static class AllAreasAssessment
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(settings);
-        var results = new List<AssessmentResult>();
+        // Reading goes through one store connection, so it is sequential; the assessments are pure and run in parallel.
+        var inputs = new List<(AssessmentRequest Request, AssessmentData Data)>();
         foreach (var area in source.AreasOfKind(kind))
         {
             if (source.Year(area, year) is null)
@@ -36,10 +37,11 @@ public static class AllAreasAssessment
             }
 
             var group = peers?.Invoke(area) ?? source.AllOthers(area, year);
-            var data = source.Load(area, year, group);
-            results.Add(StrategicAssessment.Assess(new AssessmentRequest { Year = year, PeerGroup = group }, data, settings, generatedAt));
+            inputs.Add((new AssessmentRequest { Year = year, PeerGroup = group }, source.Load(area, year, group)));
         }
 
+        var results = new AssessmentResult[inputs.Count];
+        Parallel.For(0, inputs.Count, i => results[i] = StrategicAssessment.Assess(inputs[i].Request, inputs[i].Data, settings, generatedAt));
         return results;
     }
 }

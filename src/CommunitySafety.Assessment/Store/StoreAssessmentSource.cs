@@ -25,6 +25,7 @@ public sealed class StoreAssessmentSource
     private readonly Dictionary<(AreaKind, string), FinancialYear?> _firstYear = [];
     private readonly Dictionary<(AreaKind, string), List<(PopulationFigure Figure, int AskedEnd)>> _populations = [];
     private readonly HashSet<string> _populationNotes = [];
+    private readonly Dictionary<FinancialYear, ForceCoverage> _nationalCoverage = [];
     private IReadOnlyList<AreaSummary>? _areas;
 
     /// <summary>Creates the source over an open store.</summary>
@@ -104,10 +105,14 @@ public sealed class StoreAssessmentSource
         var own = Series(area, year);
         AreaData? national = null;
         var ew = new ResolvedArea(AreaKind.EnglandAndWales, Area.EnglandAndWales.Name, Area.EnglandAndWales.Code);
-        var coverage = _counts.Count(new CountQuery(ew) { FirstMonth = year.FirstMonth, LastMonth = year.LastMonth });
-        if (coverage.Forces.IsPartial)
+        if (!_nationalCoverage.TryGetValue(year, out var coverage))
         {
-            notes.Add($"England and Wales is not compared: the store holds {coverage.Forces.Text} for {year}, and their sum is not the national picture.");
+            _nationalCoverage[year] = coverage = _counts.Count(new CountQuery(ew) { FirstMonth = year.FirstMonth, LastMonth = year.LastMonth }).Forces;
+        }
+
+        if (coverage.IsPartial)
+        {
+            notes.Add($"England and Wales is not compared: the store holds {coverage.Text} for {year}, and their sum is not the national picture.");
         }
         else
         {

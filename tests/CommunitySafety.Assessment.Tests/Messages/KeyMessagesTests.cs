@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Assessment.Tests.Messages;
@@ -157,5 +158,40 @@ public class KeyMessagesTests
         var ids = KeyMessages.Rules.Select(r => r.Id).ToHashSet();
         Assert.All(KeyMessages.Generate(Base), m => Assert.Contains(m.Rule, ids));
         Assert.Equal(ids.Count, KeyMessages.Rules.Count);
+    }
+}
+
+public class KeyMessagesCultureTests
+{
+    [Fact]
+    public void Generate_UnderGermanCulture_WritesTheSameEnglishNumbers()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            var invariant = KeyMessages.Generate(StrategicAssessmentTests.Run()).Select(m => m.Text).ToArray();
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            var german = KeyMessages.Generate(StrategicAssessmentTests.Run()).Select(m => m.Text).ToArray();
+
+            Assert.Equal(invariant, german);
+            Assert.Contains(german, t => t.Contains("28,119", StringComparison.Ordinal));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void TopPriorities_TiedTotalsBeyondN_SaysHowManyShareThePlaces()
+    {
+        var r = StrategicAssessmentTests.Run();
+        var rows = r.Matrix.Rows.Select((m, i) => m with { Rank = i < 3 ? 1 : 4, IsTopPriority = i < 7, Total = i < 3 ? 30 : 20 }).ToArray();
+        var tied = r with { Matrix = r.Matrix with { Rows = rows } };
+
+        var m = KeyMessages.TopPriorities(tied)!;
+
+        Assert.Contains(" Equal totals put 7 crime types in the top 5 places.", m.Text, StringComparison.Ordinal);
     }
 }
