@@ -30,4 +30,7 @@ internal sealed class StringPool
 
         return s;
     }
+
+    /// <summary>Forgets the strings, so a finished file does not keep them alive.</summary>
+    public void Clear() => _strings.Clear();
 }

@@ -32,8 +32,8 @@ public sealed class PoliceImporter(AnalyticalStore store)
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        // DuckDB's buffer pool defaults to 80% of RAM and keeps the blocks an import writes, so peak memory grew with the
-        // store (1.0 GB after one national year, 1.7 GB after two); it is bounded while importing and reset afterwards.
+        // DuckDB's buffer pool defaults to 80% of RAM; bounded while importing (so the import's peak memory does not depend
+        // on the machine) and reset afterwards.
         store.Execute($"SET memory_limit = '{MemoryLimitMegabytes}MB'");
         try
         {
