@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real servers and prints one closing line:
 #   tests: N passed, N failed
-# Starts what the tests need first (PostgreSQL on 127.0.0.1), installing it with apt-get when missing.
+# Installs what the tests need when missing (scripts/install-prerequisites.sh: PostgreSQL, Chromium, LibreOffice
+# Writer, poppler, fonts) and starts PostgreSQL on 127.0.0.1 first.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+bash scripts/install-prerequisites.sh || { echo "error: could not install the system packages the tests need (scripts/install-prerequisites.sh)" >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
 if [ -f scripts/start-postgres.sh ]; then
-  bash scripts/start-postgres.sh || { echo "error: could not start PostgreSQL for the tests (scripts/start-postgres.sh)" >&2; exit 1; }
+  bash scripts/start-postgres.sh || { echo "error: could not start PostgreSQL for the tests (scripts/start-postgres.sh)" >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
 fi
 
 results=TestResults
