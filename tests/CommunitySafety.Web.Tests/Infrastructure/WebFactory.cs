@@ -75,7 +75,7 @@ public abstract class WebFactory : WebApplicationFactory<Program>, IAsyncLifetim
     }
 }
 
-public sealed class SqliteWebFactory : WebFactory
+public class SqliteWebFactory : WebFactory
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "csp-web-tests", Guid.NewGuid().ToString("N"));
 

@@ -1,4 +1,5 @@
 using CommunitySafety.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace CommunitySafety.Web.Features.Account;
 
 /// <summary>Signing out (a POST with the anti-forgery token; the GET only shows the result).</summary>
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<WebUser> signIn) : PageModel
+public sealed class SignOutModel(SignInManager<WebUser> signIn, IAuthenticationSchemeProvider schemes) : PageModel
 {
     public void OnGet()
     {
@@ -17,6 +18,11 @@ public sealed class SignOutModel(SignInManager<WebUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        if (await schemes.GetSchemeAsync(AccountSetup.ExternalScheme) is not null)
+        {
+            await HttpContext.SignOutAsync(AccountSetup.ExternalScheme);
+        }
+
         return RedirectToPage();
     }
 }

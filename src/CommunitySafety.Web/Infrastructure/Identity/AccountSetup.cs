@@ -11,6 +11,9 @@ namespace CommunitySafety.Web.Infrastructure.Identity;
 /// <summary>Accounts, sign-in, roles and policies.</summary>
 public static class AccountSetup
 {
+    /// <summary>The cookie scheme of people signed in through OpenID Connect.</summary>
+    public const string ExternalScheme = "csp-external";
+
     /// <summary>The rate-limiting policy of the sign-in form.</summary>
     public const string SignInRateLimit = "sign-in";
 
@@ -78,6 +81,8 @@ public static class AccountSetup
         return builder;
     }
 
+    private const string ExternalCookie = "csp-external";
+
     private static Task ApiOrRedirect(HttpContext context, string redirectUri, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
@@ -106,6 +111,29 @@ public static class AccountSetup
         }
 
         var organisationClaim = section["OrganisationClaim"] is { Length: > 0 } c ? c : "organisation";
+
+        // People signed in through OIDC have no local account, so they get a cookie of their own (the local account
+        // cookie's security-stamp check would sign them out); the default scheme picks whichever cookie is present.
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "csp";
+                o.DefaultAuthenticateScheme = "csp";
+                o.DefaultChallengeScheme = "csp";
+                o.DefaultForbidScheme = "csp";
+            })
+            .AddPolicyScheme("csp", null, o => o.ForwardDefaultSelector = context =>
+                context.Request.Cookies.ContainsKey(ExternalCookie) ? ExternalScheme : IdentityConstants.ApplicationScheme)
+            .AddCookie(ExternalScheme, o =>
+            {
+                o.Cookie.Name = ExternalCookie;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = "/account/sign-in";
+                o.AccessDeniedPath = "/account/access-denied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Events.OnRedirectToLogin = c => ApiOrRedirect(c.HttpContext, c.RedirectUri, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c.HttpContext, c.RedirectUri, StatusCodes.Status403Forbidden);
+            });
         builder.Services.AddAuthentication().AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, section["DisplayName"] ?? "Your organisation's account", o =>
         {
             o.Authority = section["Authority"];
@@ -113,7 +141,7 @@ public static class AccountSetup
             o.ClientSecret = section["ClientSecret"];
             o.ResponseType = "code";
             o.UsePkce = true;
-            o.SignInScheme = IdentityConstants.ApplicationScheme;
+            o.SignInScheme = ExternalScheme;
             o.CallbackPath = "/signin-oidc";
             o.TokenValidationParameters.NameClaimType = "preferred_username";
             o.TokenValidationParameters.RoleClaimType = "roles";
