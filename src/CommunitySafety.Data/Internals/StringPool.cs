@@ -32,5 +32,9 @@ internal sealed class StringPool
     }
 
     /// <summary>Forgets the strings, so a finished file does not keep them alive.</summary>
-    public void Clear() => _strings.Clear();
+    public void Clear()
+    {
+        _strings.Clear();
+        _strings.TrimExcess();
+    }
 }
