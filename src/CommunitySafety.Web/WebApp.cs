@@ -32,6 +32,7 @@ public static class WebApp
         app.MapIndicatorsApi();
         app.MapPublicApi();
         app.MapReports();
+        app.MapAssessmentApi();
         app.MapOpenApiDocument();
         return app;
     }
@@ -58,7 +59,8 @@ public static class WebApp
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        // Pages get a GOV.UK error page; the API keeps its plain status codes and problem details.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
         {

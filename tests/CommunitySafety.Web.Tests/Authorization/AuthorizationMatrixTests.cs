@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         ["/api/indicators/{code}/values.csv"] = (Policies.Internal, "/api/indicators/DA-E1/values.csv"),
         ["/api/frameworks/{code}/export.xlsx"] = (Policies.Internal, "/api/frameworks/DAMF/export.xlsx"),
         ["/api/public/indicators"] = (Anonymous, "/api/public/indicators"),
+        ["/api/assessment"] = (Policies.Internal, "/api/assessment?area=Luton&year=2024/25"),
         ["/reports/progress.{format}"] = (Policies.Analysis, "/reports/progress.html"),
         ["/public/reports/progress.{format}"] = (Anonymous, "/public/reports/progress.html"),
         ["/openapi/{documentName}.json"] = (Anonymous, "/openapi/v1.json"),

@@ -222,7 +222,13 @@ internal static class AccountSeeder
         {
             foreach (var (demoEmail, name, role, organisation) in DemoAccounts)
             {
-                if (await users.FindByNameAsync(demoEmail) is null)
+                if (await users.FindByNameAsync(demoEmail) is { } existing)
+                {
+                    // A demo started again prints a new password: make it the one that works.
+                    Check(await users.RemovePasswordAsync(existing));
+                    Check(await users.AddPasswordAsync(existing, demoPassword));
+                }
+                else
                 {
                     await CreateAsync(users, demoEmail, name, role, organisation, demoPassword);
                 }

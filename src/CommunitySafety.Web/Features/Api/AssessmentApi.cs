@@ -1,0 +1,69 @@
+using System.Globalization;
+using CommunitySafety.Assessment;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Data.Store;
+using CommunitySafety.Periods;
+using CommunitySafety.Web.Infrastructure.Security;
+using CommunitySafety.Web.Infrastructure.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CommunitySafety.Web.Features.Api;
+
+/// <summary>The strategic assessment of an area and financial year, as the Assessment library's JSON (internal).</summary>
+public static class AssessmentApi
+{
+    /// <summary>Maps GET /api/assessment?area=…&amp;year=2024/25.</summary>
+    /// <param name="app">The app.</param>
+    /// <returns>The app.</returns>
+    public static WebApplication MapAssessmentApi(this WebApplication app)
+    {
+        app.MapGet("/api/assessment", Assess).RequireAuthorization(Policies.Internal).WithTags("Assessment")
+            .WithName("GetAssessment").WithSummary("The strategic assessment of an area for a financial year, against all other areas of its kind");
+        return app;
+    }
+
+    internal static Results<ContentHttpResult, NotFound<string>, BadRequest<string>> Assess(string? area, string? year, WebStoreOptions options, TimeProvider time)
+    {
+        if (string.IsNullOrWhiteSpace(area) || string.IsNullOrWhiteSpace(year))
+        {
+            return TypedResults.BadRequest("Give an area (name or ONS code) and a financial year, e.g. ?area=Luton&year=2024/25.");
+        }
+
+        FinancialYear fy;
+        try
+        {
+            fy = FinancialYear.Parse(year.Trim(), CultureInfo.InvariantCulture);
+        }
+        catch (FormatException)
+        {
+            return TypedResults.BadRequest($"'{year}' is not a financial year like 2024/25.");
+        }
+
+        if (!File.Exists(options.AnalyticalStorePath))
+        {
+            return TypedResults.NotFound("There is no crime data: import police.uk files first.");
+        }
+
+        using var store = AnalyticalStore.Open(options.AnalyticalStorePath);
+        var source = new StoreAssessmentSource(store);
+        ResolvedArea resolved;
+        try
+        {
+            resolved = source.Resolve(area.Trim());
+        }
+        catch (AreaNotFoundException e)
+        {
+            return TypedResults.NotFound(e.Message);
+        }
+
+        var peers = source.AllOthers(resolved, fy);
+        var data = source.Load(resolved, fy, peers);
+        if (data.Area.For(fy) is null)
+        {
+            return TypedResults.NotFound($"The store has no data for {resolved.Name} in {fy}.");
+        }
+
+        var result = StrategicAssessment.Assess(new AssessmentRequest { Year = fy, PeerGroup = peers }, data, AssessmentSettings.Default, time.GetUtcNow());
+        return TypedResults.Content(result.ToJson(), "application/json");
+    }
+}
