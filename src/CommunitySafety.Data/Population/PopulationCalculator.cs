@@ -8,14 +8,21 @@ namespace CommunitySafety.Data.Population;
 /// Finds the population of an area for a rate: the area's own ONS figure when imported, otherwise the sum of its local
 /// authorities, each its own figure or the sum of its LSOAs. Age bands are built from the imported bands or single years.
 /// </summary>
+/// <remarks>
+/// One calculator reads each year's figures once and keeps them (reading them took 120–150 ms a call, most of an
+/// all-areas assessment); make a new one (a new <see cref="CrimeCounts"/>) after importing population or lookups.
+/// </remarks>
 internal sealed class PopulationCalculator(AnalyticalStore store)
 {
+    private readonly Dictionary<int, Figures> _figures = [];
+    private List<int>? _years;
+
     private sealed record Figures(Dictionary<string, List<(AgeBand Band, double Value)>> ByCode, Dictionary<string, List<string>> LsoasByLad);
 
     public (PopulationFigure? Figure, string? Note) For(ResolvedArea area, List<string> forceNames, CountRateOptions options, int periodEndYear)
     {
         var band = options.Band ?? AgeBand.AllAges;
-        var years = store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
+        var years = _years ??= store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
         if (years.Count == 0)
         {
             return (null, "no population estimates are imported.");
@@ -36,7 +43,11 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
             year = years.Where(y => y <= periodEndYear).DefaultIfEmpty(years[0]).Max();
         }
 
-        var figures = Load(year);
+        if (!_figures.TryGetValue(year, out var figures))
+        {
+            _figures[year] = figures = Load(year);
+        }
+
         var mid = string.Create(CultureInfo.InvariantCulture, $"mid-{year}");
         var code = area.Code?.Value;
         if (code is not null && figures.ByCode.TryGetValue(code, out var own))

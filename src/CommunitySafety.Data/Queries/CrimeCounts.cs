@@ -22,6 +22,9 @@ namespace CommunitySafety.Data.Queries;
 /// </remarks>
 public sealed class CrimeCounts(AnalyticalStore store)
 {
+    // Population figures are read once per year per instance: an instance is for reading, not across imports.
+    private readonly PopulationCalculator _population = new(store);
+
     /// <summary>Runs <paramref name="query"/>.</summary>
     /// <exception cref="InvalidOperationException">No months were given and nothing is imported for the area's forces.</exception>
     public CountResult Count(CountQuery query)
@@ -80,7 +83,7 @@ public sealed class CrimeCounts(AnalyticalStore store)
         double per = query.Rate?.Per ?? 1000;
         if (query.Rate is { } rate)
         {
-            (population, populationNote) = new PopulationCalculator(store).For(area, forces.Values.ToList(), rate, last.Year);
+            (population, populationNote) = _population.For(area, forces.Values.ToList(), rate, last.Year);
         }
 
         double? Rate(long count) => population is { Value: > 0 } p ? count / p.Value * per : null;
