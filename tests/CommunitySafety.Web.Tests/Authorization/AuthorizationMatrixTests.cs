@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         ["/plan"] = (Policies.Internal, "/plan"),
         ["/plan/actions/{id:int}"] = (Policies.Analysis, "/plan/actions/1"),
         ["/areas"] = (Policies.Internal, "/areas"),
+        ["/areas/hotspots.{format}"] = (Policies.Internal, "/areas/hotspots.geojson?area=E06000032&year=2023/24"),
         ["/entry"] = (Policies.DataEntry, "/entry"),
         ["/entry/form"] = (Policies.DataEntry, "/entry/form?framework=DAMF&period=Q4%202022%2F23"),
         ["/entry/upload"] = (Policies.DataEntry, "/entry/upload"),
@@ -46,6 +47,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         ["/api/public/indicators"] = (Anonymous, "/api/public/indicators"),
         ["/api/assessment"] = (Policies.Internal, "/api/assessment?area=Luton&year=2024/25"),
         ["/reports/progress.{format}"] = (Policies.Analysis, "/reports/progress.html"),
+        ["/reports/assessment.{format}"] = (Policies.Analysis, "/reports/assessment.html?area=Luton&year=2023/24"),
         ["/public/reports/progress.{format}"] = (Anonymous, "/public/reports/progress.html"),
         ["/openapi/{documentName}.json"] = (Anonymous, "/openapi/v1.json"),
     };

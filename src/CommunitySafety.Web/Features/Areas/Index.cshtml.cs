@@ -1,6 +1,7 @@
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
+using CommunitySafety.Reports.Builders;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;
@@ -9,16 +10,30 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunitySafety.Web.Features.Areas;
 
-/// <summary>Area crime overview from the analytical store: recorded crime by type over the latest 12 months, with rates.</summary>
+/// <summary>
+/// Area crime overview from the analytical store: recorded crime by type over the latest 12 months, with rates; the
+/// strategic assessment of a financial year (key messages, benchmarking, scoring matrix and its sensitivity, through the
+/// Reports library's components); and the Gi* hot spot map with its cells to download.
+/// </summary>
 [Authorize(Policy = Policies.Internal)]
-public sealed class IndexModel(WebStoreOptions options) : PageModel
+public sealed class IndexModel(WebStoreOptions options, TimeProvider time) : PageModel
 {
+    /// <summary>The sections of the assessment report shown on the page, in this order.</summary>
+    public static readonly string[] AssessmentSections = ["Key messages", "Benchmarking", "Scoring matrix", "Sensitivity of the ranking"];
+
     [BindProperty(SupportsGet = true)]
     public string? Area { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Year { get; set; }
 
     public bool HasStore { get; private set; }
 
     public IReadOnlyList<AreaSummary> Areas { get; private set; } = [];
+
+    public IReadOnlyList<FinancialYear> Years { get; private set; } = [];
+
+    public FinancialYear? ChosenYear { get; private set; }
 
     public CountResult? Counts { get; private set; }
 
@@ -26,7 +41,14 @@ public sealed class IndexModel(WebStoreOptions options) : PageModel
 
     public string? Problem { get; private set; }
 
-    public void OnGet()
+    public AreaAssessment? Assessment { get; private set; }
+
+    /// <summary>The HTML of the assessment's sections, rendered by the Reports library's components.</summary>
+    public IReadOnlyList<string> AssessmentHtml { get; private set; } = [];
+
+    public AreaHotspots? Hotspots { get; private set; }
+
+    public async Task OnGetAsync()
     {
         HasStore = System.IO.File.Exists(options.AnalyticalStorePath);
         if (!HasStore)
@@ -43,7 +65,7 @@ public sealed class IndexModel(WebStoreOptions options) : PageModel
         }
 
         var chosen = Areas.FirstOrDefault(a => a.Area.Code?.ToString() == Area);
-        if (chosen is null || chosen.LastMonth is not { } last)
+        if (chosen is null || chosen.LastMonth is not { } last || chosen.FirstMonth is not { } first)
         {
             Problem = "Choose an area from the list";
             return;
@@ -53,5 +75,24 @@ public sealed class IndexModel(WebStoreOptions options) : PageModel
         var period = ReportingPeriod.Rolling12MonthsTo(last);
         Counts = counts.Count(CountQuery.For(chosen.Area, period, CountGrouping.CrimeType));
         PreviousCounts = counts.Count(CountQuery.For(chosen.Area, ReportingPeriod.Rolling12MonthsTo(last.AddMonths(-12)), CountGrouping.CrimeType));
+
+        var firstYear = AreaAnalysis.YearOf(first);
+        var lastYear = AreaAnalysis.YearOf(last);
+        Years = [.. Enumerable.Range(0, lastYear.StartYear - firstYear.StartYear + 1).Select(k => lastYear.AddYears(-k))];
+        var year = AreaAnalysis.ParseYear(Year) ?? lastYear;
+        ChosenYear = year;
+        Year = year.ToString();
+        Assessment = AreaAnalysis.Assess(store, Area, year, time.GetUtcNow());
+        if (Assessment.Result is { } result)
+        {
+            var report = AssessmentReportBuilder.Build(result);
+            var sections = AssessmentSections
+                .Select(h => report.Sections.Select((s, i) => (Section: s, Number: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).FirstOrDefault(p => p.Section.Heading == h))
+                .Where(p => p.Section is not null)
+                .ToList();
+            AssessmentHtml = await AreaAnalysis.RenderSectionsAsync(sections);
+        }
+
+        Hotspots = AreaAnalysis.Hotspots(store, chosen.Area, year);
     }
 }

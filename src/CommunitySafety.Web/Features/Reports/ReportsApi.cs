@@ -1,10 +1,13 @@
 using System.Globalization;
+using CommunitySafety.Data.Store;
 using CommunitySafety.Monitoring;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
 using CommunitySafety.Reports.Rendering;
+using CommunitySafety.Web.Features.Areas;
 using CommunitySafety.Web.Infrastructure.Security;
+using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunitySafety.Web.Features.Reports;
@@ -18,7 +21,10 @@ public static class ReportsApi
     /// <summary>The CSP of a report: its own inline styles and embedded SVG/PNG, still no script.</summary>
     public const string ReportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
 
-    /// <summary>Maps /reports/progress.{format} (analysts) and /public/reports/progress.{format} (anyone, published).</summary>
+    /// <summary>
+    /// Maps /reports/progress.{format} and /reports/assessment.{format} (analysts), and /public/reports/progress.{format}
+    /// (anyone, published).
+    /// </summary>
     /// <param name="app">The app.</param>
     /// <returns>The app.</returns>
     public static WebApplication MapReports(this WebApplication app)
@@ -26,6 +32,9 @@ public static class ReportsApi
         app.MapGet("/reports/progress.{format}", (string format, string? period, string? variant, MonitoringDbContext db, HttpContext http, CancellationToken ct) =>
                 RenderAsync(format, period, variant == "published" ? ReportVariant.Published : ReportVariant.Internal, db, http, ct))
             .RequireAuthorization(Policies.Analysis).WithTags("Reports").WithName("ProgressReport").WithSummary("The plan's progress report (internal or published)");
+        app.MapGet("/reports/assessment.{format}", (string format, string? area, string? year, string? variant, WebStoreOptions options, TimeProvider time, HttpContext http, CancellationToken ct) =>
+                RenderAssessmentAsync(format, area, year, variant == "published" ? ReportVariant.Published : ReportVariant.Internal, options, time, http, ct))
+            .RequireAuthorization(Policies.Analysis).WithTags("Reports").WithName("AssessmentReport").WithSummary("The strategic assessment report of an area and financial year (internal or published)");
         app.MapGet("/public/reports/progress.{format}", (string format, string? period, MonitoringDbContext db, HttpContext http, CancellationToken ct) =>
                 RenderAsync(format, period, ReportVariant.Published, db, http, ct))
             .AllowAnonymous().WithTags("Published").WithName("PublishedProgressReport").WithSummary("The published progress report, with small counts suppressed");
@@ -58,6 +67,47 @@ public static class ReportsApi
             MeetingDate = DateOnly.FromDateTime(DateTime.UtcNow),
         }, cancellationToken);
         var name = $"progress-report-{variant.ToString().ToLowerInvariant()}";
+        return await WriteAsync(report, format, name, http, cancellationToken);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, BadRequest<string>>> RenderAssessmentAsync(
+        string format, string? area, string? year, ReportVariant variant, WebStoreOptions options, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (format.ToLowerInvariant() is not ("html" or "docx" or "pdf"))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(area) || AreaAnalysis.ParseYear(year) is not { } fy)
+        {
+            return TypedResults.BadRequest("Give an area (name or ONS code) and a financial year, e.g. ?area=Luton&year=2024/25.");
+        }
+
+        if (!File.Exists(options.AnalyticalStorePath))
+        {
+            return TypedResults.NotFound();
+        }
+
+        AreaAssessment assessment;
+        using (var store = AnalyticalStore.Open(options.AnalyticalStorePath))
+        {
+            assessment = AreaAnalysis.Assess(store, area, fy, time.GetUtcNow());
+        }
+
+        if (assessment.Result is not { } result)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var report = AssessmentReportBuilder.Build(result, new AssessmentReportOptions { Variant = variant });
+        var code = string.IsNullOrEmpty(result.Area.Code) ? "area" : result.Area.Code;
+        var name = $"strategic-assessment-{code}-{fy.ToString().Replace('/', '-')}-{variant.ToString().ToLowerInvariant()}";
+        return await WriteAsync(report, format, name, http, cancellationToken);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, BadRequest<string>>> WriteAsync(
+        Report report, string format, string name, HttpContext http, CancellationToken cancellationToken)
+    {
         switch (format.ToLowerInvariant())
         {
             case "html":

@@ -1,0 +1,173 @@
+using System.Globalization;
+using CommunitySafety.Assessment;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Data.Store;
+using CommunitySafety.Hotspots;
+using CommunitySafety.Periods;
+using CommunitySafety.Reports;
+using CommunitySafety.Reports.Components;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CommunitySafety.Web.Features.Areas;
+
+/// <summary>The strategic assessment of an area and year, or why there is none.</summary>
+/// <param name="Result">The assessment; null when the store has no data for the area and year.</param>
+/// <param name="Problem">Why there is no assessment, in words for people.</param>
+/// <param name="MonthsWithData">How many of the year's 12 months the store has for the area.</param>
+public sealed record AreaAssessment(AssessmentResult? Result, string? Problem, int MonthsWithData)
+{
+    /// <summary>True when the year has fewer than 12 months of data.</summary>
+    public bool IsPartial => Result is not null && MonthsWithData < 12;
+}
+
+/// <summary>The hot spot map of an area and year (Getis-Ord Gi* on automatic square cells), or why there is none.</summary>
+/// <param name="Svg">The map (SVG with title and description); null when there are no located records.</param>
+/// <param name="Cells">The cells with counts and Gi* results, for GeoJSON and CSV.</param>
+/// <param name="Records">Located records mapped.</param>
+/// <param name="Problem">Why there is no map.</param>
+public sealed record AreaHotspots(string? Svg, CellTable? Cells, int Records, string? Problem)
+{
+    /// <summary>The map's text alternative (its SVG description), for people who cannot see it.</summary>
+    public string? Description => Svg is null ? null
+        : System.Text.RegularExpressions.Regex.Match(Svg, "<desc id=\"map-desc\">(.*?)</desc>", System.Text.RegularExpressions.RegexOptions.Singleline) is { Success: true } m
+            ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)
+            : null;
+}
+
+/// <summary>
+/// What the area pages, downloads and the assessment report read from the analytical store: the assessment as the
+/// CLI's <c>csp assess</c> and the API build it, and the hot spot map as <c>csp hotspots --method gistar</c> does.
+/// </summary>
+public static class AreaAnalysis
+{
+    /// <summary>The financial year a month falls in.</summary>
+    /// <param name="month">The month.</param>
+    /// <returns>Its financial year.</returns>
+    public static FinancialYear YearOf(YearMonth month) => new(month.Month >= 4 ? month.Year : month.Year - 1);
+
+    /// <summary>Parses "2024/25", or null when it is not a financial year.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The year, or null.</returns>
+    public static FinancialYear? ParseYear(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return FinancialYear.Parse(text.Trim(), CultureInfo.InvariantCulture);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The strategic assessment of the area for the year against all other areas of its kind.</summary>
+    /// <param name="store">The analytical store.</param>
+    /// <param name="area">The area (name or ONS code).</param>
+    /// <param name="year">The financial year.</param>
+    /// <param name="now">When the assessment is made.</param>
+    /// <returns>The assessment, or the reason there is none.</returns>
+    public static AreaAssessment Assess(AnalyticalStore store, string area, FinancialYear year, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        var source = new StoreAssessmentSource(store);
+        ResolvedArea resolved;
+        try
+        {
+            resolved = source.Resolve(area.Trim());
+        }
+        catch (AreaNotFoundException e)
+        {
+            return new AreaAssessment(null, e.Message, 0);
+        }
+        catch (ArgumentException e)
+        {
+            return new AreaAssessment(null, e.Message.Split(" (Parameter", 2)[0], 0);
+        }
+
+        var peers = source.AllOthers(resolved, year);
+        var data = source.Load(resolved, year, peers);
+        if (data.Area.For(year) is not { } thisYear)
+        {
+            return new AreaAssessment(null, $"The crime data has no records for {resolved.Name} in {year}, so there is no strategic assessment for that year.", 0);
+        }
+
+        var result = StrategicAssessment.Assess(new AssessmentRequest { Year = year, PeerGroup = peers }, data, AssessmentSettings.Default, now);
+        return new AreaAssessment(result, null, thisYear.MonthsWithData);
+    }
+
+    /// <summary>The Gi* hot spot map of the area's located records in the year.</summary>
+    /// <param name="store">The analytical store.</param>
+    /// <param name="area">The area.</param>
+    /// <param name="year">The financial year.</param>
+    /// <returns>The map and cells, or the reason there are none.</returns>
+    public static AreaHotspots Hotspots(AnalyticalStore store, ResolvedArea area, FinancialYear year)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        var records = new HotspotPointsQuery(store).Read(area, year.FirstMonth, year.LastMonth, null);
+        var points = records.Select(r => BritishNationalGrid.FromWgs84(new GeoPoint(r.Longitude, r.Latitude))).ToList();
+        if (points.Count == 0)
+        {
+            return new AreaHotspots(null, null, 0, $"There are no located crime records for {area.Name} in {year}, so there is no hot spot map.");
+        }
+
+        HotspotGrid grid;
+        try
+        {
+            grid = HotspotGrid.Covering(points, GridOptions.Default);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return new AreaHotspots(null, null, points.Count, $"The located records for {area.Name} in {year} cover too small an area for a hot spot map.");
+        }
+
+        var table = new CellTable(grid);
+        var counts = grid.CountPoints(points, out _);
+        table.AddCounts(counts);
+        var gi = GetisOrdGiStar.Calculate(grid, counts);
+        table.AddGiStar(gi);
+        var svg = HotspotMap.RenderSvg(grid, MapLayer.GiStar(gi), HotspotMapOptions.Default with
+        {
+            Title = $"Hot spots of all crime, {area.Name}, {year}",
+            Description = $"{points.Count:N0} located records; {area.BasisDescription}",
+            Notes = table.Notes,
+        });
+        return new AreaHotspots(svg, table, points.Count, null);
+    }
+
+    /// <summary>Renders report sections through the Reports library's <see cref="SectionView"/> component.</summary>
+    /// <param name="sections">The sections and their numbers.</param>
+    /// <returns>The HTML of each, in order.</returns>
+    public static async Task<IReadOnlyList<string>> RenderSectionsAsync(IReadOnlyList<(ReportSection Section, string Number)> sections)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        await using var renderer = new HtmlRenderer(new EmptyServices(), NullLoggerFactory.Instance);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var html = new List<string>();
+            foreach (var (section, number) in sections)
+            {
+                var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
+                {
+                    [nameof(SectionView.Section)] = section,
+                    [nameof(SectionView.Number)] = number,
+                });
+                var output = await renderer.RenderComponentAsync<SectionView>(parameters);
+                html.Add(output.ToHtmlString());
+            }
+
+            return (IReadOnlyList<string>)html;
+        });
+    }
+
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => null;
+    }
+}

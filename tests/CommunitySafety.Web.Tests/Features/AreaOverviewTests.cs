@@ -1,0 +1,170 @@
+using System.Net;
+using CommunitySafety.Data.Lookups;
+using CommunitySafety.Data.Police;
+using CommunitySafety.Data.Population;
+using CommunitySafety.Data.Store;
+using CommunitySafety.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Hosting;
+
+namespace CommunitySafety.Web.Tests.Features;
+
+/// <summary>
+/// The app over a small analytical store built from the repository's fixtures (police.uk January 2024 for Bedfordshire
+/// and part of Hampshire, the ONS lookups, mid-2015 LSOA population) by the Data importers, as <c>csp import</c> does.
+/// </summary>
+public sealed class AreaStoreWebFactory : SqliteWebFactory
+{
+    private readonly string _storeFolder = Path.Combine(Path.GetTempPath(), "csp-web-tests", "store-" + Guid.NewGuid().ToString("N"));
+
+    public string StorePath => Path.Combine(_storeFolder, "csp.duckdb");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Directory.CreateDirectory(_storeFolder);
+        var fixtures = FindFixtures();
+        using var store = AnalyticalStore.Open(StorePath);
+        new LookupImporter(store).Import(Path.Combine(fixtures, "lookups", "LAD17_CSP17_PFA17_lookup.csv"));
+        new LookupImporter(store).Import(Path.Combine(fixtures, "lookups", "LSOA11_WD20_LAD20_lookup_slice.csv"));
+        new PopulationImporter(store).Import(Path.Combine(fixtures, "population", "LSOA_population_mid2015_slice.csv"));
+        new PoliceImporter(store).Import(
+        [
+            Path.Combine(fixtures, "police", "bedfordshire", "2024-01-bedfordshire-street.csv"),
+            Path.Combine(fixtures, "police", "hampshire", "2024-01-hampshire-street.csv"),
+        ]);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Store:Analytical", StorePath);
+    }
+
+    protected override async Task DropDatabaseAsync()
+    {
+        await base.DropDatabaseAsync();
+        if (Directory.Exists(_storeFolder))
+        {
+            Directory.Delete(_storeFolder, recursive: true);
+        }
+    }
+
+    private static string FindFixtures()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
+            {
+                return Path.Combine(dir.FullName, "tests", "fixtures");
+            }
+        }
+
+        throw new InvalidOperationException("The repository's tests/fixtures folder was not found above " + AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>The area crime overview's strategic assessment and hot spot map, their downloads, and the assessment report.</summary>
+public sealed class AreaOverviewTests(AreaStoreWebFactory factory) : IClassFixture<AreaStoreWebFactory>
+{
+    private const string Luton = "E06000032";
+    private const string Year = "2023%2F24";
+
+    [Fact]
+    public async Task AreaPage_ForAnAreaWithData_ShowsMatrixSensitivityBenchmarkingKeyMessagesAndTheMap()
+    {
+        using var response = await factory.ClientAs(Roles.BoardMember).GetAsync(new Uri($"/areas?area={Luton}&year={Year}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("Strategic assessment, 2023/24", html, StringComparison.Ordinal);
+        Assert.Contains("Key messages", html, StringComparison.Ordinal);
+        Assert.Contains("Benchmarking", html, StringComparison.Ordinal);
+        Assert.Contains("Scoring matrix 2023/24: criterion scores", html, StringComparison.Ordinal);
+        Assert.Contains("Sensitivity of the ranking", html, StringComparison.Ordinal);
+        Assert.Contains("Share of draws in top", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"csp-table\"", html, StringComparison.Ordinal);
+
+        // One month of the year: the page says the figures are partial.
+        Assert.Contains("id=\"assessment-partial\"", html, StringComparison.Ordinal);
+        Assert.Contains("only 1 of the 12 months", html, StringComparison.Ordinal);
+
+        // The map inline, with its text alternative, and the cells to download.
+        var map = html[html.IndexOf("id=\"hotspot-map\"", StringComparison.Ordinal)..];
+        Assert.StartsWith("id=\"hotspot-map\"><svg", map, StringComparison.Ordinal);
+        Assert.Contains("<desc id=\"map-desc\">", map, StringComparison.Ordinal);
+        Assert.Contains("id=\"hotspot-map-text\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/areas/hotspots.geojson?area={Luton}&amp;year={Year}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/areas/hotspots.csv?area={Luton}&amp;year={Year}\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AreaPage_ForAYearWithoutData_SaysSoTheGovUkWay_NotAnError()
+    {
+        using var response = await factory.ClientAs(Roles.Contributor).GetAsync(new Uri($"/areas?area={Luton}&year=2020%2F21", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"assessment-missing\"", html, StringComparison.Ordinal);
+        Assert.Contains("no records for Luton in 2020/21", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"hotspots-missing\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"hotspot-map\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AreaPage_ForAnUnknownArea_AsksToChooseOne()
+    {
+        using var response = await factory.ClientAs(Roles.Analyst).GetAsync(new Uri("/areas?area=E06999999&year=2023%2F24", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choose an area from the list", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HotspotCells_DownloadAsGeoJsonAndCsv_WithCountsAndGiStar()
+    {
+        var client = factory.ClientAs(Roles.Contributor);
+        using var geojson = await client.GetAsync(new Uri($"/areas/hotspots.geojson?area={Luton}&year={Year}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, geojson.StatusCode);
+        Assert.Equal("application/geo+json", geojson.Content.Headers.ContentType?.MediaType);
+        var json = await geojson.Content.ReadAsStringAsync();
+        Assert.Contains("FeatureCollection", json, StringComparison.Ordinal);
+        Assert.Contains("\"count\"", json, StringComparison.Ordinal);
+
+        using var csv = await client.GetAsync(new Uri($"/areas/hotspots.csv?area={Luton}&year={Year}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var header = (await csv.Content.ReadAsStringAsync()).Split('\n')[0];
+        Assert.Contains("count", header, StringComparison.Ordinal);
+
+        using var none = await client.GetAsync(new Uri($"/areas/hotspots.csv?area={Luton}&year=2020%2F21", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        using var anonymous = await factory.ClientAs(null).GetAsync(new Uri($"/areas/hotspots.csv?area={Luton}&year={Year}", UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task AssessmentReport_FromTheReportBuilder_AsHtmlAndWord()
+    {
+        var client = factory.ClientAs(Roles.Analyst);
+        var builder = await client.GetStringAsync(new Uri($"/reports?report=assessment&area={Luton}", UriKind.Relative));
+        Assert.Contains($"href=\"/reports/assessment.docx?area={Luton}&amp;year={Year}&amp;variant=internal\"", builder, StringComparison.Ordinal);
+        Assert.Contains("Luton", builder, StringComparison.Ordinal);
+
+        using var html = await client.GetAsync(new Uri($"/reports/assessment.html?area={Luton}&year={Year}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        var text = await html.Content.ReadAsStringAsync();
+        Assert.Contains("Scoring matrix", text, StringComparison.Ordinal);
+        Assert.Contains("Sensitivity of the ranking", text, StringComparison.Ordinal);
+
+        using var docx = await client.GetAsync(new Uri($"/reports/assessment.docx?area={Luton}&year={Year}&variant=published", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        var bytes = await docx.Content.ReadAsByteArrayAsync();
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal((byte)'K', bytes[1]);
+
+        using var none = await client.GetAsync(new Uri($"/reports/assessment.html?area={Luton}&year=2020%2F21", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        using var board = await factory.ClientAs(Roles.BoardMember).GetAsync(new Uri($"/reports/assessment.html?area={Luton}&year={Year}", UriKind.Relative));
+        Assert.NotEqual(HttpStatusCode.OK, board.StatusCode);
+    }
+}
