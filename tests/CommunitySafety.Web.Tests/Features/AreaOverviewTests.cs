@@ -83,6 +83,7 @@ public sealed class AreaOverviewTests(AreaStoreWebFactory factory) : IClassFixtu
         Assert.Contains("Sensitivity of the ranking", html, StringComparison.Ordinal);
         Assert.Contains("Share of draws in top", html, StringComparison.Ordinal);
         Assert.Contains("class=\"csp-table\"", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"csp-num\">4.</span> Sensitivity of the ranking", html, StringComparison.Ordinal);
 
         // One month of the year: the page says the figures are partial.
         Assert.Contains("id=\"assessment-partial\"", html, StringComparison.Ordinal);

@@ -87,8 +87,9 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time) : Pag
         {
             var report = AssessmentReportBuilder.Build(result);
             var sections = AssessmentSections
-                .Select(h => report.Sections.Select((s, i) => (Section: s, Number: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))).FirstOrDefault(p => p.Section.Heading == h))
-                .Where(p => p.Section is not null)
+                .Select(h => report.Sections.FirstOrDefault(s => s.Heading == h))
+                .OfType<CommunitySafety.Reports.ReportSection>()
+                .Select((s, i) => (s, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
                 .ToList();
             AssessmentHtml = await AreaAnalysis.RenderSectionsAsync(sections);
         }
