@@ -144,7 +144,7 @@ public sealed class AreaOverviewTests(AreaStoreWebFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task AssessmentReport_FromTheReportBuilder_AsHtmlAndWord()
+    public async Task AssessmentReport_FromTheReportBuilder_AsHtmlWordAndPdf()
     {
         var client = factory.ClientAs(Roles.Analyst);
         var builder = await client.GetStringAsync(new Uri($"/reports?report=assessment&area={Luton}", UriKind.Relative));
@@ -162,6 +162,11 @@ public sealed class AreaOverviewTests(AreaStoreWebFactory factory) : IClassFixtu
         var bytes = await docx.Content.ReadAsByteArrayAsync();
         Assert.Equal((byte)'P', bytes[0]);
         Assert.Equal((byte)'K', bytes[1]);
+
+        using var pdf = await client.GetAsync(new Uri($"/reports/assessment.pdf?area={Luton}&year={Year}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..5]), StringComparison.Ordinal);
 
         using var none = await client.GetAsync(new Uri($"/reports/assessment.html?area={Luton}&year=2020%2F21", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
