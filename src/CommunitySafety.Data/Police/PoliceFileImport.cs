@@ -105,31 +105,13 @@ internal sealed partial class PoliceFileImport
         {
             _fileId = _store.Dimensions.NextFileId;
             _store.Execute("INSERT INTO source_file VALUES ($1, $2, $3, 0, now()::TIMESTAMP)", _fileId, _source.DisplayPath, (byte)header.Kind);
-            var table = header.Kind switch
-            {
-                PoliceFileKind.Street => "crime",
-                PoliceFileKind.Outcomes => "outcome",
-                _ => "stop_search",
-            };
+            var table = TableOf(header.Kind);
             using (var appender = _store.Connection.CreateAppender(table))
             {
-                switch (header.Kind)
-                {
-                    case PoliceFileKind.Street:
-                        ReadStreet(reader, header, appender, counting);
-                        break;
-                    case PoliceFileKind.Outcomes:
-                        ReadOutcomes(reader, header, appender, counting);
-                        break;
-                    default:
-                        ReadStopAndSearch(reader, header, appender, counting);
-                        break;
-                }
+                ReadRows(reader, header, appender, counting);
             }
 
-            _progress(counting.BytesRead, Rows);
-            MarkTruncatedLastLine();
-            if (_fileError || (_errorCount > 0 && !_options.SkipBadRows))
+            if (IsRejectedWhole())
             {
                 tx.Rollback();
                 _store.Dimensions.Reload();
@@ -156,19 +138,9 @@ internal sealed partial class PoliceFileImport
         }
     }
 
-    private static string TableOf(PoliceFileKind kind) => kind switch
+    /// <summary>Reads every row of the file into <paramref name="appender"/> by its kind, then reports progress.</summary>
+    private void ReadRows(SepReader reader, PoliceHeader header, DuckDBAppender appender, CountingStream counting)
     {
-        PoliceFileKind.Street => "crime",
-        PoliceFileKind.Outcomes => "outcome",
-        _ => "stop_search",
-    };
-
-    /// <summary>Reads the file into the batch's transaction; a file that would be rejected whole spoils the batch instead.</summary>
-    private void RunInBatch(SepReader reader, PoliceHeader header, CountingStream counting)
-    {
-        _fileId = _store.Dimensions.NextFileId;
-        var table = TableOf(header.Kind);
-        var appender = _batch!.Appender(table);
         switch (header.Kind)
         {
             case PoliceFileKind.Street:
@@ -184,7 +156,25 @@ internal sealed partial class PoliceFileImport
 
         _progress(counting.BytesRead, Rows);
         MarkTruncatedLastLine();
-        if (_fileError || (_errorCount > 0 && !_options.SkipBadRows))
+    }
+
+    /// <summary>Whether the file must be rejected whole: a file-level error, or bad rows without SkipBadRows.</summary>
+    private bool IsRejectedWhole() => _fileError || (_errorCount > 0 && !_options.SkipBadRows);
+
+    private static string TableOf(PoliceFileKind kind) => kind switch
+    {
+        PoliceFileKind.Street => "crime",
+        PoliceFileKind.Outcomes => "outcome",
+        _ => "stop_search",
+    };
+
+    /// <summary>Reads the file into the batch's transaction; a file that would be rejected whole spoils the batch instead.</summary>
+    private void RunInBatch(SepReader reader, PoliceHeader header, CountingStream counting)
+    {
+        _fileId = _store.Dimensions.NextFileId;
+        var table = TableOf(header.Kind);
+        ReadRows(reader, header, _batch!.Appender(table), counting);
+        if (IsRejectedWhole())
         {
             SpoilsBatch = true;
             Rows = 0;
