@@ -1,3 +1,5 @@
+using nietras.SeparatedValues;
+
 namespace CommunitySafety.Assessment.Internals;
 
 /// <summary>
@@ -65,51 +67,25 @@ internal static class CsvText
         throw new AssessmentConfigurationException(source, $"the required column '{column}' is missing (columns: {string.Join(", ", header)}).");
     }
 
+    // Comments and line numbers are handled above; each data line is split by Sep (RFC 4180 quoting).
     private static List<string> Split(string line, string source, int lineNumber)
     {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        if (quoted)
+        if (line.Count(c => c == '"') % 2 != 0)
         {
             throw new AssessmentConfigurationException(source, $"line {lineNumber} has an unterminated quoted field.");
         }
 
-        fields.Add(current.ToString());
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true }).FromText(line);
+        var fields = new List<string>();
+        if (reader.MoveNext())
+        {
+            var row = reader.Current;
+            for (var i = 0; i < row.ColCount; i++)
+            {
+                fields.Add(row[i].ToString());
+            }
+        }
+
         return fields;
     }
 }
