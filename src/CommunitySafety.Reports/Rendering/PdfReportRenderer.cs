@@ -14,7 +14,7 @@ public static class PdfReportRenderer
 
     private static readonly string[] ChromiumArguments =
     [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
     /// <summary>Renders the report to a PDF file.</summary>
