@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunitySafety.Assessment;
+using CommunitySafety.Reports.Disclosure;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Statistics;
 
@@ -135,11 +136,13 @@ public static class AssessmentCharts
     /// <param name="assessment">The assessment.</param>
     /// <param name="crimeType">The crime type.</param>
     /// <param name="chartId">The chart's id.</param>
+    /// <param name="disclosure">Disclosure control (published variant); nothing suppressed when null.</param>
     /// <returns>The chart, or null without peers.</returns>
-    public static ReportChart? PeerBars(AssessmentResult assessment, string crimeType, string chartId)
+    public static ReportChart? PeerBars(AssessmentResult assessment, string crimeType, string chartId, AreaCountDisclosure? disclosure = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var points = assessment.Funnel.Where(f => f.CrimeType == crimeType).OrderByDescending(f => f.Rate).ToList();
+        var suppressed = (disclosure ?? AreaCountDisclosure.None).Suppress([.. points.Select(p => p.Count)]);
         var row = assessment.Benchmarks.FirstOrDefault(b => b.CrimeType == crimeType);
         if (points.Count < 2 || row?.PeerRate is not { } peerRate)
         {
@@ -147,28 +150,38 @@ public static class AssessmentCharts
         }
 
         var perThousand = RateOptions.Default with { Multiplier = StrategicAssessment.RateMultiplier };
-        var bars = points.Select(p =>
+        var bars = points.Select((p, i) =>
         {
             var rate = CrudeRate.Calculate(p.Count, p.Population, perThousand);
-            return (Point: p, Rate: rate, Bar: new BarItem(p.AreaName, p.Rate, rate.Lower95, rate.Upper95, FromFunnel(p.Position), p.IsAssessedArea));
+            var bar = suppressed[i]
+                ? new BarItem(p.AreaName + " [c]", null, null, null, ComparisonOutcome.NotCompared, p.IsAssessedArea)
+                : new BarItem(p.AreaName, p.Rate, rate.Lower95, rate.Upper95, FromFunnel(p.Position), p.IsAssessedArea);
+            return (Point: p, Rate: rate, Bar: bar, Suppressed: suppressed[i]);
         }).ToList();
-        var own = points.FirstOrDefault(p => p.IsAssessedArea);
+        var ownIndex = points.FindIndex(p => p.IsAssessedArea);
+        var own = ownIndex >= 0 && !suppressed[ownIndex] ? points[ownIndex] : null;
         var title = own is null
             ? $"{crimeType}: rates of the peer group"
             : $"{crimeType} in {own.AreaName}: {row.VsPeers.ToLabel().ToLowerInvariant()} compared with its peer group ({own.Rate.ToString("N1", Gb)} against {peerRate.ToString("N1", Gb)} per 1,000)";
+        var withheld = suppressed.Count(f => f);
         var description = $"Horizontal bar chart of {NarrativeRules.Lower(crimeType)} per 1,000 residents in {assessment.Year} for {points.Count} areas, highest first, each with its 95% confidence interval, and a dashed line at the peer group rate of {peerRate.ToString("N1", Gb)}. "
-            + (own is not null ? $"{own.AreaName} ({own.Rate.ToString("N1", Gb)}) ranks {row.RankInGroup} of {row.GroupSize} from lowest." : string.Empty);
+            + (own is not null ? $"{own.AreaName} ({own.Rate.ToString("N1", Gb)}) ranks {row.RankInGroup} of {row.GroupSize} from lowest." : string.Empty)
+            + (withheld > 0 ? $" {withheld} {(withheld == 1 ? "area's bar is" : "areas' bars are")} withheld because of small counts." : string.Empty);
+        var sup = new TableCell(SmallCountSuppression.Symbol, CellStatus.Suppressed);
         var rows = bars.Select(b => new TableRow(
         [
             b.Point.AreaName + (b.Point.IsAssessedArea ? " (this area)" : string.Empty),
-            b.Point.Count.ToString("N0", Gb),
+            b.Suppressed ? sup : b.Point.Count.ToString("N0", Gb),
             b.Point.Population.ToString("N0", Gb),
-            b.Point.Rate.ToString("N1", Gb),
-            $"{b.Rate.Lower95?.ToString("N1", Gb)} to {b.Rate.Upper95?.ToString("N1", Gb)}",
+            b.Suppressed ? sup : b.Point.Rate.ToString("N1", Gb),
+            b.Suppressed ? sup : $"{b.Rate.Lower95?.ToString("N1", Gb)} to {b.Rate.Upper95?.ToString("N1", Gb)}",
             new TableCell(b.Point.Position.ToLabel(), Labels.OutcomeStatusOf(FromFunnel(b.Point.Position))),
         ])).ToList();
         var data = new ReportTable($"Data for the chart: {NarrativeRules.Lower(crimeType)} by area, {assessment.Year}",
-            [new("Area"), new("Crimes", true), new("Population", true), new("Rate per 1,000", true), new("95% interval", true), new("Funnel plot position")], rows);
+            [new("Area"), new("Crimes", true), new("Population", true), new("Rate per 1,000", true), new("95% interval", true), new("Funnel plot position")], rows)
+        {
+            Notes = withheld > 0 ? [SmallCountSuppression.Note((disclosure ?? AreaCountDisclosure.None).Threshold)] : [],
+        };
         return new ReportChart(chartId, title, description, new BarChartSpec([.. bars.Select(b => b.Bar)], peerRate, "Peer group rate") { XLabel = "Crimes per 1,000 residents" }, data);
     }
 
@@ -176,35 +189,44 @@ public static class AssessmentCharts
     /// <param name="assessment">The assessment.</param>
     /// <param name="crimeType">The crime type.</param>
     /// <param name="chartId">The chart's id.</param>
+    /// <param name="disclosure">Disclosure control (published variant); nothing suppressed when null.</param>
     /// <returns>The chart, or null without peers.</returns>
-    public static ReportChart? Funnel(AssessmentResult assessment, string crimeType, string chartId)
+    public static ReportChart? Funnel(AssessmentResult assessment, string crimeType, string chartId, AreaCountDisclosure? disclosure = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var points = assessment.Funnel.Where(f => f.CrimeType == crimeType).OrderBy(f => f.Population).ToList();
+        var suppressed = (disclosure ?? AreaCountDisclosure.None).Suppress([.. points.Select(p => p.Count)]);
         var row = assessment.Benchmarks.FirstOrDefault(b => b.CrimeType == crimeType);
         if (points.Count < 2 || row?.PeerRate is not { } target)
         {
             return null;
         }
 
-        var own = points.FirstOrDefault(p => p.IsAssessedArea);
+        var ownIndex = points.FindIndex(p => p.IsAssessedArea);
+        var own = ownIndex >= 0 && !suppressed[ownIndex] ? points[ownIndex] : null;
         var outside = points.Count(p => p.Position is not FunnelPosition.WithinLimits);
+        var withheld = suppressed.Count(f => f);
         var title = own is null
             ? $"{crimeType}: {outside} of {points.Count} areas outside the 95% limits"
             : $"{crimeType}: {own.AreaName} is {own.Position.ToLabel().ToLowerInvariant()} on the funnel plot";
-        var description = $"Funnel plot of {NarrativeRules.Lower(crimeType)} per 1,000 residents against population for {points.Count} areas in {assessment.Year}, with 95% and 99.8% control limits around the peer group rate of {target.ToString("N1", Gb)}. {outside} of {points.Count} areas lie outside the 95% limits.";
-        var rows = points.Select(p => new TableRow(
+        var description = $"Funnel plot of {NarrativeRules.Lower(crimeType)} per 1,000 residents against population for {points.Count} areas in {assessment.Year}, with 95% and 99.8% control limits around the peer group rate of {target.ToString("N1", Gb)}. {outside} of {points.Count} areas lie outside the 95% limits."
+            + (withheld > 0 ? $" {withheld} {(withheld == 1 ? "area is" : "areas are")} not plotted because of small counts." : string.Empty);
+        var sup = new TableCell(SmallCountSuppression.Symbol, CellStatus.Suppressed);
+        var rows = points.Select((p, i) => new TableRow(
         [
             p.AreaName + (p.IsAssessedArea ? " (this area)" : string.Empty),
             p.Population.ToString("N0", Gb),
-            p.Rate.ToString("N1", Gb),
+            suppressed[i] ? sup : p.Rate.ToString("N1", Gb),
             $"{p.Lower95.ToString("N1", Gb)} to {p.Upper95.ToString("N1", Gb)}",
             $"{p.Lower998.ToString("N1", Gb)} to {p.Upper998.ToString("N1", Gb)}",
             new TableCell(p.Position.ToLabel(), Labels.OutcomeStatusOf(FromFunnel(p.Position))),
         ])).ToList();
         var data = new ReportTable($"Data for the chart: funnel plot of {NarrativeRules.Lower(crimeType)}, {assessment.Year}",
-            [new("Area"), new("Population", true), new("Rate per 1,000", true), new("95% limits", true), new("99.8% limits", true), new("Position")], rows);
-        var spec = new FunnelChartSpec([.. points.Select(p => new FunnelChartPoint(p.AreaName, p.Population, p.Rate, p.IsAssessedArea))], target, StrategicAssessment.RateMultiplier, "Peer group rate")
+            [new("Area"), new("Population", true), new("Rate per 1,000", true), new("95% limits", true), new("99.8% limits", true), new("Position")], rows)
+        {
+            Notes = withheld > 0 ? [SmallCountSuppression.Note((disclosure ?? AreaCountDisclosure.None).Threshold)] : [],
+        };
+        var spec = new FunnelChartSpec([.. points.Where((_, i) => !suppressed[i]).Select(p => new FunnelChartPoint(p.AreaName, p.Population, p.Rate, p.IsAssessedArea))], target, StrategicAssessment.RateMultiplier, "Peer group rate")
         {
             XLabel = "Population",
             YLabel = "Crimes per 1,000 residents",

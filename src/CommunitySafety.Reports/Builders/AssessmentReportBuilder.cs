@@ -39,6 +39,7 @@ public static class AssessmentReportBuilder
         string Next() => (++chart).ToString(Gb);
         var published = options.Variant == ReportVariant.Published;
         var threshold = options.DisclosureThreshold;
+        var disclosure = new Disclosure.AreaCountDisclosure(options.Variant, threshold);
         string CountText(long n) => published && Disclosure.SmallCountSuppression.IsSmall(n, threshold) ? Disclosure.SmallCountSuppression.Symbol : n.ToString("N0", Gb);
 
         var summary = new List<ReportBlock>
@@ -81,7 +82,7 @@ public static class AssessmentReportBuilder
         {
             new Paragraph($"{assessment.Area.Name} is compared with its peer group ({assessment.PeerGroup.Method}) and with England and Wales. An area is significantly higher or lower when the benchmark lies outside its 95% confidence interval."),
         };
-        foreach (var c in new[] { AssessmentCharts.Spine(assessment, Next()), AssessmentCharts.PeerBars(assessment, StrategicAssessment.AllRecordedCrime, Next()), AssessmentCharts.Funnel(assessment, StrategicAssessment.AllRecordedCrime, Next()) })
+        foreach (var c in new[] { AssessmentCharts.Spine(assessment, Next()), AssessmentCharts.PeerBars(assessment, StrategicAssessment.AllRecordedCrime, Next(), disclosure), AssessmentCharts.Funnel(assessment, StrategicAssessment.AllRecordedCrime, Next(), disclosure) })
         {
             if (c is not null)
             {
