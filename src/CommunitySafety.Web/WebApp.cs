@@ -22,6 +22,7 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(WebApp).Assembly.GetName().Name });
         configure?.Invoke(builder);
         builder.AddStores();
+        builder.AddSharedDataProtection();
         builder.AddAccounts();
         builder.AddPages();
         builder.AddApi();

@@ -68,6 +68,9 @@ public static class AccountSetup
             .AddPolicy(Policies.Analysis, p => p.RequireRole(Policies.RolesOf[Policies.Analysis]))
             .AddPolicy(Policies.Administration, p => p.RequireRole(Policies.RolesOf[Policies.Administration]));
 
+        // The limit is counted by each instance in its own memory, on purpose: behind a load balancer with N instances
+        // an address gets at most N × the limit, which still stops guessing at speed, and no request ever depends on
+        // another instance. The per-account guard is the lockout above, which is stored in the shared database.
         var perMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
         services.AddRateLimiter(o =>
         {

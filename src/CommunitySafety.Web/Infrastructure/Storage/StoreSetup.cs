@@ -1,4 +1,5 @@
 using CommunitySafety.Monitoring;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Web.Infrastructure.Storage;
@@ -80,6 +81,10 @@ internal sealed class StoreInitializer(IServiceProvider services, WebStoreOption
         var web = scope.ServiceProvider.GetRequiredService<WebDbContext>();
         await web.Database.MigrateAsync(cancellationToken);
         await Identity.AccountSeeder.SeedAsync(scope.ServiceProvider, configuration, logger, cancellationToken);
+
+        // Load (or, on a new database, create and store) the shared key ring now, before any request, so an instance
+        // started after this one finds the key instead of making a second one.
+        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("csp.startup").Protect("key ring ready");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

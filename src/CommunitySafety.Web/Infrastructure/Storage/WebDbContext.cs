@@ -1,5 +1,6 @@
 using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -7,10 +8,10 @@ using Microsoft.EntityFrameworkCore.Design;
 namespace CommunitySafety.Web.Infrastructure.Storage;
 
 /// <summary>
-/// The web application's own tables (accounts and roles, organisations, the audit trail, drafts), kept in the same
-/// database as the monitoring store with a migrations history of their own.
+/// The web application's own tables (accounts and roles, organisations, the audit trail, drafts, the Data Protection
+/// keys every instance shares), kept in the same database as the monitoring store with a migrations history of their own.
 /// </summary>
-public abstract class WebDbContext(DbContextOptions options) : IdentityDbContext<WebUser>(options)
+public abstract class WebDbContext(DbContextOptions options) : IdentityDbContext<WebUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The migrations history table of these tables (the monitoring store has its own).</summary>
     public const string HistoryTable = "__WebMigrationsHistory";
@@ -23,6 +24,12 @@ public abstract class WebDbContext(DbContextOptions options) : IdentityDbContext
 
     /// <summary>Partner organisations.</summary>
     public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    /// <summary>
+    /// The ASP.NET Core Data Protection key ring (sign-in cookies, anti-forgery tokens, two-factor cookies): one ring for
+    /// every instance of the app on this database, so a request may land on any of them (see DataProtectionSetup).
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder builder)
@@ -47,6 +54,7 @@ public abstract class WebDbContext(DbContextOptions options) : IdentityDbContext
             e.HasIndex(o => o.Name).IsUnique();
             e.Property(o => o.Name).HasMaxLength(200);
         });
+        builder.Entity<DataProtectionKey>(e => e.ToTable("WebDataProtectionKeys"));
         builder.Entity<WebUser>(e =>
         {
             e.Property(u => u.DisplayName).HasMaxLength(200);
