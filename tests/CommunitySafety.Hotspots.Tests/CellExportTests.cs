@@ -30,6 +30,18 @@ public class CellExportTests
     }
 
     [Fact]
+    public void ToCsv_FormulaLikeText_GetsApostrophe_NumbersStayNumbers()
+    {
+        var grid = HotspotGrid.Covering(new Envelope(465_000, 100_000, 465_199, 100_099), GridOptions.Default with { CellSize = 100 });
+        var table = new CellTable(grid).Add("change", [-3.5, null]).Add("label", ["=HYPERLINK(\"http://x\",\"y\")", "\t@SUM(A1)"]);
+
+        var lines = CellExport.ToCsv(table).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.EndsWith(",-3.5,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",,'\t@SUM(A1)", lines[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToCsv_GermanCulture_StillWritesDecimalPoints()
     {
         var previous = CultureInfo.CurrentCulture;

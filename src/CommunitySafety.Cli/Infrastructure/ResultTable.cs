@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using nietras.SeparatedValues;
+using CommunitySafety.Exports;
 using Spectre.Console;
+using nietras.SeparatedValues;
 
 namespace CommunitySafety.Cli.Infrastructure;
 
@@ -106,7 +107,8 @@ public sealed class ResultTable
             using var row = csv.NewRow();
             for (var i = 0; i < Columns.Count; i++)
             {
-                row[Columns[i].Name].Set(Invariant(cells[i], format: null));
+                // Text that a spreadsheet would run as a formula gets an apostrophe; numbers stay numbers.
+                row[Columns[i].Name].Set(SpreadsheetSafety.Neutralise(Invariant(cells[i], format: null)));
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using CommunitySafety.Data.Import;
+using CommunitySafety.Exports;
 using CommunitySafety.Data.Internals;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
@@ -675,13 +676,14 @@ internal sealed partial class PoliceFileImport
         foreach (var r in rows)
         {
             sb.Clear();
-            CsvText.AppendField(sb, r.Error.File);
+            // The rows are untrusted input and the file is opened in spreadsheets: formula-like text gets an apostrophe.
+            CsvText.AppendField(sb, SpreadsheetSafety.Neutralise(r.Error.File));
             sb.Append(',').Append(r.Error.Line.ToString(CultureInfo.InvariantCulture)).Append(',');
-            CsvText.AppendField(sb, r.Error.Field);
+            CsvText.AppendField(sb, SpreadsheetSafety.Neutralise(r.Error.Field));
             sb.Append(',');
-            CsvText.AppendField(sb, r.Error.Message);
+            CsvText.AppendField(sb, SpreadsheetSafety.Neutralise(r.Error.Message));
             sb.Append(',');
-            CsvText.AppendField(sb, r.Row);
+            CsvText.AppendField(sb, SpreadsheetSafety.Neutralise(r.Row));
             sb.Append('\n');
             w.Write(sb);
         }

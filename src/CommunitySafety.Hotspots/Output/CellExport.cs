@@ -151,6 +151,7 @@ public static class CellExport
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    /// <summary>A text field: neutralised against formula injection (<see cref="Exports.SpreadsheetSafety"/>), then quoted when needed.</summary>
+    private static string Quote(string field) =>
+        Exports.SpreadsheetSafety.Neutralise(field) is var text && text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

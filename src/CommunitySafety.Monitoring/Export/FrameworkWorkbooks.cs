@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CommunitySafety.Exports;
 using CommunitySafety.Periods;
 using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
@@ -171,7 +172,7 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
                 using var csvRow = writer.NewRow();
                 for (var i = 0; i < headers.Length; i++)
                 {
-                    csvRow[headers[i]].Set(Format(row[i]));
+                    csvRow[headers[i]].Set(SpreadsheetSafety.Neutralise(Format(row[i])));
                 }
             }
         }

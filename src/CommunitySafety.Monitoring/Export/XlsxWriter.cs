@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunitySafety.Exports;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -79,7 +80,7 @@ internal static class XlsxWriter
 
         foreach (var row in sheet.Rows)
         {
-            data.Append(BuildRow(rowNumber++, row, styleIndex: sheet.IsText ? 2u : 0u));
+            data.Append(BuildRow(rowNumber++, row, styleIndex: sheet.IsText ? 2u : 0u, neutralise: !sheet.IsText));
         }
 
         worksheet.Append(data);
@@ -108,7 +109,8 @@ internal static class XlsxWriter
         return worksheet;
     }
 
-    private static Row BuildRow(uint number, object?[] values, uint styleIndex)
+    /// <summary>A row of cells; with <paramref name="neutralise"/>, text is made safe by <see cref="SpreadsheetSafety.Neutralise"/>.</summary>
+    private static Row BuildRow(uint number, object?[] values, uint styleIndex, bool neutralise = false)
     {
         var row = new Row { RowIndex = number };
         for (var i = 0; i < values.Length; i++)
@@ -119,7 +121,7 @@ internal static class XlsxWriter
                 null => null,
                 double d => new Cell { CellReference = reference, CellValue = new CellValue(d.ToString("R", CultureInfo.InvariantCulture)), DataType = CellValues.Number },
                 int n => new Cell { CellReference = reference, CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number },
-                var other => Convert.ToString(other, CultureInfo.InvariantCulture) is { Length: > 0 } text
+                var other => Convert.ToString(other, CultureInfo.InvariantCulture) is { Length: > 0 } raw && (neutralise ? SpreadsheetSafety.Neutralise(raw) : raw) is var text
                     ? new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }) }
                     : null,
             };

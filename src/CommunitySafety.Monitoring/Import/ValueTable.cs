@@ -1,3 +1,5 @@
+using CommunitySafety.Exports;
+
 namespace CommunitySafety.Monitoring;
 
 /// <summary>One sheet of a file being imported: its header and its rows, each cell with where it came from.</summary>
@@ -29,7 +31,8 @@ internal sealed class ValueTable(string sheet, IReadOnlyList<string> headers, IR
 /// <summary>A row's cells by column index, and the row number a person sees (header is row 1).</summary>
 internal sealed record TableRow(int Number, string[] Cells)
 {
-    public string Get(int column) => column >= 0 && column < Cells.Length ? Cells[column].Trim() : string.Empty;
+    /// <summary>A cell, trimmed, without the apostrophe that exports put before formula-like text (<see cref="SpreadsheetSafety.Restore"/>).</summary>
+    public string Get(int column) => column >= 0 && column < Cells.Length ? SpreadsheetSafety.Restore(Cells[column].Trim()) : string.Empty;
 
     public bool IsBlank => Cells.All(string.IsNullOrWhiteSpace);
 }

@@ -27,6 +27,22 @@ public class ResultTableTests
     }
 
     [Fact]
+    public void Write_Csv_FormulaLikeTextGetsApostrophe_NumbersStayNumbers()
+    {
+        var table = new ResultTable(new ResultColumn("Name"), new ResultColumn("Change", IsNumeric: true), new ResultColumn("Text"));
+        table.Add("=HYPERLINK(\"http://x\",\"y\")", -3.5, "-3.5");
+        table.Add("@SUM(A1)", -2, "+cmd|' /C calc'!A0");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        table.Write(new CliContext(output, error), OutputFormat.Csv);
+
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-3.5,-3.5", lines[1]);
+        Assert.Equal("'@SUM(A1),-2,'+cmd|' /C calc'!A0", lines[2]);
+    }
+
+    [Fact]
     public void Write_Json_WritesNumbersAsNumbersAndMissingAsNull()
     {
         using var output = new StringWriter();

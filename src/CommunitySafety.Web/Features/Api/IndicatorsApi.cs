@@ -169,13 +169,9 @@ public static class IndicatorsApi
 
     private static string Quote(string field)
     {
-        // Spreadsheet formula injection: a leading =, +, - or @ is prefixed with an apostrophe.
-        if (field.Length > 0 && "=+-@".Contains(field[0], StringComparison.Ordinal) && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            field = "'" + field;
-        }
-
-        return field.Contains(',', StringComparison.Ordinal) || field.Contains('"', StringComparison.Ordinal) || field.Contains('\n', StringComparison.Ordinal)
+        // Spreadsheet formula injection: the one rule, in Core.
+        field = CommunitySafety.Exports.SpreadsheetSafety.Neutralise(field);
+        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0
             ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : field;
     }
