@@ -11,6 +11,8 @@ namespace CommunitySafety.Data.Store;
 /// <remarks>
 /// Opening a path creates the file (and its folder) and the schema when missing, and migrates an older schema.
 /// One <see cref="AnalyticalStore"/> owns one connection; use it from one thread at a time.
+/// Readers that must not wait for imports open it with <see cref="OpenReadOnly"/>; imports that must not disturb them
+/// write through <see cref="AnalyticalStoreWriter"/>, which publishes snapshots (<see cref="StoreSnapshots"/>).
 /// </remarks>
 public sealed class AnalyticalStore : IDisposable
 {
@@ -33,25 +35,117 @@ public sealed class AnalyticalStore : IDisposable
 
     internal StoreDimensions Dimensions { get; }
 
-    /// <summary>Opens the store at <paramref name="path"/>, creating it (and its folder) when it does not exist.</summary>
-    /// <exception cref="InvalidOperationException">The file was written by a newer version of this software.</exception>
+    /// <summary>Whether the store is open read-only (<see cref="OpenReadOnly"/>).</summary>
+    public bool IsReadOnly { get; private init; }
+
+    /// <summary>Opens the store at <paramref name="path"/> for writing, creating it (and its folder) when it does not exist.</summary>
+    /// <remarks>
+    /// DuckDB lets one process write a file, and no other process read it meanwhile; several processes that read a
+    /// store while imports run use published snapshots instead (<see cref="AnalyticalStoreWriter"/>, <see cref="OpenReadOnly"/>).
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The file was written by a newer version of this software, or the store
+    /// publishes snapshots (write through <see cref="AnalyticalStoreWriter"/>).</exception>
+    /// <exception cref="StoreBusyException">Another process has the file open.</exception>
     public static AnalyticalStore Open(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
+        if (StoreSnapshots.IsPublished(full))
+        {
+            throw new InvalidOperationException(
+                $"The store '{full}' publishes snapshots ({StoreSnapshots.PointerPath(full)}): read it with AnalyticalStore.OpenReadOnly and write to it through AnalyticalStoreWriter (csp import does).");
+        }
+
+        return OpenFile(full);
+    }
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/> read-only: its published snapshot when it has one
+    /// (<see cref="StoreSnapshots"/>), else the file itself. Any number of processes may do this at once, and an import
+    /// publishing a new snapshot meanwhile does not disturb them: they keep the snapshot they opened.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no store at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidOperationException">The file is not an analytical store, or is from a newer version.</exception>
+    /// <exception cref="StoreBusyException">The file (not a snapshot) is being written by another process.</exception>
+    public static AnalyticalStore OpenReadOnly(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        for (var attempt = 1; ; attempt++)
+        {
+            var file = StoreSnapshots.Resolve(full);
+            if (!File.Exists(file))
+            {
+                // An import may have switched the pointer and pruned the snapshot just read from it: read it again.
+                if (attempt < 5 && StoreSnapshots.IsPublished(full))
+                {
+                    continue;
+                }
+
+                throw new FileNotFoundException($"There is no analytical store at {full}.", full);
+            }
+
+            try
+            {
+                return OpenFile(file, readOnly: true);
+            }
+            catch (DuckDBException) when (attempt < 5 && !File.Exists(file))
+            {
+                // Pruned between the check and the open: read the pointer again.
+            }
+        }
+    }
+
+    /// <summary>Whether there is a store at <paramref name="path"/>: the file, or a published snapshot.</summary>
+    public static bool Exists(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        return File.Exists(StoreSnapshots.Resolve(full));
+    }
+
+    /// <summary>Opens one DuckDB file (no snapshot resolution); without <paramref name="schema"/>, a bare database (for a restore).</summary>
+    internal static AnalyticalStore OpenFile(string full, bool readOnly = false, bool schema = true)
+    {
         var folder = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder))
+        if (!readOnly && !string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
         }
 
-        var connection = new DuckDBConnection($"Data Source={full}");
-        connection.Open();
-        var store = new AnalyticalStore(full, connection);
+        var connection = new DuckDBConnection(readOnly ? $"Data Source={full};ACCESS_MODE=READ_ONLY" : $"Data Source={full}");
         try
         {
-            store.Migrate();
-            store.Dimensions.Reload();
+            connection.Open();
+        }
+        catch (DuckDBException e) when (e.Message.Contains("Could not set lock", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.Dispose();
+            throw StoreBusyException.FromLockError(full, e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        var store = new AnalyticalStore(full, connection) { IsReadOnly = readOnly };
+        try
+        {
+            if (!schema)
+            {
+                return store;
+            }
+
+            if (readOnly)
+            {
+                store.CheckSchema();
+            }
+            else
+            {
+                store.Migrate();
+                store.Dimensions.Reload();
+            }
         }
         catch
         {
@@ -60,6 +154,17 @@ public sealed class AnalyticalStore : IDisposable
         }
 
         return store;
+    }
+
+    /// <summary>Writes everything in the write-ahead log into the file, so that the file alone is the store.</summary>
+    public void Checkpoint() => Execute("CHECKPOINT");
+
+    /// <summary>The tables of the store with their row counts, by name.</summary>
+    public IReadOnlyDictionary<string, long> TableCounts()
+    {
+        var names = Query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name",
+            r => r.GetString(0));
+        return names.ToDictionary(n => n, n => Scalar<long>($"SELECT count(*) FROM \"{n.Replace("\"", "\"\"", StringComparison.Ordinal)}\""), StringComparer.Ordinal);
     }
 
     /// <summary>Closes the store.</summary>
@@ -88,6 +193,21 @@ public sealed class AnalyticalStore : IDisposable
             tx.Commit();
         }
 
+        ReadSchemaVersion();
+    }
+
+    private void CheckSchema()
+    {
+        if (Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'") == 0)
+        {
+            throw new InvalidOperationException($"'{FilePath}' is not an analytical store: it has no schema_info table.");
+        }
+
+        ReadSchemaVersion();
+    }
+
+    private void ReadSchemaVersion()
+    {
         SchemaVersion = Scalar<int>("SELECT max(version) FROM schema_info");
         if (SchemaVersion > StoreSchema.CurrentVersion)
         {

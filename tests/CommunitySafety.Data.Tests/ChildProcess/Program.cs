@@ -5,13 +5,16 @@ using CommunitySafety.Data.Store;
 namespace CommunitySafety.Data.Tests.ChildProcess;
 
 /// <summary>
-/// Entry point used only by the killed-import tests: <c>dotnet CommunitySafety.Data.Tests.dll import &lt;store&gt; &lt;file&gt;…</c>
-/// imports the files as <c>csp import police</c> does and prints where it has got to, so a test can kill it at a chosen stage.
+/// Entry point used only by the killed-import and snapshot tests:
+/// <c>dotnet CommunitySafety.Data.Tests.dll import &lt;store&gt; &lt;file&gt;… [--snapshot] [--wait]</c> imports the files as
+/// <c>csp import police</c> does (through <see cref="AnalyticalStoreWriter"/>) and prints where it has got to, so a test
+/// can kill it at a chosen stage.
 /// </summary>
 /// <remarks>
-/// Lines on standard output, each flushed at once: <c>started</c>, <c>opened</c> (the store is open), <c>rows N</c> (rows read so
-/// far), <c>parsed</c> (every row read: flushing, replacing, allocating and committing follow), <c>imported</c> (the import
-/// returned), <c>done</c> (the store is closed).
+/// Lines on standard output, each flushed at once: <c>started</c>, <c>opened</c> (the store, or the new snapshot, is open),
+/// <c>rows N</c> (rows read so far), <c>parsed</c> (every row read: flushing, replacing, allocating and committing follow),
+/// <c>imported</c> (the import returned), <c>done</c> (the store is closed and, with <c>--snapshot</c>, the snapshot
+/// published). With <c>--wait</c> it reads a line from standard input after <c>opened</c>, holding the store open until then.
 /// </remarks>
 public static class Program
 {
@@ -19,25 +22,41 @@ public static class Program
     {
         if (args.Length < 3 || args[0] != "import")
         {
-            Console.Error.WriteLine("usage: import <store> <file>...");
+            Console.Error.WriteLine("usage: import <store> <file>... [--snapshot] [--wait]");
             return 2;
         }
 
         Say("started");
-        var files = args[2..];
-        using (var store = AnalyticalStore.Open(args[1]))
+        var files = args[2..].Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var snapshot = args.Contains("--snapshot");
+        var wait = args.Contains("--wait");
+        try
         {
-            Say("opened");
-            var progress = new SyncProgress(p =>
+            AnalyticalStoreWriter.Write(args[1], snapshot, store =>
             {
-                Say($"rows {p.Rows}");
-                if (p.FileIndex == p.FileCount - 1 && p.BytesRead >= p.TotalBytes)
+                Say("opened");
+                if (wait)
                 {
-                    Say("parsed");
+                    Console.In.ReadLine();
                 }
+
+                var progress = new SyncProgress(p =>
+                {
+                    Say($"rows {p.Rows}");
+                    if (p.FileIndex == p.FileCount - 1 && p.BytesRead >= p.TotalBytes)
+                    {
+                        Say("parsed");
+                    }
+                });
+                var summary = new PoliceImporter(store).Import(files, progress: progress);
+                Say("imported");
+                return summary;
             });
-            new PoliceImporter(store).Import(files, progress: progress);
-            Say("imported");
+        }
+        catch (StoreBusyException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 6;
         }
 
         Say("done");

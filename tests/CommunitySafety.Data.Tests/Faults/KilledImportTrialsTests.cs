@@ -21,7 +21,7 @@ public sealed class KilledImportTrialsTests(ITestOutputHelper output) : IDisposa
         ("open", "started", "opened"),
         ("parse/append", "opened", "parsed"),
         ("replace/allocate/commit", "parsed", "imported"),
-        ("checkpoint/close", "imported", "done"),
+        ("checkpoint/close/publish", "imported", "done"),
     ];
 
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
@@ -50,38 +50,34 @@ public sealed class KilledImportTrialsTests(ITestOutputHelper output) : IDisposa
         var random = new Random(seed);
 
         Directory.CreateDirectory(_folder);
-        var input = WriteMultiMonthFile();
-        var baseline = BuildBaseline(input);
-        var before = StoreFingerprint.Of(baseline);
-        var after = ImportedCopy(baseline, input, "after");
-        Assert.NotEqual(before, after);
-        // Importing the same file again replaces its months: the state after an import does not depend on how many ran.
-        Assert.Equal(after, ImportedCopy(TrialStore("after"), input, "after-twice"));
+        var month6 = WriteMultiMonthFile();
+        var baseline = BuildBaseline(month6);
 
-        // One run to the end, timing the stages so that the kills can be aimed at each of them.
-        var calibration = TrialStore("calibration", baseline);
-        TimeSpan[] windowLengths;
-        using (var child = ChildImport.Start(calibration, input))
+        // In place: one file, one transaction. Publishing snapshots: several files, published together.
+        var modes = new[]
         {
-            child.WaitForExit(Timeout);
-            Assert.True(child.ExitCode == 0, child.Error);
-            windowLengths = [.. Windows.Select(w => (child.TimeOf(w.End) ?? TimeSpan.Zero) - (child.TimeOf(w.Anchor) ?? TimeSpan.Zero))];
+            Mode.Prepare(this, "in place", baseline, snapshot: false, [month6]),
+            Mode.Prepare(this, "snapshot", PublishedCopy(baseline), snapshot: true, [month6, Fixtures.CityOfLondonOutcomes, Fixtures.BedfordshireStopAndSearch]),
+        };
+        foreach (var mode in modes)
+        {
+            output.WriteLine($"{mode.Name}: stage windows " + string.Join(", ", Windows.Select((w, i) => $"{w.Name} {mode.WindowLengths[i].TotalMilliseconds:F0} ms")));
         }
 
-        Assert.Equal(after, StoreFingerprint.Of(calibration));
-        output.WriteLine("stage windows: " + string.Join(", ", Windows.Select((w, i) => $"{w.Name} {windowLengths[i].TotalMilliseconds:F0} ms")));
-
-        // Each window gets a quarter of the trials, in a seeded order, each at a seeded point of its window.
-        var order = Enumerable.Range(0, trials).Select(i => i % Windows.Length).OrderBy(_ => random.Next()).ToArray();
+        // Trials alternate between the modes; each mode's trials are spread over its four windows in a seeded order, each
+        // at a seeded point of its window.
+        var orders = modes.Select(_ => Enumerable.Range(0, (trials + 1) / modes.Length).Select(k => k % Windows.Length).OrderBy(_ => random.Next()).ToArray()).ToArray();
         var outcomes = new List<string>();
         for (var trial = 0; trial < trials; trial++)
         {
-            var window = Windows[order[trial]];
-            var delay = windowLengths[order[trial]] * random.NextDouble();
-            var store = TrialStore($"trial-{trial}", baseline);
+            var mode = modes[trial % modes.Length];
+            var aim = orders[trial % modes.Length][trial / modes.Length];
+            var window = Windows[aim];
+            var delay = mode.WindowLengths[aim] * random.NextDouble();
+            var store = CopyStore(mode.Baseline, $"trial-{trial}");
             bool killed;
             string stage;
-            using (var child = ChildImport.Start(store, input))
+            using (var child = ChildImport.Start(store, mode.Arguments))
             {
                 killed = child.KillAfter(window.Anchor, delay, Timeout);
                 child.WaitForExit(Timeout);
@@ -90,25 +86,65 @@ public sealed class KilledImportTrialsTests(ITestOutputHelper output) : IDisposa
             }
 
             var found = StoreFingerprint.Of(store);
-            var state = found == before ? "before" : found == after ? "after" : "BETWEEN";
-            var line = $"trial {trial}: aimed at {window.Name} + {delay.TotalMilliseconds:F0} ms, {(killed ? "killed" : "finished")} after '{stage}': store {state}";
+            var state = found == mode.Before ? "before" : found == mode.After ? "after" : "BETWEEN";
+            var line = $"trial {trial} ({mode.Name}): aimed at {window.Name} + {delay.TotalMilliseconds:F0} ms, {(killed ? "killed" : "finished")} after '{stage}': store {state}";
             output.WriteLine(line);
             outcomes.Add(line);
-            Assert.True(state != "BETWEEN", $"seed {seed} {line}\nbefore {before}\nafter  {after}\nfound  {found}");
+            Assert.True(state != "BETWEEN", $"seed {seed} {line}\nbefore {mode.Before}\nafter  {mode.After}\nfound  {found}");
 
             // The next import works, and gives the counts of an import that was never interrupted.
-            using (var reopened = AnalyticalStore.Open(store))
+            mode.Import(store);
+            Assert.True(StoreFingerprint.Of(store) == mode.After, $"seed {seed} trial {trial}: the import after the kill gave {StoreFingerprint.Of(store)}, expected {mode.After}");
+            if (mode.Snapshot)
             {
-                new PoliceImporter(reopened).Import(input);
+                var left = Directory.GetFiles(StoreSnapshots.Folder(store));
+                Assert.True(left.All(f => f.EndsWith(".duckdb", StringComparison.Ordinal)) && left.Length <= 2,
+                    $"seed {seed} trial {trial}: the next import should clear what the killed one left: {string.Join(", ", left.Select(Path.GetFileName))}");
             }
 
-            Assert.True(StoreFingerprint.Of(store) == after, $"seed {seed} trial {trial}: the import after the kill gave {StoreFingerprint.Of(store)}, expected {after}");
             Directory.Delete(Path.GetDirectoryName(store)!, recursive: true);
         }
 
         output.WriteLine($"{outcomes.Count(o => o.Contains("killed", StringComparison.Ordinal))} of {trials} trials killed mid-way; " +
                          $"{outcomes.Count(o => o.EndsWith("before", StringComparison.Ordinal))} left the store as before, " +
                          $"{outcomes.Count(o => o.EndsWith("after", StringComparison.Ordinal))} as after.");
+    }
+
+    /// <summary>One way of importing: its baseline store, its files, its states before and after, its stage timings.</summary>
+    private sealed record Mode(string Name, string Baseline, bool Snapshot, string[] Files, Fingerprint Before, Fingerprint After, TimeSpan[] WindowLengths)
+    {
+        public string[] Arguments => Snapshot ? [.. Files, "--snapshot"] : Files;
+
+        public void Import(string store) =>
+            AnalyticalStoreWriter.Write(store, Snapshot, s => new PoliceImporter(s).Import(Files));
+
+        /// <summary>Computes the states before and after (importing twice gives the same state as once) and times one run to the end.</summary>
+        public static Mode Prepare(KilledImportTrialsTests test, string name, string baseline, bool snapshot, string[] files)
+        {
+            var mode = new Mode(name, baseline, snapshot, files, StoreFingerprint.Of(baseline), StoreFingerprint.Of(baseline), []);
+            var after = test.CopyStore(baseline, $"{name}-after");
+            mode.Import(after);
+            mode = mode with { After = StoreFingerprint.Of(after) };
+            Assert.NotEqual(mode.Before, mode.After);
+            mode.Import(after);
+            Assert.Equal(mode.After, StoreFingerprint.Of(after));
+
+            var calibration = test.CopyStore(baseline, $"{name}-calibration");
+            using var child = ChildImport.Start(calibration, mode.Arguments);
+            child.WaitForExit(Timeout);
+            Assert.True(child.ExitCode == 0, child.Error);
+            Assert.Equal(mode.After, StoreFingerprint.Of(calibration));
+            return mode with { WindowLengths = [.. Windows.Select(w => (child.TimeOf(w.End) ?? TimeSpan.Zero) - (child.TimeOf(w.Anchor) ?? TimeSpan.Zero))] };
+        }
+    }
+
+    /// <summary>A copy of the plain store <paramref name="plain"/> that publishes snapshots.</summary>
+    private string PublishedCopy(string plain)
+    {
+        var store = CopyStore(plain, "published-baseline");
+        AnalyticalStoreWriter.Write(store, publishSnapshot: true, _ => 0);
+        Assert.True(StoreSnapshots.IsPublished(store) && !File.Exists(store));
+        return store;
     }
 
     /// <summary>
@@ -140,7 +176,7 @@ public sealed class KilledImportTrialsTests(ITestOutputHelper output) : IDisposa
     /// </summary>
     private string BuildBaseline(string input)
     {
-        var path = TrialStore("baseline");
+        var path = CopyStore(null, "baseline");
         var earlier = Path.Combine(_folder, "earlier-street.csv");
         var lines = File.ReadAllLines(input);
         File.WriteAllLines(earlier, [lines[0], .. lines.Skip(1).Where(l => l.Contains(",2023-12,", StringComparison.Ordinal) || l.Contains(",2024-01,", StringComparison.Ordinal) || l.Contains(",2023-08,", StringComparison.Ordinal)).Where((_, i) => i % 3 == 0)]);
@@ -156,27 +192,32 @@ public sealed class KilledImportTrialsTests(ITestOutputHelper output) : IDisposa
         return path;
     }
 
-    private Fingerprint ImportedCopy(string from, string input, string name)
-    {
-        var path = TrialStore(name, from);
-        using (var store = AnalyticalStore.Open(path))
-        {
-            new PoliceImporter(store).Import(input);
-        }
-
-        return StoreFingerprint.Of(path);
-    }
-
-    /// <summary>A store path in a folder of its own, optionally a copy of <paramref name="copyOf"/> (a closed store).</summary>
-    private string TrialStore(string name, string? copyOf = null)
+    /// <summary>
+    /// A copy of the closed store at <paramref name="from"/> (the file, or the pointer and the snapshots) as
+    /// <c>&lt;name&gt;/csp.duckdb</c>; an empty path there when <paramref name="from"/> is null.
+    /// </summary>
+    private string CopyStore(string? from, string name)
     {
         var path = Path.Combine(_folder, name, "csp.duckdb");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (copyOf is not null)
+        if (from is null)
         {
-            File.Copy(copyOf, path, overwrite: true);
+            return path;
         }
 
+        if (!StoreSnapshots.IsPublished(from))
+        {
+            File.Copy(from, path);
+            return path;
+        }
+
+        Directory.CreateDirectory(StoreSnapshots.Folder(path));
+        foreach (var f in Directory.GetFiles(StoreSnapshots.Folder(from)))
+        {
+            File.Copy(f, Path.Combine(StoreSnapshots.Folder(path), Path.GetFileName(f)));
+        }
+
+        File.Copy(StoreSnapshots.PointerPath(from), StoreSnapshots.PointerPath(path));
         return path;
     }
 }

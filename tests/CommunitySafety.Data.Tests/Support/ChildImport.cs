@@ -23,7 +23,7 @@ public sealed class ChildImport : IDisposable
     public static ChildImport Start(string store, params string[] args)
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         start.ArgumentList.Add(typeof(ChildProcess.Program).Assembly.Location);
         start.ArgumentList.Add("import");
         start.ArgumentList.Add(store);
@@ -58,6 +58,35 @@ public sealed class ChildImport : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>Lets a child started with <c>--wait</c> go on past <c>opened</c>.</summary>
+    public void Release()
+    {
+        _process.StandardInput.WriteLine("go");
+        _process.StandardInput.Flush();
+    }
+
+    /// <summary>Waits until the child prints <paramref name="stage"/>.</summary>
+    public void WaitFor(string stage, TimeSpan timeout)
+    {
+        var deadline = _clock.Elapsed + timeout;
+        while (TimeOf(stage) is null)
+        {
+            if (_process.WaitForExit(5) && TimeOf(stage) is null)
+            {
+                _process.WaitForExit();
+                if (TimeOf(stage) is null)
+                {
+                    throw new InvalidOperationException($"the child exited ({_process.ExitCode}) before '{stage}': {Error}");
+                }
+            }
+
+            if (_clock.Elapsed > deadline)
+            {
+                throw new TimeoutException($"the child did not print '{stage}' within {timeout}: {Error}");
+            }
+        }
     }
 
     /// <summary>Standard error so far.</summary>

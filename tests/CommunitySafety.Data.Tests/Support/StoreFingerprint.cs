@@ -13,10 +13,10 @@ public sealed record Fingerprint(long Crimes, long MonthlySum, long MonthlyRows,
 /// <summary>Reads a <see cref="Fingerprint"/>.</summary>
 public static class StoreFingerprint
 {
-    /// <summary>The fingerprint of the store file at <paramref name="path"/> (opened, read and closed).</summary>
+    /// <summary>The fingerprint of the store at <paramref name="path"/> (its published snapshot, if any), opened read-only.</summary>
     public static Fingerprint Of(string path)
     {
-        using var store = AnalyticalStore.Open(path);
+        using var store = AnalyticalStore.OpenReadOnly(path);
         return Of(store);
     }
 

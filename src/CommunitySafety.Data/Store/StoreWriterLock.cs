@@ -1,0 +1,39 @@
+namespace CommunitySafety.Data.Store;
+
+/// <summary>
+/// The one-writer lock of an analytical store: an exclusive lock on <c>&lt;store&gt;.lock</c>, held by the process that
+/// imports into the store (in place or by publishing a snapshot) and released by the operating system when that process
+/// ends, however it ends.
+/// </summary>
+/// <remarks>
+/// .NET takes an advisory <c>flock</c> for <see cref="FileShare.None"/> on Linux, so a second writer (another process or
+/// the same one) fails at once; readers do not take it.
+/// </remarks>
+public sealed class StoreWriterLock : IDisposable
+{
+    private readonly FileStream _stream;
+
+    private StoreWriterLock(FileStream stream) => _stream = stream;
+
+    /// <summary>The lock file of the store at <paramref name="storePath"/>.</summary>
+    public static string LockPath(string storePath) => Path.GetFullPath(storePath) + ".lock";
+
+    /// <summary>Takes the writer lock of the store at <paramref name="storePath"/>.</summary>
+    /// <exception cref="StoreBusyException">Another writer holds it.</exception>
+    public static StoreWriterLock Acquire(string storePath)
+    {
+        var path = LockPath(storePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return new StoreWriterLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw StoreBusyException.WriterLockHeld(Path.GetFullPath(storePath), path, e);
+        }
+    }
+
+    /// <summary>Releases the lock.</summary>
+    public void Dispose() => _stream.Dispose();
+}
