@@ -56,7 +56,7 @@ public static class WebApp
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            app.UseErrorPage();
             app.UseHsts();
         }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,8 +21,14 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? status)
     {
-        switch (status)
+        // After an exception the handler has set the status already (503 when the database is away: DatabaseUnavailable).
+        switch (status ?? Response.StatusCode)
         {
+            case 503:
+                Heading = "Sorry, the service is unavailable";
+                Text = "You will be able to use the service later. Anything you were saving has not been saved: try again in a few minutes.";
+                Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                break;
             case 404:
                 Heading = "Page not found";
                 Text = "If you typed the web address, check it is correct.";

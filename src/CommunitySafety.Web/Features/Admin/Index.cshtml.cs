@@ -12,7 +12,7 @@ namespace CommunitySafety.Web.Features.Admin;
 
 /// <summary>Administration: frameworks and their indicators, partner organisations. Administrators and analysts.</summary>
 [Authorize(Policy = Policies.Analysis)]
-public sealed class IndexModel(MonitoringDbContext db, WebDbContext web, AuditLog audit) : PageModel
+public sealed class IndexModel(MonitoringDbContext db, WebDbContext web, AuditLog audit, StoreTransaction transactions) : PageModel
 {
     public List<MonitoringFramework> Frameworks { get; private set; } = [];
 
@@ -36,9 +36,11 @@ public sealed class IndexModel(MonitoringDbContext db, WebDbContext web, AuditLo
 
         if (!await web.Organisations.AnyAsync(o => o.Name == name, cancellationToken))
         {
+            await using var transaction = await transactions.BeginAsync(cancellationToken);
             web.Organisations.Add(new Organisation { Name = name });
             await web.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(User, "Organisation added", "Organisation", name, null, new { Name = name }, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return RedirectToPage();

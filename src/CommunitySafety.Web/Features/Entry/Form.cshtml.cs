@@ -18,7 +18,8 @@ namespace CommunitySafety.Web.Features.Entry;
 /// (a contributor: their organisation's), saved as a draft or submitted to the monitoring store.
 /// </summary>
 [Authorize(Policy = Policies.DataEntry)]
-public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store, WebDbContext web, AuditLog audit, TimeProvider time) : PageModel
+public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store, WebDbContext web, AuditLog audit, StoreTransaction transactions, TimeProvider time)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Framework { get; set; }
@@ -112,6 +113,8 @@ public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store,
             return Page();
         }
 
+        // Every row, its audit entries and the removal of the draft in one transaction: all stored, or none.
+        await using var transaction = await transactions.BeginAsync(cancellationToken);
         var user = User.AuditName();
         foreach (var (indicator, row, input) in inputs)
         {
@@ -152,6 +155,7 @@ public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store,
             await web.SaveChangesAsync(cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return RedirectToPage(new { framework = Framework, period = Period, done = "submitted" });
     }
 
@@ -213,6 +217,7 @@ public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store,
     private async Task SaveDraftAsync(CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(new DraftContent(Rows, Status));
+        await using var transaction = await transactions.BeginAsync(cancellationToken);
         var draft = await FindDraftAsync(cancellationToken);
         if (draft is null)
         {
@@ -226,6 +231,7 @@ public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store,
 
         await web.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(User, "Draft saved", "Data entry draft", $"{Framework} {ParsedPeriod}", null, new { Rows = Rows.Count(r => !r.IsEmpty) }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.AuditName();

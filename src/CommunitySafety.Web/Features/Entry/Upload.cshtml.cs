@@ -3,6 +3,7 @@ using CommunitySafety.Monitoring;
 using CommunitySafety.Periods;
 using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Security;
+using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,8 @@ namespace CommunitySafety.Web.Features.Entry;
 /// </summary>
 [Authorize(Policy = Policies.DataEntry)]
 [RequestSizeLimit(10 * 1024 * 1024)]
-public sealed class UploadModel(MonitoringDbContext db, FrameworkWorkbooks workbooks, IndicatorValueImporter importer, AuditLog audit) : PageModel
+public sealed class UploadModel(MonitoringDbContext db, FrameworkWorkbooks workbooks, IndicatorValueImporter importer, AuditLog audit, StoreTransaction transactions)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Framework { get; set; }
@@ -78,7 +80,7 @@ public sealed class UploadModel(MonitoringDbContext db, FrameworkWorkbooks workb
 
         var area = await db.Partnerships.AsNoTracking().Select(p => p.AreaCode).FirstOrDefaultAsync(cancellationToken);
         var before = await db.IndicatorValues.AsNoTracking().Select(v => new { v.Id, v.Version }).ToDictionaryAsync(v => v.Id, v => v.Version, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await transactions.BeginAsync(cancellationToken);
         await using (var stream = file.OpenReadStream())
         {
             Result = await importer.ImportAsync(stream, name, new ImportOptions(User.AuditName()) { DefaultAreaCode = area }, cancellationToken);
@@ -103,10 +105,10 @@ public sealed class UploadModel(MonitoringDbContext db, FrameworkWorkbooks workb
             return Page();
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        Warnings.AddRange(Result.Warnings.Take(50).Select(w => w.ToString()));
         await audit.RecordAsync(User, "Template uploaded", "Indicator values", name, null,
             new { Result.Added, Result.Changed, Result.Unchanged, Indicators = indicators.Select(i => i.Code).OrderBy(c => c, StringComparer.Ordinal) }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Warnings.AddRange(Result.Warnings.Take(50).Select(w => w.ToString()));
         return Page();
     }
 

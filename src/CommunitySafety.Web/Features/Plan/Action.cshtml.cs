@@ -1,6 +1,7 @@
 using CommunitySafety.Monitoring;
 using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Security;
+using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ namespace CommunitySafety.Web.Features.Plan;
 
 /// <summary>One action with its updates; analysts record a status update.</summary>
 [Authorize(Policy = Policies.Analysis)]
-public sealed class ActionModel(MonitoringDbContext db, AuditLog audit, TimeProvider time) : PageModel
+public sealed class ActionModel(MonitoringDbContext db, AuditLog audit, StoreTransaction transactions, TimeProvider time) : PageModel
 {
     public PlanAction? Action { get; private set; }
 
@@ -44,6 +45,7 @@ public sealed class ActionModel(MonitoringDbContext db, AuditLog audit, TimeProv
         }
 
         var before = new { action.Status, action.Rag };
+        await using var transaction = await transactions.BeginAsync(cancellationToken);
         var now = time.GetUtcNow();
         action.Updates.Add(new ActionUpdate
         {
@@ -57,6 +59,7 @@ public sealed class ActionModel(MonitoringDbContext db, AuditLog audit, TimeProv
         (action.Status, action.Rag) = (Status, Rag);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(User, "Action updated", "Action", $"{action.Id} {action.Title}", before, new { Status, Rag, Text }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return RedirectToPage(new { id });
     }
 }

@@ -48,14 +48,17 @@ public static class StoreSetup
         services.AddScoped<IndicatorValueStore>();
         services.AddScoped<IndicatorValueImporter>();
         services.AddScoped<FrameworkWorkbooks>();
+        // The web tables use the monitoring store's connection (one per request, not two), so one transaction can hold
+        // a value and its audit entry (StoreTransaction). The monitoring context owns the connection and closes it.
         services.AddDbContext<PostgreSqlWebDbContext>((sp, o) =>
-            o.UseNpgsql(sp.GetRequiredService<WebStoreOptions>().Monitoring.ConnectionString, x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
+            o.UseNpgsql(sp.GetRequiredService<MonitoringDbContext>().Database.GetDbConnection(), x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
         services.AddDbContext<SqliteWebDbContext>((sp, o) =>
-            o.UseSqlite(sp.GetRequiredService<WebStoreOptions>().Monitoring.ConnectionString, x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
+            o.UseSqlite(sp.GetRequiredService<MonitoringDbContext>().Database.GetDbConnection(), x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
         services.AddScoped<WebDbContext>(sp => sp.GetRequiredService<WebStoreOptions>().Monitoring.Provider == MonitoringDatabaseProvider.PostgreSql
             ? sp.GetRequiredService<PostgreSqlWebDbContext>()
             : sp.GetRequiredService<SqliteWebDbContext>());
 
+        services.AddScoped<StoreTransaction>();
         services.AddScoped<Audit.AuditLog>();
         services.AddHostedService<StoreInitializer>();
         return builder;
