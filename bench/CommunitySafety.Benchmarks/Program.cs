@@ -7,5 +7,11 @@ if (args is ["national-duckdb", ..])
     return NationalDuckDbRunner.Run(args[1..]);
 }
 
+// The all-CSP strategic assessment of a national store, timed step by step.
+if (args is ["national-assess", ..])
+{
+    return NationalAssessmentRunner.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -1,4 +1,5 @@
 using CommunitySafety.Data.Queries;
+using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Assessment;
@@ -9,7 +10,61 @@ namespace CommunitySafety.Assessment;
 /// </summary>
 public static class AllAreasAssessment
 {
-    /// <summary>Assesses every area of <paramref name="kind"/> with data for <paramref name="year"/>.</summary>
+    /// <summary>
+    /// Assesses every area of <paramref name="kind"/> with data for <paramref name="year"/>, reading the store in bulk
+    /// (<see cref="AllAreaCounts"/>: one pass over the monthly counts for every area, then memory) and assessing the
+    /// areas in parallel. Each result equals that of <see cref="StrategicAssessment.Assess"/> on
+    /// <see cref="StoreAssessmentSource.Load"/> of a new source for that area.
+    /// </summary>
+    /// <param name="store">The analytical store.</param>
+    /// <param name="kind">The kind of area, e.g. <see cref="AreaKind.CommunitySafetyPartnership"/>.</param>
+    /// <param name="year">The assessment year.</param>
+    /// <param name="settings">Matrix, harm weights, unreliable years, sensitivity.</param>
+    /// <param name="generatedAt">The time stamped on each result.</param>
+    /// <param name="peers">The peer group of each area; by default every other area of the kind with data for the year.</param>
+    /// <returns>One result per area with data for the year, in name order.</returns>
+    public static IReadOnlyList<AssessmentResult> Run(
+        AnalyticalStore store,
+        AreaKind kind,
+        FinancialYear year,
+        AssessmentSettings settings,
+        DateTimeOffset generatedAt,
+        Func<ResolvedArea, PeerGroup>? peers = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var inputs = Load(store, kind, year, peers);
+        var results = new AssessmentResult[inputs.Count];
+        Parallel.For(0, inputs.Count, i => results[i] = StrategicAssessment.Assess(inputs[i].Request, inputs[i].Data, settings, generatedAt));
+        return results;
+    }
+
+    /// <summary>The requests and data of <see cref="Run(AnalyticalStore, AreaKind, FinancialYear, AssessmentSettings, DateTimeOffset, Func{ResolvedArea, PeerGroup}?)"/>, read in bulk.</summary>
+    public static IReadOnlyList<(AssessmentRequest Request, AssessmentData Data)> Load(
+        AnalyticalStore store,
+        AreaKind kind,
+        FinancialYear year,
+        Func<ResolvedArea, PeerGroup>? peers = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var source = new AllAreasSource(store);
+        var areas = source.AreasOfKind(kind);
+        var withData = areas.Where(a => source.Year(a, year).Year is not null).ToList();
+        var inputs = new List<(AssessmentRequest Request, AssessmentData Data)>();
+        foreach (var area in withData)
+        {
+            var group = peers?.Invoke(area)
+                ?? StoreAssessmentSource.AllOthersGroup(area, [.. withData.Where(a => a.Code != area.Code).Select(a => a.Code!.Value)], year);
+            inputs.Add((new AssessmentRequest { Year = year, PeerGroup = group }, source.Load(area, year, group, allOthers: peers is null)));
+        }
+
+        return inputs;
+    }
+
+    /// <summary>
+    /// Assesses every area of <paramref name="kind"/> with data for <paramref name="year"/>, reading area by area through
+    /// <paramref name="source"/> (several queries an area; <see cref="Run(AnalyticalStore, AreaKind, FinancialYear, AssessmentSettings, DateTimeOffset, Func{ResolvedArea, PeerGroup}?)"/>
+    /// reads in bulk and is the one to use).
+    /// </summary>
     /// <param name="source">The store source (its cache is reused across areas).</param>
     /// <param name="kind">The kind of area, e.g. <see cref="AreaKind.CommunitySafetyPartnership"/>.</param>
     /// <param name="year">The assessment year.</param>

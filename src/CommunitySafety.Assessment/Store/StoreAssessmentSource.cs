@@ -76,8 +76,12 @@ public sealed class StoreAssessmentSource
             .Where(a => a.Code != area.Code && Year(a, year) is not null)
             .Select(a => a.Code!.Value)
             .ToArray();
-        return new PeerGroup(area.Code!.Value, others, $"every other {area.KindName} with data for {year} in the store ({others.Length})", new Dictionary<AreaCode, double>());
+        return AllOthersGroup(area, others, year);
     }
+
+    /// <summary>The peer group of <see cref="AllOthers"/> from the other areas' codes.</summary>
+    internal static PeerGroup AllOthersGroup(ResolvedArea area, AreaCode[] others, FinancialYear year) =>
+        new(area.Code!.Value, others, $"every other {area.KindName} with data for {year} in the store ({others.Length})", new Dictionary<AreaCode, double>());
 
     /// <summary>The area as a domain <see cref="Area"/>.</summary>
     public static Area ToArea(ResolvedArea area)
@@ -229,15 +233,20 @@ public sealed class StoreAssessmentSource
         if (result.Population is { } p)
         {
             known.Add((p, end));
-            _populationNotes.Add(string.Create(CultureInfo.InvariantCulture, $"Rates use the latest ONS mid-year population estimate in the store at or before each year's end (mid-{p.Year} here)."));
         }
-        else if (result.PopulationNote is { } note)
+
+        if (PopulationNote(area, result.Population, result.PopulationNote) is { } note)
         {
-            _populationNotes.Add($"No rates for {area.Name}: {note}");
+            _populationNotes.Add(note);
         }
 
         return result.Population;
     }
+
+    /// <summary>The note an assessment carries about an area's population: its mid-year, or why there is none.</summary>
+    internal static string? PopulationNote(ResolvedArea area, PopulationFigure? figure, string? missing) => figure is { } p
+        ? string.Create(CultureInfo.InvariantCulture, $"Rates use the latest ONS mid-year population estimate in the store at or before each year's end (mid-{p.Year} here).")
+        : missing is null ? null : $"No rates for {area.Name}: {missing}";
 
     private static (AreaKind, string) Key(ResolvedArea area) => (area.Kind, area.Code?.Value ?? area.Name);
 

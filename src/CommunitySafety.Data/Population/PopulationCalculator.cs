@@ -65,8 +65,8 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
         List<(string? Code, string Name)> lads = area.Kind switch
         {
             AreaKind.LocalAuthority => [(code, area.Name)],
-            AreaKind.CommunitySafetyPartnership => Lads("csp_code = $1", code),
-            AreaKind.PoliceForceArea => Lads("pfa_code = $1", code),
+            AreaKind.CommunitySafetyPartnership => Lads(l => l.Csp == code),
+            AreaKind.PoliceForceArea => Lads(l => l.Pfa == code),
             _ => LadsOfForces(forceNames),
         };
         if (lads.Count == 0)
@@ -130,8 +130,16 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
         return (new PopulationFigure(total, year, band, how), null);
     }
 
-    private List<(string? Code, string Name)> Lads(string where, string? code) =>
-        store.Query($"SELECT lad_code, lad_name FROM lad_lookup WHERE {where} ORDER BY lad_name", r => ((string?)r.GetString(0), r.GetString(1)), code);
+    // The LAD → CSP → PFA lookup, read once (a query per area was most of an all-areas population pass).
+    private List<(string Lad, string Name, string? Csp, string? Pfa)>? _lookup;
+
+    private List<(string? Code, string Name)> Lads(Func<(string Lad, string Name, string? Csp, string? Pfa), bool> where)
+    {
+        _lookup ??= store.Query(
+            "SELECT lad_code, lad_name, csp_code, pfa_code FROM lad_lookup ORDER BY lad_name, lad_code",
+            r => (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+        return [.. _lookup.Where(where).Select(l => ((string?)l.Lad, l.Name))];
+    }
 
     private List<(string? Code, string Name)> LadsOfForces(List<string> forceNames)
     {
@@ -139,7 +147,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
             .Where(f => forceNames.Contains(f.Item1)).Select(f => Internals.NameKey.For(f.Item2)).ToHashSet();
         var pfas = store.Query("SELECT DISTINCT pfa_code, pfa_name FROM lad_lookup WHERE pfa_code IS NOT NULL", r => (r.GetString(0), r.GetString(1)))
             .Where(p => forces.Contains(CrimeCounts.ForceKeyOfPoliceForceArea(p.Item2))).Select(p => p.Item1).ToList();
-        return [.. pfas.SelectMany(p => Lads("pfa_code = $1", p))];
+        return [.. pfas.SelectMany(p => Lads(l => l.Pfa == p))];
     }
 
     private Figures Load(int year)

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+using CommunitySafety.Assessment;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Data.Store;
+using CommunitySafety.Periods;
+
+namespace CommunitySafety.Benchmarks.National;
+
+/// <summary>
+/// The strategic assessment of every CSP of a national store, timed step by step with a stopwatch:
+/// <c>national-assess &lt;store&gt; &lt;year, e.g. 2023/24&gt; [iterations=5] [funnels=all|recorded]</c>. The first iteration
+/// is cold (JIT, file cache); the others are warm. Each iteration opens nothing new: the store stays open, as in the web app.
+/// </summary>
+public static class NationalAssessmentRunner
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: national-assess <store> <year, e.g. 2023/24> [iterations=5] [funnels=all|recorded]");
+            return 2;
+        }
+
+        var year = FinancialYear.Parse(args[1]);
+        var iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+        var settings = AssessmentSettings.Default with { FunnelForEachCrimeType = args.Length <= 3 || args[3] != "recorded" };
+        using var store = AnalyticalStore.Open(args[0]);
+        for (var i = 0; i < iterations; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            var inputs = AllAreasAssessment.Load(store, AreaKind.CommunitySafetyPartnership, year);
+            var read = clock.Elapsed.TotalMilliseconds;
+            var results = new AssessmentResult[inputs.Count];
+            Parallel.For(0, inputs.Count, j => results[j] = StrategicAssessment.Assess(inputs[j].Request, inputs[j].Data, settings, DateTimeOffset.UnixEpoch));
+            var total = clock.Elapsed.TotalMilliseconds;
+            var points = results.Sum(r => r.Funnel.Count);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(i == 0 ? "cold" : "warm")} {i}: {inputs.Count} CSPs, {inputs.Max(x => x.Data.Area.Years.Count)} years, {points:N0} funnel points: read {read:F0} ms, assess {total - read:F0} ms, total {total:F0} ms; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        }
+
+        return 0;
+    }
+}

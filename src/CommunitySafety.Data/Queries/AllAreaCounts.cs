@@ -1,0 +1,210 @@
+using CommunitySafety.Crime;
+using CommunitySafety.Data.Internals;
+using CommunitySafety.Data.Police;
+using CommunitySafety.Data.Population;
+using CommunitySafety.Data.Store;
+using CommunitySafety.Periods;
+
+namespace CommunitySafety.Data.Queries;
+
+/// <summary>One financial year of an area from <see cref="AllAreaCounts"/>: what <see cref="CrimeCounts"/> gives for it.</summary>
+/// <param name="Year">The financial year.</param>
+/// <param name="MonthsCovered">Months of the year with data for every force responsible for the area.</param>
+/// <param name="Counts">Records by current crime type (every current type, zeros included), as <see cref="CountGrouping.CrimeType"/>.</param>
+/// <param name="Population">The all-ages population for a rate in the year (<see cref="CountRateOptions"/> defaults), when found.</param>
+/// <param name="PopulationNote">Why there is no population, when none was found.</param>
+public sealed record AreaYearCounts(FinancialYear Year, int MonthsCovered, IReadOnlyDictionary<CrimeType, long> Counts, PopulationFigure? Population, string? PopulationNote);
+
+/// <summary>
+/// Counts of every local authority, CSP, police force area and England and Wales at once, by crime type and financial
+/// year with month coverage and population, from a few queries over the pre-aggregated monthly table. For all-areas work
+/// (every CSP's strategic assessment), where asking <see cref="CrimeCounts"/> area by area costs several queries each.
+/// </summary>
+/// <remarks>
+/// <para>The figures are those of <see cref="CrimeCounts.Count"/> with the same rules: a geographic area counts records
+/// whose LSOA's local authority lies in it, England and Wales every record; a month is covered only when every force
+/// responsible for the area has it (the forces of the area's police force area(s), else those that reported records in
+/// it); the population is the Data layer's choice for a period ending in the year's last month.</para>
+/// <para>Loading reads <c>crime_monthly</c> once, grouped by local authority × crime type × month (a few hundred thousand
+/// rows for years of national data), plus the force, lookup and loaded-month tables; everything after that is in memory.
+/// An instance is a snapshot (make a new one after an import) and is not thread-safe.</para>
+/// </remarks>
+public sealed class AllAreaCounts
+{
+    private readonly AnalyticalStore _store;
+    private readonly PopulationCalculator _population;
+    private readonly List<(short Id, string Name, string Short)> _forces;
+    private readonly List<(string LadCode, string? CspCode, string? PfaCode, string? PfaName)> _lookup;
+    private readonly Dictionary<short, HashSet<int>> _loaded;
+    private readonly Dictionary<string, long[]> _cells;
+    private readonly int _firstMonth;
+    private readonly int _months;
+    private readonly int _types;
+
+    private AllAreaCounts(AnalyticalStore store)
+    {
+        _store = store;
+        _population = new PopulationCalculator(store);
+        _forces = store.Query("SELECT force_id, name, short_name FROM force", r => (r.GetInt16(0), r.GetString(1), r.GetString(2)));
+        _lookup = store.Query(
+            "SELECT lad_code, csp_code, pfa_code, pfa_name FROM lad_lookup",
+            r => (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+        _loaded = store.Query("SELECT force_id, month_idx FROM loaded_month WHERE kind = 0", r => (Force: r.GetInt16(0), Month: r.GetInt32(1)))
+            .GroupBy(l => l.Force).ToDictionary(g => g.Key, g => g.Select(l => l.Month).ToHashSet());
+        _types = CrimeType.All.Max(t => t.Id) + 1;
+        var rows = store.Query(
+            """
+            SELECT coalesce(s.lad_code, '') AS lad, m.crime_type_id, m.month_idx, sum(m.n)::BIGINT
+            FROM crime_monthly m LEFT JOIN lsoa s ON s.lsoa_id = m.lsoa_id
+            GROUP BY ALL
+            """,
+            r => (Lad: r.GetString(0), Type: r.GetByte(1), Month: r.GetInt32(2), N: r.GetInt64(3)));
+        _firstMonth = rows.Count == 0 ? 0 : rows.Min(r => r.Month);
+        _months = rows.Count == 0 ? 0 : rows.Max(r => r.Month) - _firstMonth + 1;
+        _cells = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        foreach (var (lad, type, month, n) in rows)
+        {
+            if (!_cells.TryGetValue(lad, out var cells))
+            {
+                _cells[lad] = cells = new long[_types * _months];
+            }
+
+            cells[(type * _months) + month - _firstMonth] += n;
+        }
+    }
+
+    /// <summary>Reads the store's counts, lookups and loaded months.</summary>
+    public static AllAreaCounts Load(AnalyticalStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return new AllAreaCounts(store);
+    }
+
+    /// <summary>
+    /// The area's counts in <paramref name="year"/>, as <see cref="CrimeCounts"/> would give them for the year's months
+    /// grouped by crime type with a rate; null when no month of the year is covered.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The area is a force, an LSOA or a local authority without a code.</exception>
+    public AreaYearCounts? Year(ResolvedArea area, FinancialYear year)
+    {
+        var plan = Plan(area);
+        var covered = Covered(plan.Forces, year.FirstMonth.Index, year.LastMonth.Index);
+        if (covered == 0)
+        {
+            return null;
+        }
+
+        var counts = new Dictionary<CrimeType, long>();
+        foreach (var type in CrimeType.All.Where(t => !t.IsLegacy))
+        {
+            counts[type] = Sum(plan.Lads, type.Id, year.FirstMonth.Index, year.LastMonth.Index);
+        }
+
+        var (figure, note) = _population.For(area, [.. plan.Forces.Select(f => f.Name)], new CountRateOptions(), year.LastMonth.Year);
+        return new AreaYearCounts(year, covered, counts, figure, note);
+    }
+
+    /// <summary>The financial year of the area's first covered month up to <paramref name="lastMonth"/>; null when none.</summary>
+    public FinancialYear? FirstYear(ResolvedArea area, YearMonth lastMonth)
+    {
+        var plan = Plan(area);
+        if (plan.Forces.Count == 0)
+        {
+            return null;
+        }
+
+        var first = plan.Forces.Select(f => _loaded.TryGetValue(f.Id, out var months) ? months : [])
+            .Aggregate((a, b) => [.. a.Intersect(b)])
+            .Where(m => m <= lastMonth.Index).DefaultIfEmpty(int.MaxValue).Min();
+        return first == int.MaxValue ? null : YearMonth.FromIndex(first).FinancialYear;
+    }
+
+    /// <summary>The forces with data in the months, out of those responsible (43 for England and Wales).</summary>
+    public ForceCoverage Coverage(ResolvedArea area, YearMonth first, YearMonth last)
+    {
+        var plan = Plan(area);
+        var with = plan.Forces.Where(f => _loaded.TryGetValue(f.Id, out var months) && months.Any(m => m >= first.Index && m <= last.Index))
+            .Select(f => f.Name).Order(StringComparer.Ordinal).ToList();
+        var outOf = area.Kind == AreaKind.EnglandAndWales ? PoliceForces.EnglandAndWalesCount : Math.Max(1, plan.Forces.Count);
+        return new ForceCoverage(with, outOf);
+    }
+
+    private sealed record AreaPlan(List<(short Id, string Name)> Forces, string[]? Lads);
+
+    private readonly Dictionary<(AreaKind, string), AreaPlan> _plans = [];
+
+    /// <summary>Which local authorities' cells make up the area (null: all, for England and Wales) and its responsible forces.</summary>
+    private AreaPlan Plan(ResolvedArea area)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        var code = area.Code?.Value;
+        var key = (area.Kind, code ?? area.Name);
+        if (_plans.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        if (area.Kind == AreaKind.EnglandAndWales)
+        {
+            return _plans[key] = new AreaPlan([.. _forces.Select(f => (f.Id, f.Name))], null);
+        }
+
+        Func<(string LadCode, string? CspCode, string? PfaCode, string? PfaName), bool> inArea = area.Kind switch
+        {
+            AreaKind.LocalAuthority when code is not null => l => l.LadCode == code,
+            AreaKind.CommunitySafetyPartnership => l => l.CspCode == code,
+            AreaKind.PoliceForceArea => l => l.PfaCode == code,
+            _ => throw new NotSupportedException($"All-area counts are for local authorities with a code, CSPs, police force areas and England and Wales, not {area}."),
+        };
+        var rows = _lookup.Where(inArea).ToList();
+        string[] lads = area.Kind == AreaKind.LocalAuthority ? [code!] : [.. rows.Select(l => l.LadCode).Distinct(StringComparer.Ordinal)];
+        var keys = rows.Where(l => l.PfaName is not null).Select(l => CrimeCounts.ForceKeyOfPoliceForceArea(l.PfaName!)).ToHashSet();
+        var forces = _forces.Where(f => keys.Contains(NameKey.For(f.Short))).Select(f => (f.Id, f.Name)).ToList();
+        if (forces.Count == 0 && keys.Count == 0 && lads.Length > 0)
+        {
+            // As CrimeCounts: no police force area known, so the forces that reported records in the area.
+            var reporting = _store.Query(
+                $"SELECT DISTINCT m.force_id FROM crime_monthly m JOIN lsoa s ON s.lsoa_id = m.lsoa_id WHERE s.lad_code IN ({string.Join(',', lads.Select((_, i) => $"${i + 1}"))})",
+                r => r.GetInt16(0), [.. lads]).ToHashSet();
+            forces = [.. _forces.Where(f => reporting.Contains(f.Id)).Select(f => (f.Id, f.Name))];
+        }
+
+        return _plans[key] = new AreaPlan(forces, lads);
+    }
+
+    /// <summary>Months between the two indexes (inclusive) that every one of <paramref name="forces"/> has.</summary>
+    private int Covered(List<(short Id, string Name)> forces, int first, int last)
+    {
+        if (forces.Count == 0)
+        {
+            return 0;
+        }
+
+        var n = 0;
+        for (var m = first; m <= last; m++)
+        {
+            if (forces.TrueForAll(f => _loaded.TryGetValue(f.Id, out var months) && months.Contains(m)))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private long Sum(string[]? lads, int type, int first, int last)
+    {
+        var from = Math.Max(first, _firstMonth) - _firstMonth;
+        var to = Math.Min(last, _firstMonth + _months - 1) - _firstMonth;
+        long total = 0;
+        foreach (var cells in lads is null ? _cells.Values : lads.Select(l => _cells.GetValueOrDefault(l)).OfType<long[]>())
+        {
+            for (var m = from; m <= to; m++)
+            {
+                total += cells[(type * _months) + m];
+            }
+        }
+
+        return total;
+    }
+}

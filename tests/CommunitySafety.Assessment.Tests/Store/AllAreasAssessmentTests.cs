@@ -1,0 +1,89 @@
+using System.Text.Json;
+using CommunitySafety.Assessment.Internals;
+using CommunitySafety.Data.Queries;
+
+namespace CommunitySafety.Assessment.Tests.Store;
+
+/// <summary>
+/// The bulk path (<see cref="AllAreasAssessment.Run(Data.Store.AnalyticalStore, AreaKind, Periods.FinancialYear, AssessmentSettings, DateTimeOffset, Func{ResolvedArea, PeerGroup}?)"/>)
+/// against the per-area path (<see cref="StoreAssessmentSource"/>, a new one per area) on the store built from the real samples.
+/// </summary>
+[Collection(nameof(SampleStoreCollection))]
+public class AllAreasAssessmentTests(SampleStore samples)
+{
+    private static readonly AssessmentSettings Settings = AssessmentSettings.Default with { Sensitivity = SensitivitySettings.Default with { Draws = 200 } };
+
+    private static AssessmentResult PerArea(SampleStore samples, ResolvedArea area, string year, PeerGroup? peers = null)
+    {
+        var source = new StoreAssessmentSource(samples.Store);
+        var fy = TestData.Fy(year);
+        var group = peers ?? source.AllOthers(area, fy);
+        var data = source.Load(area, fy, group);
+        return StrategicAssessment.Assess(new AssessmentRequest { Year = fy, PeerGroup = group }, data, Settings, DateTimeOffset.UnixEpoch);
+    }
+
+    private static string Json(AssessmentResult result) => JsonSerializer.Serialize(result, AssessmentJson.Options);
+
+    [Theory]
+    [InlineData(AreaKind.CommunitySafetyPartnership, "2018/19")] // Hampshire's partial years only
+    [InlineData(AreaKind.CommunitySafetyPartnership, "2024/25")] // Bedfordshire complete, Hampshire one month
+    [InlineData(AreaKind.LocalAuthority, "2025/26")]
+    [InlineData(AreaKind.PoliceForceArea, "2024/25")]
+    public void Run_EveryArea_IsIdenticalToTheAreaByAreaPath(AreaKind kind, string year)
+    {
+        var bulk = AllAreasAssessment.Run(samples.Store, kind, TestData.Fy(year), Settings, DateTimeOffset.UnixEpoch);
+
+        var areas = new StoreAssessmentSource(samples.Store).AreasOfKind(kind);
+        var expected = areas.Where(a => new StoreAssessmentSource(samples.Store).Year(a, TestData.Fy(year)) is not null).ToList();
+        Assert.True(expected.Count >= 2, $"the samples should hold at least two {kind} areas with data for {year}");
+        Assert.Equal(expected.Select(a => a.Code!.Value.Value), bulk.Select(r => r.Area.Code));
+        foreach (var (area, result) in expected.Zip(bulk))
+        {
+            Assert.Equal(Json(PerArea(samples, area, year)), Json(result));
+        }
+    }
+
+    [Fact]
+    public void Run_GivenPeerGroups_IsIdenticalToTheAreaByAreaPath()
+    {
+        var year = TestData.Fy("2024/25");
+        var source = new StoreAssessmentSource(samples.Store);
+        var areas = source.AreasOfKind(AreaKind.LocalAuthority);
+        PeerGroup Peers(ResolvedArea area) => new(area.Code!.Value, [.. areas.Where(a => a.Code != area.Code).Take(3).Select(a => a.Code!.Value)], "three others", new Dictionary<Areas.AreaCode, double>());
+
+        var bulk = AllAreasAssessment.Run(samples.Store, AreaKind.LocalAuthority, year, Settings, DateTimeOffset.UnixEpoch, Peers);
+
+        Assert.NotEmpty(bulk);
+        foreach (var result in bulk)
+        {
+            var area = areas.Single(a => a.Code!.Value.Value == result.Area.Code);
+            Assert.Equal(Json(PerArea(samples, area, "2024/25", Peers(area))), Json(result));
+        }
+    }
+
+    [Fact]
+    public void AllAreaCounts_Luton_MatchesCrimeCountsForEveryYear()
+    {
+        var counts = AllAreaCounts.Load(samples.Store);
+        var crime = new CrimeCounts(samples.Store);
+        var luton = new AreaResolver(samples.Store).Resolve("Luton");
+        for (var year = TestData.Fy("2017/18"); year <= TestData.Fy("2025/26"); year = year.Next)
+        {
+            var single = crime.Count(new CountQuery(luton) { FirstMonth = year.FirstMonth, LastMonth = year.LastMonth, By = CountGrouping.CrimeType, Rate = new CountRateOptions() });
+            var bulk = counts.Year(luton, year);
+            if (single.MonthsCovered.Count == 0)
+            {
+                Assert.Null(bulk);
+                continue;
+            }
+
+            Assert.NotNull(bulk);
+            Assert.Equal(single.MonthsCovered.Count, bulk.MonthsCovered);
+            Assert.Equal(single.Population, bulk.Population);
+            foreach (var row in single.Rows.Where(r => r.CrimeType is { IsLegacy: false }))
+            {
+                Assert.Equal(row.Count, bulk.Counts[row.CrimeType!]);
+            }
+        }
+    }
+}
