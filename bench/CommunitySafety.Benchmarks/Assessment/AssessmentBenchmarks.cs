@@ -67,7 +67,7 @@ public class AssessmentBenchmarks
         }
     }
 
-    [GlobalSetup(Target = nameof(FromStore))]
+    [GlobalSetup(Targets = [nameof(FromStore), nameof(ReadFromStore)])]
     public void SetupStore()
     {
         var path = Environment.GetEnvironmentVariable("CSP_ASSESS_BENCH_STORE")
@@ -91,8 +91,16 @@ public class AssessmentBenchmarks
         return n;
     }
 
-    /// <summary>Every CSP in the store for 2023/24, each against all the others, read through the Data query API with a cold cache.</summary>
-    [Benchmark(Description = "every CSP, from the store")]
+    /// <summary>The assessment year of the store benchmarks: <c>CSP_ASSESS_BENCH_YEAR</c>, by default 2023/24.</summary>
+    private static FinancialYear StoreYear => FinancialYear.Parse(Environment.GetEnvironmentVariable("CSP_ASSESS_BENCH_YEAR") ?? "2023/24");
+
+    /// <summary>Every CSP in the store, each against all the others: read in bulk (AllAreaCounts), then assessed in parallel.</summary>
+    [Benchmark(Description = "every CSP, from the store (bulk read + assess)")]
     public int FromStore() =>
-        AllAreasAssessment.Run(new StoreAssessmentSource(_store!), AreaKind.CommunitySafetyPartnership, new FinancialYear(2023), Settings, DateTimeOffset.UnixEpoch).Count;
+        AllAreasAssessment.Run(_store!, AreaKind.CommunitySafetyPartnership, StoreYear, Settings, DateTimeOffset.UnixEpoch).Count;
+
+    /// <summary>Only the bulk read of <see cref="FromStore"/>: every CSP's years, England and Wales, peers and notes.</summary>
+    [Benchmark(Description = "every CSP, bulk read only")]
+    public int ReadFromStore() =>
+        AllAreasAssessment.Load(_store!, AreaKind.CommunitySafetyPartnership, StoreYear).Count;
 }

@@ -9,7 +9,7 @@ namespace CommunitySafety.Benchmarks.National;
 
 /// <summary>
 /// The strategic assessment of every CSP of a national store, timed step by step with a stopwatch:
-/// <c>national-assess &lt;store&gt; &lt;year, e.g. 2023/24&gt; [iterations=5] [funnels=all|recorded]</c>. The first iteration
+/// <c>national-assess &lt;store&gt; &lt;year, e.g. 2023/24&gt; [iterations=5] [funnels=all|recorded|read-only]</c>. The first iteration
 /// is cold (JIT, file cache); the others are warm. Each iteration opens nothing new: the store stays open, as in the web app.
 /// </summary>
 public static class NationalAssessmentRunner
@@ -18,7 +18,7 @@ public static class NationalAssessmentRunner
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: national-assess <store> <year, e.g. 2023/24> [iterations=5] [funnels=all|recorded]");
+            Console.Error.WriteLine("usage: national-assess <store> <year, e.g. 2023/24> [iterations=5] [funnels=all|recorded|read-only]");
             return 2;
         }
 
@@ -31,6 +31,12 @@ public static class NationalAssessmentRunner
             var clock = Stopwatch.StartNew();
             var inputs = AllAreasAssessment.Load(store, AreaKind.CommunitySafetyPartnership, year);
             var read = clock.Elapsed.TotalMilliseconds;
+            if (args.Length > 3 && args[3] == "read-only")
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? "cold" : "warm")} {i}: read {read:F0} ms; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+                continue;
+            }
+
             var results = new AssessmentResult[inputs.Count];
             Parallel.For(0, inputs.Count, j => results[j] = StrategicAssessment.Assess(inputs[j].Request, inputs[j].Data, settings, DateTimeOffset.UnixEpoch));
             var total = clock.Elapsed.TotalMilliseconds;

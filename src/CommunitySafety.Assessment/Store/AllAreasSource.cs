@@ -13,7 +13,6 @@ namespace CommunitySafety.Assessment;
 /// <remarks>Not thread-safe: load sequentially, then assess in parallel.</remarks>
 internal sealed class AllAreasSource
 {
-    private readonly StoreAssessmentSource _source;
     private readonly AreaResolver _resolver;
     private readonly AllAreaCounts _counts;
     private readonly Dictionary<(AreaKind, string), Dictionary<FinancialYear, (AreaYear? Year, string? Note)>> _years = [];
@@ -21,13 +20,22 @@ internal sealed class AllAreasSource
 
     public AllAreasSource(AnalyticalStore store)
     {
-        _source = new StoreAssessmentSource(store);
         _resolver = new AreaResolver(store);
         _counts = AllAreaCounts.Load(store);
     }
 
-    /// <summary>As <see cref="StoreAssessmentSource.AreasOfKind"/>.</summary>
-    public IReadOnlyList<ResolvedArea> AreasOfKind(AreaKind kind) => _source.AreasOfKind(kind);
+    private readonly Dictionary<AreaKind, IReadOnlyList<ResolvedArea>> _areas = [];
+
+    /// <summary>As <see cref="StoreAssessmentSource.AreasOfKind"/>, from the counts already read.</summary>
+    public IReadOnlyList<ResolvedArea> AreasOfKind(AreaKind kind)
+    {
+        if (!_areas.TryGetValue(kind, out var areas))
+        {
+            _areas[kind] = areas = _counts.Areas(kind);
+        }
+
+        return areas;
+    }
 
     /// <summary>One year of an area and the population note it brings; null year when no month is covered.</summary>
     public (AreaYear? Year, string? Note) Year(ResolvedArea area, FinancialYear year)

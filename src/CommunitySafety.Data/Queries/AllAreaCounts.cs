@@ -1,3 +1,4 @@
+using CommunitySafety.Areas;
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Internals;
 using CommunitySafety.Data.Police;
@@ -34,9 +35,10 @@ public sealed class AllAreaCounts
     private readonly AnalyticalStore _store;
     private readonly PopulationCalculator _population;
     private readonly List<(short Id, string Name, string Short)> _forces;
-    private readonly List<(string LadCode, string? CspCode, string? PfaCode, string? PfaName)> _lookup;
+    private readonly List<(string LadCode, string? CspCode, string? PfaCode, string? PfaName, string? CspName)> _lookup;
     private readonly Dictionary<short, HashSet<int>> _loaded;
     private readonly Dictionary<string, long[]> _cells;
+    private readonly List<(string Code, string Name)> _ladNames;
     private readonly int _firstMonth;
     private readonly int _months;
     private readonly int _types;
@@ -47,22 +49,23 @@ public sealed class AllAreaCounts
         _population = new PopulationCalculator(store);
         _forces = store.Query("SELECT force_id, name, short_name FROM force", r => (r.GetInt16(0), r.GetString(1), r.GetString(2)));
         _lookup = store.Query(
-            "SELECT lad_code, csp_code, pfa_code, pfa_name FROM lad_lookup",
-            r => (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+            "SELECT lad_code, csp_code, pfa_code, pfa_name, csp_name FROM lad_lookup",
+            r => (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
         _loaded = store.Query("SELECT force_id, month_idx FROM loaded_month WHERE kind = 0", r => (Force: r.GetInt16(0), Month: r.GetInt32(1)))
             .GroupBy(l => l.Force).ToDictionary(g => g.Key, g => g.Select(l => l.Month).ToHashSet());
         _types = CrimeType.All.Max(t => t.Id) + 1;
         var rows = store.Query(
             """
-            SELECT coalesce(s.lad_code, '') AS lad, m.crime_type_id, m.month_idx, sum(m.n)::BIGINT
+            SELECT coalesce(s.lad_code, '') AS lad, m.crime_type_id, m.month_idx, sum(m.n)::BIGINT, s.lad_name
             FROM crime_monthly m LEFT JOIN lsoa s ON s.lsoa_id = m.lsoa_id
             GROUP BY ALL
             """,
-            r => (Lad: r.GetString(0), Type: r.GetByte(1), Month: r.GetInt32(2), N: r.GetInt64(3)));
+            r => (Lad: r.GetString(0), Type: r.GetByte(1), Month: r.GetInt32(2), N: r.GetInt64(3), Name: r.IsDBNull(4) ? null : r.GetString(4)));
+        _ladNames = [.. rows.Where(r => r.Lad.Length > 0 && r.Name is not null).Select(r => (r.Lad, r.Name!)).Distinct()];
         _firstMonth = rows.Count == 0 ? 0 : rows.Min(r => r.Month);
         _months = rows.Count == 0 ? 0 : rows.Max(r => r.Month) - _firstMonth + 1;
         _cells = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        foreach (var (lad, type, month, n) in rows)
+        foreach (var (lad, type, month, n, _) in rows)
         {
             if (!_cells.TryGetValue(lad, out var cells))
             {
@@ -78,6 +81,27 @@ public sealed class AllAreaCounts
     {
         ArgumentNullException.ThrowIfNull(store);
         return new AllAreaCounts(store);
+    }
+
+    /// <summary>
+    /// The areas of <paramref name="kind"/> with located records and a code, by name, as
+    /// <see cref="AreaResolver.ListAreas"/> lists them (a local authority by the name its LSOAs were allocated, and only
+    /// when the LAD → CSP → PFA lookup gives its CSP); without the three passes over the monthly counts that listing takes.
+    /// </summary>
+    public IReadOnlyList<ResolvedArea> Areas(AreaKind kind)
+    {
+        var withRecords = _cells.Keys.Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var located = _lookup.Where(l => withRecords.Contains(l.LadCode)).ToList();
+        IEnumerable<(string Code, string Name)> areas = kind switch
+        {
+            AreaKind.LocalAuthority => _ladNames.Where(l => located.Any(k => k.LadCode == l.Code && k.CspName is not null)),
+            AreaKind.CommunitySafetyPartnership => located.Where(l => l.CspCode is not null && l.CspName is not null).Select(l => (l.CspCode!, l.CspName!)),
+            AreaKind.PoliceForceArea => located.Where(l => l.PfaCode is not null && l.PfaName is not null).Select(l => (l.PfaCode!, l.PfaName!)),
+            _ => throw new NotSupportedException($"All-area counts list local authorities, CSPs and police force areas, not {kind}."),
+        };
+        return [.. areas.Distinct()
+            .OrderBy(a => a.Name, StringComparer.Ordinal).DistinctBy(a => a.Code)
+            .Select(a => new ResolvedArea(kind, a.Name, AreaCode.Parse(a.Code)))];
     }
 
     /// <summary>
@@ -149,7 +173,7 @@ public sealed class AllAreaCounts
             return _plans[key] = new AreaPlan([.. _forces.Select(f => (f.Id, f.Name))], null);
         }
 
-        Func<(string LadCode, string? CspCode, string? PfaCode, string? PfaName), bool> inArea = area.Kind switch
+        Func<(string LadCode, string? CspCode, string? PfaCode, string? PfaName, string? CspName), bool> inArea = area.Kind switch
         {
             AreaKind.LocalAuthority when code is not null => l => l.LadCode == code,
             AreaKind.CommunitySafetyPartnership => l => l.CspCode == code,

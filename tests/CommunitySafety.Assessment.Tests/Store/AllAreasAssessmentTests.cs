@@ -61,6 +61,20 @@ public class AllAreasAssessmentTests(SampleStore samples)
         }
     }
 
+    [Theory]
+    [InlineData(AreaKind.LocalAuthority)]
+    [InlineData(AreaKind.CommunitySafetyPartnership)]
+    [InlineData(AreaKind.PoliceForceArea)]
+    public void AllAreaCounts_Areas_AreThoseOfTheAreaListing(AreaKind kind)
+    {
+        var listed = new StoreAssessmentSource(samples.Store).AreasOfKind(kind);
+
+        var bulk = AllAreaCounts.Load(samples.Store).Areas(kind);
+
+        Assert.NotEmpty(listed);
+        Assert.Equal(listed, bulk);
+    }
+
     [Fact]
     public void AllAreaCounts_Luton_MatchesCrimeCountsForEveryYear()
     {
