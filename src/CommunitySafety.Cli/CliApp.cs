@@ -29,6 +29,8 @@ public static class CliApp
         root.Subcommands.Add(new Commands.Plan.PlanCommand(context));
         root.Subcommands.Add(new Commands.Plan.IndicatorsCommand(context));
         root.Subcommands.Add(new Commands.Serve.ServeCommand(context));
+        root.Subcommands.Add(new Commands.Backup.BackupCommand(context));
+        root.Subcommands.Add(new Commands.Backup.RestoreCommand(context));
         return root;
     }
 
@@ -68,6 +70,11 @@ public static class CliApp
         {
             context.Error.WriteLine($"error: {e.Message}");
             return (int)ExitCode.InvalidInput;
+        }
+        catch (CommunitySafety.Data.Store.StoreBusyException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return (int)ExitCode.StoreBusy;
         }
         catch (FileNotFoundException e)
         {

@@ -21,6 +21,15 @@ public enum ExitCode
     /// <summary>The analytical store has no data for what was asked (import some first).</summary>
     NoData = 5,
 
+    /// <summary>Another process is writing to the analytical store (one writer at a time): try again when it has finished.</summary>
+    StoreBusy = 6,
+
+    /// <summary>A restore would overwrite a store that holds data; add <c>--force</c> to replace it.</summary>
+    TargetNotEmpty = 7,
+
+    /// <summary>A backup failed its checks (a file's SHA-256 or a table's row count differs from its manifest).</summary>
+    VerificationFailed = 8,
+
     /// <summary>The command was cancelled (Ctrl+C).</summary>
     Cancelled = 130,
 }

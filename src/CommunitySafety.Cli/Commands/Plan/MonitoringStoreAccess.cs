@@ -37,12 +37,11 @@ public static class MonitoringStoreAccess
     };
 
     /// <summary>
-    /// Opens the store the command line (or environment) names, applying any pending migrations. Commands outside the
-    /// <c>plan</c> and <c>indicators</c> groups (e.g. <c>csp demo</c>) may call it too: without the options they get the
-    /// environment's store or the default SQLite file.
+    /// The monitoring store the command line (or environment) names, without opening it: a SQLite path is made absolute
+    /// against the working folder.
     /// </summary>
-    /// <exception cref="CliException">The provider is unknown or the database cannot be reached.</exception>
-    public static async Task<MonitoringDbContext> OpenAsync(CliContext context, ParseResult parseResult, CancellationToken cancellationToken)
+    /// <exception cref="CliException">The provider is unknown, or PostgreSQL is named without a connection string.</exception>
+    public static MonitoringStoreOptions Resolve(CliContext context, ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parseResult);
@@ -65,6 +64,18 @@ public static class MonitoringStoreAccess
             options = file.Contains('=', StringComparison.Ordinal) ? options : MonitoringStoreOptions.Sqlite(context.ResolvePath(file));
         }
 
+        return options;
+    }
+
+    /// <summary>
+    /// Opens the store the command line (or environment) names, applying any pending migrations. Commands outside the
+    /// <c>plan</c> and <c>indicators</c> groups (e.g. <c>csp demo</c>) may call it too: without the options they get the
+    /// environment's store or the default SQLite file.
+    /// </summary>
+    /// <exception cref="CliException">The provider is unknown or the database cannot be reached.</exception>
+    public static async Task<MonitoringDbContext> OpenAsync(CliContext context, ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var options = Resolve(context, parseResult);
         try
         {
             return await MonitoringDatabase.OpenAsync(options, context.Time, cancellationToken).ConfigureAwait(false);
