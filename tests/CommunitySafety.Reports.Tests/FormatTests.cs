@@ -63,7 +63,7 @@ public sealed class FormatTests
         var pdf = Path.Combine(folder, "progress.pdf");
         await PdfReportRenderer.WriteAsync(await TestReports.ProgressAsync(ReportVariant.Published), pdf);
         var text = PdfText(pdf);
-        foreach (var expected in new[] { "1. Purpose", "Reviewing community safety priorities", "Conclusion", "Page 1 of", "28 June 2023", "Published version" })
+        foreach (var expected in new[] { "1. Purpose", "Reviewing community safety priorities", "Conclusion", "Page 1 of", "10 July 2025", "Published version" })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }

@@ -157,3 +157,16 @@ public sealed class NarrativeRulesTests
         Assert.Equal("21%", NarrativeRules.Percent(-20.98));
     }
 }
+
+public sealed class MonthlyLevelRuleTests
+{
+    [Fact]
+    public void MonthlyLevel_GivesAverageLowestHighestAndShare_AndSaysMonthsAreNotTested()
+    {
+        var s = Narrative.NarrativeRules.MonthlyLevel("Luton", "2024/25", 1609.6, (1335, "Feb 2025"), (1871, "May 2024"), 36.2, "the Bedfordshire Police area");
+        Assert.Equal(
+            "In 2024/25 Luton recorded an average of 1,610 crimes a month, from 1,335 in Feb 2025 to 1,871 in May 2024; that is 36% of the crime recorded in the Bedfordshire Police area. "
+            + "Month-to-month movements are not tested for significance here; the change between years is tested in the strategic assessment.", s.Text);
+        Assert.Equal(NarrativeRule.Trend, s.Rule);
+    }
+}

@@ -18,12 +18,12 @@ internal static class TestReports
 
     public static ProgressReportOptions Options(ReportVariant variant) => new()
     {
-        Period = ReportingPeriod.Parse("2022/23"),
+        Period = ReportingPeriod.Parse("2024/25"),
         MeetingTitle = "Health and Wellbeing Board",
-        MeetingDate = new DateOnly(2023, 6, 28),
+        MeetingDate = new DateOnly(2025, 7, 10),
         ReportBy = "Strategy and Partnership Manager",
-        SignedBy = "Chair of the Safer Portsmouth Partnership",
-        BackgroundDocuments = [new BackgroundDocument("Community Safety Plan 2021-22", "https://www.saferportsmouth.org.uk/")],
+        SignedBy = "Chair of the Luton Community Safety Partnership",
+        BackgroundDocuments = [new BackgroundDocument("Community Safety Plan 2023-24", "https://www.luton.gov.uk/")],
         Variant = variant,
         Assessment = Assessment,
     };
@@ -73,14 +73,14 @@ internal static class TestReports
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A strategic assessment of Portsmouth 2022/23 against six peers, from constructed counts (2020/21 unreliable by default).</summary>
+    /// <summary>A strategic assessment of Luton 2024/25 against six peers, from constructed counts (2020/21 unreliable by default).</summary>
     private static AssessmentResult MakeAssessment()
     {
-        var portsmouth = new Area(AreaCode.Parse("E06000044"), "Portsmouth", AreaType.CommunitySafetyPartnership);
+        var luton = new Area(AreaCode.Parse("E06000032"), "Luton", AreaType.CommunitySafetyPartnership);
         AreaData Make(Area area, double population, long first, double growth, double knifeShare = 0.01) =>
-            new(area, [.. Enumerable.Range(2017, 6).Select(y =>
+            new(area, [.. Enumerable.Range(2019, 6).Select(y =>
             {
-                var total = (long)Math.Round(first * Math.Pow(growth, y - 2017));
+                var total = (long)Math.Round(first * Math.Pow(growth, y - 2019));
                 var counts = new Dictionary<CrimeType, long>();
                 var types = CrimeType.Current.Where(t => t != CrimeType.AntiSocialBehaviour).ToArray();
                 var weights = types.Select((t, i) => t == CrimeType.ViolenceAndSexualOffences ? 40.0 : 60.0 / (types.Length - 1) * (1 + (0.1 * ((i + y) % 3)))).ToArray();
@@ -92,7 +92,7 @@ internal static class TestReports
 
                 counts[CrimeType.PossessionOfWeapons] = Math.Max(3, (long)Math.Round(total * knifeShare * 0.2));
                 counts[CrimeType.AntiSocialBehaviour] = total / 3;
-                return new AreaYear(new FinancialYear(y), 12, population * (1 + (0.004 * (y - 2017))), counts);
+                return new AreaYear(new FinancialYear(y), 12, population * (1 + (0.004 * (y - 2019))), counts);
             })]);
         var peers = new[]
         {
@@ -101,18 +101,18 @@ internal static class TestReports
             Make(new Area(AreaCode.Parse("E06000026"), "Plymouth", AreaType.CommunitySafetyPartnership), 264_000, 24_000, 1.01),
             Make(new Area(AreaCode.Parse("E06000029"), "Poole", AreaType.CommunitySafetyPartnership), 150_000, 12_000, 1.0),
             Make(new Area(AreaCode.Parse("E06000023"), "Bristol", AreaType.CommunitySafetyPartnership), 463_000, 52_000, 0.995),
-            Make(new Area(AreaCode.Parse("E06000032"), "Luton", AreaType.CommunitySafetyPartnership), 215_000, 23_500, 1.02),
+            Make(new Area(AreaCode.Parse("E06000044"), "Portsmouth", AreaType.CommunitySafetyPartnership), 214_000, 27_500, 1.015),
         };
         var data = new AssessmentData(
-            Make(portsmouth, 214_000, 27_500, 1.015),
+            Make(luton, 215_000, 23_500, 1.02),
             Make(Area.EnglandAndWales, 59_600_000, 5_400_000, 1.005),
             peers,
             []);
         var request = new AssessmentRequest
         {
-            Year = new FinancialYear(2022),
-            PeerGroup = new PeerGroup(portsmouth.Code, [.. peers.Select(p => p.Area.Code)], "constructed peer group for tests", new Dictionary<AreaCode, double>()),
+            Year = new FinancialYear(2024),
+            PeerGroup = new PeerGroup(luton.Code, [.. peers.Select(p => p.Area.Code)], "constructed peer group for tests", new Dictionary<AreaCode, double>()),
         };
-        return StrategicAssessment.Assess(request, data, AssessmentSettings.Default, new DateTimeOffset(2023, 9, 1, 0, 0, 0, TimeSpan.Zero));
+        return StrategicAssessment.Assess(request, data, AssessmentSettings.Default, new DateTimeOffset(2025, 9, 1, 0, 0, 0, TimeSpan.Zero));
     }
 }

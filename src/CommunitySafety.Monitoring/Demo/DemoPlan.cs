@@ -11,19 +11,22 @@ namespace CommunitySafety.Monitoring;
 public sealed record DemoPlanOptions
 {
     /// <summary>The partnership's name.</summary>
-    public string PartnershipName { get; init; } = "Safer Portsmouth Partnership (example plan)";
+    public string PartnershipName { get; init; } = "Luton Community Safety Partnership (example plan)";
 
     /// <summary>The partnership's area code (a CSP or local authority).</summary>
-    public string AreaCode { get; init; } = "E06000044";
+    public string AreaCode { get; init; } = "E06000032";
 
     /// <summary>The area's name.</summary>
-    public string AreaName { get; init; } = "Portsmouth";
+    public string AreaName { get; init; } = "Luton";
 
     /// <summary>
-    /// Real counts of violence against the person recorded by police in the area, by quarter (e.g. from the analytical
-    /// store). When null, the indicator gets EXAMPLE values like the others.
+    /// Real counts recorded by police in the area by crime type and complete financial quarter (from the analytical
+    /// store): violence and sexual offences, possession of weapons and anti-social behaviour become the plan's
+    /// police-recorded indicators, not flagged as examples. A crime type left out gets EXAMPLE values (violence, knife
+    /// crime) or no indicator (anti-social behaviour).
     /// </summary>
-    public IReadOnlyDictionary<FinancialQuarter, long>? ViolenceAgainstThePersonByQuarter { get; init; }
+    public IReadOnlyDictionary<Crime.CrimeType, IReadOnlyDictionary<FinancialQuarter, long>> PoliceRecordedByQuarter { get; init; } =
+        new Dictionary<Crime.CrimeType, IReadOnlyDictionary<FinancialQuarter, long>>();
 
     /// <summary>Who the demo's values and commentary are entered by.</summary>
     public string EnteredBy { get; init; } = "demo";
@@ -38,14 +41,14 @@ public sealed record DemoPlanOptions
 public sealed record DemoPlanSummary(int PlanId, int Frameworks, int Indicators, int Values, bool AlreadyPresent);
 
 /// <summary>
-/// An example community safety plan shaped like Portsmouth's 2022/23 progress report: priorities A–C and additional
+/// An example community safety plan for Luton 2024/25, shaped like a real partnership's board progress report: priorities A–C and additional
 /// priorities, the strategies the report names, the Domestic Abuse Monitoring Framework with objectives A–E and
 /// indicators across four frameworks, with quarterly and annual values and commentary.
 /// </summary>
 /// <remarks>
 /// Every value is EXAMPLE data generated deterministically (the same every run), and flagged
 /// (<see cref="Indicator.IsExampleData"/>, a note on each value), except the Crime Survey for England and Wales series
-/// (ONS, real) and, when supplied, recorded violence against the person.
+/// (ONS, real) and, when supplied, the police.uk counts of <see cref="DemoPlanOptions.PoliceRecordedByQuarter"/>.
 /// </remarks>
 public static class DemoPlan
 {
@@ -56,8 +59,8 @@ public static class DemoPlan
     public const string DomesticAbuseFramework = "DAMF";
 
     private const string ExampleSource = "EXAMPLE data generated for the demonstration: not real figures";
-    private static readonly FinancialYear FirstYear = new(2017);
-    private static readonly FinancialYear LastYear = new(2023);
+    private static readonly FinancialYear FirstYear = new(2019);
+    private static readonly FinancialYear LastYear = new(2025);
 
     /// <summary>
     /// Adds the demo plan to the store, unless it is already there. Deterministic: the same content every time.
@@ -119,7 +122,7 @@ public static class DemoPlan
         private static IEnumerable<FinancialQuarter> Quarters =>
             Enumerable.Range(FirstYear.StartYear + 1, LastYear.StartYear - FirstYear.StartYear).SelectMany(y => new FinancialYear(y).Quarters);
 
-        private static ReportingPeriod Q4Of2022 => ReportingPeriod.Parse("Q4 2022/23");
+        private static ReportingPeriod Q4Of2024 => ReportingPeriod.Parse("Q4 2024/25");
 
         public CommunitySafetyPlan Build()
         {
@@ -127,9 +130,9 @@ public static class DemoPlan
             var plan = new CommunitySafetyPlan
             {
                 Partnership = partnership,
-                Title = "Community Safety Plan 2021-22 (example, rolled forward to 2023/24)",
-                FirstYear = new FinancialYear(2021),
-                LastYear = new FinancialYear(2023),
+                Title = "Community Safety Plan 2023-24 (example, rolled forward to 2025/26)",
+                FirstYear = new FinancialYear(2023),
+                LastYear = new FinancialYear(2025),
                 Status = PlanStatus.RolledForward,
             };
             AddPlanSections(plan);
@@ -145,18 +148,18 @@ public static class DemoPlan
                 "Increase awareness of cyber-related harm and its impact on service users");
             AddPrioritySections(a, b, c, mentalHealth, cyber);
 
-            var domesticAbuse = AddStrategy(plan, "Domestic Abuse Strategy", "Portsmouth City Council", "Domestic Abuse Strategy Group", StrategyStatus.BeingUpdated, new DateOnly(2024, 3, 31), a);
-            AddStrategy(plan, "Hampshire Constabulary Domestic Abuse Strategy 2023-25", "Hampshire and Isle of Wight Constabulary", "Domestic Abuse Strategy Group", StrategyStatus.Current, new DateOnly(2025, 3, 31), a);
-            var vawg = AddStrategy(plan, "Violence Against Women and Girls Strategy", "Portsmouth City Council", "Health and Wellbeing Board", StrategyStatus.InDevelopment, new DateOnly(2024, 3, 31), a);
-            var saferStreets = AddStrategy(plan, "Safer Streets 4 programme", "Office of the Police and Crime Commissioner", "Safer Streets partnership board", StrategyStatus.Current, new DateOnly(2024, 3, 31), a);
-            var drugs = AddStrategy(plan, "Combating Drugs Partnership delivery plan 2023-26", "Portsmouth City Council Public Health", "Combating Drugs Partnership", StrategyStatus.Current, new DateOnly(2026, 3, 31), b, mentalHealth);
-            var youth = AddStrategy(plan, "Youth Justice Plan 2023-25", "Portsmouth City Council Children's Services", "Youth Justice Partnership Management Board", StrategyStatus.Current, new DateOnly(2025, 3, 31), c);
-            AddStrategy(plan, "Children's Trust Plan", "Portsmouth Children's Trust", "Children's Trust Board", StrategyStatus.BeingUpdated, null, c);
-            AddStrategy(plan, "Portsmouth Safeguarding Children Plan", "Portsmouth Safeguarding Children Partnership", "Safeguarding Children Partnership", StrategyStatus.Current, null, c);
-            AddStrategy(plan, "Social, Emotional and Mental Health Strategy", "Portsmouth City Council", "Health and Wellbeing Board", StrategyStatus.Current, null, c, mentalHealth);
-            AddStrategy(plan, "Safeguarding Adults Board Strategic Plan", "Portsmouth Safeguarding Adults Board", "Safeguarding Adults Board", StrategyStatus.Current, null, a, mentalHealth);
-            AddStrategy(plan, "Mental Health Transformation Programme: No Wrong Door", "NHS Hampshire and Isle of Wight", "No Wrong Door programme board", StrategyStatus.Current, null, mentalHealth);
-            var community = AddStrategy(plan, "Community Safety Plan headline measures", "Safer Portsmouth Partnership", "Health and Wellbeing Board", StrategyStatus.Current, null, a, cyber);
+            var domesticAbuse = AddStrategy(plan, "Domestic Abuse Strategy", "Luton Borough Council", "Domestic Abuse Strategy Group", StrategyStatus.BeingUpdated, new DateOnly(2026, 3, 31), a);
+            AddStrategy(plan, "Bedfordshire Police Domestic Abuse Strategy 2025-27", "Bedfordshire Police", "Domestic Abuse Strategy Group", StrategyStatus.Current, new DateOnly(2027, 3, 31), a);
+            var vawg = AddStrategy(plan, "Violence Against Women and Girls Strategy", "Luton Borough Council", "Health and Wellbeing Board", StrategyStatus.InDevelopment, new DateOnly(2026, 3, 31), a);
+            var saferStreets = AddStrategy(plan, "Safer Streets programme", "Office of the Police and Crime Commissioner", "Safer Streets partnership board", StrategyStatus.Current, new DateOnly(2026, 3, 31), a);
+            var drugs = AddStrategy(plan, "Combating Drugs Partnership delivery plan 2025-28", "Luton Borough Council Public Health", "Combating Drugs Partnership", StrategyStatus.Current, new DateOnly(2026, 3, 31), b, mentalHealth);
+            var youth = AddStrategy(plan, "Youth Justice Plan 2025-27", "Luton Borough Council Children's Services", "Youth Justice Partnership Management Board", StrategyStatus.Current, new DateOnly(2027, 3, 31), c);
+            AddStrategy(plan, "Children's Trust Plan", "Luton Children's Trust", "Children's Trust Board", StrategyStatus.BeingUpdated, null, c);
+            AddStrategy(plan, "Luton Safeguarding Children Plan", "Luton Safeguarding Children Partnership", "Safeguarding Children Partnership", StrategyStatus.Current, null, c);
+            AddStrategy(plan, "Social, Emotional and Mental Health Strategy", "Luton Borough Council", "Health and Wellbeing Board", StrategyStatus.Current, null, c, mentalHealth);
+            AddStrategy(plan, "Safeguarding Adults Board Strategic Plan", "Luton Safeguarding Adults Board", "Safeguarding Adults Board", StrategyStatus.Current, null, a, mentalHealth);
+            AddStrategy(plan, "Mental Health Transformation Programme: No Wrong Door", "NHS Bedfordshire, Luton and Milton Keynes", "No Wrong Door programme board", StrategyStatus.Current, null, mentalHealth);
+            var community = AddStrategy(plan, "Community Safety Plan headline measures", "Luton Community Safety Partnership", "Health and Wellbeing Board", StrategyStatus.Current, null, a, cyber);
 
             AddDomesticAbuseFramework(domesticAbuse);
             AddDrugsFramework(drugs);
@@ -170,10 +173,10 @@ public static class DemoPlan
         {
             string[][] sections =
             [
-                ["Purpose", nameof(NarrativeKind.Purpose), "To update the Health and Wellbeing Board on progress against the priorities of the community safety plan and, subject to the annual community safety analysis, to recommend that the current priorities are rolled forward."],
-                ["Background", nameof(NarrativeKind.Background), "Pandemic restrictions made the data needed for a new plan unreliable between March 2020 and January 2022, so the priorities stayed unchanged for 2022/23. The September 2022 strategic assessment update recommended more focus on violence against women and girls."],
-                ["National context", nameof(NarrativeKind.NationalContext), "- The **Serious Violence Duty** came into force in January 2023.\n- Part 4 of the **Domestic Abuse Act 2021** places duties on tier 1 authorities for safe accommodation.\n- The **Strategic Policing Requirement 2023** names violence against women and girls as a national threat.\n- A national consultation on **Community Safety Partnerships** is under way.\n- The **ASB Action Plan** was published in May 2023."],
-                ["Conclusion", nameof(NarrativeKind.Conclusion), "Overall, good progress has been made against the priorities and plans are in place to keep an appropriate focus over the coming 12 months. (EXAMPLE plan: text summarised from the 2022/23 progress report.)"],
+                ["Purpose", nameof(NarrativeKind.Purpose), "To update the Community Safety Partnership Board on progress against the priorities of the community safety plan and, subject to the annual community safety analysis, to recommend that the current priorities are rolled forward."],
+                ["Background", nameof(NarrativeKind.Background), "The priorities were set in the Community Safety Plan 2023-24 and rolled forward for 2024/25. The strategic assessment of 2024/25, made from police.uk recorded crime for Luton, is summarised below and its key messages are in the appendix; it recommends keeping violence, including violence against women and girls, as the first priority."],
+                ["National context", nameof(NarrativeKind.NationalContext), "- The **Serious Violence Duty** has been in force since January 2023.\n- Part 4 of the **Domestic Abuse Act 2021** places duties on tier 1 authorities for safe accommodation.\n- The **Strategic Policing Requirement 2023** names violence against women and girls as a national threat.\n- The Home Office's review of **Community Safety Partnerships** may change their statutory duties.\n- The **ASB Action Plan** (May 2023) set out new powers against anti-social behaviour."],
+                ["Conclusion", nameof(NarrativeKind.Conclusion), "Overall, progress has been made against the priorities and plans are in place to keep an appropriate focus over the coming 12 months. (EXAMPLE plan: the partner figures and commentary are examples; the police recorded crime figures are real.)"],
             ];
             var order = 1;
             foreach (var s in sections)
@@ -191,16 +194,16 @@ public static class DemoPlan
 
         private void AddPrioritySections(Priority a, Priority b, Priority c, Priority mentalHealth, Priority cyber)
         {
-            a.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "Some progress has been made against every domestic abuse objective, but more focus is needed on challenging and supporting perpetrators who want to change, and holding to account those who do not. Knife-enabled violence rose by 11% (n19), although numbers are small." });
-            a.Sections.Add(new NarrativeSection { Kind = NarrativeKind.PlansForNextYear, Heading = "Plans 2023/24", Order = 2, Markdown = "Develop a Violence Against Women and Girls strategy (understand, prevent, respond) with the domestic abuse strategy as one of its pillars; meet the Serious Violence Duty with the Violence Reduction Unit." });
+            a.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "Some progress has been made against every domestic abuse objective, but more focus is needed on challenging and supporting perpetrators who want to change, and holding to account those who do not. Recorded violence and weapons offences are reported below from police.uk." });
+            a.Sections.Add(new NarrativeSection { Kind = NarrativeKind.PlansForNextYear, Heading = "Plans 2025/26", Order = 2, Markdown = "Develop a Violence Against Women and Girls strategy (understand, prevent, respond) with the domestic abuse strategy as one of its pillars; meet the Serious Violence Duty with the Violence Reduction Unit." });
             b.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "The number of people in drug and alcohol treatment rose by 20% (1,468 to 1,759). The proportion of new clients with a mental health need who received no mental health treatment fell from 49.0% to 43.7%." });
-            c.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "The rate of first-time entrants to the youth justice system fell from 287 to 229 per 100,000 10–17 year olds between 2021 and 2022, reflecting early help and the Youth Diversion Programme." });
-            c.Sections.Add(new NarrativeSection { Kind = NarrativeKind.PlansForNextYear, Heading = "Plans 2023/24", Order = 2, Markdown = "Evaluate the Youth Diversion Programme with police colleagues; develop the youth justice offer from the five Family Hubs." });
+            c.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "The rate of first-time entrants to the youth justice system fell from 287 to 229 per 100,000 10–17 year olds between 2023 and 2024, reflecting early help and the Youth Diversion Programme." });
+            c.Sections.Add(new NarrativeSection { Kind = NarrativeKind.PlansForNextYear, Heading = "Plans 2025/26", Order = 2, Markdown = "Evaluate the Youth Diversion Programme with police colleagues; develop the youth justice offer from the five Family Hubs." });
             mentalHealth.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "Access to mental health provision is led by the NHS 'No Wrong Door' programme and the Combating Drugs Partnership plan." });
-            cyber.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "The Safer Portsmouth website now explains how to avoid scams and what to do if online security is compromised." });
-            Commentary.Add((new Subject(Priority: a), Q4Of2022, "EXAMPLE commentary: domestic abuse remains the largest driver of violent crime; demand is rising for children living with high-risk domestic abuse."));
-            Commentary.Add((new Subject(Priority: b), Q4Of2022, "EXAMPLE commentary: treatment numbers up for the second year running; the young people's service is a priority for investment in 2023/24."));
-            Commentary.Add((new Subject(Priority: c), Q4Of2022, "EXAMPLE commentary: first-time entrants continue to fall."));
+            cyber.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "The Luton Community Safety Partnership website now explains how to avoid scams and what to do if online security is compromised." });
+            Commentary.Add((new Subject(Priority: a), Q4Of2024, "EXAMPLE commentary: domestic abuse remains the largest driver of violent crime; demand is rising for children living with high-risk domestic abuse."));
+            Commentary.Add((new Subject(Priority: b), Q4Of2024, "EXAMPLE commentary: treatment numbers up for the second year running; the young people's service is a priority for investment in 2025/26."));
+            Commentary.Add((new Subject(Priority: c), Q4Of2024, "EXAMPLE commentary: first-time entrants continue to fall."));
         }
 
         private static Strategy AddStrategy(
@@ -238,51 +241,51 @@ public static class DemoPlan
             var e = Objective(framework, "E", "Are we making a difference?");
 
             var mash = Counts(framework, null, "DA-01", "Children's MASH contacts where domestic abuse is a factor", Polarity.NoJudgement,
-                Annual(2017, 1850, 1810, 1760, 1690, 1640, 1600, 1580), "Children's social care");
+                Annual(2019, 1850, 1810, 1760, 1690, 1640, 1600, 1580), "Children's social care");
             var highRisk = Counts(framework, null, "DA-02", "Children known to be living in families experiencing high-risk domestic abuse", Polarity.NoJudgement,
-                Annual(2017, 610, 640, 655, 690, 700, 821, 840), "Children's social care (MARAC)");
+                Annual(2019, 610, 640, 655, 690, 700, 821, 840), "Children's social care (MARAC)");
             var isva = Counts(framework, null, "DA-03", "Referrals to the Independent Sexual Violence Advocacy (ISVA) service", Polarity.NoJudgement,
-                Annual(2017, 180, 190, 205, 200, 224, 271, 280), "ISVA service");
-            var views = Counts(framework, a, "DA-A1", "Unique views of the Safer Portsmouth Partnership domestic abuse web pages", Polarity.HighIsGood,
-                Annual(2017, 9800, 12100, 14300, 17600, 19250, 23680, 24100), "Safer Portsmouth Partnership");
+                Annual(2019, 180, 190, 205, 200, 224, 271, 280), "ISVA service");
+            var views = Counts(framework, a, "DA-A1", "Unique views of the Luton Community Safety Partnership domestic abuse web pages", Polarity.HighIsGood,
+                Annual(2019, 9800, 12100, 14300, 17600, 19250, 23680, 24100), "Luton Community Safety Partnership");
             Counts(framework, a, "DA-A2", "Right to Know disclosures made by police (Clare's Law)", Polarity.HighIsGood,
-                Annual(2017, 88, 96, 110, 121, 132, 152, 160), "Hampshire and Isle of Wight Constabulary");
+                Annual(2019, 88, 96, 110, 121, 132, 152, 160), "Bedfordshire Police");
             Counts(framework, b, "DA-B1", "Adult safeguarding concerns leading to a Section 42 enquiry where domestic abuse is identified", Polarity.NoJudgement,
-                Annual(2017, 120, 131, 138, 142, 150, 171, 175), "Adult social care");
+                Annual(2019, 120, 131, 138, 142, 150, 171, 175), "Adult social care");
             var stJames = AnnualProportion(framework, b, "DA-B2", "Society of St James clients where domestic abuse is identified (%)", Polarity.HighIsGood,
                 "Society of St James", "New clients assessed in the year",
-                new() { [2017] = (26, 100, 400) }, notAvailableFrom: 2018, notAvailableTo: 2021, more: new() { [2022] = (5, 100, 420), [2023] = (7, 100, 400) });
+                new() { [2019] = (26, 100, 400) }, notAvailableFrom: 2020, notAvailableTo: 2023, more: new() { [2024] = (5, 100, 420), [2025] = (7, 100, 400) });
             var health = Counts(framework, b, "DA-B3", "Referrals from health providers to STOP Domestic Abuse", Polarity.HighIsGood,
-                Annual(2017, 14, 12, 15, 9, 11, 13, 16), "STOP Domestic Abuse");
+                Annual(2019, 14, 12, 15, 9, 11, 13, 16), "STOP Domestic Abuse");
             health.DisclosureThreshold = 5;
             Counts(framework, c, "DA-C1", "Perpetrators starting a behaviour change intervention", Polarity.HighIsGood,
-                Annual(2017, 60, 58, 64, 41, 52, 55, 61), "Up2U / Hampton Trust");
+                Annual(2019, 60, 58, 64, 41, 52, 55, 61), "Up2U / Hampton Trust");
             QuarterlyProportion(framework, c, "DA-C2", "Up2U Creating Healthy Relationships clients with a reduction in risk (%)", Polarity.HighIsGood,
                 "Up2U", "Clients completing the programme", startRate: 0.74, endRate: 0.62, denominator: 22);
             QuarterlyProportion(framework, d, "DA-D1", "Domestic abuse arrests resulting in a charge or caution (%)", Polarity.HighIsGood,
-                "Hampshire and Isle of Wight Constabulary", "Domestic abuse arrests", startRate: 0.24, endRate: 0.17, denominator: 310);
+                "Bedfordshire Police", "Domestic abuse arrests", startRate: 0.24, endRate: 0.17, denominator: 310);
             var court = Counts(framework, d, "DA-D2", "Successful court outcomes for domestic abuse offences", Polarity.HighIsGood,
-                Annual(2017, 420, 395, 370, 318, 305, 289, 292), "Crown Prosecution Service");
+                Annual(2019, 420, 395, 370, 318, 305, 289, 292), "Crown Prosecution Service");
             Counts(framework, d, "DA-D3", "Domestic Violence Protection Notices and Orders issued", Polarity.HighIsGood,
-                Annual(2017, 70, 74, 69, 81, 77, 62, 66), "Hampshire and Isle of Wight Constabulary");
+                Annual(2019, 70, 74, 69, 81, 77, 62, 66), "Bedfordshire Police");
             var refuge = QuarterlyProportion(framework, e, "DA-E1", "Refuge service users with reduced risk at the end of support (%)", Polarity.HighIsGood,
                 "Refuge", "Service users leaving support", startRate: 0.88, endRate: 0.90, denominator: 45);
             refuge.Targets.Add(new IndicatorTarget { Lower = 85, Description = "At least 85% leave with reduced risk" });
             QuarterlyProportion(framework, e, "DA-E2", "STOP Domestic Abuse survey respondents who feel safer (%)", Polarity.HighIsGood,
                 "STOP Domestic Abuse", "Survey respondents", startRate: 0.74, endRate: 0.78, denominator: 40);
 
-            var q4 = Q4Of2022;
-            var fy = ReportingPeriod.Parse("2022/23");
-            Commentary.Add((new Subject(mash), q4, "EXAMPLE commentary: domestic abuse-related MASH contacts have been on a slight downward trend since 2013/14."));
-            Commentary.Add((new Subject(highRisk), q4, "EXAMPLE commentary: a 17% (n121) increase in children living in families experiencing high-risk domestic abuse since 2021/22. More work is needed to understand why."));
-            Commentary.Add((new Subject(isva), q4, "EXAMPLE commentary: referrals to the ISVA service rose 21% (n47) on 2021/22, possibly reflecting media coverage of sexual violence and greater confidence in reporting."));
-            Commentary.Add((new Subject(views), q4, "EXAMPLE commentary: 23,680 unique views in 2022/23, up 23% on 2021/22, helped by the 'Is this Love' campaign."));
-            Commentary.Add((new Subject(stJames), fy, "EXAMPLE commentary: 5% of clients in 2022/23 against 26% in 2017/18, the last time this was available."));
-            Commentary.Add((new Subject(court), q4, "EXAMPLE commentary: successful court outcomes fell 9% from 2020/21, continuing the fall since 2017/18."));
+            var q4 = Q4Of2024;
+            var fy = ReportingPeriod.Parse("2024/25");
+            Commentary.Add((new Subject(mash), q4, "EXAMPLE commentary: domestic abuse-related MASH contacts have been on a slight downward trend since 2015/16."));
+            Commentary.Add((new Subject(highRisk), q4, "EXAMPLE commentary: a 17% (n121) increase in children living in families experiencing high-risk domestic abuse since 2023/24. More work is needed to understand why."));
+            Commentary.Add((new Subject(isva), q4, "EXAMPLE commentary: referrals to the ISVA service rose 21% (n47) on 2023/24, possibly reflecting media coverage of sexual violence and greater confidence in reporting."));
+            Commentary.Add((new Subject(views), q4, "EXAMPLE commentary: 23,680 unique views in 2024/25, up 23% on 2023/24, helped by the 'Is this Love' campaign."));
+            Commentary.Add((new Subject(stJames), fy, "EXAMPLE commentary: 5% of clients in 2024/25 against 26% in 2019/20, the last time this was available."));
+            Commentary.Add((new Subject(court), q4, "EXAMPLE commentary: successful court outcomes fell 9% from 2022/23, continuing the fall since 2019/20."));
             Commentary.Add((new Subject(Objective: a), q4, "Good progress: every school has its Relationships and Sex Education policy available and 'Is this Love' is delivered in all secondary schools."));
             Commentary.Add((new Subject(Objective: b), q4, "Training by STOP Domestic Abuse now covers identifying perpetrators as well as victims; referrals from health providers remain very low."));
             Commentary.Add((new Subject(Objective: c), q4, "Numbers of perpetrators receiving interventions are still low; fewer Up2U clients show a reduction in risk."));
-            Commentary.Add((new Subject(Objective: d), q4, "Arrests resulting in a charge or caution have fallen over the decade but appear to be stabilising; fewer DVPNs and DVPOs since 2021/22."));
+            Commentary.Add((new Subject(Objective: d), q4, "Arrests resulting in a charge or caution have fallen over the decade but appear to be stabilising; fewer DVPNs and DVPOs since 2023/24."));
             Commentary.Add((new Subject(Objective: e), q4, "Risk reduction for Refuge service users has been consistent at around 90% for three years; 78% of STOP survey respondents feel safer."));
         }
 
@@ -321,7 +324,7 @@ public static class DemoPlan
             var noTreatment = NewIndicator(framework, treatment, "CDP-02", "New treatment clients with a mental health need who received no mental health treatment (%)",
                 IndicatorValueType.Proportion, 100, Polarity.LowIsGood, ReportingFrequency.Annual, "National Drug Treatment Monitoring System", "Society of St James");
             noTreatment.DenominatorDefinition = "New presentations to treatment with an identified mental health need";
-            noTreatment.BaselinePeriod = "2019/20";
+            noTreatment.BaselinePeriod = "2021/22";
             noTreatment.Targets.Add(new IndicatorTarget { Upper = 40, Description = "No more than 40% without mental health treatment" });
             (int Count, int Denominator)[] mh = [(262, 498), (270, 520), (281, 540), (276, 552), (294, 600), (284, 650), (280, 668)];
             for (var i = 0; i < mh.Length; i++)
@@ -330,7 +333,7 @@ public static class DemoPlan
             }
 
             var youngPeople = NewIndicator(framework, young, "CDP-03", "Young people starting specialist substance misuse treatment", IndicatorValueType.Count, 1,
-                Polarity.HighIsGood, ReportingFrequency.Annual, "National Drug Treatment Monitoring System", "Portsmouth City Council Children's Services");
+                Polarity.HighIsGood, ReportingFrequency.Annual, "National Drug Treatment Monitoring System", "Luton Borough Council Children's Services");
             youngPeople.DisclosureThreshold = 5;
             int[] yp = [41, 44, 36, 29, 38, 15, 24];
             for (var i = 0; i < yp.Length; i++)
@@ -338,9 +341,9 @@ public static class DemoPlan
                 Add(youngPeople, ReportingPeriod.OfFinancialYear(FirstYear.AddYears(i)), yp[i], null);
             }
 
-            Commentary.Add((new Subject(inTreatment), ReportingPeriod.Parse("2022/23"), "EXAMPLE commentary: a 20% increase (1,468 to 1,759) in people in treatment, building on the increase of the year before."));
-            Commentary.Add((new Subject(noTreatment), ReportingPeriod.Parse("2022/23"), "EXAMPLE commentary: down from 49.0% to 43.7%; clinical psychologists now work within the rough sleeper drug and alcohol team."));
-            Commentary.Add((new Subject(youngPeople), ReportingPeriod.Parse("2022/23"), "EXAMPLE commentary: staffing changes cut new young clients from 38 to 15; recruitment of a team leader is under way."));
+            Commentary.Add((new Subject(inTreatment), ReportingPeriod.Parse("2024/25"), "EXAMPLE commentary: a 20% increase (1,468 to 1,759) in people in treatment, building on the increase of the year before."));
+            Commentary.Add((new Subject(noTreatment), ReportingPeriod.Parse("2024/25"), "EXAMPLE commentary: down from 49.0% to 43.7%; clinical psychologists now work within the rough sleeper drug and alcohol team."));
+            Commentary.Add((new Subject(youngPeople), ReportingPeriod.Parse("2024/25"), "EXAMPLE commentary: staffing changes cut new young clients from 38 to 15; recruitment of a team leader is under way."));
         }
 
         private void AddYouthJusticeFramework(Strategy strategy)
@@ -362,9 +365,9 @@ public static class DemoPlan
             entrants.Benchmark = BenchmarkKind.England;
             (int Year, int Count, int Population, int England, int EnglandPopulation)[] rows =
             [
-                (2017, 70, 18_600, 14_400, 5_520_000), (2018, 66, 18_800, 13_600, 5_600_000), (2019, 61, 18_950, 11_900, 5_680_000),
-                (2020, 52, 19_050, 9_800, 5_760_000), (2021, 55, 19_160, 8_500, 5_830_000), (2022, 44, 19_210, 8_700, 5_880_000),
-                (2023, 42, 19_300, 8_400, 5_920_000),
+                (2019, 70, 18_600, 14_400, 5_520_000), (2020, 66, 18_800, 13_600, 5_600_000), (2021, 61, 18_950, 11_900, 5_680_000),
+                (2022, 52, 19_050, 9_800, 5_760_000), (2023, 55, 19_160, 8_500, 5_830_000), (2024, 44, 19_210, 8_700, 5_880_000),
+                (2025, 42, 19_300, 8_400, 5_920_000),
             ];
             foreach (var r in rows)
             {
@@ -375,14 +378,14 @@ public static class DemoPlan
 
             var turnaround = NewIndicator(framework, fte, "YJ-02", "Children offered Turnaround Youth Justice interventions", IndicatorValueType.Count, 1,
                 Polarity.HighIsGood, ReportingFrequency.Quarterly, "Youth Justice Service", "Youth Justice Service");
-            var quarter = ReportingPeriod.Parse("Q1 2023/24");
+            var quarter = ReportingPeriod.Parse("Q1 2025/26");
             foreach (var n in new[] { 9, 14, 17, 21 })
             {
                 Add(turnaround, quarter, n, null);
                 quarter = quarter.Next;
             }
 
-            Commentary.Add((new Subject(entrants), ReportingPeriod.OfCalendarYear(2022), "EXAMPLE commentary: down from 287 to 229 per 100,000 between 2021 and 2022, evidence of early help and the Youth Diversion Programme."));
+            Commentary.Add((new Subject(entrants), ReportingPeriod.OfCalendarYear(2024), "EXAMPLE commentary: down from 287 to 229 per 100,000 between 2023 and 2024, evidence of early help and the Youth Diversion Programme."));
         }
 
         private void AddCommunityFramework(Strategy strategy)
@@ -399,37 +402,29 @@ public static class DemoPlan
             var violence = Objective(framework, "V", "Reduce violent crime");
             var confidence = Objective(framework, "S", "People feel safe");
 
+            var asbObjective = options.PoliceRecordedByQuarter.ContainsKey(Crime.CrimeType.AntiSocialBehaviour)
+                ? Objective(framework, "B", "Reduce anti-social behaviour")
+                : null;
+
             // With real police.uk counts the indicator is police.uk's own category, which includes sexual offences.
-            var vapTitle = options.ViolenceAgainstThePersonByQuarter is { Count: > 0 }
-                ? "Violence and sexual offences recorded by police (police.uk)"
-                : "Violence against the person recorded by police";
-            var vap = NewIndicator(framework, violence, "CSP-01", vapTitle, IndicatorValueType.Count, 1, Polarity.LowIsGood,
-                ReportingFrequency.Quarterly, "Police recorded crime (data.police.uk)", "Hampshire and Isle of Wight Constabulary");
-            vap.BaselinePeriod = "Q4 2019/20";
-            if (options.ViolenceAgainstThePersonByQuarter is { Count: > 0 } real)
+            if (PoliceRecorded(framework, violence, "CSP-01", Crime.CrimeType.ViolenceAndSexualOffences, "Violence and sexual offences recorded by police (police.uk)") is null)
             {
-                vap.IsExampleData = false;
-                foreach (var (q, count) in real.OrderBy(kv => kv.Key))
-                {
-                    Add(vap, ReportingPeriod.OfQuarter(q), count, null, note: "Police recorded crime, from the analytical store");
-                }
-            }
-            else
-            {
-                var level = 1850.0;
-                foreach (var q in Quarters)
-                {
-                    var noise = new Noise("CSP-01" + q);
-                    var pandemic = q.Year.StartYear == 2020 ? 0.85 : 1.0;
-                    var seasonal = q.Quarter switch { 1 => 1.04, 2 => 1.07, 3 => 0.97, _ => 0.92 };
-                    Add(vap, ReportingPeriod.OfQuarter(q), Math.Round((level * pandemic * seasonal) + (Math.Sqrt(level) * noise.Normal())), null);
-                    level += 6;
-                }
+                ExampleViolence(framework, violence);
             }
 
-            var knife = Counts(framework, violence, "CSP-02", "Knife-enabled serious violence", Polarity.LowIsGood,
-                Annual(2017, 168, 181, 175, 139, 173, 192, 185), "Hampshire and Isle of Wight Constabulary");
-            knife.BaselinePeriod = "Q4 2019/20";
+            var knife = PoliceRecorded(framework, violence, "CSP-02", Crime.CrimeType.PossessionOfWeapons, "Possession of weapons offences recorded by police (police.uk)");
+            if (knife is null)
+            {
+                knife = Counts(framework, violence, "CSP-02", "Knife-enabled serious violence", Polarity.LowIsGood,
+                    Annual(2019, 168, 181, 175, 139, 173, 192, 185), "Bedfordshire Police");
+                knife.BaselinePeriod = "Q4 2021/22";
+                Commentary.Add((new Subject(knife), Q4Of2024, "EXAMPLE commentary: serious violence has been stable since 2020/21 but knife-enabled violence rose 11% (n19), from small numbers."));
+            }
+
+            if (asbObjective is not null)
+            {
+                PoliceRecorded(framework, asbObjective, "CSP-05", Crime.CrimeType.AntiSocialBehaviour, "Anti-social behaviour incidents recorded by police (police.uk)");
+            }
 
             var partnerAbuse = NewIndicator(framework, violence, "CSP-03", "Women aged 16 to 59 who experienced partner abuse in the last year (%), England and Wales",
                 IndicatorValueType.Proportion, 100, Polarity.LowIsGood, ReportingFrequency.Annual, "Crime Survey for England and Wales (ONS, SDG indicator 5.2.1)", "Office for National Statistics");
@@ -445,8 +440,52 @@ public static class DemoPlan
             safe.Benchmark = BenchmarkKind.None;
             AddCsew(safe, "csew_feel_safe_after_dark.csv");
 
-            Commentary.Add((new Subject(knife), Q4Of2022, "EXAMPLE commentary: serious violence has been stable since 2018/19 but knife-enabled violence rose 11% (n19), from small numbers."));
             Commentary.Add((new Subject(partnerAbuse), ReportingPeriod.Parse("2021/22"), "Real figures (ONS): the national context for the domestic abuse strategy. 2020/21 is missing because the Crime Survey could not be run face to face."));
+        }
+
+        /// <summary>
+        /// A quarterly count indicator of real police.uk records for <paramref name="type"/>, when the options carry them;
+        /// null otherwise. Its commentary says where the figures come from; the change and SPC come from the judgement.
+        /// </summary>
+        private Indicator? PoliceRecorded(MonitoringFramework framework, Objective objective, string code, Crime.CrimeType type, string title)
+        {
+            if (!options.PoliceRecordedByQuarter.TryGetValue(type, out var quarters) || quarters.Count == 0)
+            {
+                return null;
+            }
+
+            var indicator = NewIndicator(framework, objective, code, title, IndicatorValueType.Count, 1, Polarity.LowIsGood,
+                ReportingFrequency.Quarterly, "Police recorded crime (data.police.uk), located in the area by LSOA", "Bedfordshire Police");
+            indicator.Source = "Police recorded crime (data.police.uk), located in the area by LSOA; OGL v3.0";
+            indicator.Definition = $"Police.uk '{type.Name}' records located in {options.AreaName}, by financial quarter; only quarters whose three months are all published are included.";
+            indicator.IsExampleData = false;
+            indicator.Benchmark = BenchmarkKind.None;
+            foreach (var (q, count) in quarters.OrderBy(kv => kv.Key))
+            {
+                Add(indicator, ReportingPeriod.OfQuarter(q), count, null, note: "Police recorded crime, from the analytical store");
+            }
+
+            var first = quarters.Keys.Min();
+            Commentary.Add((new Subject(indicator), Q4Of2024,
+                $"Real figures: police.uk records for {options.AreaName}, counted from the analytical store from {first} onwards. Police.uk locations are approximate and a crime's type can be revised after publication."));
+            return indicator;
+        }
+
+        /// <summary>EXAMPLE quarterly counts of violence against the person, for a plan seeded without police.uk data.</summary>
+        private void ExampleViolence(MonitoringFramework framework, Objective violence)
+        {
+            var vap = NewIndicator(framework, violence, "CSP-01", "Violence against the person recorded by police", IndicatorValueType.Count, 1, Polarity.LowIsGood,
+                ReportingFrequency.Quarterly, "Police recorded crime (data.police.uk)", "Bedfordshire Police");
+            vap.BaselinePeriod = "Q4 2021/22";
+            var level = 1850.0;
+            foreach (var q in Quarters)
+            {
+                var noise = new Noise("CSP-01" + q);
+                var pandemic = q.Year.StartYear == 2020 ? 0.85 : 1.0;
+                var seasonal = q.Quarter switch { 1 => 1.04, 2 => 1.07, 3 => 0.97, _ => 0.92 };
+                Add(vap, ReportingPeriod.OfQuarter(q), Math.Round((level * pandemic * seasonal) + (Math.Sqrt(level) * noise.Normal())), null);
+                level += 6;
+            }
         }
 
         private void AddActions(Strategy domesticAbuse, Strategy vawg, Strategy saferStreets, Strategy drugs, Strategy youth)
@@ -454,18 +493,18 @@ public static class DemoPlan
             var d = domesticAbuse.Frameworks.Single().Objectives.Single(o => o.Code == "D");
             (ActionStatus Status, DateOnly Date, string Text)[][] reviews =
             [
-                [(ActionStatus.Ongoing, new DateOnly(2019, 9, 1), "Review commissioned."), (ActionStatus.Submitted, new DateOnly(2021, 11, 1), "Overview report submitted to the Home Office."), (ActionStatus.Published, new DateOnly(2022, 6, 1), "Approved by the Home Office and published.")],
-                [(ActionStatus.Ongoing, new DateOnly(2020, 7, 1), "Review commissioned."), (ActionStatus.Submitted, new DateOnly(2023, 2, 1), "Submitted; awaiting Home Office approval.")],
-                [(ActionStatus.Ongoing, new DateOnly(2021, 5, 1), "Review commissioned; awaiting the end of criminal proceedings.")],
-                [(ActionStatus.Ongoing, new DateOnly(2022, 3, 1), "Review commissioned.")],
-                [(ActionStatus.Ongoing, new DateOnly(2022, 12, 1), "Review commissioned.")],
+                [(ActionStatus.Ongoing, new DateOnly(2021, 9, 1), "Review commissioned."), (ActionStatus.Submitted, new DateOnly(2023, 11, 1), "Overview report submitted to the Home Office."), (ActionStatus.Published, new DateOnly(2024, 6, 1), "Approved by the Home Office and published.")],
+                [(ActionStatus.Ongoing, new DateOnly(2022, 7, 1), "Review commissioned."), (ActionStatus.Submitted, new DateOnly(2025, 2, 1), "Submitted; awaiting Home Office approval.")],
+                [(ActionStatus.Ongoing, new DateOnly(2023, 5, 1), "Review commissioned; awaiting the end of criminal proceedings.")],
+                [(ActionStatus.Ongoing, new DateOnly(2024, 3, 1), "Review commissioned.")],
+                [(ActionStatus.Ongoing, new DateOnly(2024, 12, 1), "Review commissioned.")],
             ];
             for (var i = 0; i < reviews.Length; i++)
             {
                 var action = new PlanAction
                 {
                     Title = $"Domestic homicide review {i + 1}",
-                    Owner = "Safer Portsmouth Partnership",
+                    Owner = "Luton Community Safety Partnership",
                     Objective = d,
                     Status = reviews[i][^1].Status,
                     Rag = reviews[i][^1].Status == ActionStatus.Published ? Rag.Green : Rag.Amber,
@@ -486,21 +525,21 @@ public static class DemoPlan
                 domesticAbuse.Actions.Add(action);
             }
 
-            AddAction(domesticAbuse, "Develop a new domestic abuse strategy as a pillar of the VAWG strategy", "Strategy & Partnership Manager", new DateOnly(2024, 3, 31), ActionStatus.Ongoing, Rag.Amber);
-            AddAction(vawg, "Establish a task and finish group to develop the VAWG strategy", "Health and Wellbeing Board", new DateOnly(2023, 9, 30), ActionStatus.Ongoing, Rag.Green);
-            AddAction(saferStreets, "Deliver the 11 Safer Streets 4 projects (We Stand Together, Mentors in Violence Prevention, Guildhall Walk lighting)", "Office of the Police and Crime Commissioner", new DateOnly(2024, 3, 31), ActionStatus.Ongoing, Rag.Green);
-            AddAction(drugs, "Launch the Re:work employment project for people in treatment", "Society of St James", new DateOnly(2023, 3, 31), ActionStatus.Completed, Rag.Green);
-            AddAction(drugs, "Recruit a team leader and staff for the young people's substance misuse service", "Public Health", new DateOnly(2023, 12, 31), ActionStatus.Ongoing, Rag.Amber);
-            AddAction(youth, "Increase identification of speech, language and communication needs", "Youth Justice Service", new DateOnly(2023, 3, 31), ActionStatus.Completed, Rag.Green);
-            AddAction(youth, "Identify at-risk cohorts through Multi Agency Teams", "Children's Insights Team", new DateOnly(2023, 3, 31), ActionStatus.Completed, Rag.Green);
-            AddAction(youth, "Increase the number of schools using PACE and restorative approaches", "Education", new DateOnly(2024, 7, 31), ActionStatus.Ongoing, Rag.Green);
-            AddAction(youth, "Evaluate the Youth Diversion Programme with police colleagues", "Hampshire and Isle of Wight Constabulary", new DateOnly(2024, 3, 31), ActionStatus.NotStarted, Rag.Amber);
+            AddAction(domesticAbuse, "Develop a new domestic abuse strategy as a pillar of the VAWG strategy", "Strategy & Partnership Manager", new DateOnly(2026, 3, 31), ActionStatus.Ongoing, Rag.Amber);
+            AddAction(vawg, "Establish a task and finish group to develop the VAWG strategy", "Health and Wellbeing Board", new DateOnly(2025, 9, 30), ActionStatus.Ongoing, Rag.Green);
+            AddAction(saferStreets, "Deliver the Safer Streets projects (Mentors in Violence Prevention, town centre lighting and CCTV)", "Office of the Police and Crime Commissioner", new DateOnly(2026, 3, 31), ActionStatus.Ongoing, Rag.Green);
+            AddAction(drugs, "Launch the Re:work employment project for people in treatment", "Society of St James", new DateOnly(2025, 3, 31), ActionStatus.Completed, Rag.Green);
+            AddAction(drugs, "Recruit a team leader and staff for the young people's substance misuse service", "Public Health", new DateOnly(2025, 12, 31), ActionStatus.Ongoing, Rag.Amber);
+            AddAction(youth, "Increase identification of speech, language and communication needs", "Youth Justice Service", new DateOnly(2025, 3, 31), ActionStatus.Completed, Rag.Green);
+            AddAction(youth, "Identify at-risk cohorts through Multi Agency Teams", "Children's Insights Team", new DateOnly(2025, 3, 31), ActionStatus.Completed, Rag.Green);
+            AddAction(youth, "Increase the number of schools using PACE and restorative approaches", "Education", new DateOnly(2026, 7, 31), ActionStatus.Ongoing, Rag.Green);
+            AddAction(youth, "Evaluate the Youth Diversion Programme with police colleagues", "Bedfordshire Police", new DateOnly(2026, 3, 31), ActionStatus.NotStarted, Rag.Amber);
         }
 
         private void AddAction(Strategy strategy, string title, string owner, DateOnly due, ActionStatus status, Rag rag)
         {
             var action = new PlanAction { Title = title, Owner = owner, DueDate = due, Status = status, Rag = rag };
-            action.Updates.Add(new ActionUpdate { Date = new DateOnly(2023, 3, 31), Status = status, Rag = rag, Author = options.EnteredBy, RecordedAt = now, Text = "Position at the end of 2022/23 (EXAMPLE)." });
+            action.Updates.Add(new ActionUpdate { Date = new DateOnly(2025, 3, 31), Status = status, Rag = rag, Author = options.EnteredBy, RecordedAt = now, Text = "Position at the end of 2024/25 (EXAMPLE)." });
             strategy.Actions.Add(action);
         }
 

@@ -40,8 +40,12 @@ public static class AssessmentCharts
     /// <summary>The overall crime trend: sentences and the indexed local-against-national chart.</summary>
     /// <param name="assessment">The assessment.</param>
     /// <param name="chartId">The chart's id.</param>
+    /// <param name="recent">
+    /// Monthly counts of the area and a comparator: drawn instead of the yearly chart when fewer than two years can be
+    /// indexed (a line needs two points); ignored otherwise.
+    /// </param>
     /// <returns>The blocks.</returns>
-    public static List<ReportBlock> OverallCrime(AssessmentResult assessment, string chartId)
+    public static List<ReportBlock> OverallCrime(AssessmentResult assessment, string chartId, MonthlyTrend? recent = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var trend = assessment.Trends.FirstOrDefault(t => t.CrimeType == StrategicAssessment.AllRecordedCrime) ?? assessment.Trends[0];
@@ -65,6 +69,12 @@ public static class AssessmentCharts
 
         var blocks = new List<ReportBlock> { new NarrativeParagraph(sentences, "Overall crime") };
         var years = trend.Years;
+        if (recent is { Months.Count: >= 2 } && years.Count(y => y.Index is not null) < 2)
+        {
+            blocks.AddRange(Monthly(recent, chartId));
+            return blocks;
+        }
+
         var indexed = years.Any(y => y.Index is not null);
         var categories = years.Select(y => y.Year).ToList();
         LineSeries local = indexed
@@ -102,17 +112,80 @@ public static class AssessmentCharts
         return blocks;
     }
 
+    /// <summary>
+    /// The monthly chart: the area and its comparator, each indexed to its own monthly average in the year (= 100), so
+    /// that their shapes can be compared whatever their size; the counts are in the table.
+    /// </summary>
+    /// <param name="trend">The monthly counts.</param>
+    /// <param name="chartId">The chart's id.</param>
+    /// <returns>A sentence and the chart.</returns>
+    public static List<ReportBlock> Monthly(MonthlyTrend trend, string chartId)
+    {
+        ArgumentNullException.ThrowIfNull(trend);
+        var inYear = Enumerable.Range(0, trend.Months.Count).Where(i => trend.Months[i].FinancialYear == trend.Year).ToList();
+        if (inYear.Count == 0)
+        {
+            throw new ArgumentException($"The monthly trend has no month in {trend.Year}.", nameof(trend));
+        }
+
+        var localMean = inYear.Average(i => (double)trend.Local[i]);
+        var comparatorMean = inYear.Average(i => (double)trend.Comparator[i]);
+        var localIndex = trend.Local.Select(c => (double?)(c / localMean * 100)).ToList();
+        var comparatorIndex = trend.Comparator.Select(c => (double?)(c / comparatorMean * 100)).ToList();
+        var labels = trend.Months.Select(MonthLabel).ToList();
+        var low = inYear.MinBy(i => trend.Local[i]);
+        var high = inYear.MaxBy(i => trend.Local[i]);
+        var share = inYear.Sum(i => trend.Local[i]) * 100.0 / inYear.Sum(i => trend.Comparator[i]);
+        var first = trend.Months[0];
+        var last = trend.Months[^1];
+        var sentence = NarrativeRules.MonthlyLevel(trend.AreaName, trend.Year.ToString(), localMean, (trend.Local[low], MonthLabel(trend.Months[low])),
+            (trend.Local[high], MonthLabel(trend.Months[high])), share, "the " + trend.ComparatorName);
+        var spread = inYear.Max(i => Math.Abs(localIndex[i]!.Value - comparatorIndex[i]!.Value));
+        var title = spread < 10
+            ? $"Recorded crime in {trend.AreaName} followed the {trend.ComparatorName} month by month ({MonthLabel(first)} to {MonthLabel(last)})"
+            : $"Recorded crime in {trend.AreaName} and the {trend.ComparatorName}, {MonthLabel(first)} to {MonthLabel(last)}: the monthly pattern differs by up to {spread.ToString("N0", Gb)} index points";
+        var rows = Enumerable.Range(0, trend.Months.Count).Select(i => new TableRow(
+        [
+            labels[i],
+            trend.Local[i].ToString("N0", Gb),
+            localIndex[i]!.Value.ToString("N0", Gb),
+            trend.Comparator[i].ToString("N0", Gb),
+            comparatorIndex[i]!.Value.ToString("N0", Gb),
+        ])).ToList();
+        var notes = new List<string> { $"Index: each month's count divided by the area's own monthly average in {trend.Year}, times 100. Police recorded crime from police.uk, excluding anti-social behaviour." };
+        if (trend.WhyNotNational is { } why)
+        {
+            notes.Add(why);
+        }
+
+        var data = new ReportTable($"Data for the chart: recorded crime by month, {trend.AreaName} and the {trend.ComparatorName}",
+            [new("Month"), new($"{trend.AreaName}: crimes", true), new($"{trend.AreaName}: index", true), new($"{trend.ComparatorName}: crimes", true), new($"{trend.ComparatorName}: index", true)], rows)
+        {
+            Notes = notes,
+        };
+        var description = $"Line chart of police recorded crime by month from {MonthLabel(first)} to {MonthLabel(last)}: {trend.AreaName} (solid line) and the {trend.ComparatorName} (dashed), "
+            + $"each indexed to its own monthly average in {trend.Year} (100). {sentence.Text}" + (trend.WhyNotNational is { } w ? " " + w : string.Empty);
+        var spec = new LineChartSpec(labels, [new LineSeries(trend.AreaName, localIndex), new LineSeries(trend.ComparatorName, comparatorIndex, Dashed: true)], 100)
+        {
+            YLabel = $"Index ({trend.Year} monthly average = 100)",
+        };
+        return [new NarrativeParagraph([sentence], "Month by month"), new ChartBlock(new ReportChart(chartId, title, description, spec, data))];
+    }
+
+    private static string MonthLabel(Periods.YearMonth month) => month.FirstDay.ToString("MMM yyyy", Gb);
+
     /// <summary>The matrix result in brief: the top priorities and what changed since the previous assessment.</summary>
     /// <param name="assessment">The assessment.</param>
+    /// <param name="noPrevious">What to say when the assessment has no previous one to compare with; a general sentence when null.</param>
     /// <returns>The blocks.</returns>
-    public static List<ReportBlock> MatrixSummary(AssessmentResult assessment)
+    public static List<ReportBlock> MatrixSummary(AssessmentResult assessment, string? noPrevious = null)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var blocks = new List<ReportBlock>
         {
             new Paragraph($"The scoring matrix of the strategic assessment {assessment.Year} ranks each crime type on {string.Join(", ", assessment.Methodology.Matrix.Criteria.Select(c => NarrativeRules.Lower(c.Name)))}. The {assessment.Matrix.TopN} highest-scoring crime types are: {string.Join(", ", assessment.Matrix.TopPriorities)}."),
         };
-        blocks.Add(new Paragraph(assessment.ChangeSincePrevious?.Summary ?? "No previous assessment was supplied, so changes in the ranking are not shown."));
+        blocks.Add(new Paragraph(assessment.ChangeSincePrevious?.Summary ?? noPrevious ?? "No previous assessment was supplied, so changes in the ranking are not shown."));
         var rows = assessment.Matrix.Rows.OrderBy(r => r.Rank).Take(Math.Max(assessment.Matrix.TopN, 8)).Select(r =>
         {
             var movement = assessment.ChangeSincePrevious?.Rows.FirstOrDefault(m => m.CrimeType == r.CrimeType);

@@ -16,6 +16,12 @@ public sealed record AssessmentReportOptions
 
     /// <summary>Who the report is by.</summary>
     public string? Author { get; init; }
+
+    /// <summary>Monthly recorded crime of the area and a comparator, charted when there are too few complete years for a yearly trend; optional.</summary>
+    public MonthlyTrend? RecentTrend { get; init; }
+
+    /// <summary>Why there is no previous assessment to compare the ranking with; a general sentence when null.</summary>
+    public string? NoPreviousAssessmentReason { get; init; }
 }
 
 /// <summary>
@@ -49,7 +55,7 @@ public static class AssessmentReportBuilder
         };
         summary.AddRange(assessment.Notes.Select(n => (ReportBlock)new Callout(n)));
 
-        var trends = AssessmentCharts.OverallCrime(assessment, Next());
+        var trends = AssessmentCharts.OverallCrime(assessment, Next(), options.RecentTrend);
         var trendRows = assessment.Trends.Select(t =>
         {
             var year = t.Years.LastOrDefault();
@@ -104,7 +110,7 @@ public static class AssessmentReportBuilder
             ]))])));
 
         var criteria = assessment.Methodology.Matrix.Criteria;
-        var matrix = new List<ReportBlock>(AssessmentCharts.MatrixSummary(assessment).Take(2))
+        var matrix = new List<ReportBlock>(AssessmentCharts.MatrixSummary(assessment, options.NoPreviousAssessmentReason).Take(2))
         {
             new TableBlock(new ReportTable($"Scoring matrix {assessment.Year}: criterion scores",
                 [new("Crime type"), new("Rank", true), .. criteria.Select(c => new TableColumn(c.Name, true)), new("Total", true), new("Top priority")],

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CommunitySafety.Assessment;
 using CommunitySafety.Monitoring;
 using CommunitySafety.Reports.Narrative;
 using Microsoft.EntityFrameworkCore;
@@ -109,7 +108,7 @@ public static class ProgressReportBuilder
             sections.Add(new ReportSection(other.Heading, [new MarkdownBlock(other.Markdown)]));
         }
 
-        sections.Add(ReviewingPriorities(plan, options.Assessment, area, NextChart));
+        sections.Add(ReviewingPriorities(plan, options, area, NextChart));
 
         foreach (var priority in plan.Priorities.Where(p => !p.IsAdditional).OrderBy(p => p.Order))
         {
@@ -163,8 +162,9 @@ public static class ProgressReportBuilder
         _ => $"The {plan.Title} covers {plan.FirstYear} to {plan.LastYear}.",
     };
 
-    private static ReportSection ReviewingPriorities(CommunitySafetyPlan plan, AssessmentResult? assessment, string area, Func<string> nextChart)
+    private static ReportSection ReviewingPriorities(CommunitySafetyPlan plan, ProgressReportOptions options, string area, Func<string> nextChart)
     {
+        var assessment = options.Assessment;
         var blocks = new List<ReportBlock>();
         var subsections = new List<ReportSection>();
         if (assessment is null)
@@ -173,8 +173,8 @@ public static class ProgressReportBuilder
         }
         else
         {
-            subsections.Add(new ReportSection("Overall crime", AssessmentCharts.OverallCrime(assessment, nextChart())));
-            subsections.Add(new ReportSection("Scoring matrix", AssessmentCharts.MatrixSummary(assessment)));
+            subsections.Add(new ReportSection("Overall crime", AssessmentCharts.OverallCrime(assessment, nextChart(), options.RecentTrend)));
+            subsections.Add(new ReportSection("Scoring matrix and what changed since the last assessment", AssessmentCharts.MatrixSummary(assessment, options.NoPreviousAssessmentReason)));
         }
 
         var priorities = plan.Priorities.Where(p => !p.IsAdditional).OrderBy(p => p.Order).Select(p => $"{p.Code}. {p.Title}").ToList();

@@ -44,4 +44,13 @@ public sealed record ProgressReportOptions
 
     /// <summary>The latest strategic assessment of the partnership's area (overall crime trend, matrix, key messages); optional.</summary>
     public AssessmentResult? Assessment { get; init; }
+
+    /// <summary>Monthly recorded crime of the area and a comparator, charted when the assessment has too few complete years for a yearly trend; optional.</summary>
+    public MonthlyTrend? RecentTrend { get; init; }
+
+    /// <summary>
+    /// Why the assessment has no previous assessment to compare its ranking with (said under the scoring matrix); a
+    /// general sentence when null.
+    /// </summary>
+    public string? NoPreviousAssessmentReason { get; init; }
 }

@@ -358,10 +358,12 @@ public static partial class ChartRenderer
     private static void CategoryTicks(IAxis axis, IReadOnlyList<string> labels)
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        var step = labels.Count > 16 ? (int)Math.Ceiling(labels.Count / 12.0) : 1;
+        // Wide labels (months, "Dec 2023") need more room than short ones (years): at most about 8 of them fit.
+        var fit = labels.Count > 0 && labels.Max(l => l.Length) > 7 ? 8 : 12;
+        var step = labels.Count > fit ? (int)Math.Ceiling(labels.Count / (double)fit) : 1;
         for (var i = 0; i < labels.Count; i++)
         {
-            if (i % step == 0 || i == labels.Count - 1)
+            if (i % step == 0)
             {
                 ticks.AddMajor(i, labels[i]);
             }

@@ -18,6 +18,24 @@ namespace CommunitySafety.Reports.Narrative;
 /// </remarks>
 public static class NarrativeRules
 {
+    /// <summary>
+    /// The sentence describing a year's monthly level: the average, the lowest and highest months with their counts, and
+    /// the area's share of a larger comparator. Month-to-month movement is not tested, and the sentence says so.
+    /// </summary>
+    /// <param name="area">The area.</param>
+    /// <param name="year">The year ("2024/25").</param>
+    /// <param name="average">Mean monthly count in the year.</param>
+    /// <param name="lowest">Lowest month's count and name.</param>
+    /// <param name="highest">Highest month's count and name.</param>
+    /// <param name="sharePercent">The area's share of the comparator's count in the year, percent.</param>
+    /// <param name="comparator">The comparator ("the Bedfordshire Police area").</param>
+    /// <returns>The sentence.</returns>
+    public static Sentence MonthlyLevel(string area, string year, double average, (long Count, string Month) lowest, (long Count, string Month) highest, double sharePercent, string comparator) =>
+        new($"In {year} {area} recorded an average of {average.ToString("N0", ValueFormat.Culture)} crimes a month, from {lowest.Count.ToString("N0", ValueFormat.Culture)} in {lowest.Month} "
+            + $"to {highest.Count.ToString("N0", ValueFormat.Culture)} in {highest.Month}; that is {sharePercent.ToString("N0", ValueFormat.Culture)}% of the crime recorded in {comparator}. "
+            + "Month-to-month movements are not tested for significance here; the change between years is tested in the strategic assessment.",
+            NarrativeRule.Trend);
+
     /// <summary>The sentence describing a change between two periods.</summary>
     /// <param name="f">The facts.</param>
     /// <returns>The sentence and the rule that produced it.</returns>

@@ -25,6 +25,19 @@ public class DemoCommandTests
         using var json = JsonDocument.Parse(counts.Out);
         Assert.Equal(expected, json.RootElement[0].GetProperty("Count").GetInt64());
         Assert.Equal("12 of 12 months", json.RootElement[0].GetProperty("Months with data").GetString());
+
+        // The progress report is Luton's 2024/25, every section filled: the overall crime chart, the scoring matrix with
+        // why there is no previous assessment, and the police-recorded indicators counted from the same store.
+        var progress = await File.ReadAllTextAsync(Path.Combine(temp.Path, "out", "progress-report.html"));
+        Assert.DoesNotContain("No strategic assessment of", progress, StringComparison.Ordinal);
+        Assert.Contains("progress report 2024/25", progress, StringComparison.Ordinal);
+        Assert.Contains("Recorded crime in Luton", progress, StringComparison.Ordinal);
+        Assert.Contains("This is the first strategic assessment made from these data", progress, StringComparison.Ordinal);
+        Assert.Contains("Violence and sexual offences recorded by police (police.uk)", progress, StringComparison.Ordinal);
+        Assert.Contains("Possession of weapons offences recorded by police (police.uk)", progress, StringComparison.Ordinal);
+        var violence = RawPoliceFile.ReadStreetRowsFromZips(zips, "2025-01", "2025-03")
+            .Count(r => r["LSOA name"].StartsWith("Luton ", StringComparison.Ordinal) && r["Crime type"] == "Violence and sexual offences");
+        Assert.Contains(violence.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), progress, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,11 +24,11 @@ public sealed class ReportCommandTests
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        var html = await CliRunner.RunAsync(folder.Path, "report", "progress", "--out", "r.html", "--period", "2022/23", "--meeting-date", "2023-06-28", "--monitoring-db", db);
+        var html = await CliRunner.RunAsync(folder.Path, "report", "progress", "--out", "r.html", "--period", "2024/25", "--meeting-date", "2025-07-10", "--monitoring-db", db);
         Assert.True(html.ExitCode == 0, html.ToString());
         Assert.EndsWith("r.html", html.Out.Trim(), StringComparison.Ordinal);
         var text = await File.ReadAllTextAsync(folder.File("r.html"));
-        Assert.Contains("28 June 2023", text, StringComparison.Ordinal);
+        Assert.Contains("10 July 2025", text, StringComparison.Ordinal);
         Assert.Contains("Priority A:", text, StringComparison.Ordinal);
 
         var docx = await CliRunner.RunAsync(folder.Path, "report", "progress", "--out", "r.docx", "--published", "--monitoring-db", db);

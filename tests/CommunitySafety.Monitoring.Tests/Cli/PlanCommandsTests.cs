@@ -41,9 +41,9 @@ public sealed class PlanCommandsTests : IAsyncLifetime
         var csv = await Run("plan", "show", "--format", "csv");
 
         Assert.True(exit == 0, error);
-        Assert.Contains("Community Safety Plan 2021-22", output, StringComparison.Ordinal);
+        Assert.Contains("Community Safety Plan 2023-24", output, StringComparison.Ordinal);
         Assert.Contains("rolled forward", output, StringComparison.Ordinal);
-        Assert.Contains("A,\"Tackling violent crime, continuing to focus on violence against women and girls, domestic abuse, knife-enabled violence and sexual violence\",Domestic Abuse Strategy,Portsmouth City Council,Domestic Abuse Strategy Group,Being updated,2024-03-31,\"DAMF: Domestic Abuse Monitoring Framework (quarterly, 15 indicators)\",\"4 ongoing, 1 submitted, 1 published\"", csv.Out, StringComparison.Ordinal);
+        Assert.Contains("A,\"Tackling violent crime, continuing to focus on violence against women and girls, domestic abuse, knife-enabled violence and sexual violence\",Domestic Abuse Strategy,Luton Borough Council,Domestic Abuse Strategy Group,Being updated,2026-03-31,\"DAMF: Domestic Abuse Monitoring Framework (quarterly, 15 indicators)\",\"4 ongoing, 1 submitted, 1 published\"", csv.Out, StringComparison.Ordinal);
         Assert.Contains("AP1 (additional),", csv.Out, StringComparison.Ordinal);
     }
 
@@ -54,7 +54,7 @@ public sealed class PlanCommandsTests : IAsyncLifetime
 
         using var json = System.Text.Json.JsonDocument.Parse(output);
         Assert.Equal(0, exit);
-        Assert.Contains(json.RootElement.EnumerateArray(), row => row.GetProperty("Strategy").GetString() == "Youth Justice Plan 2023-25");
+        Assert.Contains(json.RootElement.EnumerateArray(), row => row.GetProperty("Strategy").GetString() == "Youth Justice Plan 2025-27");
     }
 
     [Fact]
@@ -87,13 +87,13 @@ public sealed class PlanCommandsTests : IAsyncLifetime
     [Fact]
     public async Task IndicatorsStatus_Framework_JudgesEachIndicatorAsCsv()
     {
-        var (exit, output, error) = await Run("indicators", "status", "--framework", "CDP", "--period", "2022/23", "--format", "csv");
+        var (exit, output, error) = await Run("indicators", "status", "--framework", "CDP", "--period", "2024/25", "--format", "csv");
 
         Assert.True(exit == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("Indicator,Title,Period,Value,Lower 95%,Upper 95%,Change on last year %", lines[0], StringComparison.Ordinal);
         Assert.Equal(4, lines.Length);
-        Assert.StartsWith("CDP-01,People in drug and alcohol treatment,2022/23,1759,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("CDP-01,People in drug and alcohol treatment,2024/25,1759,", lines[1], StringComparison.Ordinal);
         Assert.Contains("EXAMPLE data", lines[1], StringComparison.Ordinal);
         Assert.Contains("EXAMPLE data", error, StringComparison.Ordinal);
     }
@@ -111,14 +111,14 @@ public sealed class PlanCommandsTests : IAsyncLifetime
     public async Task TemplateThenImport_FilledTemplate_LandsAndBadOneIsRejectedWithCell()
     {
         var template = Path.Combine(_folder, "damf.xlsx");
-        var (exit, _, error) = await Run("indicators", "template", "DAMF", "--out", template, "--period", "Q1 2024/25");
+        var (exit, _, error) = await Run("indicators", "template", "DAMF", "--out", template, "--period", "Q1 2026/27");
         Assert.True(exit == 0, error);
 
         // Fill the ISVA referrals row (DA-03 is the third indicator) through the library's own reader and writer.
         var filledCsv = Path.Combine(_folder, "filled.csv");
-        await File.WriteAllTextAsync(filledCsv, "Indicator code,Period,Count,Note\nDA-03,Q1 2024/25,71,Partner return\n", Encoding.UTF8);
+        await File.WriteAllTextAsync(filledCsv, "Indicator code,Period,Count,Note\nDA-03,Q1 2026/27,71,Partner return\n", Encoding.UTF8);
         var badCsv = Path.Combine(_folder, "bad.csv");
-        await File.WriteAllTextAsync(badCsv, "Indicator code,Period,Count\nDA-03,Q1 2024/25,seventy\n", Encoding.UTF8);
+        await File.WriteAllTextAsync(badCsv, "Indicator code,Period,Count\nDA-03,Q1 2026/27,seventy\n", Encoding.UTF8);
 
         var good = await Run("indicators", "import", filledCsv, "--by", "partner");
         var bad = await Run("indicators", "import", badCsv);
@@ -129,7 +129,7 @@ public sealed class PlanCommandsTests : IAsyncLifetime
         Assert.Equal(3, bad.Exit);
         Assert.Contains("bad.csv row 2, column 3 (Count): 'seventy' is not a number.", bad.Error, StringComparison.Ordinal);
         await using var db = MonitoringDatabase.CreateContext(MonitoringStoreOptions.Sqlite(Db));
-        var stored = await db.IndicatorValues.AsNoTracking().SingleAsync(v => v.Indicator!.Code == "DA-03" && v.PeriodStart == new Periods.YearMonth(2024, 4).Index);
+        var stored = await db.IndicatorValues.AsNoTracking().SingleAsync(v => v.Indicator!.Code == "DA-03" && v.PeriodStart == new Periods.YearMonth(2026, 4).Index);
         Assert.Equal((71.0, "partner"), (stored.Count!.Value, stored.EnteredBy));
     }
 
@@ -143,7 +143,7 @@ public sealed class PlanCommandsTests : IAsyncLifetime
         Assert.Equal(0, csv.Exit);
         var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 14 + 4, lines.Length); // 7 years for the area and England, and 4 quarters of Turnaround
-        Assert.Contains(lines, l => l.Contains("YJ-01", StringComparison.Ordinal) && l.Contains(",2022,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("YJ-01", StringComparison.Ordinal) && l.Contains(",2024,", StringComparison.Ordinal));
         Assert.Equal(0, xlsx.Exit);
         Assert.True(new FileInfo(xlsxPath).Length > 1000);
     }

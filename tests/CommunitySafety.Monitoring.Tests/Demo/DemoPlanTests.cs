@@ -108,10 +108,10 @@ public abstract class DemoPlanTests<TFixture>(TFixture fixture)
         var stJames = await db.IndicatorValues.AsNoTracking().Where(v => v.Indicator!.Code == "DA-B2").OrderBy(v => v.PeriodStart).ToListAsync();
 
         Assert.Equal(26, stJames[0].Value!.Value, 9);
-        Assert.All(stJames.Where(v => v.Period.FirstMonth.FinancialYear.StartYear is >= 2018 and <= 2021), v =>
+        Assert.All(stJames.Where(v => v.Period.FirstMonth.FinancialYear.StartYear is >= 2020 and <= 2023), v =>
         {
             Assert.Null(v.Value);
-            Assert.Equal("Not available since 2017/18", v.MissingReason);
+            Assert.Equal("Not available since 2019/20", v.MissingReason);
         });
         Assert.DoesNotContain(stJames, v => v.Value == 0);
     }
@@ -123,7 +123,7 @@ public abstract class DemoPlanTests<TFixture>(TFixture fixture)
         await using var __ = db;
         var indicator = await db.Indicators.SingleAsync(i => i.Code == "CDP-01");
 
-        var breakdown = await new IndicatorValueStore(db).GetBreakdownAsync(indicator.Id, "E06000044", ReportingPeriod.Parse("2022/23"), "Presenting substance");
+        var breakdown = await new IndicatorValueStore(db).GetBreakdownAsync(indicator.Id, "E06000032", ReportingPeriod.Parse("2024/25"), "Presenting substance");
 
         Assert.Equal(1759, breakdown.Total!.Count);
         Assert.Equal(4, breakdown.Categories.Count);
@@ -137,9 +137,9 @@ public abstract class DemoPlanTests<TFixture>(TFixture fixture)
         await using var __ = db;
         var status = new IndicatorStatusService(db);
 
-        var isva = await status.JudgeAsync("DA-03", ReportingPeriod.Parse("Q4 2022/23"));
-        var treatment = await status.JudgeAsync("CDP-02", ReportingPeriod.Parse("2022/23"));
-        var entrants = await status.JudgeAsync("YJ-01", ReportingPeriod.OfCalendarYear(2022));
+        var isva = await status.JudgeAsync("DA-03", ReportingPeriod.Parse("Q4 2024/25"));
+        var treatment = await status.JudgeAsync("CDP-02", ReportingPeriod.Parse("2024/25"));
+        var entrants = await status.JudgeAsync("YJ-01", ReportingPeriod.OfCalendarYear(2024));
         var damf = await status.JudgeFrameworkAsync(DemoPlan.DomesticAbuseFramework);
 
         Assert.True(isva.IsExampleData);
@@ -151,27 +151,55 @@ public abstract class DemoPlanTests<TFixture>(TFixture fixture)
         Assert.Equal(229, entrants.Value!.Value, 0);
         Assert.Equal(Statistics.ComparisonOutcome.Worse, entrants.Benchmark!.Outcome);
         Assert.Equal(15, damf.Count);
-        Assert.All(damf.Where(j => j.Period.Kind == PeriodKind.FinancialQuarter), j => Assert.Equal("Q4 2023/24", j.Period.ToString()));
+        Assert.All(damf.Where(j => j.Period.Kind == PeriodKind.FinancialQuarter), j => Assert.Equal("Q4 2025/26", j.Period.ToString()));
         Assert.Contains(damf, j => j.Variation != Statistics.VariationStatus.InsufficientData);
     }
 
     [Fact]
-    public async Task SeedAsync_RealRecordedViolenceGiven_UsesItInsteadOfExampleValues()
+    public async Task SeedAsync_RealPoliceCountsGiven_UsesThemInsteadOfExampleValues()
     {
         var options = await Fixture.NewDatabaseAsync();
         await using var db = MonitoringDatabase.CreateContext(options, Fixture.Clock);
-        var real = new Dictionary<FinancialQuarter, long>
+        var violence = new Dictionary<FinancialQuarter, long>
         {
             [FinancialQuarter.Parse("Q1 2024/25")] = 2011,
             [FinancialQuarter.Parse("Q2 2024/25")] = 2103,
         };
+        var weapons = new Dictionary<FinancialQuarter, long> { [FinancialQuarter.Parse("Q1 2024/25")] = 81 };
+        var asb = new Dictionary<FinancialQuarter, long> { [FinancialQuarter.Parse("Q1 2024/25")] = 902 };
 
-        await DemoPlan.SeedAsync(db, new DemoPlanOptions { ViolenceAgainstThePersonByQuarter = real });
+        await DemoPlan.SeedAsync(db, new DemoPlanOptions
+        {
+            PoliceRecordedByQuarter = new Dictionary<Crime.CrimeType, IReadOnlyDictionary<FinancialQuarter, long>>
+            {
+                [Crime.CrimeType.ViolenceAndSexualOffences] = violence,
+                [Crime.CrimeType.PossessionOfWeapons] = weapons,
+                [Crime.CrimeType.AntiSocialBehaviour] = asb,
+            },
+        });
 
-        var indicator = await db.Indicators.AsNoTracking().Include(i => i.Values).SingleAsync(i => i.Code == "CSP-01");
-        Assert.False(indicator.IsExampleData);
-        Assert.Equal([2011.0, 2103.0], indicator.Values.OrderBy(v => v.PeriodStart).Select(v => v.Count!.Value));
-        Assert.DoesNotContain(indicator.Values, v => v.Note == DemoPlan.ExampleLabel);
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.Code.StartsWith("CSP-0")).ToDictionaryAsync(i => i.Code);
+        Assert.Equal([2011.0, 2103.0], indicators["CSP-01"].Values.OrderBy(v => v.PeriodStart).Select(v => v.Count!.Value));
+        Assert.Equal([81.0], indicators["CSP-02"].Values.Select(v => v.Count!.Value));
+        Assert.Equal([902.0], indicators["CSP-05"].Values.Select(v => v.Count!.Value));
+        Assert.Contains("Possession of weapons", indicators["CSP-02"].Title, StringComparison.Ordinal);
+        foreach (var code in new[] { "CSP-01", "CSP-02", "CSP-05" })
+        {
+            Assert.False(indicators[code].IsExampleData);
+            Assert.DoesNotContain(indicators[code].Values, v => v.Note == DemoPlan.ExampleLabel);
+        }
+    }
+
+    [Fact]
+    public async Task SeedAsync_NoPoliceCounts_ExampleViolenceAndKnifeCrimeAndNoAntiSocialBehaviour()
+    {
+        var (db, _) = await SeededAsync();
+        await using var __ = db;
+
+        var codes = await db.Indicators.AsNoTracking().Where(i => i.Code.StartsWith("CSP-0")).ToDictionaryAsync(i => i.Code, i => i.IsExampleData);
+        Assert.True(codes["CSP-01"]);
+        Assert.True(codes["CSP-02"]);
+        Assert.DoesNotContain("CSP-05", codes.Keys);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace CommunitySafety.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class BrowserTests(BrowserFixture fixture)
 {
-    private static readonly string EntryForm = "/entry/form?framework=DAMF&period=" + Uri.EscapeDataString("Q1 2024/25");
+    private static readonly string EntryForm = "/entry/form?framework=DAMF&period=" + Uri.EscapeDataString("Q1 2026/27");
 
     [Fact]
     public async Task QuarterlyCycle_ContributorEntersAValue_AnalystSeesItAndDownloadsTheReport()
@@ -18,7 +18,7 @@ public sealed class BrowserTests(BrowserFixture fixture)
             await BrowserFixture.SignInAsync(page, "contributor@example.org");
             await page.GetByRole(AriaRole.Link, new() { Name = "Enter data", Exact = true }).First.ClickAsync();
             await page.GetByLabel("Domestic Abuse Monitoring Framework").CheckAsync();
-            await page.GetByLabel("Period").FillAsync("Q1 2024/25");
+            await page.GetByLabel("Period").FillAsync("Q1 2026/27");
             await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
             await page.Locator("#DA-E1-count").FillAsync("41");
             await page.Locator("#DA-E1-denominator").FillAsync("45");
@@ -34,7 +34,7 @@ public sealed class BrowserTests(BrowserFixture fixture)
         await BrowserFixture.SignInAsync(a, "analyst@example.org");
         await a.GotoAsync("/dashboard?framework=DAMF");
         var tile = a.Locator(".app-tile", new() { Has = a.Locator("a[href='/indicators/DA-E1']") });
-        await Assertions.Expect(tile).ToContainTextAsync("Q1 2024/25");
+        await Assertions.Expect(tile).ToContainTextAsync("Q1 2026/27");
         await Assertions.Expect(tile).ToContainTextAsync("91.1%");
         await SaveScreenshotAsync(a, "dashboard-analyst", fullPage: true);
 
@@ -42,7 +42,7 @@ public sealed class BrowserTests(BrowserFixture fixture)
         await Assertions.Expect(a.Locator(".app-commentary").First).ToContainTextAsync("41 of 45");
         await SaveScreenshotAsync(a, "indicator-DA-E1", fullPage: true);
 
-        await a.GotoAsync("/reports?period=" + Uri.EscapeDataString("Q1 2024/25"));
+        await a.GotoAsync("/reports?period=" + Uri.EscapeDataString("Q1 2026/27"));
         var download = await a.RunAndWaitForDownloadAsync(() => a.Locator("#report-docx").ClickAsync());
         var path = Path.Combine(BrowserFixture.ScreenshotFolder, "progress-report.docx");
         await download.SaveAsAsync(path);

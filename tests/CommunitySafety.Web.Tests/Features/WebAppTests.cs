@@ -15,7 +15,7 @@ namespace CommunitySafety.Web.Tests.Features;
 public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : WebFactory
 {
-    private static readonly string EntryUrl = "/entry/form?framework=DAMF&period=" + Uri.EscapeDataString("Q1 2024/25");
+    private static readonly string EntryUrl = "/entry/form?framework=DAMF&period=" + Uri.EscapeDataString("Q1 2026/27");
 
     [Fact]
     public async Task Dashboard_AsAnalyst_ShowsPrioritiesAndTheJudgementServicesVerdicts()
@@ -82,11 +82,11 @@ public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TF
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
-        var period = ReportingPeriod.Parse("Q1 2024/25");
+        var period = ReportingPeriod.Parse("Q1 2026/27");
         var stored = await db.IndicatorValues.SingleAsync(v => v.Indicator!.Code == "DA-E1" && v.PeriodKind == period.Kind && v.PeriodStart == period.FirstMonth.Index);
         Assert.Equal(40d / 44 * 100, stored.Value!.Value, 9);
         Assert.Equal("Contributor@test.example", stored.EnteredBy);
-        var audit = await scope.ServiceProvider.GetRequiredService<WebDbContext>().AuditEntries.Where(a => a.EntityKey.StartsWith("DA-E1 Q1 2024/25")).ToListAsync();
+        var audit = await scope.ServiceProvider.GetRequiredService<WebDbContext>().AuditEntries.Where(a => a.EntityKey.StartsWith("DA-E1 Q1 2026/27")).ToListAsync();
         Assert.Contains(audit, a => a.Action == "Value submitted" && a.User == "Contributor@test.example" && a.After!.Contains("40", StringComparison.Ordinal));
         Assert.Contains(audit, a => a.Action == "Commentary written");
 
@@ -94,7 +94,7 @@ public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TF
         Assert.Contains("<strong>good</strong>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:", page, StringComparison.Ordinal);
-        Assert.Contains("Latest: Q1 2024/25", page, StringComparison.Ordinal);
+        Assert.Contains("Latest: Q1 2026/27", page, StringComparison.Ordinal);
 
         var auditPage = await factory.ClientAs(Roles.Analyst).GetStringAsync(new Uri("/admin/audit?search=DA-E1", UriKind.Relative));
         Assert.Contains("Value submitted", auditPage, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TF
 
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
-        var start = ReportingPeriod.Parse("Q1 2024/25").FirstMonth.Index;
+        var start = ReportingPeriod.Parse("Q1 2026/27").FirstMonth.Index;
         Assert.False(await db.IndicatorValues.AnyAsync(v => v.Indicator!.Code == "DA-D1" && v.PeriodStart == start && v.PeriodKind == PeriodKind.FinancialQuarter));
     }
 
@@ -132,7 +132,7 @@ public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TF
     public async Task Draft_IsKeptForThePersonButNotStoredAsAValue()
     {
         var client = factory.ClientAs(Roles.Analyst);
-        var url = "/entry/form?framework=DAMF&period=" + Uri.EscapeDataString("Q2 2024/25");
+        var url = "/entry/form?framework=DAMF&period=" + Uri.EscapeDataString("Q2 2026/27");
         using var response = await Forms.PostAsync(client, url, [new("Rows[0].Code", "DA-C2"), new("Rows[0].Count", "9"), new("Rows[0].Denominator", "20"), new("action", "draft")]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var html = await client.GetStringAsync(new Uri(url, UriKind.Relative));
@@ -140,7 +140,7 @@ public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TF
         Assert.Contains("value=\"9\"", html, StringComparison.Ordinal);
 
         using var scope = factory.Services.CreateScope();
-        var start = ReportingPeriod.Parse("Q2 2024/25").FirstMonth.Index;
+        var start = ReportingPeriod.Parse("Q2 2026/27").FirstMonth.Index;
         Assert.False(await scope.ServiceProvider.GetRequiredService<MonitoringDbContext>().IndicatorValues
             .AnyAsync(v => v.Indicator!.Code == "DA-C2" && v.PeriodStart == start && v.PeriodKind == PeriodKind.FinancialQuarter));
     }
@@ -151,7 +151,7 @@ public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TF
         using (var scope = factory.Services.CreateScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<IndicatorValueStore>();
-            await store.RecordAsync(new IndicatorValueInput("DA-B3", ReportingPeriod.Parse("Q1 2025/26"), "E06000044") { Count = 3 }, "test");
+            await store.RecordAsync(new IndicatorValueInput("DA-B3", ReportingPeriod.Parse("Q2 2026/27"), "E06000032") { Count = 3 }, "test");
         }
 
         var client = factory.ClientAs(null);

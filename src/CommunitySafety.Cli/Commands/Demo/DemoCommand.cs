@@ -66,27 +66,27 @@ public sealed class DemoCommand : Command
         PrepareFreshStore(storePath, parseResult.GetValue(_replace));
 
         _context.Say($"Building a fresh analytical store at {storePath} from {samples}");
-        IReadOnlyDictionary<FinancialQuarter, long> violenceByQuarter;
+        Dictionary<CommunitySafety.Crime.CrimeType, IReadOnlyDictionary<FinancialQuarter, long>> policeByQuarter;
         using (var store = AnalyticalStore.Open(storePath))
         {
             Build(store, samples);
             Summarise(store);
-            violenceByQuarter = CompleteQuartersOfViolence(store, PlanArea);
+            policeByQuarter = PlanCrimeTypes.ToDictionary(t => t, t => (IReadOnlyDictionary<FinancialQuarter, long>)CompleteQuarters(store, PlanArea, t));
         }
 
         File.WriteAllText(MarkerPath(storePath), $"Made by 'csp demo' from {samples}.{Environment.NewLine}");
 
         await using (var db = await MonitoringStoreAccess.OpenAsync(_context, parseResult, cancellationToken).ConfigureAwait(false))
         {
-            var plan = await DemoPlan.SeedAsync(db, new DemoPlanOptions { ViolenceAgainstThePersonByQuarter = violenceByQuarter }, cancellationToken).ConfigureAwait(false);
+            var plan = await DemoPlan.SeedAsync(db, new DemoPlanOptions { PoliceRecordedByQuarter = policeByQuarter }, cancellationToken).ConfigureAwait(false);
             _context.Say(plan.AlreadyPresent
                 ? "The example partnership plan was already in the monitoring store; it was left as it was."
                 : $"Created the example partnership plan: {plan.Frameworks} monitoring frameworks, {plan.Indicators} indicators, {plan.Values:N0} values " +
-                  $"(EXAMPLE data, except the police.uk counts for {PlanArea} and the Crime Survey series).");
+                  $"(EXAMPLE data, except the police.uk counts for {PlanArea}, the strategic assessment and the Crime Survey series).");
         }
         // ---- Reports (issue 6): both reports in HTML, Word and PDF in ./out/, their paths on standard output.
         _context.Say(string.Empty);
-        await Report.DemoReports.WriteAsync(_context, parseResult, "Luton", DemoYear).ConfigureAwait(false);
+        await Report.DemoReports.WriteAsync(_context, parseResult, PlanArea, DemoYear).ConfigureAwait(false);
         // ---- end of reports
 
         _context.Say(string.Empty);
@@ -101,20 +101,28 @@ public sealed class DemoCommand : Command
 
     private static string MarkerPath(string storePath) => storePath + ".demo";
 
-    /// <summary>The area of the example plan (shaped like Portsmouth's 2022/23 progress report).</summary>
-    private const string PlanArea = "Portsmouth";
+    /// <summary>The area of the example plan: the samples cover its financial year 2024/25 completely.</summary>
+    public const string PlanArea = "Luton";
+
+    /// <summary>The crime types whose real police.uk counts become the demo plan's police-recorded indicators.</summary>
+    private static readonly CommunitySafety.Crime.CrimeType[] PlanCrimeTypes =
+    [
+        CommunitySafety.Crime.CrimeType.ViolenceAndSexualOffences,
+        CommunitySafety.Crime.CrimeType.PossessionOfWeapons,
+        CommunitySafety.Crime.CrimeType.AntiSocialBehaviour,
+    ];
 
     /// <summary>
-    /// Violence and sexual offences located in <paramref name="areaName"/> for each financial quarter whose three months
-    /// are all imported: the demo plan's one indicator made of real police.uk counts. Partial quarters are left out, not zero.
+    /// Records of <paramref name="type"/> located in <paramref name="areaName"/> for each financial quarter whose three
+    /// months are all imported. Partial quarters are left out, not zero.
     /// </summary>
-    private static Dictionary<FinancialQuarter, long> CompleteQuartersOfViolence(AnalyticalStore store, string areaName)
+    private static Dictionary<FinancialQuarter, long> CompleteQuarters(AnalyticalStore store, string areaName, CommunitySafety.Crime.CrimeType type)
     {
         var area = new AreaResolver(store).Resolve(areaName);
         var result = new CrimeCounts(store).Count(new CountQuery(area)
         {
             By = CountGrouping.FinancialQuarter,
-            CrimeTypes = [CommunitySafety.Crime.CrimeType.ViolenceAndSexualOffences],
+            CrimeTypes = [type],
         });
         return result.Rows.Where(r => !r.IsPartial).ToDictionary(r => r.FirstMonth.FinancialQuarter, r => r.Count);
     }

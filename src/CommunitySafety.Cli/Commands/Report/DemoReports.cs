@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
-using CommunitySafety.Assessment;
 using CommunitySafety.Cli.Commands.Plan;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Crime;
+using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
@@ -25,30 +27,35 @@ public static class DemoReports
         var folder = context.ResolvePath(Folder);
         var watch = Stopwatch.StartNew();
         var files = new List<string>();
-        var planYear = new FinancialYear(2022);
-        AssessmentResult? portsmouth = TryAssess(context, parseResult, "Portsmouth", planYear);
         var assessment = ReportAssessmentCommand.Assess(context, parseResult, assessmentArea, assessmentYear);
+        var recent = RecentTrend(context, parseResult, assessmentArea, assessmentYear);
 
         CommunitySafety.Reports.Report progress;
         await using (var db = await MonitoringStoreAccess.OpenAsync(context, parseResult, CancellationToken.None).ConfigureAwait(false))
         {
             progress = await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions
             {
-                Period = ReportingPeriod.OfFinancialYear(planYear),
-                MeetingTitle = "Health and Wellbeing Board",
-                MeetingDate = new DateOnly(2023, 6, 28),
-                ReportBy = "Strategy and Partnership Manager (example)",
-                SignedBy = "Chair, Safer Portsmouth Partnership (example)",
+                Period = ReportingPeriod.OfFinancialYear(assessmentYear),
+                MeetingTitle = $"{assessmentArea} Community Safety Partnership Board",
+                MeetingDate = new DateOnly(assessmentYear.StartYear + 1, 7, 10),
+                ReportBy = "Community Safety Partnership Manager (example)",
+                SignedBy = $"Chair, {assessmentArea} Community Safety Partnership (example)",
                 BackgroundDocuments =
                 [
-                    new BackgroundDocument("Community Safety Plan 2021-22", "https://www.saferportsmouth.org.uk/our-plans/community-safety-plan-2021-22/"),
-                    new BackgroundDocument($"Strategic assessment {assessment.Year}: {assessment.Area.Name} (this demo)", "out/strategic-assessment.html"),
+                    new BackgroundDocument($"Strategic assessment {assessment.Year}: {assessment.Area.Name} (this demo)", "strategic-assessment.html"),
+                    new BackgroundDocument("Police recorded crime: data.police.uk (Open Government Licence v3.0)", "https://data.police.uk/"),
                 ],
-                Assessment = portsmouth,
+                Assessment = assessment,
+                RecentTrend = recent,
+                NoPreviousAssessmentReason = NoPreviousAssessment(recent, assessmentYear),
             }).ConfigureAwait(false);
         }
 
-        var assessmentReport = AssessmentReportBuilder.Build(assessment);
+        var assessmentReport = AssessmentReportBuilder.Build(assessment, new AssessmentReportOptions
+        {
+            RecentTrend = recent,
+            NoPreviousAssessmentReason = NoPreviousAssessment(recent, assessmentYear),
+        });
         foreach (var (name, report) in new[] { ("progress-report", progress), ("strategic-assessment", assessmentReport) })
         {
             foreach (var ext in ReportOutput.Extensions)
@@ -68,16 +75,39 @@ public static class DemoReports
         return files;
     }
 
-    private static AssessmentResult? TryAssess(CliContext context, ParseResult parseResult, string area, FinancialYear year)
+    /// <summary>
+    /// Why the demo's assessment has no previous one: the police.uk months in the samples start too late for a complete
+    /// earlier year, and a window that overlaps the assessment year would compare crimes with themselves.
+    /// </summary>
+    private static string NoPreviousAssessment(MonthlyTrend recent, FinancialYear year) =>
+        $"This is the first strategic assessment made from these data, so there is no earlier ranking to compare with. The police.uk records start in {recent.Months[0].FirstDay.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}, "
+        + $"so no complete year before {year} can be assessed; a calendar year or rolling 12 months ending inside {year} would share months with it and count the same crimes twice. "
+        + $"What changed will be shown from the {year.Next} assessment.";
+
+    /// <summary>
+    /// Monthly police recorded crime (without anti-social behaviour) of the area and its police force area, from the
+    /// first month in the store to the end of <paramref name="year"/>: England and Wales is not in the samples.
+    /// </summary>
+    private static MonthlyTrend RecentTrend(CliContext context, ParseResult parseResult, string areaName, FinancialYear year)
     {
-        try
+        using var store = StoreAccess.OpenExisting(context, parseResult);
+        var resolver = new AreaResolver(store);
+        var area = resolver.Resolve(areaName);
+        var force = resolver.Resolve("Bedfordshire Police");
+        var types = CrimeType.Current.Where(t => t != CrimeType.AntiSocialBehaviour).ToList();
+        var counts = new CrimeCounts(store);
+        Dictionary<YearMonth, long> Monthly(ResolvedArea a) => counts.Count(new CountQuery(a) { By = CountGrouping.Month, CrimeTypes = types, LastMonth = year.LastMonth })
+            .Rows.Where(r => !r.IsPartial).ToDictionary(r => r.FirstMonth, r => r.Count);
+        var local = Monthly(area);
+        var comparator = Monthly(force);
+        // Only the consecutive run ending at the year's end: a gap would draw a line across missing months.
+        var run = new List<YearMonth>();
+        for (var m = year.LastMonth; local.ContainsKey(m) && comparator.ContainsKey(m); m = m.AddMonths(-1))
         {
-            return ReportAssessmentCommand.Assess(context, parseResult, area, year);
+            run.Insert(0, m);
         }
-        catch (Infrastructure.CliException e)
-        {
-            context.Say($"  (no strategic assessment of {area} {year} for the progress report: {e.Message})");
-            return null;
-        }
+
+        return new MonthlyTrend(area.Name, "Bedfordshire Police area", year, run, [.. run.Select(m => local[m])], [.. run.Select(m => comparator[m])],
+            "England and Wales is not shown: the sample data hold only two of the 43 police forces. The comparator is " + area.Name + "'s own police force area, which includes " + area.Name + ".");
     }
 }
