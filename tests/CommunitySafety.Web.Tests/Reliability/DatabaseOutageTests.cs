@@ -10,7 +10,7 @@ namespace CommunitySafety.Web.Tests.Reliability;
 public sealed class DatabaseOutageTests : IAsyncLifetime
 {
     private const string Database = "csp_outage";
-    private const string Period = "Q4 2024/25";
+    private const string Period = "Q1 2026/27";
     private static readonly string EntryUrl = "entry/form?framework=DAMF&period=" + Uri.EscapeDataString(Period);
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(90);
     private PrivatePostgres _postgres = null!;

@@ -10,7 +10,7 @@ namespace CommunitySafety.Web.Tests.Reliability;
 /// </summary>
 public sealed class ScaleOutTests : IAsyncLifetime
 {
-    private const string Period = "Q3 2024/25";
+    private const string Period = "Q2 2026/27";
     private static readonly string EntryUrl = "entry/form?framework=DAMF&period=" + Uri.EscapeDataString(Period);
     private PostgresDatabase _database = null!;
     private WebInstance _first = null!;
