@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using CommunitySafety.Data.Import;
+using CommunitySafety.Imports;
 using nietras.SeparatedValues;
 
 namespace CommunitySafety.Data.Internals;
@@ -11,8 +13,54 @@ internal static class CsvText
     public static SepReaderOptions ReaderOptions =>
         Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true, CultureInfo = CultureInfo.InvariantCulture });
 
-    /// <summary>Opens a stream as text, honouring a UTF-8 BOM (and UTF-16 BOMs), UTF-8 otherwise.</summary>
-    public static StreamReader Text(Stream stream) => new(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+    /// <summary>
+    /// Opens a stream as text, honouring a UTF-8 BOM (and UTF-16 BOMs), strict UTF-8 otherwise (bytes that are not UTF-8
+    /// throw <see cref="DecoderFallbackException"/>), with records bounded by <see cref="InputLimits.MaxRecordChars"/>.
+    /// </summary>
+    public static TextReader Text(Stream stream) =>
+        new BoundedCsvReader(new StreamReader(stream, Utf8Check.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
+
+    /// <summary>Sep's reader over <paramref name="text"/>; a header naming a column twice throws <see cref="MalformedInputException"/>.</summary>
+    public static SepReader Open(TextReader text)
+    {
+        try
+        {
+            return ReaderOptions.From(text);
+        }
+        catch (ArgumentException ex) when (ex is not DecoderFallbackException)
+        {
+            // Sep refuses a header with a repeated column name (its message names the columns).
+            throw new MalformedInputException(1, $"the header names a column more than once: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The error to report for a file that could not be read as CSV text (<see cref="MalformedInputException"/>, bytes
+    /// that are not UTF-8, a zip entry that cannot be decompressed); null for any other exception.
+    /// </summary>
+    /// <param name="ex">What was thrown while reading.</param>
+    /// <param name="file">The file as named in errors.</param>
+    /// <param name="reopen">Opens the file again from the start, to find the line of a byte that is not UTF-8.</param>
+    public static ImportError? Unreadable(Exception ex, string file, Func<Stream> reopen)
+    {
+        switch (ex)
+        {
+            case MalformedInputException m:
+                return new ImportError(file, m.Line, null, m.Message);
+            case DecoderFallbackException:
+                using (var stream = reopen())
+                {
+                    return Utf8Check.FindFirstInvalid(stream) is { } bad
+                        ? new ImportError(file, bad.Line, null, Utf8Check.Message(bad.Offset, bad.Value))
+                        : new ImportError(file, 0, null, "the file is not UTF-8 text: save it as 'CSV UTF-8'.");
+                }
+
+            case InvalidDataException:
+                return new ImportError(file, 0, null, $"the file cannot be read: {ex.Message}");
+            default:
+                return null;
+        }
+    }
 
     /// <summary>A header name as compared: trimmed, lower case, a stray BOM removed.</summary>
     public static string HeaderKey(string name) => name.Trim().TrimStart('\uFEFF').Trim().ToLowerInvariant();

@@ -37,8 +37,20 @@ public sealed partial class LookupImporter(AnalyticalStore store)
     /// <exception cref="ImportRejectedException">The header is not a known lookup layout, or rows are bad; nothing was imported.</exception>
     public LookupImportSummary Import(string path)
     {
+        try
+        {
+            return ImportCore(path);
+        }
+        catch (Exception ex) when (CsvText.Unreadable(ex, path, () => File.OpenRead(path)) is { } error)
+        {
+            throw new ImportRejectedException([error]);
+        }
+    }
+
+    private LookupImportSummary ImportCore(string path)
+    {
         using var text = CsvText.Text(File.OpenRead(path));
-        using var reader = CsvText.ReaderOptions.From(text);
+        using var reader = CsvText.Open(text);
         var names = reader.Header.ColNames;
         var columns = new Dictionary<(string Geo, string Part), (int Index, int Year)>();
         for (var i = 0; i < names.Count; i++)
@@ -86,6 +98,7 @@ public sealed partial class LookupImporter(AnalyticalStore store)
     private static List<string?[]> ReadRows(SepReader reader, string path, int[] cols, int[] requiredCodes, List<ImportError> errors)
     {
         var rows = new List<string?[]>();
+        var firstLine = new Dictionary<string, (int Line, string?[] Values)>(StringComparer.Ordinal);
         var header = reader.Header.ColNames;
         foreach (var row in reader)
         {
@@ -112,6 +125,22 @@ public sealed partial class LookupImporter(AnalyticalStore store)
                 {
                     errors.Add(new(path, row.LineNumberFrom, header[cols[r]].Trim('\uFEFF'), $"'{values[r]}' is not an ONS area code."));
                 }
+            }
+
+            if (values[0] is { } key && firstLine.TryGetValue(key, out var first))
+            {
+                // The same entry twice is harmless; the same code mapped two ways is not.
+                if (!values.SequenceEqual(first.Values))
+                {
+                    errors.Add(new(path, row.LineNumberFrom, header[cols[0]].Trim('\uFEFF'), $"'{key}' is already on line {first.Line} with other values."));
+                }
+
+                continue;
+            }
+
+            if (values[0] is { } code)
+            {
+                firstLine[code] = (row.LineNumberFrom, values);
             }
 
             rows.Add(values);

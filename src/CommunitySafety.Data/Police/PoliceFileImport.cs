@@ -77,11 +77,32 @@ internal sealed partial class PoliceFileImport
 
     public int ReplacedForceMonths { get; private set; }
 
+    /// <summary>
+    /// Imports the file; one that cannot be read as CSV text (not UTF-8, a record over the length limit, a repeated
+    /// header name, a zip entry that will not decompress) is rejected whole with an error naming it and the line.
+    /// </summary>
     public void Run()
+    {
+        try
+        {
+            RunCore();
+        }
+        catch (Exception ex) when (CsvText.Unreadable(ex, _source.DisplayPath, _source.Open) is { } error)
+        {
+            // Outside a batch RunCore has rolled back; in a batch, the batch is rolled back and redone file by file.
+            Errors.Add(error);
+            _fileError = true;
+            SpoilsBatch = _batch is not null;
+            Imported = false;
+            Rows = 0;
+        }
+    }
+
+    private void RunCore()
     {
         using var counting = new CountingStream(_source.Open());
         using var text = CsvText.Text(counting);
-        using var reader = CsvText.ReaderOptions.From(text);
+        using var reader = CsvText.Open(text);
         if (reader.Header.IsEmpty)
         {
             Errors.Add(new(_source.DisplayPath, 0, null, "the file is empty: expected a police.uk header line."));

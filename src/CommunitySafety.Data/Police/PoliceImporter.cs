@@ -167,6 +167,9 @@ public sealed class PoliceImporter(AnalyticalStore store)
             }
         }
 
+        // Archives refused whole before any of their entries was read.
+        rejected.AddRange(sources.Errors);
+        strictErrors.AddRange(sources.Errors);
         string? rejectsPath = null;
         if (opts.SkipBadRows && rejectedRows.Count > 0)
         {

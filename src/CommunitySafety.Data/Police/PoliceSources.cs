@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using CommunitySafety.Data.Import;
+using CommunitySafety.Imports;
 
 namespace CommunitySafety.Data.Police;
 
@@ -14,6 +16,9 @@ internal sealed class PoliceSources : IDisposable
     private readonly List<ZipArchive> _archives = [];
 
     public List<PoliceSource> Sources { get; } = [];
+
+    /// <summary>Archives refused whole: not a zip, or outside the <see cref="InputLimits"/> (see <see cref="ZipLimits"/>).</summary>
+    public List<ImportError> Errors { get; } = [];
 
     public static PoliceSources Expand(IEnumerable<string> paths)
     {
@@ -60,8 +65,24 @@ internal sealed class PoliceSources : IDisposable
     {
         if (IsZip(path))
         {
-            var archive = ZipFile.OpenRead(path);
+            ZipArchive archive;
+            try
+            {
+                archive = ZipFile.OpenRead(path);
+            }
+            catch (InvalidDataException ex)
+            {
+                Errors.Add(new ImportError(path, 0, null, $"not a readable zip archive: {ex.Message}"));
+                return;
+            }
+
             _archives.Add(archive);
+            if (ZipLimits.Problem(archive) is { } problem)
+            {
+                Errors.Add(new ImportError(path, 0, null, problem));
+                return;
+            }
+
             foreach (var entry in archive.Entries.Where(e => IsCsv(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal))
             {
                 var e = entry;

@@ -4,7 +4,6 @@ using CommunitySafety.Areas;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Internals;
 using CommunitySafety.Data.Store;
-using nietras.SeparatedValues;
 
 namespace CommunitySafety.Data.Population;
 
@@ -61,9 +60,21 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
     /// <exception cref="ImportRejectedException">The layout is not recognised, the year is unknown, or values are bad; nothing was imported.</exception>
     public PopulationImportSummary Import(string path, PopulationImportOptions? options = null)
     {
+        try
+        {
+            return ImportCore(path, options);
+        }
+        catch (Exception ex) when (CsvText.Unreadable(ex, path, () => File.OpenRead(path)) is { } error)
+        {
+            throw new ImportRejectedException([error]);
+        }
+    }
+
+    private PopulationImportSummary ImportCore(string path, PopulationImportOptions? options)
+    {
         var opts = options ?? new PopulationImportOptions();
         using var text = CsvText.Text(File.OpenRead(path));
-        using var reader = CsvText.ReaderOptions.From(text);
+        using var reader = CsvText.Open(text);
         var names = reader.Header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF')).ToList();
         var keys = names.Select(CsvText.HeaderKey).ToList();
         var errors = new List<ImportError>();
@@ -124,6 +135,7 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
 
         var rows = new List<(string Code, string? Name, AgeBand Band, double Value)>();
         var lsoas = new List<(string Code, string? Name)>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in reader)
         {
             if (row.ColCount == 1 && row.Span.IsWhiteSpace())
@@ -142,6 +154,13 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
             if (!AreaCode.IsAreaCode(code))
             {
                 errors.Add(new(path, line, names[codeCol], $"'{CsvText.Show(code)}' is not an ONS area code."));
+                continue;
+            }
+
+            if (!seen.TryAdd(code, line))
+            {
+                // Two rows for one area would be added together.
+                errors.Add(new(path, line, names[codeCol], $"area {code} is already on line {seen[code]}."));
                 continue;
             }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using CommunitySafety.Imports;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +52,17 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.EnteredBy);
+        var result = await ImportCoreAsync(stream, fileName, options, cancellationToken).ConfigureAwait(false);
+        // Every problem names the file (for a workbook, Sheet is the sheet's name).
+        return result with
+        {
+            Errors = [.. result.Errors.Select(e => e with { File = fileName })],
+            Warnings = [.. result.Warnings.Select(e => e with { File = fileName })],
+        };
+    }
+
+    private async Task<ImportResult> ImportCoreAsync(Stream stream, string fileName, ImportOptions options, CancellationToken cancellationToken)
+    {
         if (fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
             List<ValueTable> tables;
@@ -60,6 +73,10 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
             catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
             {
                 return Failed(ImportFormat.Xlsx, new ImportProblem(fileName, 0, "", "", $"Not a readable .xlsx workbook: {ex.Message}"));
+            }
+            catch (MalformedInputException ex)
+            {
+                return Failed(ImportFormat.Xlsx, new ImportProblem(fileName, 0, "", "", $"The workbook is refused: {ex.Message}"));
             }
 
             // Value sheets are those with both an indicator code and a period (the template's Indicators sheet has no period).
@@ -73,7 +90,20 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
             return await ImportTemplateTablesAsync(ImportFormat.Xlsx, valueTables, options, cancellationToken).ConfigureAwait(false);
         }
 
-        var table = TableReaders.ReadCsv(stream, fileName);
+        var start = stream.CanSeek ? stream.Position : -1;
+        ValueTable table;
+        try
+        {
+            table = TableReaders.ReadCsv(stream, fileName);
+        }
+        catch (MalformedInputException ex)
+        {
+            return Failed(ImportFormat.Csv, new ImportProblem(fileName, ex.Line, "", "", ex.Message));
+        }
+        catch (DecoderFallbackException)
+        {
+            return Failed(ImportFormat.Csv, NotUtf8(stream, start, fileName));
+        }
         if (table.IndexOf(FingertipsHeaders.IndicatorId) >= 0 && table.IndexOf(FingertipsHeaders.TimePeriod) >= 0)
         {
             return await ImportFingertipsAsync(table, options, cancellationToken).ConfigureAwait(false);
@@ -103,7 +133,7 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
 
             foreach (var row in table.Rows.Where(r => !r.IsBlank))
             {
-                if (ParseTemplateRow(table, row, defaultArea, errors) is { } input)
+                if (CheckWidth(table, row, errors) && ParseTemplateRow(table, row, defaultArea, errors) is { } input)
                 {
                     parsed.Add(new ParsedRow(table, row, input));
                 }
@@ -129,6 +159,11 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
         var skipped = 0;
         foreach (var row in table.Rows.Where(r => !r.IsBlank))
         {
+            if (!CheckWidth(table, row, errors))
+            {
+                continue;
+            }
+
             var periodText = row.Get(c.TimePeriod);
             if (!ReportingPeriod.TryParse(periodText, CultureInfo.InvariantCulture, out var period))
             {
@@ -533,6 +568,34 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
     }
 
     private static ImportResult Failed(ImportFormat format, params ImportProblem[] errors) => new() { Format = format, Errors = errors };
+
+    /// <summary>The problem for a CSV file that is not UTF-8, with the line of the first bad byte when the stream can be read again.</summary>
+    private static ImportProblem NotUtf8(Stream stream, long start, string fileName)
+    {
+        if (start >= 0)
+        {
+            stream.Position = start;
+            if (Utf8Check.FindFirstInvalid(stream) is { } bad)
+            {
+                return new ImportProblem(fileName, bad.Line, "", "", Utf8Check.Message(bad.Offset, bad.Value));
+            }
+        }
+
+        return new ImportProblem(fileName, 0, "", "", "The file is not UTF-8 text: save it as 'CSV UTF-8'.");
+    }
+
+    /// <summary>A CSV row with more or fewer fields than the header: a truncated line, or a comma or quote out of place.</summary>
+    private static bool CheckWidth(ValueTable table, TableRow row, List<ImportProblem> errors)
+    {
+        if (row.Cells.Length == table.Headers.Count)
+        {
+            return true;
+        }
+
+        errors.Add(new ImportProblem(table.Sheet, row.Number, "", "",
+            $"Wrong number of columns: expected {table.Headers.Count}, found {row.Cells.Length} (a line cut short, or a comma or quote out of place)."));
+        return false;
+    }
 
     private sealed record ParsedRow(ValueTable Table, TableRow Row, IndicatorValueInput Input);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
+using CommunitySafety.Imports;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using nietras.SeparatedValues;
@@ -9,10 +11,15 @@ namespace CommunitySafety.Monitoring;
 /// <summary>Reads CSV (with a real parser: quoted fields may hold commas and line breaks) and .xlsx sheets into tables.</summary>
 internal static class TableReaders
 {
+    /// <summary>
+    /// Reads a CSV file: strict UTF-8 (or UTF-16 with a byte-order mark), records bounded by
+    /// <see cref="InputLimits.MaxRecordChars"/>. Throws <see cref="MalformedInputException"/> for an over-long record, a
+    /// quote left open or a header naming a column twice, and <see cref="DecoderFallbackException"/> for bytes that are not UTF-8.
+    /// </summary>
     public static ValueTable ReadCsv(Stream stream, string name)
     {
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
+        using var text = new BoundedCsvReader(new StreamReader(stream, Utf8Check.StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true));
+        using var reader = OpenSep(text);
         var headers = reader.Header.ColNames.Select(h => h.Trim()).ToArray();
         var table = new ValueTable(name, headers, [.. Enumerable.Range(1, headers.Length).Select(i => i.ToString(CultureInfo.InvariantCulture))]);
         foreach (var row in reader)
@@ -30,8 +37,35 @@ internal static class TableReaders
         return table;
     }
 
+    private static SepReader OpenSep(TextReader text)
+    {
+        try
+        {
+            return Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
+        }
+        catch (ArgumentException ex) when (ex is not DecoderFallbackException)
+        {
+            // Sep refuses a header with a repeated column name (its message names the columns).
+            throw new MalformedInputException(1, $"the header names a column more than once: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Reads every sheet of a workbook, after checking it against the <see cref="InputLimits"/> (parts, expanded size,
+    /// entry names): a workbook over them throws <see cref="MalformedInputException"/>, one that is not a zip
+    /// <see cref="InvalidDataException"/>.
+    /// </summary>
     public static List<ValueTable> ReadXlsx(Stream stream)
     {
+        if (!stream.CanSeek)
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+
+        CheckXlsxLimits(stream);
         using var document = SpreadsheetDocument.Open(stream, isEditable: false);
         var workbook = document.WorkbookPart ?? throw new InvalidDataException("The workbook has no workbook part.");
         var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
@@ -78,6 +112,42 @@ internal static class TableReaders
         }
 
         return tables;
+    }
+
+    /// <summary>
+    /// Refuses a workbook with more than <see cref="InputLimits.MaxXlsxEntries"/> parts, an entry name leaving its folder,
+    /// or parts that expand (counted by decompressing them, not by their headers) beyond <see cref="InputLimits.MaxXlsxExpandedBytes"/>.
+    /// </summary>
+    private static void CheckXlsxLimits(Stream stream)
+    {
+        var start = stream.Position;
+        using (var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            // The expanded size is counted below by decompressing, so headers and ratios (XML compresses very well) are not trusted.
+            if (ZipLimits.Problem(archive, InputLimits.MaxXlsxEntries, long.MaxValue, int.MaxValue) is { } problem)
+            {
+                throw new MalformedInputException(0, problem);
+            }
+
+            var buffer = new byte[1 << 16];
+            long total = 0;
+            foreach (var entry in archive.Entries)
+            {
+                using var content = entry.Open();
+                int n;
+                while ((n = content.Read(buffer)) > 0)
+                {
+                    total += n;
+                    if (total > InputLimits.MaxXlsxExpandedBytes)
+                    {
+                        throw new MalformedInputException(0,
+                            $"the workbook expands to more than {InputLimits.MaxXlsxExpandedBytes:N0} bytes (at '{entry.FullName}'); the limit is {InputLimits.MaxXlsxExpandedBytes:N0}.");
+                    }
+                }
+            }
+        }
+
+        stream.Position = start;
     }
 
     /// <summary>Column letters as Excel writes them: 0 → A, 25 → Z, 26 → AA.</summary>

@@ -45,6 +45,9 @@ internal sealed record TableRow(int Number, string[] Cells)
 /// <param name="Message">What is wrong.</param>
 public sealed record ImportProblem(string Sheet, int Row, string Column, string ColumnName, string Message)
 {
+    /// <summary>The file imported (for a CSV file the same as <see cref="Sheet"/>); set by <see cref="IndicatorValueImporter.ImportAsync"/>.</summary>
+    public string File { get; init; } = string.Empty;
+
     /// <summary>E.g. <c>Values row 7, column D (Period): 'Q5 2022/23' is not a period…</c>.</summary>
     /// <returns>The problem in words.</returns>
     public override string ToString()
