@@ -9,6 +9,7 @@ public sealed class ImportCommand : Command
     public ImportCommand(CliContext context)
         : base("import", "Import data into the analytical store: police.uk files, ONS population estimates, ONS lookups.")
     {
+        Options.Add(Infrastructure.StoreAccess.Snapshot);
         Subcommands.Add(new ImportPoliceCommand(context));
         Subcommands.Add(new ImportPopulationCommand(context));
         Subcommands.Add(new ImportLookupCommand(context));

@@ -31,8 +31,7 @@ public sealed class ImportLookupCommand : Command
             throw new CliException(ExitCode.NotFound, $"{path}: no such file.");
         }
 
-        using var store = StoreAccess.Open(_context, parseResult);
-        var summary = new LookupImporter(store).Import(path);
+        var summary = StoreAccess.Write(_context, parseResult, store => new LookupImporter(store).Import(path));
         var what = summary.Kind switch
         {
             LookupKind.LsoaToLocalAuthority => "LSOA → local authority",

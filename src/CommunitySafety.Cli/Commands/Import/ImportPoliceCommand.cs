@@ -53,15 +53,14 @@ public sealed class ImportPoliceCommand : Command
             throw new CliException(ExitCode.NotFound, $"{path}: no such file or folder.");
         }
 
-        using var store = StoreAccess.Open(_context, parseResult);
         var options = new PoliceImportOptions
         {
             SkipBadRows = parseResult.GetValue(_skipBadRows),
             RejectsPath = parseResult.GetValue(_rejects) is { } r ? _context.ResolvePath(r) : null,
             StopAndSearchForce = parseResult.GetValue(_force),
         };
-        var importer = new PoliceImporter(store);
-        var summary = ProgressDisplay.Run(_context, "Importing police.uk files", progress => importer.Import(paths, options, progress));
+        var summary = StoreAccess.Write(_context, parseResult, store =>
+            ProgressDisplay.Run(_context, "Importing police.uk files", progress => new PoliceImporter(store).Import(paths, options, progress)));
         ImportSummaryView.Write(_context, summary);
         return (int)ExitCode.Ok;
     }

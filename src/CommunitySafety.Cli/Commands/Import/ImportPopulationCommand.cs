@@ -38,8 +38,7 @@ public sealed class ImportPopulationCommand : Command
             throw new CliException(ExitCode.NotFound, $"{path}: no such file.");
         }
 
-        using var store = StoreAccess.Open(_context, parseResult);
-        var summary = new PopulationImporter(store).Import(path, new PopulationImportOptions { Year = parseResult.GetValue(_year) });
+        var summary = StoreAccess.Write(_context, parseResult, store => new PopulationImporter(store).Import(path, new PopulationImportOptions { Year = parseResult.GetValue(_year) }));
         _context.Out.WriteLine(
             $"Imported mid-{summary.Year} population for {summary.Areas:N0} areas ({summary.LsoaAreas:N0} of them LSOAs); " +
             $"age bands: {string.Join(", ", summary.Bands)}.");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CommunitySafety.Assessment;
 using CommunitySafety.Data.Queries;
-using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
@@ -39,12 +38,12 @@ public static class AssessmentApi
             return TypedResults.BadRequest($"'{year}' is not a financial year like 2024/25.");
         }
 
-        if (!File.Exists(options.AnalyticalStorePath))
+        if (!options.HasAnalyticalStore())
         {
             return TypedResults.NotFound("There is no crime data: import police.uk files first.");
         }
 
-        using var store = AnalyticalStore.Open(options.AnalyticalStorePath);
+        using var store = options.OpenAnalyticalStore();
         var source = new StoreAssessmentSource(store);
         ResolvedArea resolved;
         try

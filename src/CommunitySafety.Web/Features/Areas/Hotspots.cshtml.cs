@@ -1,5 +1,4 @@
 using CommunitySafety.Data.Queries;
-using CommunitySafety.Data.Store;
 using CommunitySafety.Hotspots;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
@@ -26,12 +25,12 @@ public sealed class HotspotsModel(WebStoreOptions options) : PageModel
             return BadRequest("Give an area (ONS code) and a financial year, e.g. ?area=E06000032&year=2024/25.");
         }
 
-        if (!System.IO.File.Exists(options.AnalyticalStorePath))
+        if (!options.HasAnalyticalStore())
         {
             return NotFound();
         }
 
-        using var store = AnalyticalStore.Open(options.AnalyticalStorePath);
+        using var store = options.OpenAnalyticalStore();
         var resolved = new AreaResolver(store).TryResolve(area.Trim());
         if (resolved is null)
         {

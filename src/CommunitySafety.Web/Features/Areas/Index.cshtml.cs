@@ -1,5 +1,4 @@
 using CommunitySafety.Data.Queries;
-using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports.Builders;
 using CommunitySafety.Web.Infrastructure.Security;
@@ -50,13 +49,13 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time) : Pag
 
     public async Task OnGetAsync()
     {
-        HasStore = System.IO.File.Exists(options.AnalyticalStorePath);
+        HasStore = options.HasAnalyticalStore();
         if (!HasStore)
         {
             return;
         }
 
-        using var store = AnalyticalStore.Open(options.AnalyticalStorePath);
+        using var store = options.OpenAnalyticalStore();
         var resolver = new AreaResolver(store);
         Areas = [.. resolver.ListAreas().Where(a => a.Area.Code is not null)];
         if (string.IsNullOrWhiteSpace(Area))

@@ -1,5 +1,4 @@
 using CommunitySafety.Data.Queries;
-using CommunitySafety.Data.Store;
 using CommunitySafety.Web.Features.Areas;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
@@ -36,12 +35,12 @@ public sealed class IndexModel(WebStoreOptions options) : PageModel
 
     public void OnGet()
     {
-        if (!System.IO.File.Exists(options.AnalyticalStorePath))
+        if (!options.HasAnalyticalStore())
         {
             return;
         }
 
-        using var store = AnalyticalStore.Open(options.AnalyticalStorePath);
+        using var store = options.OpenAnalyticalStore();
         var areas = new AreaResolver(store).ListAreas().Where(a => a.Area.Code is not null && a.LastMonth is not null).ToList();
         Areas = [.. areas.Select(a => (a.Area.Code!.ToString()!, a.Area.Name, a.Area.KindName))];
         if (Report == "assessment" && string.IsNullOrWhiteSpace(Year) && areas.FirstOrDefault(a => a.Area.Code?.ToString() == Area) is { LastMonth: { } last })

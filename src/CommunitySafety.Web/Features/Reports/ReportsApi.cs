@@ -1,5 +1,4 @@
 using System.Globalization;
-using CommunitySafety.Data.Store;
 using CommunitySafety.Monitoring;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports;
@@ -83,13 +82,13 @@ public static class ReportsApi
             return TypedResults.BadRequest("Give an area (name or ONS code) and a financial year, e.g. ?area=Luton&year=2024/25.");
         }
 
-        if (!File.Exists(options.AnalyticalStorePath))
+        if (!options.HasAnalyticalStore())
         {
             return TypedResults.NotFound();
         }
 
         AreaAssessment assessment;
-        using (var store = AnalyticalStore.Open(options.AnalyticalStorePath))
+        using (var store = options.OpenAnalyticalStore())
         {
             assessment = AreaAnalysis.Assess(store, area, fy, time.GetUtcNow());
         }
