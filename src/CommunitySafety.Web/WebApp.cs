@@ -23,6 +23,7 @@ public static class WebApp
         configure?.Invoke(builder);
         builder.AddStores();
         builder.AddSharedDataProtection();
+        builder.AddRequestLimits();
         builder.AddAccounts();
         builder.AddPages();
         builder.AddApi();
@@ -49,7 +50,7 @@ public static class WebApp
         return builder;
     }
 
-    /// <summary>The middleware: errors, HSTS on HTTPS, security headers, static files, rate limits, sign-in.</summary>
+    /// <summary>The middleware: errors, HSTS on HTTPS, security headers, static files, request size limits, rate limits, sign-in.</summary>
     /// <param name="app">The application.</param>
     /// <returns>The application.</returns>
     public static WebApplication UseWebPipeline(this WebApplication app)
@@ -69,6 +70,7 @@ public static class WebApp
             OnPrepareResponse = c => c.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
         app.UseRouting();
+        app.UseRequestLimits();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

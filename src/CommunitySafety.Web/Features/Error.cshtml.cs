@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -32,6 +33,10 @@ public sealed class ErrorModel : PageModel
             case 404:
                 Heading = "Page not found";
                 Text = "If you typed the web address, check it is correct.";
+                break;
+            case 413:
+                Heading = "The file or form is too large";
+                Text = $"Files must be smaller than {RequestLimits.UploadBytes / (1024 * 1024)} MB. Go back and choose a smaller file, or split it into parts.";
                 break;
             case 429:
                 Heading = "Too many attempts";

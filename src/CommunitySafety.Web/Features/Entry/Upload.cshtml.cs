@@ -16,7 +16,7 @@ namespace CommunitySafety.Web.Features.Entry;
 /// file may change only their organisation's indicators (checked inside the transaction, which is rolled back if not).
 /// </summary>
 [Authorize(Policy = Policies.DataEntry)]
-[RequestSizeLimit(10 * 1024 * 1024)]
+[RequestSizeLimit(RequestLimits.UploadBytes)]
 public sealed class UploadModel(MonitoringDbContext db, FrameworkWorkbooks workbooks, IndicatorValueImporter importer, AuditLog audit, StoreTransaction transactions)
     : PageModel
 {
@@ -74,7 +74,7 @@ public sealed class UploadModel(MonitoringDbContext db, FrameworkWorkbooks workb
         var name = Path.GetFileName(file.FileName);
         if (!name.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && !name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            Errors.Add(new EntryError("file", "The file must be an Excel workbook (.xlsx) or a CSV file"));
+            Errors.Add(new EntryError("file", $"{name}: the file must be an Excel workbook (.xlsx) or a CSV file"));
             return Page();
         }
 
