@@ -14,8 +14,8 @@ public sealed class CsrfTests(SqliteWebFactory factory) : IClassFixture<SqliteWe
 {
     public static TheoryData<string, string> Forms_ { get; } = new()
     {
-        { "/entry/form?framework=DAMF&period=Q1%202025%2F26", "Rows[0].Code=DA-C2&Rows[0].Count=3&Rows[0].Denominator=9&action=submit" },
-        { "/entry/form?framework=DAMF&period=Q1%202025%2F26", "Rows[0].Code=DA-C2&Rows[0].Count=3&action=draft" },
+        { "/entry/form?framework=DAMF&period=Q1%202027%2F28", "Rows[0].Code=DA-C2&Rows[0].Count=3&Rows[0].Denominator=9&action=submit" },
+        { "/entry/form?framework=DAMF&period=Q1%202027%2F28", "Rows[0].Code=DA-C2&Rows[0].Count=3&action=draft" },
         { "/admin?handler=Organisation", "name=Forged+organisation" },
         { "/admin/users?handler=Create", "Email=forged%40example.org&Name=Forged&Role=Administrator&Password=Long-enough-password-1" },
         { "/entry/upload", "framework=DAMF" },

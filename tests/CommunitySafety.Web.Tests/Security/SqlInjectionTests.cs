@@ -68,7 +68,7 @@ public abstract class SqlInjectionTests<TFactory>(TFactory factory) : IClassFixt
         }
 
         var analyst = factory.ClientAs(Roles.Analyst);
-        var url = "/entry/form?framework=DAMF&period=" + Uri.EscapeDataString("Q1 2026/27");
+        var url = "/entry/form?framework=DAMF&period=" + Uri.EscapeDataString("Q4 2027/28");
         using (var wrongCode = await Forms.PostAsync(analyst, url, [new("Rows[0].Code", attempt), new("Rows[0].Count", "1"), new("action", "submit")]))
         {
             Assert.Equal(HttpStatusCode.Forbidden, wrongCode.StatusCode);
@@ -80,7 +80,7 @@ public abstract class SqlInjectionTests<TFactory>(TFactory factory) : IClassFixt
             Assert.Contains("govuk-error-summary", await wrongNumber.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using (var wrongFramework = await Forms.PostAsync(analyst, "/entry/form?framework=" + Uri.EscapeDataString(attempt) + "&period=" + Uri.EscapeDataString("Q1 2026/27"),
+        using (var wrongFramework = await Forms.PostAsync(analyst, "/entry/form?framework=" + Uri.EscapeDataString(attempt) + "&period=" + Uri.EscapeDataString("Q4 2027/28"),
             [new("Rows[0].Code", "DA-C2"), new("Rows[0].Count", "1"), new("action", "submit")], tokenFrom: url))
         {
             Assert.Equal(HttpStatusCode.NotFound, wrongFramework.StatusCode);
