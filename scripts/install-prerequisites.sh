@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages the tests use, from Debian's archive, when any is missing:
 #   postgresql (monitoring store on PostgreSQL), chromium (PDF reports, browser tests),
-#   libreoffice-writer-nogui (opens the Word reports), poppler-utils (pdftotext, pdftoppm), fonts.
+#   libreoffice-writer-nogui (opens the Word reports), poppler-utils (pdftotext, pdftoppm), fonts,
+#   wrk (the web load test, bench/load.sh and its smoke test).
 # Idempotent and quiet when everything is there. Needs root (apt-get).
 set -euo pipefail
 
-packages=(postgresql chromium libreoffice-writer-nogui poppler-utils fonts-dejavu fonts-liberation)
+packages=(postgresql chromium libreoffice-writer-nogui poppler-utils fonts-dejavu fonts-liberation wrk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

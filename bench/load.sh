@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Web under load: two instances of the app (csp serve) on loopback over one PostgreSQL database (a fresh one on the
+# server at 127.0.0.1:5432, dropped afterwards), loaded by wrk with a signed-in analyst's cookie:
+#   1. the dashboard only, 2. indicator pages only (reads), 3. reads and writes mixed (every 5th request submits a value
+#   through the data entry form, with the anti-forgery token), then every acknowledged write is looked for in the
+#   database: lost = acknowledged but not stored (must be 0).
+# Connections are split evenly between the instances (one wrk process each). Prints Markdown for docs/benchmarks.md.
+#
+#   bench/load.sh [--duration 60] [--connections 50] [--write-every 5] [--warmup 5]
+#
+# Needs wrk (Debian package; scripts/install-prerequisites.sh), psql, curl, and PostgreSQL on 127.0.0.1:5432
+# (bash scripts/start-postgres.sh); CSP_PG ("host port user password") to use another server.
+set -euo pipefail
+
+duration=60
+connections=50
+write_every=5
+warmup=5
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --write-every) write_every=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+for tool in wrk psql curl python3; do
+  command -v "$tool" >/dev/null || { echo "load.sh needs $tool (bash scripts/install-prerequisites.sh)" >&2; exit 2; }
+done
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+read -r pg_host pg_port pg_user pg_password <<<"${CSP_PG:-127.0.0.1 5432 postgres postgres}"
+export PGHOST=$pg_host PGPORT=$pg_port PGUSER=$pg_user PGPASSWORD=$pg_password
+db="csp_load_$(date +%s)_$$"
+work=$(mktemp -d /tmp/csp-load.XXXXXX)
+password="Load-test-password-$$"
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+echo "== build" >&2
+dotnet build "$repo/src/CommunitySafety.Cli" -c Release -v quiet -nologo >&2
+csp="$repo/src/CommunitySafety.Cli/bin/Release/net10.0/csp.dll"
+
+psql -q -d postgres -c "CREATE DATABASE \"$db\"" >/dev/null
+conn="Host=$pg_host;Port=$pg_port;Database=$db;Username=$pg_user;Password=$pg_password;Maximum Pool Size=60"
+
+start_instance() { # port, extra environment...
+  local port=$1; shift
+  (cd "$work" && env Logging__LogLevel__Default=Warning "$@" dotnet "$csp" serve --database postgresql --connection "$conn" \
+      --urls "http://127.0.0.1:$port" >"$work/instance-$port.log" 2>&1) &
+  pids+=($!)
+  for _ in $(seq 1 240); do
+    curl -sf -o /dev/null "http://127.0.0.1:$port/account/sign-in" && return 0
+    sleep 0.5
+  done
+  echo "instance on $port did not start; its log:" >&2; cat "$work/instance-$port.log" >&2; exit 1
+}
+
+echo "== two instances over $db" >&2
+ports=("$(free_port)")
+start_instance "${ports[0]}" Demo__Seed=true Demo__Password="$password"   # migrates, seeds, creates the key ring
+ports+=("$(free_port)")
+start_instance "${ports[1]}"
+
+# Sign in on the first instance; the anti-forgery token comes from the second (the key ring is shared).
+jar="$work/cookies"
+token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+sign_in_token=$(curl -sf -c "$jar" -b "$jar" "http://127.0.0.1:${ports[0]}/account/sign-in" | token_of)
+status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "http://127.0.0.1:${ports[0]}/account/sign-in" \
+  --data-urlencode "email=analyst@example.org" --data-urlencode "password=$password" --data-urlencode "__RequestVerificationToken=$sign_in_token")
+[ "$status" = 302 ] || { echo "sign-in failed ($status)" >&2; exit 1; }
+token=$(curl -sf -c "$jar" -b "$jar" "http://127.0.0.1:${ports[1]}/entry/form?framework=DAMF&period=Q1%203000%2F01" | token_of)
+cookie=$(awk -F'\t' '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " } /^#HttpOnly_/ { split($0, f, "\t"); printf "%s%s=%s", sep, f[6], f[7]; sep="; " }' "$jar")
+[ -n "$token" ] && [ -n "$cookie" ] || { echo "no anti-forgery token or cookie" >&2; exit 1; }
+
+per_instance=$(( connections / 2 ))
+# run NAME WRITE_EVERY READS SECONDS: one wrk process per instance, at the same time.
+run() {
+  local name=$1 every=$2 reads=$3 seconds=$4 i wrk_pids=()
+  for i in 0 1; do
+    CSP_COOKIE="$cookie" CSP_TOKEN="$token" CSP_INSTANCE=$i CSP_INSTANCES=2 CSP_THREADS=1 CSP_WRITE_EVERY=$every CSP_READS="$reads" \
+      CSP_ACK_FILE="$work/ack-$name" wrk -t1 -c"$per_instance" -d"${seconds}s" --timeout 10s --latency -s "$repo/bench/load/mixed.lua" \
+      "http://127.0.0.1:${ports[$i]}" >"$work/wrk-$name-$i.txt" 2>&1 &
+    wrk_pids+=($!)
+  done
+  wait "${wrk_pids[@]}"
+}
+
+value() { grep "^$1 " "$2" | awk '{print $2}'; }
+rps() { grep '^Requests/sec' "$1" | awk '{print $2}'; }
+non2xx() { { grep -o 'Non-2xx or 3xx responses: [0-9]*' "$1" || echo ": 0"; } | awk -F': ' '{print $2}'; }
+
+report_row() { # name
+  local name=$1 i
+  for i in 0 1; do
+    local f="$work/wrk-$name-$i.txt"
+    printf '| %s | %s | %s | %s | %s ms | %s ms | %s ms | %s |\n' "$name" "$((i + 1))" "$(value csp-requests "$f")" "$(rps "$f")" \
+      "$(value csp-latency-p50-ms "$f")" "$(value csp-latency-p95-ms "$f")" "$(value csp-latency-p99-ms "$f")" \
+      "$(( $(value csp-socket-errors "$f") + $(value csp-app-errors "$f") + $(non2xx "$f") ))"
+  done
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== warm-up ${warmup}s" >&2
+run warmup 0 "" "$warmup"
+echo "== dashboard only ${duration}s" >&2
+run dashboard 0 "/dashboard,/dashboard?framework=DAMF" "$duration"
+echo "== indicator pages only ${duration}s" >&2
+run indicators 0 "/indicators/DA-C2,/indicators/DA-E1,/indicators/DA-02,/indicators/YJ-01" "$duration"
+echo "== mixed reads and writes ${duration}s" >&2
+run mixed "$write_every" "" "$duration"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Every acknowledged write must be in the database.
+cat "$work"/ack-mixed.* 2>/dev/null | sort -n | uniq >"$work/acknowledged"
+psql -qAt -d "$db" -c "SELECT (v.\"PeriodStart\" - 36003) / 3 FROM \"IndicatorValues\" v JOIN \"Indicators\" i ON i.\"Id\" = v.\"IndicatorId\"
+  WHERE i.\"Code\" = 'DA-C2' AND v.\"PeriodKind\" = 'FinancialQuarter' AND v.\"PeriodStart\" >= 36003" | sort -n >"$work/stored"
+sent=$(( $(value csp-writes-sent "$work/wrk-mixed-0.txt") + $(value csp-writes-sent "$work/wrk-mixed-1.txt") ))
+acknowledged=$(wc -l <"$work/acknowledged")
+stored=$(wc -l <"$work/stored")
+lost=$(comm -23 "$work/acknowledged" "$work/stored" | wc -l)
+unacknowledged=$(comm -13 "$work/acknowledged" "$work/stored" | wc -l)
+audit=$(psql -qAt -d "$db" -c "SELECT count(*) FROM \"WebAuditEntries\" WHERE \"Action\" = 'Value submitted' AND \"EntityKey\" LIKE 'DA-C2 Q_ 3%'")
+
+cat <<MD
+Machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM,
+$(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), PostgreSQL $(psql -qAt -d postgres -c 'SHOW server_version' | cut -d' ' -f1), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}').
+Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Load average (1, 5, 15 min) before: $load_before; after: $load_after.
+Command: \`bench/load.sh --duration $duration --connections $connections --write-every $write_every\` ($per_instance connections per instance).
+
+| run | instance | requests | requests/s | p50 | p95 | p99 | errors |
+|---|---|---|---|---|---|---|---|
+$(report_row dashboard)
+$(report_row indicators)
+$(report_row mixed)
+
+Writes (mixed run): sent $sent, acknowledged (HTTP 302 to the submitted form) $acknowledged, stored $stored,
+acknowledged but not stored (lost) **$lost**, stored but not acknowledged (in flight when wrk stopped) $unacknowledged,
+audit entries for them $audit.
+MD
