@@ -1,4 +1,3 @@
-using CommunitySafety.Reports.Builders;
 using CommunitySafety.Reports.Rendering;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -36,7 +35,7 @@ public sealed class AccessibilityTests
     [Fact]
     public async Task AssessmentReport_Html_HasNoSeriousOrCriticalAxeViolations()
     {
-        var html = await HtmlReportRenderer.RenderAsync(AssessmentReportBuilder.Build(TestReports.Assessment));
+        var html = await HtmlReportRenderer.RenderAsync(TestReports.AssessmentReport());
         Assert.Empty(await SeriousViolationsAsync(html));
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CommunitySafety.Reports.Builders;
 using CommunitySafety.Reports.Rendering;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -33,7 +32,7 @@ public sealed class FormatTests
     {
         var folder = Directory.CreateTempSubdirectory("csp-docx-").FullName;
         var docx = Path.Combine(folder, "assessment.docx");
-        DocxReportRenderer.Write(AssessmentReportBuilder.Build(TestReports.Assessment), docx);
+        DocxReportRenderer.Write(TestReports.AssessmentReport(), docx);
         using (var doc = WordprocessingDocument.Open(docx, false))
         {
             Assert.Empty(new OpenXmlValidator().Validate(doc));

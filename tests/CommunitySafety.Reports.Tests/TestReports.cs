@@ -14,7 +14,42 @@ internal static class TestReports
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly Dictionary<ReportVariant, Report> Progress = [];
 
+    private static readonly Lazy<ReportMap> LazyMap = new(MakeMap);
+
     public static AssessmentResult Assessment => LazyAssessment.Value;
+
+    /// <summary>A Gi* map of constructed points: 500 spread over 5 km and 200 within 150 m of one place ("Testtown 001A").</summary>
+    public static ReportMap Map => LazyMap.Value;
+
+    /// <summary>The strategic assessment report with the map.</summary>
+    public static Report AssessmentReport(ReportVariant variant = ReportVariant.Internal) =>
+        AssessmentReportBuilder.Build(Assessment, new AssessmentReportOptions { Variant = variant, HotspotMaps = [Map] });
+
+    public static List<MapPoint> MapPoints()
+    {
+        var state = 12345UL;
+        double Next()
+        {
+            state = (state * 6364136223846793005UL) + 1442695040888963407UL;
+            return (state >> 11) * (1.0 / (1UL << 53));
+        }
+
+        var points = new List<MapPoint>();
+        for (var i = 0; i < 500; i++)
+        {
+            points.Add(new MapPoint(new Hotspots.GridPoint(507_500 + (5000 * Next()), 218_500 + (5000 * Next())), "E01000002"));
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            points.Add(new MapPoint(new Hotspots.GridPoint(510_000 + (300 * (Next() - 0.5)), 221_000 + (300 * (Next() - 0.5))), "E01000001"));
+        }
+
+        return points;
+    }
+
+    private static ReportMap MakeMap() =>
+        HotspotReportMap.Build("1", "Violence and sexual offences", "Luton", "2024/25", MapPoints(), code => code == "E01000001" ? "Testtown 001A" : null)!;
 
     public static ProgressReportOptions Options(ReportVariant variant) => new()
     {
@@ -26,6 +61,7 @@ internal static class TestReports
         BackgroundDocuments = [new BackgroundDocument("Community Safety Plan 2023-24", "https://www.luton.gov.uk/")],
         Variant = variant,
         Assessment = Assessment,
+        HotspotMaps = [Map],
     };
 
     /// <summary>The demo plan's progress report (built once per variant, from a temporary SQLite store).</summary>

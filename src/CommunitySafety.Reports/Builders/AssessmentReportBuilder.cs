@@ -22,6 +22,9 @@ public sealed record AssessmentReportOptions
 
     /// <summary>Why there is no previous assessment to compare the ranking with; a general sentence when null.</summary>
     public string? NoPreviousAssessmentReason { get; init; }
+
+    /// <summary>Gi* hot spot maps of the top-ranked crime types (see <see cref="HotspotReportMap"/>), shown after the matrix; none when empty.</summary>
+    public IReadOnlyList<ReportMap> HotspotMaps { get; init; } = [];
 }
 
 /// <summary>
@@ -173,6 +176,7 @@ public static class AssessmentReportBuilder
                 new ReportSection("Crime trends", trends),
                 new ReportSection("Benchmarking", benchmarking),
                 new ReportSection("Scoring matrix", matrix),
+                .. options.HotspotMaps.Count > 0 ? new[] { WhereCrimeConcentrates(assessment, options.HotspotMaps) } : [],
                 new ReportSection("Sensitivity of the ranking", sensitivity),
                 new ReportSection("Harm", harm),
             ],
@@ -182,6 +186,13 @@ public static class AssessmentReportBuilder
             Footer = title + (published ? " · Published version" : string.Empty),
         };
     }
+
+    private static ReportSection WhereCrimeConcentrates(AssessmentResult assessment, IReadOnlyList<ReportMap> maps) => new(
+        "Where crime concentrates",
+        [
+            new Paragraph($"The maps show where the highest-ranked crime types of {assessment.Year} concentrate in {assessment.Area.Name}: cells where there are significantly more records than across the area as a whole (Getis-Ord Gi* hot spots). They point to the places where targeted work, such as patrols, lighting or designing out crime, is most likely to reach the most offences."),
+            .. maps.Select(m => (ReportBlock)new MapBlock(m)),
+        ]);
 
     private static TableCell ChangeCell(ChangeResult? change, bool published, int threshold)
     {

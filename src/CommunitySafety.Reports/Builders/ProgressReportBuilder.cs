@@ -177,6 +177,15 @@ public static class ProgressReportBuilder
             subsections.Add(new ReportSection("Scoring matrix and what changed since the last assessment", AssessmentCharts.MatrixSummary(assessment, options.NoPreviousAssessmentReason)));
         }
 
+        if (options.HotspotMaps.Count > 0)
+        {
+            subsections.Add(new ReportSection("Where crime concentrates",
+            [
+                new Paragraph($"Tackling violent crime is a place-based priority: much of it happens in a few places. The map shows the hot spots in {area}: cells with significantly more records than the area as a whole, where targeted work is most likely to reach the most offences."),
+                .. options.HotspotMaps.Select(m => (ReportBlock)new MapBlock(m)),
+            ]));
+        }
+
         var priorities = plan.Priorities.Where(p => !p.IsAdditional).OrderBy(p => p.Order).Select(p => $"{p.Code}. {p.Title}").ToList();
         var additional = plan.Priorities.Where(p => p.IsAdditional).OrderBy(p => p.Order).Select(p => p.Title).ToList();
         var list = new List<ReportBlock> { new Paragraph("The partnership's priorities are:"), new BulletList(priorities) };

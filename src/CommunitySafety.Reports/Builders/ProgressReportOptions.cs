@@ -53,4 +53,7 @@ public sealed record ProgressReportOptions
     /// general sentence when null.
     /// </summary>
     public string? NoPreviousAssessmentReason { get; init; }
+
+    /// <summary>Gi* hot spot maps of place-based priorities (see <see cref="HotspotReportMap"/>), shown in the review of priorities; none when empty.</summary>
+    public IReadOnlyList<ReportMap> HotspotMaps { get; init; } = [];
 }

@@ -178,13 +178,19 @@ public static class DocxReportRenderer
                 case ChartBlock c:
                     Chart(body, c.Chart);
                     break;
+                case MapBlock m:
+                    Picture(body, m.Map.Title, m.Map.Description, $"map-{m.Map.Id}.png", (m.Map.Png, m.Map.PngWidth, m.Map.PngHeight), m.Map.Data);
+                    break;
             }
         }
 
-        private void Chart(Body body, ReportChart chart)
+        private void Chart(Body body, ReportChart chart) =>
+            Picture(body, chart.Title, chart.Description, $"chart-{chart.Id}.png", ChartRenderer.ToPng(chart), chart.Data);
+
+        private void Picture(Body body, string title, string description, string fileName, (byte[] Png, int Width, int Height) picture, ReportTable data)
         {
-            body.Append(Para(chart.Title, "Caption"));
-            var (png, width, height) = ChartRenderer.ToPng(chart);
+            body.Append(Para(title, "Caption"));
+            var (png, width, height) = picture;
             var image = main.AddImagePart(ImagePartType.Png);
             using (var ms = new MemoryStream(png))
             {
@@ -199,12 +205,12 @@ public static class DocxReportRenderer
             var inline = new DW.Inline(
                 new DW.Extent { Cx = cx, Cy = cy },
                 new DW.EffectExtent { LeftEdge = 0L, TopEdge = 0L, RightEdge = 0L, BottomEdge = 0L },
-                new DW.DocProperties { Id = id, Name = $"Chart {id}", Title = chart.Title, Description = chart.Description },
+                new DW.DocProperties { Id = id, Name = $"Picture {id}", Title = title, Description = description },
                 new DW.NonVisualGraphicFrameDrawingProperties(new A.GraphicFrameLocks { NoChangeAspect = true }),
                 new A.Graphic(new A.GraphicData(
                     new PIC.Picture(
                         new PIC.NonVisualPictureProperties(
-                            new PIC.NonVisualDrawingProperties { Id = id, Name = $"chart-{chart.Id}.png", Description = chart.Description },
+                            new PIC.NonVisualDrawingProperties { Id = id, Name = fileName, Description = description },
                             new PIC.NonVisualPictureDrawingProperties()),
                         new PIC.BlipFill(new A.Blip { Embed = relId }, new A.Stretch(new A.FillRectangle())),
                         new PIC.ShapeProperties(
@@ -218,10 +224,10 @@ public static class DocxReportRenderer
                 DistanceFromRight = 0U,
             };
             body.Append(new W.Paragraph(new ParagraphProperties(new KeepNext()), new Run(new Drawing(inline))));
-            body.Append(Para(chart.Description, "ChartDescription"));
-            body.Append(Para(chart.Data.Caption, "Caption"));
-            body.Append(Table(chart.Data, header: true));
-            foreach (var note in chart.Data.Notes)
+            body.Append(Para(description, "ChartDescription"));
+            body.Append(Para(data.Caption, "Caption"));
+            body.Append(Table(data, header: true));
+            foreach (var note in data.Notes)
             {
                 body.Append(Para(note, "TableNote"));
             }

@@ -38,6 +38,15 @@ public class DemoCommandTests
         var violence = RawPoliceFile.ReadStreetRowsFromZips(zips, "2025-01", "2025-03")
             .Count(r => r["LSOA name"].StartsWith("Luton ", StringComparison.Ordinal) && r["Crime type"] == "Violence and sexual offences");
         Assert.Contains(violence.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")), progress, StringComparison.Ordinal);
+
+        // Both reports show the Gi* hot spot map of violence (Luton's top-ranked crime type) with its data table.
+        var assessment = await File.ReadAllTextAsync(Path.Combine(temp.Path, "out", "strategic-assessment.html"));
+        foreach (var html in new[] { progress, assessment })
+        {
+            Assert.Contains("class=\"csp-figure csp-map\"", html, StringComparison.Ordinal);
+            Assert.Contains("Violence and sexual offences in Luton, 2024/25: ", html, StringComparison.Ordinal);
+            Assert.Contains("Data for the map", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

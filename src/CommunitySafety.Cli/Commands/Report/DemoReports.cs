@@ -29,6 +29,10 @@ public static class DemoReports
         var files = new List<string>();
         var assessment = ReportAssessmentCommand.Assess(context, parseResult, assessmentArea, assessmentYear);
         var recent = RecentTrend(context, parseResult, assessmentArea, assessmentYear);
+        var top = assessment.Matrix.TopPriorities.Select(name => CrimeType.Current.FirstOrDefault(t => t.Name == name)).OfType<CrimeType>().FirstOrDefault()
+            ?? CrimeType.ViolenceAndSexualOffences;
+        var topMap = HotspotMap(context, parseResult, assessmentArea, assessmentYear, top, "1");
+        var violenceMap = top == CrimeType.ViolenceAndSexualOffences ? topMap : HotspotMap(context, parseResult, assessmentArea, assessmentYear, CrimeType.ViolenceAndSexualOffences, "1");
 
         CommunitySafety.Reports.Report progress;
         await using (var db = await MonitoringStoreAccess.OpenAsync(context, parseResult, CancellationToken.None).ConfigureAwait(false))
@@ -48,6 +52,7 @@ public static class DemoReports
                 Assessment = assessment,
                 RecentTrend = recent,
                 NoPreviousAssessmentReason = NoPreviousAssessment(recent, assessmentYear),
+                HotspotMaps = violenceMap is null ? [] : [violenceMap],
             }).ConfigureAwait(false);
         }
 
@@ -55,6 +60,7 @@ public static class DemoReports
         {
             RecentTrend = recent,
             NoPreviousAssessmentReason = NoPreviousAssessment(recent, assessmentYear),
+            HotspotMaps = topMap is null ? [] : [topMap],
         });
         foreach (var (name, report) in new[] { ("progress-report", progress), ("strategic-assessment", assessmentReport) })
         {
@@ -73,6 +79,28 @@ public static class DemoReports
         }
 
         return files;
+    }
+
+    /// <summary>The Gi* hot spot map of one crime type in the area and year, from the store's located records.</summary>
+    private static ReportMap? HotspotMap(CliContext context, ParseResult parseResult, string areaName, FinancialYear year, CrimeType type, string id)
+    {
+        using var store = StoreAccess.OpenExisting(context, parseResult);
+        var resolver = new AreaResolver(store);
+        var area = resolver.Resolve(areaName);
+        var points = new HotspotPointsQuery(store).Read(area, year.FirstMonth, year.LastMonth, [type])
+            .Select(p => new MapPoint(CommunitySafety.Hotspots.BritishNationalGrid.FromWgs84(new CommunitySafety.Hotspots.GeoPoint(p.Longitude, p.Latitude)), p.LsoaCode))
+            .ToList();
+        return HotspotReportMap.Build(id, type.Name, area.Name, year.ToString(), points, code =>
+        {
+            try
+            {
+                return resolver.Resolve(code).Name;
+            }
+            catch (AreaNotFoundException)
+            {
+                return null;
+            }
+        });
     }
 
     /// <summary>
