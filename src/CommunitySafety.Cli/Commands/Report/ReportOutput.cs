@@ -22,6 +22,53 @@ public static class ReportOutput
         }
     }
 
+    /// <summary>
+    /// Writes the report to several files: its HTML is rendered once for the .html file and the PDF (whose printing starts
+    /// from the same HTML), so HTML + Word + PDF cost one report build, one HTML render and one Chromium launch.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <param name="paths">The full output paths.</param>
+    /// <returns>A task.</returns>
+    public static async Task WriteAsync(ReportModel report, IReadOnlyList<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        foreach (var path in paths)
+        {
+            Check(path);
+            if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        string? html = null;
+        foreach (var path in paths)
+        {
+            switch (Path.GetExtension(path).ToLowerInvariant())
+            {
+                case ".html":
+                    html ??= await HtmlReportRenderer.RenderAsync(report).ConfigureAwait(false);
+                    await File.WriteAllTextAsync(path, html).ConfigureAwait(false);
+                    break;
+                case ".docx":
+                    DocxReportRenderer.Write(report, path);
+                    break;
+                default:
+                    html ??= await HtmlReportRenderer.RenderAsync(report).ConfigureAwait(false);
+                    try
+                    {
+                        await PdfReportRenderer.WriteHtmlAsync(html, report.Footer ?? report.Title, path).ConfigureAwait(false);
+                    }
+                    catch (FileNotFoundException e)
+                    {
+                        throw new CliException(ExitCode.Failure, e.Message, e);
+                    }
+
+                    break;
+            }
+        }
+    }
+
     /// <summary>Writes the report.</summary>
     /// <param name="report">The report.</param>
     /// <param name="path">The full output path.</param>

@@ -9,11 +9,17 @@ using CommunitySafety.Reports.Builders;
 
 namespace CommunitySafety.Cli.Commands.Report;
 
-/// <summary><c>csp report progress --out report.html|.docx|.pdf [--published]</c>: the board's community safety plan progress report.</summary>
+/// <summary><c>csp report progress --out report.html|.docx|.pdf [--out …] [--published]</c>: the board's community safety plan progress report.</summary>
 public sealed class ReportProgressCommand : Command
 {
     private readonly CliContext _context;
-    private readonly Option<string> _out = new("--out") { Description = "The report file: .html, .docx or .pdf.", Required = true, HelpName = "file" };
+    private readonly Option<string[]> _out = new("--out")
+    {
+        Description = "The report file: .html, .docx or .pdf; several (--out r.html --out r.docx --out r.pdf) build the report once and write each.",
+        Required = true,
+        HelpName = "file",
+        AllowMultipleArgumentsPerToken = false,
+    };
     private readonly Option<bool> _published = new("--published") { Description = "The published variant: counts below the disclosure threshold are suppressed." };
     private readonly Option<string?> _period = new("--period") { Description = "The period reported, e.g. 2022/23 (default: each indicator's latest).", HelpName = "period" };
     private readonly Option<string?> _assessment = new("--assessment") { Description = "A saved strategic assessment (csp assess --format json) for the overall crime trend, matrix and key messages.", HelpName = "file" };
@@ -43,8 +49,8 @@ public sealed class ReportProgressCommand : Command
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var path = _context.ResolvePath(parseResult.GetValue(_out)!);
-        ReportOutput.Check(path);
+        var paths = parseResult.GetValue(_out)!.Select(_context.ResolvePath).ToList();
+        paths.ForEach(ReportOutput.Check);
         ReportingPeriod? period = null;
         if (parseResult.GetValue(_period) is { } p)
         {
@@ -92,8 +98,8 @@ public sealed class ReportProgressCommand : Command
             throw new CliException(ExitCode.NoData, e.Message + " Run 'csp demo' or 'csp plan' to add one.", e);
         }
 
-        await ReportOutput.WriteAsync(report, path).ConfigureAwait(false);
-        _context.Out.WriteLine(path);
+        await ReportOutput.WriteAsync(report, paths).ConfigureAwait(false);
+        paths.ForEach(_context.Out.WriteLine);
         return (int)ExitCode.Ok;
     }
 }
