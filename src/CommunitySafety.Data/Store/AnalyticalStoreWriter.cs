@@ -68,7 +68,6 @@ public static class AnalyticalStoreWriter
             TryDelete(full + ".wal");
         }
 
-        StoreSnapshots.Prune(full);
         return (result, published);
     }
 
@@ -99,9 +98,7 @@ public static class AnalyticalStoreWriter
         StoreSnapshots.Prune(full);
         var partial = StoreSnapshots.NewPartialPath(full, (time ?? TimeProvider.System).GetUtcNow());
         File.Move(replacement, partial);
-        var published = StoreSnapshots.Publish(full, partial);
-        StoreSnapshots.Prune(full);
-        return published;
+        return StoreSnapshots.Publish(full, partial);
     }
 
     private static void TryDelete(string path)

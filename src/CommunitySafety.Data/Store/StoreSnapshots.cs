@@ -14,7 +14,7 @@ namespace CommunitySafety.Data.Store;
 /// temporary file and renaming it over the pointer (<see cref="Publish"/>). A rename within a folder is atomic, so a
 /// reader (<see cref="AnalyticalStore.OpenReadOnly"/>) opens either the old snapshot or the new one, complete; a reader
 /// that has a snapshot open keeps reading it. An import killed at any point leaves the pointer on the old snapshot and at
-/// most a <c>.partial</c> file, removed by the next import.</para>
+/// most a <c>.partial</c> file, removed by the next import (<see cref="Prune"/>).</para>
 /// <para>Snapshots get new names rather than being renamed over one path because a process caches an open DuckDB
 /// database by its path: under steady traffic a web instance would otherwise keep reading the old file.</para>
 /// </remarks>
@@ -98,41 +98,32 @@ public static class StoreSnapshots
     }
 
     /// <summary>
-    /// Removes what an interrupted import left (<c>.partial</c> files, their write-ahead logs, temporary pointers) and the
-    /// snapshots older than the previous one. Readers that have an older snapshot open keep reading it (Linux keeps a
-    /// deleted file until it is closed); one that read the pointer just before a switch finds the previous snapshot still there.
-    /// Call with the writer lock held.
+    /// Before an import: removes what an interrupted import left (<c>.partial</c> files, their write-ahead logs, temporary
+    /// pointers, a snapshot renamed but never published) and every snapshot but the published one, so that after the
+    /// import the folder holds the new snapshot and the one before it. Readers that have an older snapshot open keep
+    /// reading it (Linux keeps a removed file until it is closed); one that read the pointer just before it was switched
+    /// still finds the previous snapshot until the next import. Call with the writer lock held.
     /// </summary>
     /// <returns>The files removed.</returns>
-    internal static List<string> Prune(string storePath, int keep = 2)
+    internal static List<string> Prune(string storePath)
     {
         var full = Path.GetFullPath(storePath);
         var removed = new List<string>();
         var folder = Folder(full);
-        foreach (var leftover in Directory.Exists(folder) ? Directory.GetFiles(folder, "*" + PartialSuffix + "*") : [])
-        {
-            TryDelete(leftover, removed);
-        }
-
         foreach (var pointerTemp in Directory.GetFiles(Path.GetDirectoryName(full)!, Path.GetFileName(PointerPath(full)) + ".*.tmp"))
         {
             TryDelete(pointerTemp, removed);
         }
 
-        if (!IsPublished(full) || !Directory.Exists(folder))
+        if (!Directory.Exists(folder))
         {
             return removed;
         }
 
-        var current = Resolve(full);
-        var older = Directory.GetFiles(folder, "*.duckdb")
-            .Where(f => !string.Equals(f, current, StringComparison.Ordinal))
-            .OrderByDescending(f => Path.GetFileName(f), StringComparer.Ordinal)
-            .Skip(keep - 1);
-        foreach (var old in older)
+        var current = IsPublished(full) ? Resolve(full) : null;
+        foreach (var file in Directory.GetFiles(folder).Where(f => !string.Equals(f, current, StringComparison.Ordinal)))
         {
-            TryDelete(old, removed);
-            TryDelete(old + ".wal", removed);
+            TryDelete(file, removed);
         }
 
         return removed;
