@@ -315,7 +315,8 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
         CancellationToken cancellationToken)
     {
         var missing = names.Keys.Where(code => !indicators.ContainsKey(code)).ToList();
-        if (missing.Count == 0)
+        // No parsed rows: every row had an error already (found by fuzzing: parsed[0] below threw).
+        if (missing.Count == 0 || parsed.Count == 0)
         {
             return 0;
         }
