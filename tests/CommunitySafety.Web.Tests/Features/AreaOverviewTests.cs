@@ -22,8 +22,14 @@ public sealed class AreaStoreWebFactory : SqliteWebFactory
     {
         await base.InitializeAsync();
         Directory.CreateDirectory(_storeFolder);
+        BuildStore(StorePath);
+    }
+
+    /// <summary>Builds the fixtures' analytical store at <paramref name="path"/> (also used by the browser tests).</summary>
+    public static void BuildStore(string path)
+    {
         var fixtures = FindFixtures();
-        using var store = AnalyticalStore.Open(StorePath);
+        using var store = AnalyticalStore.Open(path);
         new LookupImporter(store).Import(Path.Combine(fixtures, "lookups", "LAD17_CSP17_PFA17_lookup.csv"));
         new LookupImporter(store).Import(Path.Combine(fixtures, "lookups", "LSOA11_WD20_LAD20_lookup_slice.csv"));
         new PopulationImporter(store).Import(Path.Combine(fixtures, "population", "LSOA_population_mid2015_slice.csv"));

@@ -15,7 +15,7 @@ namespace CommunitySafety.Web.Features.Areas;
 /// Reports library's components); and the Gi* hot spot map with its cells to download.
 /// </summary>
 [Authorize(Policy = Policies.Internal)]
-public sealed class IndexModel(WebStoreOptions options, TimeProvider time) : PageModel
+public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConfiguration configuration) : PageModel
 {
     /// <summary>The sections of the assessment report shown on the page, in this order.</summary>
     public static readonly string[] AssessmentSections = ["Key messages", "Benchmarking", "Scoring matrix", "Sensitivity of the ranking"];
@@ -47,8 +47,22 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time) : Pag
 
     public AreaHotspots? Hotspots { get; private set; }
 
+    /// <summary>The interactive map's tile layer (configuration <c>Maps:TileUrl</c>, e.g. a server of the organisation's own); none when unset.</summary>
+    public string? TileUrl { get; private set; }
+
+    /// <summary>The tiles' attribution (configuration <c>Maps:TileAttribution</c>).</summary>
+    public string? TileAttribution { get; private set; }
+
     public async Task OnGetAsync()
     {
+        TileUrl = configuration["Maps:TileUrl"] is { Length: > 0 } tiles ? tiles : null;
+        TileAttribution = configuration["Maps:TileAttribution"];
+        if (LiveMap.TileOrigin(TileUrl) is { } origin)
+        {
+            // Tiles are images from another origin: allow that origin for images on this page only.
+            Response.Headers.ContentSecurityPolicy = SecurityHeaders.ContentSecurityPolicy.Replace("img-src 'self' data:", $"img-src 'self' data: {origin}", StringComparison.Ordinal);
+        }
+
         HasStore = options.HasAnalyticalStore();
         if (!HasStore)
         {

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using CommunitySafety.Web.Tests.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace CommunitySafety.Web.Tests.Browser;
+
+/// <summary>
+/// The app on Kestrel over an analytical store with crime points (the fixtures' police.uk January 2024), and Debian
+/// chromium: the area page's Leaflet map draws the GeoJSON cells with the SVG map's colours and legend, offline.
+/// </summary>
+public sealed class LiveMapFixture : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "csp-web-livemap", Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var store = Path.Combine(_folder, "csp.duckdb");
+        AreaStoreWebFactory.BuildStore(store);
+        _app = WebApp.Create(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--Store:ConnectionString", $"Data Source={Path.Combine(_folder, "csp.db")}",
+            "--Store:Analytical", store,
+            "--Demo:Seed", "true",
+            "--Demo:Password", WebFactory.Password,
+            "--environment", "Production",
+        ], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.First().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFixture.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}
+
+public sealed class LiveMapBrowserTests(LiveMapFixture fixture) : IClassFixture<LiveMapFixture>
+{
+    private const string Page = "/areas?area=E06000032&year=2023%2F24";
+
+    [Fact]
+    public async Task AreaPage_LeafletMapDrawsTheHotSpotCellsWithTheLegend_UnderTheAppsPolicy_AndPassesAxe()
+    {
+        // The app's own content security policy applies here (no bypass): Leaflet must work without 'unsafe-inline'.
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var blocked = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                blocked.Add(m.Text);
+            }
+        };
+        var external = new List<string>();
+        page.Request += (_, r) =>
+        {
+            if (!r.Url.StartsWith(fixture.BaseUrl, StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                external.Add(r.Url);
+            }
+        };
+        await BrowserFixture.SignInAsync(page, "analyst@example.org");
+        await page.GotoAsync(Page);
+
+        var map = page.Locator("#hotspot-map-live.app-live-map--ready");
+        await map.WaitForAsync(new() { Timeout = 60_000 });
+
+        // As many shaded paths as the GeoJSON has significant cells, in the SVG map's colours.
+        var geojson = JsonDocument.Parse(await page.EvaluateAsync<string>("async () => await (await fetch(document.getElementById('hotspot-map-live').dataset.geojson)).text()"));
+        var significant = geojson.RootElement.GetProperty("features").EnumerateArray()
+            .Count(f => f.GetProperty("properties").GetProperty("significance").GetString() is { } s && s.StartsWith("hot", StringComparison.Ordinal) || f.GetProperty("properties").GetProperty("significance").GetString()!.StartsWith("cold", StringComparison.Ordinal));
+        Assert.True(significant > 0, "the fixture's Luton month should have hot spot cells");
+        var paths = page.Locator("#hotspot-map-live path.leaflet-interactive");
+        Assert.Equal(significant, await paths.CountAsync());
+        Assert.Equal(significant.ToString(System.Globalization.CultureInfo.InvariantCulture), await map.GetAttributeAsync("data-cells"));
+        var fills = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#hotspot-map-live path.leaflet-interactive')].map(p => p.getAttribute('fill'))");
+        Assert.All(fills, f => Assert.Contains(f, new[] { "#b2182b", "#ef8a62", "#67a9cf", "#2166ac" }));
+        Assert.True(await paths.First.IsVisibleAsync());
+
+        // The legend says what the colours mean, as the SVG's does; the SVG fallback is hidden while the live map shows.
+        var legend = await page.Locator("#hotspot-map-live .app-map-legend").InnerTextAsync();
+        Assert.Contains("Getis-Ord Gi* (FDR-adjusted)", legend, StringComparison.Ordinal);
+        Assert.Contains("Hot spot (99%)", legend, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#hotspot-map").IsHiddenAsync());
+        Assert.Empty(blocked);
+        Assert.Empty(external);
+
+        // axe-core finds no serious or critical violation on the page with the live map (injected with the policy
+        // bypassed, in a context of its own: the app's policy rightly refuses the test's inline script).
+        await using var axeContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, BypassCSP = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page = await axeContext.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "analyst@example.org");
+        await page.GotoAsync(Page);
+        await page.Locator("#hotspot-map-live.app-live-map--ready").WaitForAsync(new() { Timeout = 60_000 });
+        await page.AddScriptTagAsync(new() { Content = BrowserFixture.AxeScript });
+        var violations = await page.EvaluateAsync<JsonElement>(
+            """
+            async () => {
+              const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+              return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+            }
+            """);
+        Assert.True(violations.GetArrayLength() == 0, string.Join(Environment.NewLine, violations.EnumerateArray().Select(v => v.GetString())));
+    }
+
+    [Fact]
+    public async Task AreaPage_WithoutJavaScript_KeepsTheSvgMap()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync("analyst@example.org");
+        await page.GetByLabel("Password").FillAsync(WebFactory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/dashboard");
+        await page.GotoAsync(Page);
+        Assert.True(await page.Locator("#hotspot-map svg[role=img]").IsVisibleAsync());
+        Assert.True(await page.Locator("#hotspot-map-live").IsHiddenAsync());
+    }
+}
