@@ -28,21 +28,24 @@ public static class NationalAssessmentRunner
         using var store = AnalyticalStore.Open(args[0]);
         for (var i = 0; i < iterations; i++)
         {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var inputs = AllAreasAssessment.Load(store, AreaKind.CommunitySafetyPartnership, year);
             var read = clock.Elapsed.TotalMilliseconds;
+            var readCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             if (args.Length > 3 && args[3] == "read-only")
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? "cold" : "warm")} {i}: read {read:F0} ms; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? "cold" : "warm")} {i}: read {read:F0} ms (CPU {readCpu:F0} ms); load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
                 continue;
             }
 
             var results = new AssessmentResult[inputs.Count];
             Parallel.For(0, inputs.Count, j => results[j] = StrategicAssessment.Assess(inputs[j].Request, inputs[j].Data, settings, DateTimeOffset.UnixEpoch));
             var total = clock.Elapsed.TotalMilliseconds;
+            var totalCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             var points = results.Sum(r => r.Funnel.Count);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(i == 0 ? "cold" : "warm")} {i}: {inputs.Count} CSPs, {inputs.Max(x => x.Data.Area.Years.Count)} years, {points:N0} funnel points: read {read:F0} ms, assess {total - read:F0} ms, total {total:F0} ms; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+                $"{(i == 0 ? "cold" : "warm")} {i}: {inputs.Count} CSPs, {inputs.Max(x => x.Data.Area.Years.Count)} years, {points:N0} funnel points: read {read:F0} ms (CPU {readCpu:F0} ms), assess {total - read:F0} ms (CPU {totalCpu - readCpu:F0} ms), total {total:F0} ms; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         }
 
         return 0;
