@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Web under load: two instances of the app (csp serve) on loopback over one PostgreSQL database (a fresh one on the
 # server at 127.0.0.1:5432, dropped afterwards), loaded by wrk with a signed-in analyst's cookie:
+#   0. one connection per instance for 20 s (the latency of a page on an idle app, for comparison),
 #   1. the dashboard only, 2. indicator pages only (reads), 3. reads and writes mixed (every 5th request submits a value
 #   through the data entry form, with the anti-forgery token), then every acknowledged write is looked for in the
 #   database: lost = acknowledged but not stored (must be 0).
@@ -100,19 +101,23 @@ value() { grep "^$1 " "$2" | awk '{print $2}'; }
 rps() { grep '^Requests/sec' "$1" | awk '{print $2}'; }
 non2xx() { { grep -o 'Non-2xx or 3xx responses: [0-9]*' "$1" || echo ": 0"; } | awk -F': ' '{print $2}'; }
 
-report_row() { # name
+report_row() { # name, connections per instance
   local name=$1 i
   for i in 0 1; do
     local f="$work/wrk-$name-$i.txt"
-    printf '| %s | %s | %s | %s | %s ms | %s ms | %s ms | %s |\n' "$name" "$((i + 1))" "$(value csp-requests "$f")" "$(rps "$f")" \
+    printf '| %s | %s | %s | %s | %s | %s ms | %s ms | %s ms | %s | %s |\n' "$name" "$((i + 1))" "$2" "$(value csp-requests "$f")" "$(rps "$f")" \
       "$(value csp-latency-p50-ms "$f")" "$(value csp-latency-p95-ms "$f")" "$(value csp-latency-p99-ms "$f")" \
-      "$(( $(value csp-socket-errors "$f") + $(value csp-app-errors "$f") + $(non2xx "$f") ))"
+      "$(( $(value csp-socket-errors "$f") + $(value csp-app-errors "$f") + $(non2xx "$f") ))" "$(value csp-timeouts "$f")"
   done
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== warm-up ${warmup}s" >&2
 run warmup 0 "" "$warmup"
+echo "== one connection per instance, reads, 20s" >&2
+connections_saved=$per_instance; per_instance=1
+run single 0 "" 20
+per_instance=$connections_saved
 echo "== dashboard only ${duration}s" >&2
 run dashboard 0 "/dashboard,/dashboard?framework=DAMF" "$duration"
 echo "== indicator pages only ${duration}s" >&2
@@ -138,11 +143,12 @@ $(. /etc/os-release && echo "$PRETTY_NAME"), .NET $(dotnet --version), PostgreSQ
 Date: $(date -u '+%Y-%m-%d %H:%M UTC'). Load average (1, 5, 15 min) before: $load_before; after: $load_after.
 Command: \`bench/load.sh --duration $duration --connections $connections --write-every $write_every\` ($per_instance connections per instance).
 
-| run | instance | requests | requests/s | p50 | p95 | p99 | errors |
-|---|---|---|---|---|---|---|---|
-$(report_row dashboard)
-$(report_row indicators)
-$(report_row mixed)
+| run | instance | connections | requests | requests/s | p50 | p95 | p99 | errors | of which timeouts (> 10 s) |
+|---|---|---|---|---|---|---|---|---|---|
+$(report_row single 1)
+$(report_row dashboard "$per_instance")
+$(report_row indicators "$per_instance")
+$(report_row mixed "$per_instance")
 
 Writes (mixed run): sent $sent, acknowledged (HTTP 302 to the submitted form) $acknowledged, stored $stored,
 acknowledged but not stored (lost) **$lost**, stored but not acknowledged (in flight when wrk stopped) $unacknowledged,

@@ -86,8 +86,9 @@ function done(summary, latency, requests)
     ok = ok + t:get("writes_ok")
     errors = errors + t:get("app_errors")
   end
-  io.write(string.format("csp-requests %d\ncsp-socket-errors %d\ncsp-app-errors %d\ncsp-writes-sent %d\ncsp-writes-acknowledged %d\n",
-    summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, errors, sent, ok))
+  io.write(string.format("csp-requests %d\ncsp-socket-errors %d\ncsp-timeouts %d\ncsp-app-errors %d\ncsp-writes-sent %d\ncsp-writes-acknowledged %d\n",
+    summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.timeout,
+    errors, sent, ok))
   for _, p in ipairs({ 50, 95, 99 }) do
     io.write(string.format("csp-latency-p%d-ms %.2f\n", p, latency:percentile(p) / 1000))
   end

@@ -13,7 +13,7 @@ namespace CommunitySafety.Web.Tests.Reliability;
 /// </summary>
 public sealed partial class LoadSmokeTests : IAsyncLifetime
 {
-    private const int Seconds = 3;
+    private const int Seconds = 5;
     private PostgresDatabase _database = null!;
     private WebInstance[] _instances = [];
 
