@@ -13,7 +13,7 @@ namespace CommunitySafety.Data.Tests.Malformed;
 /// Fuzzing the CSV importers with random mutations of real rows (<see cref="CsvMutations"/>): each input is imported or
 /// rejected with <see cref="ImportRejectedException"/> whose errors name the file and a line inside it; nothing else is
 /// thrown, no import hangs, and the store stays consistent (a rejection changes no table; raw rows always match the
-/// monthly counts and the loaded months). A few seconds each in CI; CSP_FUZZ_SECONDS=600 (bench/fuzz.sh) for a long run.
+/// monthly counts and the loaded months). A few seconds each in CI (fixed seed and iterations); CSP_FUZZ_SECONDS=600 (bench/fuzz.sh) for a long run from random seeds.
 /// </summary>
 public sealed class CsvFuzzTests(ITestOutputHelper output) : IDisposable
 {
@@ -34,7 +34,7 @@ public sealed class CsvFuzzTests(ITestOutputHelper output) : IDisposable
             ("2016-01-city-of-london-outcomes.csv", CsvMutations.Head(Fixtures.CityOfLondonOutcomes, 40)),
             ("2018-03-bedfordshire-stop-and-search.csv", CsvMutations.Head(Fixtures.BedfordshireStopAndSearch, 40)),
         ];
-        Fuzz(seeds, CsvMutations.Seconds(6), path => new PoliceImporter(_temp.Store).Import(path).TotalRows);
+        Fuzz(seeds, CsvMutations.Budget(100), path => new PoliceImporter(_temp.Store).Import(path).TotalRows);
     }
 
     [Fact]
@@ -46,12 +46,12 @@ public sealed class CsvFuzzTests(ITestOutputHelper output) : IDisposable
             ("LAD17_CSP17_PFA17_lookup.csv", CsvMutations.Head(Fixtures.LadCspPfaLookup, 40)),
             ("LSOA11_WD20_LAD20_lookup.csv", CsvMutations.Head(Fixtures.LsoaLadLookup, 40)),
         ];
-        Fuzz(seeds, CsvMutations.Seconds(5), path => Path.GetFileName(path).StartsWith("LSOA_population", StringComparison.Ordinal)
+        Fuzz(seeds, CsvMutations.Budget(100), path => Path.GetFileName(path).StartsWith("LSOA_population", StringComparison.Ordinal)
             ? new PopulationImporter(_temp.Store).Import(path).Areas
             : new LookupImporter(_temp.Store).Import(path).Rows);
     }
 
-    private void Fuzz((string Name, byte[] Bytes)[] seeds, int seconds, Func<string, long> import)
+    private void Fuzz((string Name, byte[] Bytes)[] seeds, (long Iterations, int Seconds, string? Seed) budget, Func<string, long> import)
     {
         CsvMutations.Inputs(seeds.Length).Sample(input =>
         {
@@ -96,7 +96,7 @@ public sealed class CsvFuzzTests(ITestOutputHelper output) : IDisposable
 
             AssertConsistent();
             Directory.Delete(folder, recursive: true);
-        }, writeLine: output.WriteLine, seed: null, time: seconds, threads: 1, print: i => i.ToString());
+        }, writeLine: output.WriteLine, seed: budget.Seed, iter: budget.Iterations, time: budget.Seconds, threads: 1, print: i => i.ToString());
     }
 
     /// <summary>Raw rows equal the monthly counts and the loaded months' rows; every row's file is known.</summary>

@@ -122,9 +122,18 @@ public static class CsvMutations
         return [.. bytes];
     }
 
-    /// <summary>How long each fuzz test runs: CSP_FUZZ_SECONDS when set (e.g. 600 for a long run), else <paramref name="ciSeconds"/>.</summary>
-    public static int Seconds(int ciSeconds) =>
-        int.TryParse(Environment.GetEnvironmentVariable("CSP_FUZZ_SECONDS"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : ciSeconds;
+    /// <summary>
+    /// How a fuzz test runs: in CI, <paramref name="ciIterations"/> iterations from a fixed seed (a few seconds, the
+    /// same inputs every run, so CI cannot fail at random); with CSP_FUZZ_SECONDS set (bench/fuzz.sh), that many
+    /// seconds from a random seed.
+    /// </summary>
+    public static (long Iterations, int Seconds, string? Seed) Budget(long ciIterations) =>
+        int.TryParse(Environment.GetEnvironmentVariable("CSP_FUZZ_SECONDS"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0
+            ? (-1, s, null)
+            : (ciIterations, -1, CiSeed);
+
+    /// <summary>The CsCheck seed CI starts from.</summary>
+    public const string CiSeed = "4UhPxuZPzvA1";
 
     /// <summary>The number of lines in a file's bytes (an error may name the line after the last).</summary>
     public static int LineCount(byte[] bytes) => bytes.AsSpan().Count((byte)'\n') + 1;

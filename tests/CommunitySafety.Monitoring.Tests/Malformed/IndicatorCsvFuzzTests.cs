@@ -40,6 +40,7 @@ public sealed class IndicatorCsvFuzzTests(SqliteFixture fixture, ITestOutputHelp
             ("fingertips.csv", CsvMutations.Head(Path.Combine(AppContext.BaseDirectory, "Fixtures", "fingertips_export_sample.csv"), 40)),
         ];
 
+        var budget = CsvMutations.Budget(600);
         CsvMutations.Inputs(seeds.Length).Sample(input =>
         {
             var (name, seed) = seeds[input.Seed];
@@ -66,7 +67,7 @@ public sealed class IndicatorCsvFuzzTests(SqliteFixture fixture, ITestOutputHelp
                 });
                 Assert.Equal(before, after);
             }
-        }, writeLine: output.WriteLine, seed: null, time: CsvMutations.Seconds(6), threads: 1, print: i => i.ToString());
+        }, writeLine: output.WriteLine, seed: budget.Seed, iter: budget.Iterations, time: budget.Seconds, threads: 1, print: i => i.ToString());
     }
 
     private async Task<(ImportResult Result, (int Values, int Revisions, int Indicators) Before, (int Values, int Revisions, int Indicators) After)> ImportAsync(
