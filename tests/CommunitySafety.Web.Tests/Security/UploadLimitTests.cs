@@ -37,6 +37,7 @@ public sealed class UploadLimitTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         }
 
+        Assert.Contains("The file must be smaller than 10 MB.", await client.GetStringAsync(new Uri("entry/upload", UriKind.Relative)), StringComparison.Ordinal);
         using (var tooLarge = await UploadAsync(client, (int)RequestLimits.UploadBytes + 1024))
         {
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
