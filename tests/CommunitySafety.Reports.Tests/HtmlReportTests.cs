@@ -40,6 +40,11 @@ public sealed class HtmlReportTests
         Assert.All(doc.QuerySelectorAll("table"), t => Assert.NotNull(t.QuerySelector("caption")));
         Assert.Empty(doc.QuerySelectorAll("link, script, img[src^='http']"));
         Assert.Contains("rose by", html, StringComparison.Ordinal);
+
+        // Indicators are grouped under their objectives, by name (not all under "Demand and context").
+        var subheadings = doc.QuerySelectorAll("h3, h4, h5").Select(h => h.TextContent).ToList();
+        Assert.Contains(subheadings, h => h.Contains("A. Promote healthy relationships", StringComparison.Ordinal));
+        Assert.Contains(subheadings, h => h.Contains("E. Are we making a difference?", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed record DemoPlanOptions
         new Dictionary<Crime.CrimeType, IReadOnlyDictionary<FinancialQuarter, long>>();
 
     /// <summary>Who the demo's values and commentary are entered by.</summary>
-    public string EnteredBy { get; init; } = "demo";
+    public string EnteredBy { get; init; } = "Community Safety Analyst (example)";
 }
 
 /// <summary>What <see cref="DemoPlan.SeedAsync"/> did.</summary>

@@ -173,7 +173,9 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
         {
             Notes = spc.Target is { } t ? [$"Target: {Format.Format(t)}."] : [],
         };
-        var spec = new SpcChartSpec(labels, spc) { YLabel = unit.Length > 0 ? $"{Subject} ({unit})" : Subject };
+        // The axis holds about 40 characters; a longer indicator name is in the chart's title already, so the axis gives the unit.
+        var axis = unit.Length > 0 ? $"{Subject} ({unit})" : Subject;
+        var spec = new SpcChartSpec(labels, spc) { YLabel = axis.Length <= 40 ? axis : unit switch { "%" => "Percent", "" => Indicator.ValueType == IndicatorValueType.Count ? "Number" : "Value", _ => unit } };
         return new ReportChart(id, ChartTitle(), description, spec, data);
     }
 

@@ -261,7 +261,7 @@ public static class ProgressReportBuilder
         Func<string> nextChart)
     {
         var items = framework.Indicators.Where(i => presenters.ContainsKey(i.Id)).Select(i => presenters[i.Id])
-            .OrderBy(p => p.Indicator.Objective?.Order ?? -1).ThenBy(p => p.Indicator.Order).ThenBy(p => p.Indicator.Code, StringComparer.Ordinal).ToList();
+            .OrderBy(p => ObjectiveOf(framework, p)?.Order ?? -1).ThenBy(p => p.Indicator.Order).ThenBy(p => p.Indicator.Code, StringComparer.Ordinal).ToList();
         var blocks = new List<ReportBlock>();
         var latest = items.Count > 0 ? items.Max(p => p.Judgement.Period.LastMonth).FinancialQuarter.ToString() : null;
         var intro = $"The following is drawn from the {framework.Name}" + (latest is not null ? $" ({latest})" : string.Empty)
@@ -287,10 +287,10 @@ public static class ProgressReportBuilder
         blocks.Add(new TableBlock(table));
 
         var subsections = new List<ReportSection>();
-        var byObjective = items.GroupBy(p => p.Indicator.ObjectiveId).OrderBy(g => g.First().Indicator.Objective?.Order ?? -1);
+        var byObjective = items.GroupBy(p => p.Indicator.ObjectiveId).OrderBy(g => ObjectiveOf(framework, g.First())?.Order ?? -1);
         foreach (var group in byObjective)
         {
-            var objective = group.First().Indicator.Objective;
+            var objective = ObjectiveOf(framework, group.First());
             var objectiveBlocks = new List<ReportBlock>();
             if (objective is not null)
             {
@@ -341,6 +341,13 @@ public static class ProgressReportBuilder
 
         return new ReportSection($"Progress – {strategy.Name}", blocks, subsections);
     }
+
+    /// <summary>
+    /// The indicator's objective, from the framework's loaded objectives: the plan is read without tracking, so EF Core
+    /// does not link <see cref="Indicator.Objective"/> itself, and without this every group would be headed "Demand and context".
+    /// </summary>
+    private static Objective? ObjectiveOf(MonitoringFramework framework, IndicatorPresenter p) =>
+        p.Indicator.Objective ?? (p.Indicator.ObjectiveId is { } id ? framework.Objectives.FirstOrDefault(o => o.Id == id) : null);
 
     private static List<string> TableNotes(List<IndicatorPresenter> items, ProgressReportOptions options)
     {

@@ -26,9 +26,46 @@ public static partial class ChartRenderer
     {
         ArgumentNullException.ThrowIfNull(chart);
         var (width, height) = SizeOf(chart.Spec);
-        var svg = Build(chart.Spec).GetSvgXml(width, height);
+        var plot = Build(chart.Spec);
+        MarkPatternsForSvg(plot);
+        var svg = DashMarkedStrokes(plot.GetSvgXml(width, height));
         return MakeAccessible(svg, chart, width, height);
     }
+
+    /// <summary>Alpha given to a dashed line's colour while it is drawn as SVG (see <see cref="MarkPatternsForSvg"/>).</summary>
+    private const byte DashedAlpha = 254;
+
+    /// <summary>Alpha given to a dotted line's colour while it is drawn as SVG.</summary>
+    private const byte DottedAlpha = 253;
+
+    /// <summary>
+    /// SkiaSharp's SVG canvas cannot write dash patterns (it drops them and prints "Unsupported path effect"), so
+    /// dashed and dotted lines would come out solid, and a chart whose text says "dashed" would not show it. Before the
+    /// SVG is drawn each patterned line is made solid with a marker alpha; <see cref="DashMarkedStrokes"/> then turns
+    /// that alpha into a <c>stroke-dasharray</c>. PNG (Word) draws the patterns itself and is not affected.
+    /// </summary>
+    private static void MarkPatternsForSvg(Plot plot)
+    {
+        foreach (var line in plot.GetPlottables().OfType<IHasLine>())
+        {
+            var style = line.LineStyle;
+            if (style.Pattern.Equals(LinePattern.Solid))
+            {
+                continue;
+            }
+
+            var alpha = style.Pattern.Equals(LinePattern.Dotted) ? DottedAlpha : DashedAlpha;
+            style.Color = style.Color.WithAlpha(alpha);
+            style.Pattern = LinePattern.Solid;
+        }
+    }
+
+    /// <summary>Replaces the marker alphas of <see cref="MarkPatternsForSvg"/> with dash arrays.</summary>
+    private static string DashMarkedStrokes(string svg) => MarkedOpacity().Replace(svg, m =>
+        m.Groups[1].Value.StartsWith("0.996", StringComparison.Ordinal) ? "stroke-dasharray=\"7 4\"" : "stroke-dasharray=\"2 3\"");
+
+    [GeneratedRegex("stroke-opacity=\"(0\\.99[26][0-9]*)\"")]
+    private static partial Regex MarkedOpacity();
 
     /// <summary>The chart as PNG bytes (for Word).</summary>
     /// <param name="chart">The chart.</param>

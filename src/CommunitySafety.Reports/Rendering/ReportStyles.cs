@@ -30,6 +30,8 @@ public static class ReportStyles
         .csp-attribution { font-size: 0.9rem; color: #505a5f; margin-top: -0.4rem; }
         .csp-markdown blockquote { border-left: 4px solid #b1b4b6; margin: 0.5rem 0; padding-left: 1rem; font-style: italic; }
         .csp-table-wrap { margin: 0.75rem 0 1.25rem; overflow-x: auto; }
+        .csp-table-wrap--keep { break-inside: avoid; page-break-inside: avoid; }
+        .csp-table thead { display: table-header-group; }
         .csp-table-wrap:focus { outline: 3px solid #ffdd00; outline-offset: 0; }
         table.csp-table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
         .csp-table caption { text-align: left; font-weight: 700; font-size: 0.95rem; padding-bottom: 0.35rem; caption-side: top; }
