@@ -64,3 +64,18 @@ public sealed class HtmlReportTests
         Assert.Equal(4, doc.QuerySelectorAll("figure:not(.csp-map) svg[role=img]").Length);
     }
 }
+
+public sealed class NotComparedNoteTests
+{
+    [Fact]
+    public void AssessmentTrendTable_NotComparedChange_SaysTheReasonOnceUnderTheTable()
+    {
+        var a = TestReports.Assessment;
+        var partial = Assessment.ChangeResult.NotCompared("2023/24", "2024/25", 600, 1900, "2023/24 is a partial year (4 of 12 months)");
+        var report = Builders.AssessmentReportBuilder.Build(a with { Trends = [.. a.Trends.Select(t => t with { SinceLastYear = partial })] });
+        var table = report.Sections.Single(s => s.Heading == "Crime trends").Blocks.OfType<TableBlock>().Single().Table;
+
+        Assert.All(table.Rows, r => Assert.Equal("Not compared with 2023/24 (see note)", r.Cells[3].Text));
+        Assert.Single(table.Notes, n => n == "Not compared with 2023/24: 2023/24 is a partial year (4 of 12 months).");
+    }
+}

@@ -73,6 +73,12 @@ public static class AssessmentReportBuilder
             ]);
         }).ToList();
         var trendNotes = new List<string> { "Changes are tested with the exact test of two Poisson rates (5% level); recent trend with Fingertips' test on five complete years." };
+
+        // One reason, said once under the table, rather than the same words in every row.
+        trendNotes.AddRange(assessment.Trends.SelectMany(t => new[] { t.SinceLastYear, t.SinceBaseline })
+            .Where(c => c is { IsCompared: false })
+            .Select(c => $"Not compared with {c!.From}: {c.NotComparedReason}.")
+            .Distinct(StringComparer.Ordinal));
         if (published && trendRows.Any(r => r.Cells.Any(c => c.Text == Disclosure.SmallCountSuppression.Symbol)))
         {
             trendNotes.Add(Disclosure.SmallCountSuppression.Note(threshold));
@@ -208,7 +214,7 @@ public static class AssessmentReportBuilder
 
         if (!change.IsCompared)
         {
-            return new TableCell($"Not compared ({change.NotComparedReason})");
+            return new TableCell($"Not compared with {change.From} (see note)");
         }
 
         var pct = change.CountPercentChange is { } p ? $" ({(p >= 0 ? "+" : "−")}{NarrativeRules.Percent(p)})" : string.Empty;
