@@ -197,7 +197,7 @@ public static class DemoPlan
             a.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "Some progress has been made against every domestic abuse objective, but more focus is needed on challenging and supporting perpetrators who want to change, and holding to account those who do not. Recorded violence and weapons offences are reported below from police.uk." });
             a.Sections.Add(new NarrativeSection { Kind = NarrativeKind.PlansForNextYear, Heading = "Plans 2025/26", Order = 2, Markdown = "Develop a Violence Against Women and Girls strategy (understand, prevent, respond) with the domestic abuse strategy as one of its pillars; meet the Serious Violence Duty with the Violence Reduction Unit." });
             b.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "The number of people in drug and alcohol treatment rose by 20% (1,468 to 1,759). The proportion of new clients with a mental health need who received no mental health treatment fell from 49.0% to 43.7%." });
-            c.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "The rate of first-time entrants to the youth justice system fell from 287 to 229 per 100,000 10–17 year olds between 2023 and 2024, reflecting early help and the Youth Diversion Programme." });
+            c.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "The rate of first-time entrants to the youth justice system fell from 287 to 229 per 100,000 10–17 year olds between 2023 and 2024, and to 218 in 2025, reflecting early help and the Youth Diversion Programme." });
             c.Sections.Add(new NarrativeSection { Kind = NarrativeKind.PlansForNextYear, Heading = "Plans 2025/26", Order = 2, Markdown = "Evaluate the Youth Diversion Programme with police colleagues; develop the youth justice offer from the five Family Hubs." });
             mentalHealth.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "Access to mental health provision is led by the NHS 'No Wrong Door' programme and the Combating Drugs Partnership plan." });
             cyber.Sections.Add(new NarrativeSection { Kind = NarrativeKind.Progress, Heading = "Progress", Order = 1, Markdown = "The Luton Community Safety Partnership website now explains how to avoid scams and what to do if online security is compromised." });
@@ -385,7 +385,7 @@ public static class DemoPlan
                 quarter = quarter.Next;
             }
 
-            Commentary.Add((new Subject(entrants), ReportingPeriod.OfCalendarYear(2024), "EXAMPLE commentary: down from 287 to 229 per 100,000 between 2023 and 2024, evidence of early help and the Youth Diversion Programme."));
+            Commentary.Add((new Subject(entrants), ReportingPeriod.OfCalendarYear(2025), "EXAMPLE commentary: down from 229 to 218 per 100,000 between 2024 and 2025, after 287 in 2023: evidence of early help and the Youth Diversion Programme."));
         }
 
         private void AddCommunityFramework(Strategy strategy)

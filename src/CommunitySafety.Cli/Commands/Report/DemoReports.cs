@@ -41,7 +41,8 @@ public static class DemoReports
             {
                 Period = ReportingPeriod.OfFinancialYear(assessmentYear),
                 MeetingTitle = $"{assessmentArea} Community Safety Partnership Board",
-                MeetingDate = new DateOnly(assessmentYear.StartYear + 1, 7, 10),
+                // The report uses calendar-year figures to the end of the calendar year after the financial year (youth justice).
+                MeetingDate = new DateOnly(assessmentYear.StartYear + 2, 1, 29),
                 ReportBy = "Community Safety Partnership Manager (example)",
                 SignedBy = $"Chair, {assessmentArea} Community Safety Partnership (example)",
                 BackgroundDocuments =
