@@ -54,6 +54,14 @@ public sealed record AssessmentSettings
     /// </summary>
     public bool FunnelForEachCrimeType { get; init; } = true;
 
+    /// <summary>
+    /// Whether each funnel has a point for every peer (true, what the single-area report draws) or only the area's own
+    /// point. An all-areas run needs only each area's own position (every peer is assessed in its own result), and the
+    /// peers' points cost four exact Poisson limits each around that area's peer rate: 305 CSPs × 282 peers × 15 funnels.
+    /// The area's own point, its limits and position are the same either way.
+    /// </summary>
+    public bool FunnelPointForEachPeer { get; init; } = true;
+
     /// <summary>Default distance from the assessment year to the baseline, in years.</summary>
     public int DefaultBaselineYearsBack { get; init; } = 3;
 }

@@ -60,8 +60,9 @@ public static class StrategicAssessment
 
         var trends = Lines.Select(t => Trend(t, data, years, year, baseline, settings.UnreliableYears)).ToArray();
         var (peerSummary, peers) = Peers(request.PeerGroup, data, year, settings);
-        var benchmarks = Lines.Select(t => Benchmark(t, data, peers, year, settings)).ToArray();
-        var funnel = Lines.Where(t => t is null || settings.FunnelForEachCrimeType).SelectMany(t => Funnel(t, data, peers, year, settings)).ToArray();
+        var limits = new FunnelLimitsCache();
+        var benchmarks = Lines.Select(t => Benchmark(t, data, peers, year, limits)).ToArray();
+        var funnel = Lines.Where(t => t is null || settings.FunnelForEachCrimeType).SelectMany(t => Funnel(t, data, peers, year, settings, limits)).ToArray();
         var harm = Harm(data, peers, year, baseline, settings);
 
         var evidence = CrimeType.Current.Select((t, i) => Evidence(t, data.Area.For(year), trends[i + 1], benchmarks[i + 1], settings.Harm)).ToArray();
@@ -322,7 +323,7 @@ public static class StrategicAssessment
         return (new PeerGroupSummary(group.Method, settings.IncludeAreaInPeerRate, members), used);
     }
 
-    private static BenchmarkRow Benchmark(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, AssessmentSettings settings)
+    private static BenchmarkRow Benchmark(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, FunnelLimitsCache funnelLimits)
     {
         var own = data.Area.For(year);
         var rate = Rate(own, line);
@@ -343,7 +344,7 @@ public static class StrategicAssessment
             rank = 1 + others.Count(r => r < value);
             if (peerRate is { } target && own!.Population is { } population)
             {
-                position = FunnelPlot.Position(value, FunnelPlot.RateLimits(target, population, RateMultiplier));
+                position = FunnelPlot.Position(value, funnelLimits.RateLimits(target, population, RateMultiplier));
             }
         }
 
@@ -366,7 +367,7 @@ public static class StrategicAssessment
             reason);
     }
 
-    private static IEnumerable<FunnelPoint> Funnel(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, AssessmentSettings settings)
+    private static IEnumerable<FunnelPoint> Funnel(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, AssessmentSettings settings, FunnelLimitsCache funnelLimits)
     {
         var peerCount = peers.Sum(p => p.Year.CountOf(line));
         var peerPopulation = peers.Sum(p => p.Year.Population!.Value);
@@ -382,12 +383,17 @@ public static class StrategicAssessment
             points.Insert(0, (data.Area.Area, own));
         }
 
+        if (!settings.FunnelPointForEachPeer)
+        {
+            points.RemoveAll(p => p.Area.Code != data.Area.Area.Code);
+        }
+
         foreach (var (area, y) in points)
         {
             var population = y.Population!.Value;
             var count = y.CountOf(line);
             var rate = count / population * RateMultiplier;
-            var limits = FunnelPlot.RateLimits(target, population, RateMultiplier);
+            var limits = funnelLimits.RateLimits(target, population, RateMultiplier);
             yield return new FunnelPoint(LineName(line), area.Code.Value, area.Name, area.Code == data.Area.Area.Code, population, count, rate,
                 limits.Lower95, limits.Upper95, limits.Lower998, limits.Upper998, FunnelPlot.Position(rate, limits));
         }

@@ -9,7 +9,7 @@ namespace CommunitySafety.Benchmarks.National;
 
 /// <summary>
 /// The strategic assessment of every CSP of a national store, timed step by step with a stopwatch:
-/// <c>national-assess &lt;store&gt; &lt;year, e.g. 2023/24&gt; [iterations=5] [funnels=all|recorded|read-only]</c>. The first iteration
+/// <c>national-assess &lt;store&gt; &lt;year, e.g. 2023/24&gt; [iterations=5] [funnels=all|recorded|own|read-only]</c> (own: every crime type, each area's own funnel point only). The first iteration
 /// is cold (JIT, file cache); the others are warm. Each iteration opens nothing new: the store stays open, as in the web app.
 /// </summary>
 public static class NationalAssessmentRunner
@@ -18,13 +18,14 @@ public static class NationalAssessmentRunner
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: national-assess <store> <year, e.g. 2023/24> [iterations=5] [funnels=all|recorded|read-only]");
+            Console.Error.WriteLine("usage: national-assess <store> <year, e.g. 2023/24> [iterations=5] [funnels=all|recorded|own|read-only]");
             return 2;
         }
 
         var year = FinancialYear.Parse(args[1]);
         var iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
-        var settings = AssessmentSettings.Default with { FunnelForEachCrimeType = args.Length <= 3 || args[3] != "recorded" };
+        var mode = args.Length > 3 ? args[3] : "all";
+        var settings = AssessmentSettings.Default with { FunnelForEachCrimeType = mode != "recorded", FunnelPointForEachPeer = mode != "own" };
         using var store = AnalyticalStore.Open(args[0]);
         for (var i = 0; i < iterations; i++)
         {
