@@ -54,6 +54,8 @@ fi
 {
   echo "Strategic assessment of every CSP, 2023/24, $years years in the store ($(date -u '+%Y-%m-%d %H:%M UTC'))"
   dotnet "$bench" national-assess "$store" 2023/24 5 recorded
+  echo "Every crime type, each area's own funnel points only (FunnelPointForEachPeer = false)"
+  dotnet "$bench" national-assess "$store" 2023/24 5 own
 } | tee "$data/assess.md"
 
 echo "== 4. board report" >&2
