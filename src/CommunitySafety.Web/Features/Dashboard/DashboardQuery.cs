@@ -1,5 +1,6 @@
 using CommunitySafety.Monitoring;
 using CommunitySafety.Statistics;
+using CommunitySafety.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Web.Features.Dashboard;
@@ -77,7 +78,8 @@ public sealed record DashboardView(
 /// <summary>Builds the dashboard from the plan and the judgement service (never judging a number itself).</summary>
 /// <param name="db">The monitoring store.</param>
 /// <param name="status">The judgement service.</param>
-public sealed class DashboardQuery(MonitoringDbContext db, IndicatorStatusService status)
+/// <param name="cache">Keeps the judgements until the store changes (<see cref="StoreVersionCache"/>).</param>
+public sealed class DashboardQuery(MonitoringDbContext db, IndicatorStatusService status, StoreVersionCache cache)
 {
     /// <summary>The dashboard of the current plan (the latest active one, or the latest).</summary>
     /// <param name="filter">What to narrow it to.</param>
@@ -100,9 +102,13 @@ public sealed class DashboardQuery(MonitoringDbContext db, IndicatorStatusServic
         var indicators = await db.Indicators.AsNoTracking()
             .Select(i => new { i.Code, i.FrameworkId, i.Multiplier, i.OwnerOrganisation, i.DisclosureThreshold })
             .ToListAsync(cancellationToken);
-        var judgements = (await status.JudgeFrameworkAsync(filter.Framework is { Length: > 0 } f && plan.Priorities.SelectMany(p => p.Strategies).SelectMany(s => s.Frameworks).Any(x => x.Code == f) ? f : null, cancellationToken: cancellationToken))
+        var judged = filter.Framework is { Length: > 0 } f && plan.Priorities.SelectMany(p => p.Strategies).SelectMany(s => s.Frameworks).Any(x => x.Code == f) ? f : null;
+        var stamp = await cache.StampAsync(db, cancellationToken);
+        var judgements = (await cache.GetOrMakeAsync("judgements:" + judged, stamp,
+                () => status.JudgeFrameworkAsync(judged, cancellationToken: cancellationToken)))
             .ToDictionary(j => j.IndicatorCode, StringComparer.Ordinal);
 
+        var order = judgements.Keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
         var frameworks = plan.Priorities.SelectMany(p => p.Strategies).SelectMany(s => s.Frameworks).DistinctBy(x => x.Id).OrderBy(x => x.Code).ToList();
         var priorities = new List<PriorityGroup>();
         foreach (var priority in plan.Priorities.OrderBy(p => p.Order).ThenBy(p => p.Code, StringComparer.Ordinal))
@@ -127,7 +133,7 @@ public sealed class DashboardQuery(MonitoringDbContext db, IndicatorStatusServic
                         .Select(i => judgements.TryGetValue(i.Code, out var j) ? new IndicatorTile(j, i.Multiplier, i.OwnerOrganisation, i.DisclosureThreshold) : null)
                         .OfType<IndicatorTile>()
                         .Where(t => filter.Status is not { Length: > 0 } sk || TileStatus.Matches(t.Judgement, sk))
-                        .OrderBy(t => judgements.Keys.ToList().IndexOf(t.Judgement.IndicatorCode))
+                        .OrderBy(t => order[t.Judgement.IndicatorCode])
                         .ToList();
                     groups.Add(new FrameworkGroup(framework.Code, framework.Name, tiles));
                 }

@@ -4,6 +4,7 @@ using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
 using CommunitySafety.Reports.Charts;
 using CommunitySafety.Statistics;
+using CommunitySafety.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Web.Features.Indicators;
@@ -33,13 +34,24 @@ public sealed record IndicatorDetails(
 /// <param name="db">The monitoring store.</param>
 /// <param name="status">The judgement service.</param>
 /// <param name="values">The value store.</param>
-public sealed class IndicatorQuery(MonitoringDbContext db, IndicatorStatusService status, IndicatorValueStore values)
+/// <param name="cache">Keeps each indicator's page until the store changes (<see cref="StoreVersionCache"/>).</param>
+public sealed class IndicatorQuery(MonitoringDbContext db, IndicatorStatusService status, IndicatorValueStore values, StoreVersionCache cache)
 {
-    /// <summary>The indicator with the code, or null.</summary>
+    /// <summary>The indicator with the code, or null: from the cache while the store is unchanged (<see cref="RenderAsync"/>).</summary>
     /// <param name="code">The indicator's code.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>The details, or null when there is no such indicator.</returns>
     public async Task<IndicatorDetails?> RunAsync(string code, CancellationToken cancellationToken)
+    {
+        var stamp = await cache.StampAsync(db, cancellationToken);
+        return await cache.GetOrMakeAsync("indicator:" + code, stamp, () => RenderAsync(code, cancellationToken));
+    }
+
+    /// <summary>The indicator with the code, or null, built from the store (no cache).</summary>
+    /// <param name="code">The indicator's code.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <returns>The details, or null when there is no such indicator.</returns>
+    public async Task<IndicatorDetails?> RenderAsync(string code, CancellationToken cancellationToken)
     {
         var indicator = await db.Indicators.AsNoTracking().Include(i => i.Targets).Include(i => i.Objective)
             .Include(i => i.Framework).ThenInclude(f => f!.Strategy).ThenInclude(s => s!.Plan).ThenInclude(p => p!.Partnership)

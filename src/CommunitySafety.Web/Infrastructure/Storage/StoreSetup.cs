@@ -45,6 +45,7 @@ public static class StoreSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped(sp => MonitoringDatabase.CreateContext(sp.GetRequiredService<WebStoreOptions>().Monitoring, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IndicatorStatusService>();
+        services.AddSingleton<CommunitySafety.Web.Infrastructure.Caching.StoreVersionCache>();
         services.AddScoped<IndicatorValueStore>();
         services.AddScoped<IndicatorValueImporter>();
         services.AddScoped<FrameworkWorkbooks>();
