@@ -14,12 +14,14 @@ public static class AllAreasAssessment
     /// Assesses every area of <paramref name="kind"/> with data for <paramref name="year"/>, reading the store in bulk
     /// (<see cref="AllAreaCounts"/>: one pass over the monthly counts for every area, then memory) and assessing the
     /// areas in parallel. Each result equals that of <see cref="StrategicAssessment.Assess"/> on
-    /// <see cref="StoreAssessmentSource.Load"/> of a new source for that area.
+    /// <see cref="StoreAssessmentSource.Load"/> of a new source for that area. An overview that shows each area's own
+    /// position should pass <see cref="AssessmentSettings.FunnelPointForEachPeer"/> = false: the peers' funnel points are
+    /// nearly all the cost (for every CSP over 5 national years, 144 CPU-s against about 2; docs/benchmarks.md).
     /// </summary>
     /// <param name="store">The analytical store.</param>
     /// <param name="kind">The kind of area, e.g. <see cref="AreaKind.CommunitySafetyPartnership"/>.</param>
     /// <param name="year">The assessment year.</param>
-    /// <param name="settings">Matrix, harm weights, unreliable years, sensitivity.</param>
+    /// <param name="settings">Matrix, harm weights, unreliable years, sensitivity, funnel points.</param>
     /// <param name="generatedAt">The time stamped on each result.</param>
     /// <param name="peers">The peer group of each area; by default every other area of the kind with data for the year.</param>
     /// <returns>One result per area with data for the year, in name order.</returns>
