@@ -63,4 +63,22 @@ public class DemoCommandTests
         Assert.Contains("--replace", demo.Error, StringComparison.Ordinal);
         Assert.Equal(before, File.GetLastWriteTimeUtc(store));
     }
+
+    [Fact]
+    public async Task Demo_ExistingSnapshotStoreNotMadeByDemo_IsLeftAlone()
+    {
+        // A store that publishes snapshots has no file at its own path, only the pointer and the snapshots folder.
+        using var temp = new TempFolder();
+        var import = await CliRunner.RunAsync(temp.Path, "import", "police", "--snapshot", RawPoliceFile.Fixture("police/bedfordshire/2024-01-bedfordshire-street.csv"));
+        Assert.True(import.ExitCode == 0, import.ToString());
+        var store = Path.Combine(temp.Path, CommonOptions.DefaultStorePath);
+        var pointer = CommunitySafety.Data.Store.StoreSnapshots.PointerPath(store);
+        Assert.True(File.Exists(pointer));
+        var published = await File.ReadAllTextAsync(pointer);
+
+        var demo = await CliRunner.RunAsync(temp.Path, "demo");
+        Assert.Equal((int)ExitCode.UsageError, demo.ExitCode);
+        Assert.Contains("--replace", demo.Error, StringComparison.Ordinal);
+        Assert.Equal(published, await File.ReadAllTextAsync(pointer));
+    }
 }

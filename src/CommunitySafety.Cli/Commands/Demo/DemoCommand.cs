@@ -129,7 +129,8 @@ public sealed class DemoCommand : Command
 
     private static void PrepareFreshStore(string storePath, bool replace)
     {
-        if (!File.Exists(storePath))
+        // A store that publishes snapshots (csp import --snapshot) has no file at the path itself, only its pointer.
+        if (!File.Exists(storePath) && !StoreSnapshots.IsPublished(storePath))
         {
             return;
         }
@@ -143,6 +144,11 @@ public sealed class DemoCommand : Command
 
         File.Delete(storePath);
         File.Delete(storePath + ".wal");
+        File.Delete(StoreSnapshots.PointerPath(storePath));
+        if (Directory.Exists(StoreSnapshots.Folder(storePath)))
+        {
+            Directory.Delete(StoreSnapshots.Folder(storePath), recursive: true);
+        }
     }
 
     private void Build(AnalyticalStore store, string samples)
