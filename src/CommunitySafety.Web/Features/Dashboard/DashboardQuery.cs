@@ -88,6 +88,14 @@ public sealed class DashboardQuery(MonitoringDbContext db, IndicatorStatusServic
     public async Task<DashboardView> RunAsync(DashboardFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        // The whole view is kept while the store is unchanged (the plan's tables are in the stamp too).
+        var stamp = await cache.StampAsync(db, cancellationToken);
+        return await cache.GetOrMakeAsync($"dashboard:{filter.Priority}|{filter.Framework}|{filter.Status}", stamp,
+            () => BuildAsync(filter, stamp, cancellationToken));
+    }
+
+    private async Task<DashboardView> BuildAsync(DashboardFilter filter, string stamp, CancellationToken cancellationToken)
+    {
         var plan = await db.Plans.AsNoTracking()
             .Include(p => p.Partnership)
             .Include(p => p.Priorities).ThenInclude(p => p.Strategies).ThenInclude(s => s.Frameworks)
@@ -103,7 +111,6 @@ public sealed class DashboardQuery(MonitoringDbContext db, IndicatorStatusServic
             .Select(i => new { i.Code, i.FrameworkId, i.Multiplier, i.OwnerOrganisation, i.DisclosureThreshold })
             .ToListAsync(cancellationToken);
         var judged = filter.Framework is { Length: > 0 } f && plan.Priorities.SelectMany(p => p.Strategies).SelectMany(s => s.Frameworks).Any(x => x.Code == f) ? f : null;
-        var stamp = await cache.StampAsync(db, cancellationToken);
         var judgements = (await cache.GetOrMakeAsync("judgements:" + judged, stamp,
                 () => status.JudgeFrameworkAsync(judged, cancellationToken: cancellationToken)))
             .ToDictionary(j => j.IndicatorCode, StringComparer.Ordinal);

@@ -24,7 +24,7 @@ public sealed class StoreVersionCache
     [
         typeof(IndicatorValue), typeof(IndicatorValueRevision), typeof(Commentary), typeof(CommentaryRevision),
         typeof(Indicator), typeof(IndicatorTarget), typeof(MonitoringFramework), typeof(Objective),
-        typeof(Strategy), typeof(CommunitySafetyPlan), typeof(Partnership),
+        typeof(Strategy), typeof(Priority), typeof(CommunitySafetyPlan), typeof(Partnership),
     ];
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
