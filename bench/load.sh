@@ -57,7 +57,7 @@ conn="Host=$pg_host;Port=$pg_port;Database=$db;Username=$pg_user;Password=$pg_pa
 
 start_instance() { # port, extra environment...
   local port=$1; shift
-  (cd "$work" && env Logging__LogLevel__Default=Warning "$@" dotnet "$csp" serve --database postgresql --connection "$conn" \
+  (cd "$work" && exec env Logging__LogLevel__Default=Warning "$@" dotnet "$csp" serve --database postgresql --connection "$conn" \
       --urls "http://127.0.0.1:$port" >"$work/instance-$port.log" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 240); do
@@ -127,14 +127,15 @@ run mixed "$write_every" "" "$duration"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # Every acknowledged write must be in the database.
-cat "$work"/ack-mixed.* 2>/dev/null | sort -n | uniq >"$work/acknowledged"
+# comm needs text order (not numeric order): sort both lists the same way, bytewise.
+cat "$work"/ack-mixed.* 2>/dev/null | LC_ALL=C sort -u >"$work/acknowledged"
 psql -qAt -d "$db" -c "SELECT (v.\"PeriodStart\" - 36003) / 3 FROM \"IndicatorValues\" v JOIN \"Indicators\" i ON i.\"Id\" = v.\"IndicatorId\"
-  WHERE i.\"Code\" = 'DA-C2' AND v.\"PeriodKind\" = 'FinancialQuarter' AND v.\"PeriodStart\" >= 36003" | sort -n >"$work/stored"
+  WHERE i.\"Code\" = 'DA-C2' AND v.\"PeriodKind\" = 'FinancialQuarter' AND v.\"PeriodStart\" >= 36003" | LC_ALL=C sort -u >"$work/stored"
 sent=$(( $(value csp-writes-sent "$work/wrk-mixed-0.txt") + $(value csp-writes-sent "$work/wrk-mixed-1.txt") ))
 acknowledged=$(wc -l <"$work/acknowledged")
 stored=$(wc -l <"$work/stored")
-lost=$(comm -23 "$work/acknowledged" "$work/stored" | wc -l)
-unacknowledged=$(comm -13 "$work/acknowledged" "$work/stored" | wc -l)
+lost=$(LC_ALL=C comm -23 "$work/acknowledged" "$work/stored" | wc -l)
+unacknowledged=$(LC_ALL=C comm -13 "$work/acknowledged" "$work/stored" | wc -l)
 audit=$(psql -qAt -d "$db" -c "SELECT count(*) FROM \"WebAuditEntries\" WHERE \"Action\" = 'Value submitted' AND \"EntityKey\" LIKE 'DA-C2 Q_ 3%'")
 
 cat <<MD
