@@ -17,30 +17,18 @@ public sealed class PageCacheTests : IAsyncLifetime
 {
     private const string Period = "Q2 2026/27";
     private static readonly string EntryUrl = "entry/form?framework=DAMF&period=" + Uri.EscapeDataString(Period);
-    private PostgresDatabase _database = null!;
-    private WebInstance _first = null!;
-    private WebInstance _second = null!;
+    private TwoInstances _instances = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await PostgresDatabase.CreateAsync("csp_page_cache");
-        _first = await WebInstance.StartAsync("postgresql", _database.ConnectionString, ("Demo:Seed", "true"), ("Demo:Password", WebFactory.Password));
-        _second = await WebInstance.StartAsync("postgresql", _database.ConnectionString);
-    }
+    public async Task InitializeAsync() => _instances = await TwoInstances.StartAsync("csp_page_cache");
 
-    public async Task DisposeAsync()
-    {
-        await _second.DisposeAsync();
-        await _first.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _instances.DisposeAsync();
 
     [Fact]
     public async Task WriteOnOneInstance_IsShownByTheOther_AndCachedEqualsUncached()
     {
         var browser = new CookieContainer();
-        using var first = _first.Client(browser);
-        using var second = _second.Client(browser);
+        using var first = _instances.First.Client(browser);
+        using var second = _instances.Second.Client(browser);
         using (var signIn = await Forms.PostAsync(first, "account/sign-in", [new("email", "analyst@example.org"), new("password", WebFactory.Password)]))
         {
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
@@ -48,9 +36,9 @@ public sealed class PageCacheTests : IAsyncLifetime
 
         // Fill the second instance's cache: the period is not there yet.
         Assert.DoesNotContain(Period, await second.GetStringAsync(new Uri("indicators/DA-C2", UriKind.Relative)), StringComparison.Ordinal);
-        var before = await DashboardJudgementAsync(_second, "DA-C2");
+        var before = await DashboardJudgementAsync(_instances.Second, "DA-C2");
         Assert.NotEqual(Period, before.Period.ToString());
-        Assert.True(_second.Services.GetRequiredService<StoreVersionCache>().Count >= 2);
+        Assert.True(_instances.Second.Services.GetRequiredService<StoreVersionCache>().Count >= 2);
 
         // A value entered through the first instance's form...
         var token = await Forms.TokenAsync(first, EntryUrl);
@@ -65,14 +53,14 @@ public sealed class PageCacheTests : IAsyncLifetime
 
         // ...is on the second instance's next indicator page and dashboard.
         Assert.Contains(Period, await second.GetStringAsync(new Uri("indicators/DA-C2", UriKind.Relative)), StringComparison.Ordinal);
-        var after = await DashboardJudgementAsync(_second, "DA-C2");
+        var after = await DashboardJudgementAsync(_instances.Second, "DA-C2");
         Assert.Equal(Period, after.Period.ToString());
         var dashboard = await second.GetStringAsync(new Uri("dashboard", UriKind.Relative));
         Assert.Contains(Period, dashboard, StringComparison.Ordinal);
 
         // Commentary written straight through the store of the first instance is on the second's page.
         const string Note = "Cache check: rise explained by a new referral route.";
-        await using (var scope = _first.Services.CreateAsyncScope())
+        await using (var scope = _instances.First.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
             var indicatorId = db.Indicators.Single(i => i.Code == "DA-C2").Id;
@@ -83,7 +71,7 @@ public sealed class PageCacheTests : IAsyncLifetime
         Assert.Contains(Note, await second.GetStringAsync(new Uri("indicators/DA-C2", UriKind.Relative)), StringComparison.Ordinal);
 
         // The cached page is the page built from the store.
-        await using (var scope = _second.Services.CreateAsyncScope())
+        await using (var scope = _instances.Second.Services.CreateAsyncScope())
         {
             var query = scope.ServiceProvider.GetRequiredService<IndicatorQuery>();
             var cached = await query.RunAsync("DA-C2", CancellationToken.None);

@@ -12,32 +12,19 @@ public sealed class ScaleOutTests : IAsyncLifetime
 {
     private const string Period = "Q2 2026/27";
     private static readonly string EntryUrl = "entry/form?framework=DAMF&period=" + Uri.EscapeDataString(Period);
-    private PostgresDatabase _database = null!;
-    private WebInstance _first = null!;
-    private WebInstance _second = null!;
+    private TwoInstances _instances = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await PostgresDatabase.CreateAsync("csp_scale_out");
-        // The first instance migrates, seeds and creates the key ring; the second finds them.
-        _first = await WebInstance.StartAsync("postgresql", _database.ConnectionString, ("Demo:Seed", "true"), ("Demo:Password", WebFactory.Password));
-        _second = await WebInstance.StartAsync("postgresql", _database.ConnectionString);
-    }
+    public async Task InitializeAsync() => _instances = await TwoInstances.StartAsync("csp_scale_out");
 
-    public async Task DisposeAsync()
-    {
-        await _second.DisposeAsync();
-        await _first.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _instances.DisposeAsync();
 
     [Fact]
     public async Task SignedInOnOne_UsesTheOther_AndAWriteOnOneIsReadOnTheOther()
     {
-        Assert.NotEqual(_first.BaseAddress.Port, _second.BaseAddress.Port);
+        Assert.NotEqual(_instances.First.BaseAddress.Port, _instances.Second.BaseAddress.Port);
         var browser = new CookieContainer();
-        using var first = _first.Client(browser);
-        using var second = _second.Client(browser);
+        using var first = _instances.First.Client(browser);
+        using var second = _instances.Second.Client(browser);
 
         // Not signed in: the second instance sends the person to the sign-in page.
         using (var anonymous = await second.GetAsync(new Uri("dashboard", UriKind.Relative)))
@@ -75,10 +62,10 @@ public sealed class ScaleOutTests : IAsyncLifetime
         var stored = values.EnumerateArray().Single(v => v.GetProperty("period").GetString() == Period && v.GetProperty("enteredBy").GetString() == "analyst@example.org");
         Assert.Equal(13, stored.GetProperty("count").GetDouble());
         Assert.Equal(17, stored.GetProperty("denominator").GetDouble());
-        Assert.Equal(1, await _database.ScalarAsync("SELECT count(*) FROM \"WebDataProtectionKeys\""));
+        Assert.Equal(1, await _instances.Database.ScalarAsync("SELECT count(*) FROM \"WebDataProtectionKeys\""));
 
         // An installation with another application name does not accept the cookie: sharing the key ring is the point.
-        await using var stranger = await WebInstance.StartAsync("postgresql", _database.ConnectionString, ("DataProtection:ApplicationName", "another-installation"));
+        await using var stranger = await WebInstance.StartAsync("postgresql", _instances.Database.ConnectionString, ("DataProtection:ApplicationName", "another-installation"));
         using var strangerClient = stranger.Client(browser);
         using var refused = await strangerClient.GetAsync(new Uri("dashboard", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
