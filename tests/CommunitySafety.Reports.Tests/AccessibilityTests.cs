@@ -11,12 +11,7 @@ public sealed class AccessibilityTests
     {
         Assert.True(File.Exists(PdfReportRenderer.ChromiumPath), $"Chromium is required at {PdfReportRenderer.ChromiumPath} (apt-get install chromium)");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = PdfReportRenderer.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await playwright.Chromium.LaunchAsync(PdfReportRenderer.LaunchOptions());
         var page = await browser.NewPageAsync();
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
         var result = await page.RunAxe();

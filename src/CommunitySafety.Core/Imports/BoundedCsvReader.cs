@@ -33,8 +33,7 @@ public sealed class BoundedCsvReader : TextReader
         var n = _inner.Read(buffer);
         if (n == 0 && !buffer.IsEmpty && _inQuotes)
         {
-            throw new MalformedInputException(_recordLine,
-                $"a quoted field in the record starting on line {_recordLine} is never closed: the file was cut short, or a quote is out of place.");
+            throw UnclosedQuote();
         }
 
         Scan(buffer[..n]);
@@ -50,8 +49,7 @@ public sealed class BoundedCsvReader : TextReader
         var c = _inner.Read();
         if (c < 0 && _inQuotes)
         {
-            throw new MalformedInputException(_recordLine,
-                $"a quoted field in the record starting on line {_recordLine} is never closed: the file was cut short, or a quote is out of place.");
+            throw UnclosedQuote();
         }
 
         if (c >= 0)
@@ -108,6 +106,9 @@ public sealed class BoundedCsvReader : TextReader
             text = text[(next + 1)..];
         }
     }
+
+    private MalformedInputException UnclosedQuote() => new(_recordLine,
+        $"a quoted field in the record starting on line {_recordLine} is never closed: the file was cut short, or a quote is out of place.");
 
     private void Check()
     {

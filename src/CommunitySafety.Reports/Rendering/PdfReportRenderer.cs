@@ -17,6 +17,15 @@ public static class PdfReportRenderer
         "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
+    /// <summary>
+    /// How Debian's Chromium is launched headless here, for the PDFs and for anything else that drives it (the browser
+    /// tests): no sandbox (containers), no GPU, /tmp instead of a small /dev/shm, no background network traffic.
+    /// </summary>
+    /// <param name="chromiumPath">The Chromium executable.</param>
+    /// <returns>New launch options.</returns>
+    public static BrowserTypeLaunchOptions LaunchOptions(string chromiumPath = ChromiumPath) =>
+        new() { ExecutablePath = chromiumPath, Headless = true, Args = ChromiumArguments };
+
     /// <summary>Renders the report to a PDF file.</summary>
     /// <param name="report">The report.</param>
     /// <param name="path">The PDF file.</param>
@@ -45,12 +54,7 @@ public static class PdfReportRenderer
         }
 
         using var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromiumPath,
-            Headless = true,
-            Args = ChromiumArguments,
-        }).ConfigureAwait(false);
+        await using var browser = await playwright.Chromium.LaunchAsync(LaunchOptions(chromiumPath)).ConfigureAwait(false);
         var page = await browser.NewPageAsync().ConfigureAwait(false);
         await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
         await page.PdfAsync(new PagePdfOptions

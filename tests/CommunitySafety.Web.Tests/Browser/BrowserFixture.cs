@@ -1,3 +1,4 @@
+using CommunitySafety.Reports.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace CommunitySafety.Web.Tests.Browser;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumPath = PdfReportRenderer.ChromiumPath;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "csp-web-browser", Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
@@ -44,12 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseUrl = _app.Urls.First().TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(PdfReportRenderer.LaunchOptions(ChromiumPath));
     }
 
     public async Task DisposeAsync()

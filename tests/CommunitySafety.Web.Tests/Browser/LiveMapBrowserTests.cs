@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommunitySafety.Reports.Rendering;
 using CommunitySafety.Web.Tests.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -38,12 +39,7 @@ public sealed class LiveMapFixture : IAsyncLifetime
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(PdfReportRenderer.LaunchOptions(BrowserFixture.ChromiumPath));
     }
 
     public async Task DisposeAsync()

@@ -69,37 +69,9 @@ public static class ReportOutput
         }
     }
 
-    /// <summary>Writes the report.</summary>
+    /// <summary>Writes the report to one file.</summary>
     /// <param name="report">The report.</param>
     /// <param name="path">The full output path.</param>
     /// <returns>A task.</returns>
-    public static async Task WriteAsync(ReportModel report, string path)
-    {
-        Check(path);
-        if (Path.GetDirectoryName(path) is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        switch (Path.GetExtension(path).ToLowerInvariant())
-        {
-            case ".html":
-                await HtmlReportRenderer.WriteAsync(report, path).ConfigureAwait(false);
-                break;
-            case ".docx":
-                DocxReportRenderer.Write(report, path);
-                break;
-            default:
-                try
-                {
-                    await PdfReportRenderer.WriteAsync(report, path).ConfigureAwait(false);
-                }
-                catch (FileNotFoundException e)
-                {
-                    throw new CliException(ExitCode.Failure, e.Message, e);
-                }
-
-                break;
-        }
-    }
+    public static Task WriteAsync(ReportModel report, string path) => WriteAsync(report, [path]);
 }
