@@ -26,8 +26,8 @@ public sealed record AreaYearCounts(FinancialYear Year, int MonthsCovered, IRead
 /// whose LSOA's local authority lies in it, England and Wales every record; a month is covered only when every force
 /// responsible for the area has it (the forces of the area's police force area(s), else those that reported records in
 /// it); the population is the Data layer's choice for a period ending in the year's last month.</para>
-/// <para>Loading reads <c>crime_monthly</c> once, grouped by local authority × crime type × month (a few hundred thousand
-/// rows for years of national data), plus the force, lookup and loaded-month tables; everything after that is in memory.
+/// <para>Loading reads <c>crime_monthly</c> once, grouped by local authority (numbered) × crime type × financial year (a
+/// few tens of thousands of rows for years of national data), plus the force, lookup and loaded-month tables; everything after that is in memory.
 /// An instance is a snapshot (make a new one after an import) and is not thread-safe.</para>
 /// </remarks>
 public sealed class AllAreaCounts
@@ -39,8 +39,8 @@ public sealed class AllAreaCounts
     private readonly Dictionary<short, HashSet<int>> _loaded;
     private readonly Dictionary<string, long[]> _cells;
     private readonly List<(string Code, string Name)> _ladNames;
-    private readonly int _firstMonth;
-    private readonly int _months;
+    private readonly int _firstYear;
+    private readonly int _years;
     private readonly int _types;
 
     private AllAreaCounts(AnalyticalStore store)
@@ -54,25 +54,58 @@ public sealed class AllAreaCounts
         _loaded = store.Query("SELECT force_id, month_idx FROM loaded_month WHERE kind = 0", r => (Force: r.GetInt16(0), Month: r.GetInt32(1)))
             .GroupBy(l => l.Force).ToDictionary(g => g.Key, g => g.Select(l => l.Month).ToHashSet());
         _types = CrimeType.All.Max(t => t.Id) + 1;
+
+        // Local authorities are numbered (code and name pairs of the LSOA table, 0 for records in no local authority) so
+        // that DuckDB groups 13 million monthly rows by small integers rather than by two strings; grouping by financial
+        // year (the only span the counts are asked for) returns a few tens of thousands of rows instead of 280,000.
+        var pairs = store.Query(
+            "SELECT lad_code, lad_name FROM (SELECT DISTINCT lad_code, lad_name FROM lsoa WHERE lad_code IS NOT NULL) ORDER BY lad_code, lad_name NULLS FIRST",
+            r => (Code: r.GetString(0), Name: r.IsDBNull(1) ? null : r.GetString(1)));
         var rows = store.Query(
             """
-            SELECT coalesce(s.lad_code, '') AS lad, m.crime_type_id, m.month_idx, sum(m.n)::BIGINT, s.lad_name
-            FROM crime_monthly m LEFT JOIN lsoa s ON s.lsoa_id = m.lsoa_id
+            WITH pair AS (
+                SELECT lad_code, lad_name, (row_number() OVER (ORDER BY lad_code, lad_name NULLS FIRST))::INTEGER AS k
+                FROM (SELECT DISTINCT lad_code, lad_name FROM lsoa WHERE lad_code IS NOT NULL)),
+            keyed AS (
+                SELECT s.lsoa_id, pair.k FROM lsoa s JOIN pair ON pair.lad_code = s.lad_code AND pair.lad_name IS NOT DISTINCT FROM s.lad_name)
+            SELECT coalesce(keyed.k, 0) AS k, m.crime_type_id, ((m.month_idx - 3) // 12)::INTEGER AS fy, sum(m.n)::BIGINT
+            FROM crime_monthly m LEFT JOIN keyed ON keyed.lsoa_id = m.lsoa_id
             GROUP BY ALL
             """,
-            r => (Lad: r.GetString(0), Type: r.GetByte(1), Month: r.GetInt32(2), N: r.GetInt64(3), Name: r.IsDBNull(4) ? null : r.GetString(4)));
-        _ladNames = [.. rows.Where(r => r.Lad.Length > 0 && r.Name is not null).Select(r => (r.Lad, r.Name!)).Distinct()];
-        _firstMonth = rows.Count == 0 ? 0 : rows.Min(r => r.Month);
-        _months = rows.Count == 0 ? 0 : rows.Max(r => r.Month) - _firstMonth + 1;
-        _cells = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        foreach (var (lad, type, month, n, _) in rows)
+            r => (Key: r.GetInt32(0), Type: r.GetByte(1), Year: r.GetInt32(2), N: r.GetInt64(3)));
+        var withRecords = new bool[pairs.Count + 1];
+        _firstYear = int.MaxValue;
+        var lastYear = int.MinValue;
+        foreach (var row in rows)
         {
-            if (!_cells.TryGetValue(lad, out var cells))
+            if (row.Key > pairs.Count)
             {
-                _cells[lad] = cells = new long[_types * _months];
+                throw new InvalidOperationException($"The store's LSOA table changed while its counts were read ({row.Key} local authorities, {pairs.Count} listed): read again.");
             }
 
-            cells[(type * _months) + month - _firstMonth] += n;
+            withRecords[row.Key] = true;
+            _firstYear = Math.Min(_firstYear, row.Year);
+            lastYear = Math.Max(lastYear, row.Year);
+        }
+
+        _years = rows.Count == 0 ? 0 : lastYear - _firstYear + 1;
+        _ladNames = [.. pairs.Where((p, i) => withRecords[i + 1] && p.Name is not null).Select(p => (p.Code, p.Name!))];
+        _cells = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        var byKey = new long[pairs.Count + 1][];
+        foreach (var (key, type, year, n) in rows)
+        {
+            if (byKey[key] is not { } cells)
+            {
+                var lad = key == 0 ? string.Empty : pairs[key - 1].Code;
+                if (!_cells.TryGetValue(lad, out cells))
+                {
+                    _cells[lad] = cells = new long[_types * _years];
+                }
+
+                byKey[key] = cells;
+            }
+
+            cells[(type * _years) + year - _firstYear] += n;
         }
     }
 
@@ -121,7 +154,7 @@ public sealed class AllAreaCounts
         var counts = new Dictionary<CrimeType, long>();
         foreach (var type in CrimeType.All.Where(t => !t.IsLegacy))
         {
-            counts[type] = Sum(plan.Lads, type.Id, year.FirstMonth.Index, year.LastMonth.Index);
+            counts[type] = Sum(plan.Lads, type.Id, year);
         }
 
         var (figure, note) = _population.For(area, [.. plan.Forces.Select(f => f.Name)], new CountRateOptions(), year.LastMonth.Year);
@@ -216,17 +249,18 @@ public sealed class AllAreaCounts
         return n;
     }
 
-    private long Sum(string[]? lads, int type, int first, int last)
+    private long Sum(string[]? lads, int type, FinancialYear year)
     {
-        var from = Math.Max(first, _firstMonth) - _firstMonth;
-        var to = Math.Min(last, _firstMonth + _months - 1) - _firstMonth;
+        var y = year.StartYear - _firstYear;
+        if (y < 0 || y >= _years)
+        {
+            return 0;
+        }
+
         long total = 0;
         foreach (var cells in lads is null ? _cells.Values : lads.Select(l => _cells.GetValueOrDefault(l)).OfType<long[]>())
         {
-            for (var m = from; m <= to; m++)
-            {
-                total += cells[(type * _months) + m];
-            }
+            total += cells[(type * _years) + y];
         }
 
         return total;
