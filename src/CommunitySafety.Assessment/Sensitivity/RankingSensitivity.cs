@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace CommunitySafety.Assessment;
 
 /// <summary>Settings of the sensitivity analysis, used as <c>SensitivitySettings.Default with { Draws = 1000 }</c>.</summary>
@@ -85,48 +89,18 @@ public static class RankingSensitivity
             }
         }
 
-        var weights = matrix.Criteria.Select(c => c.Weight).ToArray();
-        var drawn = new double[criteria];
-        var totals = new double[types];
-        var ranks = new int[types];
-        var inTop = new int[types];
-        var best = Enumerable.Repeat(int.MaxValue, types).ToArray();
-        var worst = new int[types];
-        var rankSum = new long[types];
-        var random = new Random(settings.Seed);
-        for (var d = 0; d < settings.Draws; d++)
+        var drawn = WeightDraws.For([.. matrix.Criteria.Select(c => c.Weight)], settings);
+        var tally = new Tally(types);
+        if (Vector256.IsHardwareAccelerated && types > 0)
         {
-            for (var c = 0; c < criteria; c++)
-            {
-                drawn[c] = weights[c] * (1 + (settings.Spread * ((2 * random.NextDouble()) - 1)));
-            }
-
-            for (var t = 0; t < types; t++)
-            {
-                var total = 0.0;
-                for (var c = 0; c < criteria; c++)
-                {
-                    total += drawn[c] * scores[(t * criteria) + c];
-                }
-
-                totals[t] = total;
-            }
-
-            Ranking.CompetitionRanks(totals, ranks);
-            for (var t = 0; t < types; t++)
-            {
-                var r = ranks[t];
-                if (r <= matrix.TopN)
-                {
-                    inTop[t]++;
-                }
-
-                best[t] = Math.Min(best[t], r);
-                worst[t] = Math.Max(worst[t], r);
-                rankSum[t] += r;
-            }
+            CountVectorised(scores, types, criteria, drawn, settings.Draws, matrix.TopN, tally);
+        }
+        else
+        {
+            Count(scores, types, criteria, drawn, settings.Draws, matrix.TopN, tally);
         }
 
+        var (inTop, best, worst, rankSum) = (tally.InTop, tally.Best, tally.Worst, tally.RankSum);
         var rows = new SensitivityRow[types];
         for (var t = 0; t < types; t++)
         {
@@ -138,5 +112,125 @@ public static class RankingSensitivity
         }
 
         return new SensitivityResult(matrix.TopN, settings.Draws, settings.Spread, settings.Seed, rows);
+    }
+
+    /// <summary>What the draws add up to for each crime type: draws in the top N, best and worst rank, sum of ranks.</summary>
+    internal sealed class Tally
+    {
+        public Tally(int types)
+        {
+            InTop = new int[types];
+            Best = Enumerable.Repeat(int.MaxValue, types).ToArray();
+            Worst = new int[types];
+            RankSum = new long[types];
+        }
+
+        public int[] InTop { get; }
+
+        public int[] Best { get; }
+
+        public int[] Worst { get; }
+
+        public long[] RankSum { get; }
+
+        public void Add(int type, int rank, int topN)
+        {
+            if (rank <= topN)
+            {
+                InTop[type]++;
+            }
+
+            Best[type] = Math.Min(Best[type], rank);
+            Worst[type] = Math.Max(Worst[type], rank);
+            RankSum[type] += rank;
+        }
+    }
+
+    /// <summary>
+    /// Each draw's totals (Σ drawn weight × score, criteria in order from 0) and <see cref="Ranking.CompetitionRanks(ReadOnlySpan{double}, Span{int})"/>,
+    /// one crime type at a time: the reference computation.
+    /// </summary>
+    internal static void Count(double[] scores, int types, int criteria, double[] drawn, int draws, int topN, Tally tally)
+    {
+        var totals = new double[types];
+        var ranks = new int[types];
+        for (var d = 0; d < draws; d++)
+        {
+            var w = drawn.AsSpan(d * criteria, criteria);
+            for (var t = 0; t < types; t++)
+            {
+                var total = 0.0;
+                for (var c = 0; c < criteria; c++)
+                {
+                    total += w[c] * scores[(t * criteria) + c];
+                }
+
+                totals[t] = total;
+            }
+
+            Ranking.CompetitionRanks(totals, ranks);
+            for (var t = 0; t < types; t++)
+            {
+                tally.Add(t, ranks[t], topN);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Count"/> four crime types at a time with 256-bit vectors: the same products added in the same order (a
+    /// multiply, then an add: never fused), so the same totals to the bit, and each rank 1 + the number of totals strictly
+    /// greater, counted with vector comparisons (padding lanes hold −∞, which is greater than nothing).
+    /// </summary>
+    internal static void CountVectorised(double[] scores, int types, int criteria, double[] drawn, int draws, int topN, Tally tally)
+    {
+        var vectors = (types + 3) / 4;
+        var padded = vectors * 4;
+        var columns = new double[criteria * padded];
+        for (var t = 0; t < types; t++)
+        {
+            for (var c = 0; c < criteria; c++)
+            {
+                columns[(c * padded) + t] = scores[(t * criteria) + c];
+            }
+        }
+
+        var lanes = types - ((vectors - 1) * 4);
+        var lastValid = Vector256.LessThan(Vector256.Create(0L, 1L, 2L, 3L), Vector256.Create((long)lanes)).AsDouble();
+        var minusInfinity = Vector256.Create(double.NegativeInfinity);
+        var totals = new Vector256<double>[vectors];
+        var flat = new double[padded];
+        ref var column0 = ref MemoryMarshal.GetArrayDataReference(columns);
+        for (var d = 0; d < draws; d++)
+        {
+            var w = drawn.AsSpan(d * criteria, criteria);
+            for (var v = 0; v < vectors; v++)
+            {
+                var total = Vector256<double>.Zero;
+                for (var c = 0; c < criteria; c++)
+                {
+                    total += Vector256.Create(w[c]) * Vector256.LoadUnsafe(ref column0, (nuint)((c * padded) + (v * 4)));
+                }
+
+                totals[v] = total;
+            }
+
+            totals[vectors - 1] = Vector256.ConditionalSelect(lastValid, totals[vectors - 1], minusInfinity);
+            for (var v = 0; v < vectors; v++)
+            {
+                totals[v].CopyTo(flat, v * 4);
+            }
+
+            for (var t = 0; t < types; t++)
+            {
+                var mine = Vector256.Create(flat[t]);
+                var rank = 1;
+                for (var v = 0; v < vectors; v++)
+                {
+                    rank += BitOperations.PopCount(Vector256.GreaterThan(totals[v], mine).ExtractMostSignificantBits());
+                }
+
+                tally.Add(t, rank, topN);
+            }
+        }
     }
 }

@@ -170,9 +170,11 @@ public sealed class AllAreaCounts
             return null;
         }
 
-        var first = plan.Forces.Select(f => _loaded.TryGetValue(f.Id, out var months) ? months : [])
-            .Aggregate((a, b) => [.. a.Intersect(b)])
-            .Where(m => m <= lastMonth.Index).DefaultIfEmpty(int.MaxValue).Min();
+        // The months every responsible force has, worked out once per area (England and Wales intersects 43 forces' months
+        // and is asked again for every area assessed).
+        var common = plan.CommonMonths ??= [.. plan.Forces.Select(f => _loaded.TryGetValue(f.Id, out var months) ? months : [])
+            .Aggregate((a, b) => [.. a.Intersect(b)]).Order()];
+        var first = common.Count > 0 && common[0] <= lastMonth.Index ? common[0] : int.MaxValue;
         return first == int.MaxValue ? null : YearMonth.FromIndex(first).FinancialYear;
     }
 
@@ -186,7 +188,11 @@ public sealed class AllAreaCounts
         return new ForceCoverage(with, outOf);
     }
 
-    private sealed record AreaPlan(List<(short Id, string Name)> Forces, string[]? Lads);
+    private sealed record AreaPlan(List<(short Id, string Name)> Forces, string[]? Lads)
+    {
+        /// <summary>The months (ascending) that every one of <see cref="Forces"/> has loaded, once asked for.</summary>
+        public List<int>? CommonMonths { get; set; }
+    }
 
     private readonly Dictionary<(AreaKind, string), AreaPlan> _plans = [];
 

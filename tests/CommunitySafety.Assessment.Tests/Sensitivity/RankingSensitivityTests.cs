@@ -111,3 +111,214 @@ public class RankingSensitivityTests
         Assert.Equal(result.Rows.Select(r => r.IsTopPriority ? 1.0 : 0.0), s.Rows.Select(r => r.TopNShare));
     }
 }
+
+/// <summary>
+/// The shortcuts of <see cref="RankingSensitivity"/> (weights drawn once and shared, vectorised totals and ranks) against
+/// the computation as it was before them, kept here verbatim as <see cref="Before"/>: the same figures to the bit.
+/// </summary>
+public class RankingSensitivityShortcutTests
+{
+    private static readonly CrimeType[] Types = [.. CrimeType.All.Where(t => !t.IsLegacy)];
+
+    /// <summary>A matrix of <paramref name="criteria"/> partnership criteria with random weights, and random scores 1–5 (many ties).</summary>
+    private static (MatrixDefinition Matrix, MatrixResult Result) RandomMatrix(Random random, int types, int criteria, int topN)
+    {
+        var matrix = new MatrixDefinition
+        {
+            Name = "random",
+            TopN = topN,
+            Criteria = [.. Enumerable.Range(0, criteria).Select(c => new MatrixCriterion
+            {
+                Id = $"c{c}",
+                Name = $"C{c}",
+                Kind = CriterionKind.Partnership,
+                Weight = random.Next(3) == 0 ? 1 : Math.Round(0.25 + (random.NextDouble() * 3), 2),
+            })],
+        };
+        var scores = new Dictionary<(CrimeType, string), PartnershipScore>();
+        foreach (var type in Types.Take(types))
+        {
+            foreach (var c in matrix.Criteria)
+            {
+                scores[(type, c.Id)] = new(random.Next(1, 6), string.Empty);
+            }
+        }
+
+        var result = ScoringMatrix.Score(matrix, [.. Types.Take(types).Select(t => new CrimeTypeEvidence { CrimeType = t })], new PartnershipScores(scores, "random"));
+        return (matrix, result);
+    }
+
+    /// <summary>The analysis before the shortcuts (one <see cref="Random"/> per analysis, scalar totals and ranks).</summary>
+    private static SensitivityResult Before(MatrixDefinition matrix, MatrixResult result, SensitivitySettings settings)
+    {
+        var types = result.Rows.Count;
+        var criteria = matrix.Criteria.Count;
+        var scores = new double[types * criteria];
+        for (var t = 0; t < types; t++)
+        {
+            for (var c = 0; c < criteria; c++)
+            {
+                scores[(t * criteria) + c] = result.Rows[t].Scores[c].Score;
+            }
+        }
+
+        var weights = matrix.Criteria.Select(c => c.Weight).ToArray();
+        var drawn = new double[criteria];
+        var totals = new double[types];
+        var ranks = new int[types];
+        var inTop = new int[types];
+        var best = Enumerable.Repeat(int.MaxValue, types).ToArray();
+        var worst = new int[types];
+        var rankSum = new long[types];
+        var random = new Random(settings.Seed);
+        for (var d = 0; d < settings.Draws; d++)
+        {
+            for (var c = 0; c < criteria; c++)
+            {
+                drawn[c] = weights[c] * (1 + (settings.Spread * ((2 * random.NextDouble()) - 1)));
+            }
+
+            for (var t = 0; t < types; t++)
+            {
+                var total = 0.0;
+                for (var c = 0; c < criteria; c++)
+                {
+                    total += drawn[c] * scores[(t * criteria) + c];
+                }
+
+                totals[t] = total;
+            }
+
+            Ranking.CompetitionRanks(totals, ranks);
+            for (var t = 0; t < types; t++)
+            {
+                var r = ranks[t];
+                if (r <= matrix.TopN)
+                {
+                    inTop[t]++;
+                }
+
+                best[t] = Math.Min(best[t], r);
+                worst[t] = Math.Max(worst[t], r);
+                rankSum[t] += r;
+            }
+        }
+
+        var rows = new SensitivityRow[types];
+        for (var t = 0; t < types; t++)
+        {
+            var share = (double)inTop[t] / settings.Draws;
+            var robustness = share >= settings.RobustShare
+                ? "Robust priority"
+                : share > 1 - settings.RobustShare ? "Depends on the weights" : $"Robustly outside the top {matrix.TopN}";
+            rows[t] = new SensitivityRow(result.Rows[t].CrimeType, result.Rows[t].Rank, share, best[t], worst[t], (double)rankSum[t] / settings.Draws, robustness);
+        }
+
+        return new SensitivityResult(matrix.TopN, settings.Draws, settings.Spread, settings.Seed, rows);
+    }
+
+    [Fact]
+    public void Analyse_RandomMatrices_AreTheFiguresOfTheComputationBefore()
+    {
+        var random = new Random(2026);
+        for (var i = 0; i < 120; i++)
+        {
+            var (matrix, result) = RandomMatrix(random, types: random.Next(1, Types.Length + 1), criteria: random.Next(1, 10), topN: random.Next(1, 6));
+            var settings = SensitivitySettings.Default with { Draws = random.Next(1, 800), Seed = random.Next(), Spread = random.Next(4) == 0 ? 0 : random.NextDouble() };
+
+            Assert.Equal(Before(matrix, result, settings), RankingSensitivity.Analyse(matrix, result, settings), SensitivityComparer.Instance);
+            // A second analysis with the same settings reads the shared draws: still the same.
+            Assert.Equal(Before(matrix, result, settings), RankingSensitivity.Analyse(matrix, result, settings), SensitivityComparer.Instance);
+        }
+    }
+
+    [Fact]
+    public void Analyse_DefaultMatrixAndSettings_AreTheFiguresOfTheComputationBefore()
+    {
+        var random = new Random(9);
+        var matrix = MatrixDefinition.Default;
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            var scores = new Dictionary<(CrimeType, string), PartnershipScore>();
+            foreach (var type in Types)
+            {
+                foreach (var c in matrix.Criteria)
+                {
+                    scores[(type, c.Id)] = new(random.Next(1, 6), string.Empty);
+                }
+            }
+
+            var evidence = Types.Select(t => new CrimeTypeEvidence { CrimeType = t, Count = random.Next(0, 5000), SharePercent = random.NextDouble() * 30 }).ToList();
+            var result = ScoringMatrix.Score(matrix, evidence, new PartnershipScores(scores, "random"));
+
+            Assert.Equal(Before(matrix, result, SensitivitySettings.Default), RankingSensitivity.Analyse(matrix, result, SensitivitySettings.Default), SensitivityComparer.Instance);
+        }
+    }
+
+    [Fact]
+    public void CountVectorised_TiesAndEqualRows_IsTheScalarCount()
+    {
+        var random = new Random(5);
+        for (var i = 0; i < 200; i++)
+        {
+            var types = random.Next(1, 23);
+            var criteria = random.Next(1, 9);
+            var draws = random.Next(1, 300);
+            var scores = new double[types * criteria];
+            for (var k = 0; k < scores.Length; k++)
+            {
+                // Few distinct scores and whole rows repeated: equal totals are the case that must rank alike.
+                scores[k] = k >= criteria && random.Next(3) == 0 ? scores[k - criteria] : random.Next(0, 4);
+            }
+
+            var drawn = WeightDraws.Draw([.. Enumerable.Range(0, criteria).Select(_ => random.Next(2) == 0 ? 1.0 : random.NextDouble() * 2)], SensitivitySettings.Default with { Draws = draws, Seed = i, Spread = random.Next(3) == 0 ? 0 : 0.5 });
+            var topN = random.Next(1, 6);
+            var scalar = new RankingSensitivity.Tally(types);
+            var vector = new RankingSensitivity.Tally(types);
+
+            RankingSensitivity.Count(scores, types, criteria, drawn, draws, topN, scalar);
+            RankingSensitivity.CountVectorised(scores, types, criteria, drawn, draws, topN, vector);
+
+            Assert.Equal(scalar.InTop, vector.InTop);
+            Assert.Equal(scalar.Best, vector.Best);
+            Assert.Equal(scalar.Worst, vector.Worst);
+            Assert.Equal(scalar.RankSum, vector.RankSum);
+        }
+    }
+
+    [Fact]
+    public void WeightDraws_SharedDraws_AreTheDrawsOfTheSettings()
+    {
+        double[] weights = [1, 2, 0.5];
+        var a = SensitivitySettings.Default with { Draws = 50, Seed = 1 };
+        var b = a with { Seed = 2 };
+
+        var first = WeightDraws.For(weights, a);
+        var other = WeightDraws.For(weights, b);
+        var again = WeightDraws.For(weights, b);
+
+        // Other tests may draw in parallel (the last set drawn is shared by the process), so values, not identity, are checked.
+        Assert.Equal(WeightDraws.Draw(weights, a), first);
+        Assert.Equal(WeightDraws.Draw(weights, b), other);
+        Assert.Equal(other, again);
+        Assert.NotEqual(first, other);
+        Assert.Equal(WeightDraws.Draw([1, 2, 0.75], b), WeightDraws.For([1, 2, 0.75], b));
+        Assert.NotEqual(other, WeightDraws.For([1, 2, 0.75], b));
+        Assert.Equal(WeightDraws.Draw(weights, a with { Spread = 0.25 }), WeightDraws.For(weights, a with { Spread = 0.25 }));
+        Assert.Equal(WeightDraws.Draw(weights, a with { Draws = 60 }), WeightDraws.For(weights, a with { Draws = 60 }));
+    }
+
+    /// <summary>Equal when every figure is equal to the bit (doubles compared by their bits, not within a tolerance).</summary>
+    private sealed class SensitivityComparer : IEqualityComparer<SensitivityResult>
+    {
+        public static readonly SensitivityComparer Instance = new();
+
+        public bool Equals(SensitivityResult? x, SensitivityResult? y) =>
+            x is not null && y is not null && x with { Rows = [] } == y with { Rows = [] } && x.Rows.Count == y.Rows.Count
+            && x.Rows.Zip(y.Rows).All(p => p.First with { TopNShare = 0, MeanRank = 0 } == p.Second with { TopNShare = 0, MeanRank = 0 }
+                && BitConverter.DoubleToInt64Bits(p.First.TopNShare) == BitConverter.DoubleToInt64Bits(p.Second.TopNShare)
+                && BitConverter.DoubleToInt64Bits(p.First.MeanRank) == BitConverter.DoubleToInt64Bits(p.Second.MeanRank));
+
+        public int GetHashCode(SensitivityResult obj) => obj.Rows.Count;
+    }
+}
