@@ -75,9 +75,7 @@ internal sealed partial class PoliceFileImport
     private void ParseStreet(SepReader reader, PoliceHeader h, CountingStream counting, BlockingCollection<StreetChunk> free,
         BlockingCollection<StreetChunk> full, CancellationToken token)
     {
-        int crimeId = h["Crime ID"], month = h["Month"], reportedBy = h["Reported by"], lon = h["Longitude"], lat = h["Latitude"],
-            location = h["Location"], lsoaCode = h["LSOA code"], lsoaName = h["LSOA name"], crimeType = h["Crime type"],
-            outcome = h["Last outcome category"], context = h["Context"];
+        var c = StreetColumns.Of(h);
         var chunk = free.Take(token);
         string? lastForce = null;
         foreach (var row in reader)
@@ -89,21 +87,7 @@ internal sealed partial class PoliceFileImport
             }
 
             var line = row.LineNumberFrom;
-            var bad = false;
-            bad |= !TryMonth(row, month, h, line, out var ym);
-            bad |= !TryForce(row, reportedBy, h, line, out var forceName);
-            bad |= !TryCoordinates(row, lon, lat, h, line, out var longitude, out var latitude);
-            bad |= !TryLsoa(row, lsoaCode, h, line, out var lsoaPresent);
-            var typeSpan = row[crimeType].Span;
-            if (!CrimeType.TryFind(typeSpan, out var type))
-            {
-                bad = true;
-                Error(line, h.Names[crimeType], typeSpan.IsWhiteSpace()
-                    ? "empty crime type."
-                    : $"unknown crime type '{CsvText.Show(typeSpan)}'; police.uk's types are {string.Join(", ", CrimeType.Current.Select(t => t.Name))}.");
-            }
-
-            if (bad)
+            if (!CheckStreetRow(row, h, c, out var ym, out var forceName, out var longitude, out var latitude, out var lsoaPresent, out var type))
             {
                 Reject(row);
                 continue;
@@ -113,16 +97,16 @@ internal sealed partial class PoliceFileImport
             // Nearly every row of a file has the same force: keep the string of the last one.
             chunk.Force[i] = lastForce is not null && forceName.SequenceEqual(lastForce) ? lastForce : lastForce = _pool.Get(forceName)!;
             chunk.Month[i] = ym.Index;
-            chunk.Type[i] = type!.Id;
-            chunk.LsoaCode[i] = lsoaPresent ? _pool.Get(row[lsoaCode].Span.Trim()) : null;
-            chunk.LsoaName[i] = lsoaPresent && lsoaName >= 0 ? _pool.Get(row[lsoaName].Span.Trim()) : null;
+            chunk.Type[i] = type;
+            chunk.LsoaCode[i] = lsoaPresent ? _pool.Get(row[c.LsoaCode].Span.Trim()) : null;
+            chunk.LsoaName[i] = lsoaPresent && c.LsoaName >= 0 ? _pool.Get(row[c.LsoaName].Span.Trim()) : null;
             chunk.Longitude[i] = longitude;
             chunk.Latitude[i] = latitude;
             chunk.Line[i] = line;
-            chunk.AddText(crimeId >= 0 && !row[crimeId].Span.IsWhiteSpace() ? row[crimeId].Span : default);
-            chunk.AddText(location >= 0 ? row[location].Span : default);
-            chunk.AddText(outcome >= 0 ? row[outcome].Span : default);
-            chunk.AddText(context >= 0 && !row[context].Span.IsWhiteSpace() ? row[context].Span : default);
+            chunk.AddText(c.CrimeId >= 0 && !row[c.CrimeId].Span.IsWhiteSpace() ? row[c.CrimeId].Span : default);
+            chunk.AddText(c.Location >= 0 ? row[c.Location].Span : default);
+            chunk.AddText(c.Outcome >= 0 ? row[c.Outcome].Span : default);
+            chunk.AddText(c.Context >= 0 && !row[c.Context].Span.IsWhiteSpace() ? row[c.Context].Span : default);
             chunk.Count++;
             _parsedRows++;
             if (chunk.IsFull)
@@ -136,6 +120,45 @@ internal sealed partial class PoliceFileImport
         {
             full.Add(chunk, token);
         }
+    }
+
+    /// <summary>
+    /// The checks of one street-level row, the same for a full and a counts-only import: month, force, coordinates
+    /// (both or neither, in range), LSOA code and crime type. Each bad field is recorded as an error naming the line and
+    /// the field; the caller rejects the row when this returns false.
+    /// </summary>
+    private bool CheckStreetRow(SepReader.Row row, PoliceHeader h, in StreetColumns c, out YearMonth ym, out ReadOnlySpan<char> forceName,
+        out float? longitude, out float? latitude, out bool lsoaPresent, out byte type)
+    {
+        var line = row.LineNumberFrom;
+        var bad = false;
+        bad |= !TryMonth(row, c.Month, h, line, out ym);
+        bad |= !TryForce(row, c.ReportedBy, h, line, out forceName);
+        bad |= !TryCoordinates(row, c.Longitude, c.Latitude, h, line, out longitude, out latitude);
+        bad |= !TryLsoa(row, c.LsoaCode, h, line, out lsoaPresent);
+        var typeSpan = row[c.CrimeType].Span;
+        type = 0;
+        if (CrimeType.TryFind(typeSpan, out var crimeType))
+        {
+            type = crimeType.Id;
+        }
+        else
+        {
+            bad = true;
+            Error(line, h.Names[c.CrimeType], typeSpan.IsWhiteSpace()
+                ? "empty crime type."
+                : $"unknown crime type '{CsvText.Show(typeSpan)}'; police.uk's types are {string.Join(", ", CrimeType.Current.Select(t => t.Name))}.");
+        }
+
+        return !bad;
+    }
+
+    /// <summary>The columns of a street-level file, by header name (-1: absent).</summary>
+    private readonly record struct StreetColumns(int CrimeId, int Month, int ReportedBy, int Longitude, int Latitude, int Location,
+        int LsoaCode, int LsoaName, int CrimeType, int Outcome, int Context)
+    {
+        public static StreetColumns Of(PoliceHeader h) => new(h["Crime ID"], h["Month"], h["Reported by"], h["Longitude"], h["Latitude"],
+            h["Location"], h["LSOA code"], h["LSOA name"], h["Crime type"], h["Last outcome category"], h["Context"]);
     }
 
     /// <summary>Calling thread: keys from the store's dimensions, then the appender.</summary>

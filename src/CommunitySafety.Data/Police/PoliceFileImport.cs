@@ -28,12 +28,15 @@ internal sealed partial class PoliceFileImport
     private readonly PoliceImportOptions _options;
     private readonly Action<long, long> _progress;
     private readonly CancellationToken _cancellationToken;
-    private readonly ImportBatch? _batch;
+    private ImportBatch? _batch;
     private readonly StringPool _pool = new();
 
     private readonly Dictionary<(short Force, int Month), long> _forceMonths = [];
     private readonly Dictionary<(short Force, int Lsoa, byte Type, int Month), int> _monthly = [];
     private int _fileId;
+
+    // Set once the file is known to be street-level and the import is counts-only: loaded_month says so.
+    private bool _countsOnly;
     private int _errorCount;
     private bool _fileError;
 
@@ -259,7 +262,7 @@ internal sealed partial class PoliceFileImport
             var months = _batch.Appender("loaded_month");
             foreach (var ((force, month), n) in _forceMonths)
             {
-                months.CreateRow().AppendValue(k).AppendValue(force).AppendValue(month).AppendValue(_fileId).AppendValue(n).EndRow();
+                months.CreateRow().AppendValue(k).AppendValue(force).AppendValue(month).AppendValue(_fileId).AppendValue(n).AppendValue(_countsOnly).EndRow();
             }
         }
 
@@ -317,7 +320,7 @@ internal sealed partial class PoliceFileImport
         {
             foreach (var ((force, month), n) in _forceMonths)
             {
-                appender.CreateRow().AppendValue(k).AppendValue(force).AppendValue(month).AppendValue(_fileId).AppendValue(n).EndRow();
+                appender.CreateRow().AppendValue(k).AppendValue(force).AppendValue(month).AppendValue(_fileId).AppendValue(n).AppendValue(_countsOnly).EndRow();
             }
         }
 

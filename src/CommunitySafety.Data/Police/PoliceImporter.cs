@@ -55,7 +55,6 @@ public sealed class PoliceImporter(AnalyticalStore store)
         using var sources = PoliceSources.Expand(paths);
         var list = sources.Sources;
         var totalBytes = list.Sum(s => s.Length);
-        long bytesBefore = 0, rowsBefore = 0;
 
         var files = new List<ImportedFile>();
         var rejected = new List<ImportError>();
@@ -68,66 +67,9 @@ public sealed class PoliceImporter(AnalyticalStore store)
         var byType = new long[32];
         var forceNames = new Dictionary<short, string>();
 
-        // Files are read in groups sharing one transaction (see ImportBatch); a group with a file to be rejected whole
-        // is rolled back and its files read again one transaction each, as a file-by-file import would.
-        var results = new List<PoliceFileImport>();
-        for (var start = 0; start < list.Count;)
-        {
-            var end = start;
-            long groupBytes = 0;
-            while (end < list.Count && (end == start || (groupBytes + list[end].Length <= ImportBatch.MaxBytes && end - start < ImportBatch.MaxFiles)))
-            {
-                groupBytes += list[end].Length;
-                end++;
-            }
-
-            var group = new List<PoliceFileImport>();
-            var spoiled = false;
-            using (var batch = new ImportBatch(store))
-            {
-                long groupBefore = bytesBefore, groupRows = rowsBefore;
-                for (var i = start; i < end && !spoiled; i++)
-                {
-                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, groupBefore, groupRows), cancellationToken, batch);
-                    file.Run();
-                    spoiled = file.SpoilsBatch;
-                    group.Add(file);
-                    groupBefore += list[i].Length;
-                    groupRows += file.Rows;
-                }
-
-                if (!spoiled)
-                {
-                    batch.Commit();
-                }
-            }
-
-            if (spoiled)
-            {
-                group.Clear();
-                long before = bytesBefore, rows = rowsBefore;
-                for (var i = start; i < end; i++)
-                {
-                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, before, rows), cancellationToken);
-                    file.Run();
-                    group.Add(file);
-                    before += list[i].Length;
-                    rows += file.Rows;
-                }
-            }
-
-            for (var i = start; i < end; i++)
-            {
-                bytesBefore += list[i].Length;
-                rowsBefore += group[i - start].Rows;
-            }
-
-            results.AddRange(group);
-            start = end;
-        }
-
-        Action<long, long> Reporter(int index, long before, long rowsStart) => (bytes, rows) =>
-            progress?.Report(new ImportProgress(list[index].DisplayPath, index, list.Count, before + bytes, totalBytes, rowsStart + rows));
+        var results = opts.CountsOnly
+            ? ImportCountsOnly(list, opts, progress, totalBytes, cancellationToken)
+            : ImportFull(list, opts, progress, totalBytes, cancellationToken);
 
         foreach (var file in results)
         {
@@ -194,6 +136,233 @@ public sealed class PoliceImporter(AnalyticalStore store)
         }
 
         return summary;
+    }
+
+    /// <summary>
+    /// The full import: files are read in groups sharing one transaction (see <see cref="ImportBatch"/>); a group with a
+    /// file to be rejected whole is rolled back and its files read again one transaction each, as a file-by-file import
+    /// would.
+    /// </summary>
+    private List<PoliceFileImport> ImportFull(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
+        long totalBytes, CancellationToken cancellationToken)
+    {
+        long bytesBefore = 0, rowsBefore = 0;
+        var results = new List<PoliceFileImport>();
+        for (var start = 0; start < list.Count;)
+        {
+            var end = start;
+            long groupBytes = 0;
+            while (end < list.Count && (end == start || (groupBytes + list[end].Length <= ImportBatch.MaxBytes && end - start < ImportBatch.MaxFiles)))
+            {
+                groupBytes += list[end].Length;
+                end++;
+            }
+
+            var group = new List<PoliceFileImport>();
+            var spoiled = false;
+            using (var batch = new ImportBatch(store))
+            {
+                long groupBefore = bytesBefore, groupRows = rowsBefore;
+                for (var i = start; i < end && !spoiled; i++)
+                {
+                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, groupBefore, groupRows), cancellationToken, batch);
+                    file.Run();
+                    spoiled = file.SpoilsBatch;
+                    group.Add(file);
+                    groupBefore += list[i].Length;
+                    groupRows += file.Rows;
+                }
+
+                if (!spoiled)
+                {
+                    batch.Commit();
+                }
+            }
+
+            if (spoiled)
+            {
+                group.Clear();
+                long before = bytesBefore, rows = rowsBefore;
+                for (var i = start; i < end; i++)
+                {
+                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, before, rows), cancellationToken);
+                    file.Run();
+                    group.Add(file);
+                    before += list[i].Length;
+                    rows += file.Rows;
+                }
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                bytesBefore += list[i].Length;
+                rowsBefore += group[i - start].Rows;
+            }
+
+            results.AddRange(group);
+            start = end;
+        }
+
+        Action<long, long> Reporter(int index, long before, long rowsStart) => (bytes, rows) =>
+            progress?.Report(new ImportProgress(list[index].DisplayPath, index, list.Count, before + bytes, totalBytes, rowsStart + rows));
+
+        return results;
+    }
+
+    /// <summary>How many files parsed ahead of the writer may wait for it (bounds memory: each holds only its counts).</summary>
+    private const int CountsOnlyWindow = 8;
+
+    /// <summary>
+    /// The counts-only import: street files are read and checked on worker threads, one file each at a time
+    /// (<see cref="PoliceFileImport.Parse"/>), while this thread — the only one touching the store — writes each file's
+    /// counts in file order into transactions of up to <see cref="ImportBatch.MaxBytes"/> (<see cref="PoliceFileImport.WriteCounts"/>).
+    /// Files of other kinds are imported in full, one transaction each, between batches.
+    /// </summary>
+    private List<PoliceFileImport> ImportCountsOnly(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
+        long totalBytes, CancellationToken cancellationToken)
+    {
+        var n = list.Count;
+        var slots = new TaskCompletionSource<PoliceFileImport>[n];
+        for (var i = 0; i < n; i++)
+        {
+            slots[i] = new TaskCompletionSource<PoliceFileImport>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        var gate = new object();
+        var fileBytes = new long[n];
+        var fileRows = new long[n];
+        long bytesSum = 0, rowsSum = 0;
+        Action<long, long> Reporter(int index) => (bytes, rows) =>
+        {
+            if (progress is null)
+            {
+                return;
+            }
+
+            lock (gate)
+            {
+                bytesSum += bytes - fileBytes[index];
+                rowsSum += rows - fileRows[index];
+                fileBytes[index] = bytes;
+                fileRows[index] = rows;
+                progress.Report(new ImportProgress(list[index].DisplayPath, index, n, bytesSum, totalBytes, rowsSum));
+            }
+        };
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var window = new SemaphoreSlim(CountsOnlyWindow);
+        var next = -1;
+        var workers = new Task[Math.Clamp(Environment.ProcessorCount, 1, 8)];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Factory.StartNew(
+                () =>
+                {
+                    while (true)
+                    {
+                        try
+                        {
+                            window.Wait(stop.Token);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            return;
+                        }
+
+                        var i = Interlocked.Increment(ref next);
+                        if (i >= n)
+                        {
+                            return;
+                        }
+
+                        try
+                        {
+                            var file = new PoliceFileImport(store, list[i], opts, Reporter(i), stop.Token);
+                            Exclusively(list[i], file.Parse);
+                            slots[i].SetResult(file);
+                        }
+                        catch (Exception ex)
+                        {
+                            slots[i].SetException(ex);
+                        }
+                    }
+                },
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        var results = new List<PoliceFileImport>(n);
+        ImportBatch? batch = null;
+        try
+        {
+            long groupBytes = 0;
+            var groupFiles = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var file = slots[i].Task.GetAwaiter().GetResult();
+                window.Release();
+                if (file.NeedsFullImport)
+                {
+                    batch?.Commit();
+                    batch?.Dispose();
+                    batch = null;
+                    file = new PoliceFileImport(store, list[i], opts, Reporter(i), cancellationToken);
+                    Exclusively(list[i], file.Run);
+                    results.Add(file);
+                    continue;
+                }
+
+                batch ??= new ImportBatch(store);
+                file.WriteCounts(batch);
+                results.Add(file);
+                groupBytes += list[i].Length;
+                if (++groupFiles >= ImportBatch.MaxFiles || groupBytes >= ImportBatch.MaxBytes)
+                {
+                    batch.Commit();
+                    batch.Dispose();
+                    batch = null;
+                    groupBytes = 0;
+                    groupFiles = 0;
+                }
+            }
+
+            batch?.Commit();
+        }
+        catch
+        {
+            stop.Cancel();
+            try
+            {
+                Task.WaitAll(workers, CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // The workers stop because of the failure being reported.
+            }
+
+            throw;
+        }
+        finally
+        {
+            batch?.Dispose();
+        }
+
+        Task.WaitAll(workers, CancellationToken.None);
+        return results;
+    }
+
+    /// <summary>Runs <paramref name="read"/> holding the lock of the source's zip archive, if it has one.</summary>
+    private static void Exclusively(PoliceSource source, Action read)
+    {
+        if (source.Exclusive is not { } archive)
+        {
+            read();
+            return;
+        }
+
+        lock (archive)
+        {
+            read();
+        }
     }
 
     /// <summary>Imports one file, folder or zip archive.</summary>

@@ -5,7 +5,13 @@ using CommunitySafety.Imports;
 namespace CommunitySafety.Data.Police;
 
 /// <summary>One CSV to read: a file on disk or an entry of a zip archive.</summary>
-internal sealed record PoliceSource(string DisplayPath, string FileName, long Length, Func<Stream> Open);
+/// <param name="DisplayPath">The file as named in errors.</param>
+/// <param name="FileName">Its name.</param>
+/// <param name="Length">Its size in bytes.</param>
+/// <param name="Open">Opens it from the start.</param>
+/// <param name="Exclusive">For a zip entry, its archive: entries of one archive are read by one thread at a time
+/// (a <see cref="ZipArchive"/> is not thread-safe), so readers working in parallel lock it while they read.</param>
+internal sealed record PoliceSource(string DisplayPath, string FileName, long Length, Func<Stream> Open, object? Exclusive = null);
 
 /// <summary>
 /// Expands the paths given to an import into CSV sources: single files, folders (recursively; the police.uk archive
@@ -86,7 +92,7 @@ internal sealed class PoliceSources : IDisposable
             foreach (var entry in archive.Entries.Where(e => IsCsv(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal))
             {
                 var e = entry;
-                Sources.Add(new PoliceSource($"{path}!{e.FullName}", e.Name, e.Length, e.Open));
+                Sources.Add(new PoliceSource($"{path}!{e.FullName}", e.Name, e.Length, e.Open, archive));
             }
         }
         else

@@ -176,7 +176,7 @@ public sealed class AnalyticalStore : IDisposable
         if (!exists)
         {
             using var tx = _connection.BeginTransaction();
-            foreach (var ddl in StoreSchema.Version1)
+            foreach (var ddl in StoreSchema.Version1.Concat(StoreSchema.Version2))
             {
                 Execute(ddl);
             }
@@ -190,6 +190,18 @@ public sealed class AnalyticalStore : IDisposable
             }
 
             Execute($"INSERT INTO schema_info VALUES ({StoreSchema.CurrentVersion})");
+            tx.Commit();
+        }
+        else if (Scalar<int>("SELECT max(version) FROM schema_info") == 1)
+        {
+            // A store written before counts-only imports: every force-month it holds has its raw rows.
+            using var tx = _connection.BeginTransaction();
+            foreach (var ddl in StoreSchema.Version2)
+            {
+                Execute(ddl);
+            }
+
+            Execute("INSERT INTO schema_info VALUES (2)");
             tx.Commit();
         }
 

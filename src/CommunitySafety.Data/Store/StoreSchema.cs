@@ -11,7 +11,7 @@ namespace CommunitySafety.Data.Store;
 internal static class StoreSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public static readonly string[] Version1 =
     [
@@ -31,5 +31,15 @@ internal static class StoreSchema
         "CREATE TABLE stop_search(force_id SMALLINT NOT NULL, month_idx INTEGER NOT NULL, search_type VARCHAR NOT NULL, occurred_at TIMESTAMP NOT NULL, part_of_operation BOOLEAN, operation VARCHAR, latitude FLOAT, longitude FLOAT, gender VARCHAR, age_range VARCHAR, self_defined_ethnicity VARCHAR, officer_defined_ethnicity VARCHAR, legislation VARCHAR, object_of_search VARCHAR, outcome VARCHAR, outcome_linked BOOLEAN, removal_of_more_than_outer_clothing BOOLEAN, file_id INTEGER NOT NULL, line INTEGER NOT NULL)",
         // age_to = -1: "and over"; all ages is 0 and over.
         "CREATE TABLE population(area_code VARCHAR NOT NULL, area_name VARCHAR, year SMALLINT NOT NULL, age_from SMALLINT NOT NULL, age_to SMALLINT NOT NULL, value DOUBLE NOT NULL, source VARCHAR)",
+    ];
+
+    /// <summary>
+    /// Version 2: <c>loaded_month.counts_only</c> marks a street force-month imported with
+    /// <see cref="Police.PoliceImportOptions.CountsOnly"/> (monthly counts, no raw <c>crime</c> rows), so the parts that
+    /// read raw rows can say so. Applied to a version 1 store when it is opened for writing; its months are all full.
+    /// </summary>
+    public static readonly string[] Version2 =
+    [
+        "ALTER TABLE loaded_month ADD COLUMN counts_only BOOLEAN DEFAULT false",
     ];
 }

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Synthetic;
 using CommunitySafety.Data.Tests.Support;
@@ -11,8 +12,13 @@ namespace CommunitySafety.Data.Tests.Synthetic;
 public sealed class NationalImportSmokeTests : IDisposable
 {
     private readonly TempStore _store = new();
+    private readonly TempStore _countsOnly = new();
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        _store.Dispose();
+        _countsOnly.Dispose();
+    }
 
     [Fact]
     public void Import_OneGeneratedNationalMonth_ImportsEveryRowOnceAndCountsThem()
@@ -35,5 +41,28 @@ public sealed class NationalImportSmokeTests : IDisposable
         new PoliceImporter(_store.Store).Import(folder);
         Assert.Equal(archive.StreetRows, _store.Count("SELECT sum(n) FROM crime_monthly"));
         Assert.Equal(archive.StreetRows, _store.Count("SELECT count(*) FROM crime"));
+    }
+
+    [Fact]
+    public void ImportCountsOnly_OneGeneratedNationalMonth_SameCountsAndFiguresAsFullImport()
+    {
+        var folder = Path.Combine(_store.Folder, "national");
+        var archive = NationalArchiveGenerator.Generate(NationalArchiveGeneratorTests.Options(folder) with { Scale = 0.01 });
+        var lookup = Path.Combine(NationalArchiveGeneratorTests.SampleLookups, "LAD17_CSP17_PFA17_lookup.csv");
+        new LookupImporter(_store.Store).Import(lookup);
+        new LookupImporter(_countsOnly.Store).Import(lookup);
+
+        var full = new PoliceImporter(_store.Store).Import(folder);
+        var counts = new PoliceImporter(_countsOnly.Store).Import(folder, new PoliceImportOptions { CountsOnly = true });
+
+        Assert.Equal(archive.StreetRows, _countsOnly.Count("SELECT sum(n) FROM crime_monthly"));
+        Assert.Equal(0, _countsOnly.Count("SELECT count(*) FROM crime"));
+        Assert.Equal(archive.OutcomeRows, _countsOnly.Count("SELECT count(*) FROM outcome"));
+        Assert.Equal(43, _countsOnly.Count("SELECT count(*) FROM loaded_month WHERE kind = 0 AND counts_only"));
+        Assert.Equal(full.Files, counts.Files);
+        StoreComparison.AssertSameTables(_store.Store, _countsOnly.Store);
+        var figures = StoreComparison.Figures(_store.Store);
+        Assert.True(figures.Count > 400, $"{figures.Count} lines of figures");
+        Assert.Equal(figures, StoreComparison.Figures(_countsOnly.Store));
     }
 }

@@ -148,7 +148,16 @@ public sealed class HotspotsCommand : Command
 
         var months = period.LastMonth.MonthsSince(period.FirstMonth) + 1;
         var readFirst = method == "change" ? YearMonth.FromIndex(period.FirstMonth.Index - months) : period.FirstMonth;
-        var records = new HotspotPointsQuery(store).Read(area, readFirst, period.LastMonth, types);
+        IReadOnlyList<HotspotPoint> records;
+        try
+        {
+            records = new HotspotPointsQuery(store).Read(area, readFirst, period.LastMonth, types);
+        }
+        catch (CountsOnlyMonthsException e)
+        {
+            throw new CliException(ExitCode.NoData, e.Message, e);
+        }
+
         var projected = records.Select(r => (r.Month, Point: BritishNationalGrid.FromWgs84(new GeoPoint(r.Longitude, r.Latitude)))).ToList();
         var current = projected.Where(p => p.Month >= period.FirstMonth).Select(p => p.Point).ToList();
         if (current.Count == 0)

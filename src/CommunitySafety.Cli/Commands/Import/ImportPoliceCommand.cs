@@ -33,6 +33,12 @@ public sealed class ImportPoliceCommand : Command
         HelpName = "name",
     };
 
+    private readonly Option<bool> _countsOnly = new("--counts-only")
+    {
+        Description = "Street-level files: check every row as usual but store only the monthly counts by force, LSOA, crime type and month, " +
+                      "not the records (much faster; counts, rates and assessments are the same, hot spot maps need the records).",
+    };
+
     /// <summary>Creates the command.</summary>
     public ImportPoliceCommand(CliContext context)
         : base("police", "Import police.uk street-level crime, outcomes and stop-and-search CSVs. Re-importing a force-month replaces it.")
@@ -42,6 +48,7 @@ public sealed class ImportPoliceCommand : Command
         Options.Add(_skipBadRows);
         Options.Add(_rejects);
         Options.Add(_force);
+        Options.Add(_countsOnly);
         SetAction(Run);
     }
 
@@ -58,6 +65,7 @@ public sealed class ImportPoliceCommand : Command
             SkipBadRows = parseResult.GetValue(_skipBadRows),
             RejectsPath = parseResult.GetValue(_rejects) is { } r ? _context.ResolvePath(r) : null,
             StopAndSearchForce = parseResult.GetValue(_force),
+            CountsOnly = parseResult.GetValue(_countsOnly),
         };
         var summary = StoreAccess.Write(_context, parseResult, store =>
             ProgressDisplay.Run(_context, "Importing police.uk files", progress => new PoliceImporter(store).Import(paths, options, progress)));

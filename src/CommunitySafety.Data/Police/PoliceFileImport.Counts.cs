@@ -1,0 +1,210 @@
+using System.Runtime.InteropServices;
+using CommunitySafety.Data.Internals;
+using CommunitySafety.Periods;
+using nietras.SeparatedValues;
+
+namespace CommunitySafety.Data.Police;
+
+/// <summary>
+/// Counts-only street files (<see cref="PoliceImportOptions.CountsOnly"/>), in two phases: <see cref="Parse"/> reads and
+/// checks every row on any thread (no store access) into the file's own counts, keyed by its own force and LSOA
+/// numbers; <see cref="WriteCounts"/>, on the thread that owns the store, maps them to the store's keys and writes the
+/// monthly counts and bookkeeping into the batch. A file with bad rows is known to be rejected before anything is
+/// written, so a counts-only batch is never rolled back for it.
+/// </summary>
+internal sealed partial class PoliceFileImport
+{
+    private StreetCounts? _counts;
+
+    /// <summary>After <see cref="Parse"/>: the file is not street-level, so it is imported in full by <see cref="Run"/>.</summary>
+    public bool NeedsFullImport { get; private set; }
+
+    /// <summary>
+    /// Reads and checks a street-level file into its own counts, touching no store; a file that cannot be read as
+    /// CSV text is rejected whole with an error naming it and the line, as <see cref="Run"/> does.
+    /// </summary>
+    public void Parse()
+    {
+        try
+        {
+            ParseCore();
+        }
+        catch (Exception ex) when (CsvText.Unreadable(ex, _source.DisplayPath, _source.Open) is { } error)
+        {
+            Errors.Add(error);
+            _fileError = true;
+            _counts = null;
+            Imported = false;
+            Rows = 0;
+        }
+    }
+
+    private void ParseCore()
+    {
+        using var counting = new CountingStream(_source.Open());
+        using var text = CsvText.Text(counting);
+        using var reader = CsvText.Open(text);
+        if (reader.Header.IsEmpty)
+        {
+            Errors.Add(new(_source.DisplayPath, 0, null, "the file is empty: expected a police.uk header line."));
+            return;
+        }
+
+        var header = PoliceHeader.Detect(reader.Header.ColNames, _source.FileName, _source.DisplayPath, Errors);
+        if (header is null)
+        {
+            return;
+        }
+
+        Kind = header.Kind;
+        if (header.Kind != PoliceFileKind.Street)
+        {
+            NeedsFullImport = true;
+            return;
+        }
+
+        _counts = new StreetCounts();
+        CountStreet(reader, header, counting);
+        _progress(counting.BytesRead, _parsedRows);
+        MarkTruncatedLastLine();
+    }
+
+    /// <summary>Checks each row as <see cref="ParseStreet"/> does and counts the good ones by force, LSOA, crime type and month.</summary>
+    private void CountStreet(SepReader reader, PoliceHeader h, CountingStream counting)
+    {
+        var c = StreetColumns.Of(h);
+        var counts = _counts!;
+        foreach (var row in reader)
+        {
+            if (!CheckShape(row, h, counting))
+            {
+                continue;
+            }
+
+            if (!CheckStreetRow(row, h, c, out var ym, out var forceName, out _, out _, out var lsoaPresent, out var type))
+            {
+                Reject(row);
+                continue;
+            }
+
+            var lsoa = 0;
+            if (lsoaPresent)
+            {
+                var code = row[c.LsoaCode].Span.Trim();
+                if (!counts.TryLsoa(code, out lsoa))
+                {
+                    lsoa = counts.AddLsoa(code, c.LsoaName >= 0 ? row[c.LsoaName].Span.Trim() : default);
+                }
+            }
+
+            counts.Add(counts.Force(forceName), lsoa, type, ym.Index);
+            _parsedRows++;
+        }
+    }
+
+    /// <summary>
+    /// Writes a parsed counts-only file into <paramref name="batch"/> (on the thread that owns the store): forces, LSOAs
+    /// and months in the order the rows gave them (so keys are those a full import gives), then the monthly counts,
+    /// loaded months and the source file, replacing any earlier import of its force-months, raw rows included.
+    /// </summary>
+    public void WriteCounts(ImportBatch batch)
+    {
+        if (_counts is not { } counts || IsRejectedWhole())
+        {
+            Rows = 0;
+            return;
+        }
+
+        _batch = batch;
+        _countsOnly = true;
+        var dimensions = _store.Dimensions;
+        _fileId = dimensions.NextFileId;
+        var forces = new short[counts.Forces.Count];
+        for (var i = 0; i < forces.Length; i++)
+        {
+            forces[i] = dimensions.Force(counts.Forces[i]);
+        }
+
+        var lsoas = new int[counts.Lsoas.Count + 1];
+        for (var i = 0; i < counts.Lsoas.Count; i++)
+        {
+            var (code, name) = counts.Lsoas[i];
+            lsoas[i + 1] = dimensions.Lsoa(code, name);
+        }
+
+        foreach (var ((force, lsoa, type, month), n) in counts.Monthly)
+        {
+            var key = (forces[force], lsoas[lsoa], type, month);
+            dimensions.Month(YearMonth.FromIndex(month));
+            CollectionsMarshal.GetValueRefOrAddDefault(_monthly, key, out _) += n;
+            CollectionsMarshal.GetValueRefOrAddDefault(_forceMonths, (key.Item1, month), out _) += n;
+            CollectionsMarshal.GetValueRefOrAddDefault(RowsByForce, key.Item1, out _) += n;
+            CollectionsMarshal.GetValueRefOrAddDefault(RowsByMonth, month, out _) += n;
+            RowsByType[type] += n;
+            Rows += n;
+        }
+
+        _counts = null;
+        ReplaceInBatch("crime", PoliceFileKind.Street);
+        if (dimensions.FlushNew())
+        {
+            batch.NewLsoas = true;
+        }
+
+        dimensions.NextFileId = _fileId + 1;
+        Imported = true;
+        ReleaseWorkingState();
+    }
+
+    /// <summary>One file's counts, keyed by its own numbering of forces and LSOAs (LSOA 0: no location).</summary>
+    private sealed class StreetCounts
+    {
+        private readonly Dictionary<string, int> _lsoaIndex = new(StringComparer.Ordinal);
+        private string? _lastForce;
+        private int _lastForceIndex;
+
+        public List<string> Forces { get; } = [];
+
+        public List<(string Code, string? Name)> Lsoas { get; } = [];
+
+        public Dictionary<(int Force, int Lsoa, byte Type, int Month), int> Monthly { get; } = [];
+
+        /// <summary>The file's number for a force name (nearly every row of a file has the same one).</summary>
+        public int Force(ReadOnlySpan<char> name)
+        {
+            if (_lastForce is not null && name.SequenceEqual(_lastForce))
+            {
+                return _lastForceIndex;
+            }
+
+            var i = 0;
+            while (i < Forces.Count && !name.SequenceEqual(Forces[i]))
+            {
+                i++;
+            }
+
+            if (i == Forces.Count)
+            {
+                Forces.Add(name.ToString());
+            }
+
+            _lastForce = Forces[i];
+            _lastForceIndex = i;
+            return i;
+        }
+
+        public bool TryLsoa(ReadOnlySpan<char> code, out int index) =>
+            _lsoaIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out index);
+
+        public int AddLsoa(ReadOnlySpan<char> code, ReadOnlySpan<char> name)
+        {
+            var text = code.ToString();
+            Lsoas.Add((text, name.IsEmpty ? null : name.ToString()));
+            _lsoaIndex[text] = Lsoas.Count;
+            return Lsoas.Count;
+        }
+
+        public void Add(int force, int lsoa, byte type, int month) =>
+            CollectionsMarshal.GetValueRefOrAddDefault(Monthly, (force, lsoa, type, month), out _)++;
+    }
+}
