@@ -284,7 +284,16 @@ public static class StrategicAssessment
         return (trend.Marker, text, [.. points.Select(p => p.Year.ToString())]);
     }
 
-    private sealed record PeerData(Area Area, AreaYear Year);
+    /// <summary>A peer used in the comparisons, with its count of each of <see cref="Lines"/> worked out once.</summary>
+    private sealed record PeerData(Area Area, AreaYear Year)
+    {
+        private readonly long[] _counts = [.. Lines.Select(Year.CountOf)];
+
+        /// <summary>The same as <see cref="AreaYear.CountOf"/> on <see cref="Year"/>.</summary>
+        public long CountOf(CrimeType? line) => _counts[line is null ? 0 : LineIndex[line]];
+    }
+
+    private static readonly Dictionary<CrimeType, int> LineIndex = CrimeType.Current.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i + 1);
 
     private static (PeerGroupSummary Summary, List<PeerData> Used) Peers(PeerGroup? group, AssessmentData data, FinancialYear year, AssessmentSettings settings)
     {
@@ -295,9 +304,16 @@ public static class StrategicAssessment
             return (new PeerGroupSummary("no peer group: compared with England and Wales only", settings.IncludeAreaInPeerRate, members), used);
         }
 
+        // The first of the data's peers with each code, looked up once per peer rather than searched for.
+        var byCode = new Dictionary<AreaCode, AreaData>();
+        foreach (var p in data.Peers)
+        {
+            byCode.TryAdd(p.Area.Code, p);
+        }
+
         foreach (var code in group.Peers)
         {
-            var peer = data.Peers.FirstOrDefault(p => p.Area.Code == code);
+            var peer = byCode.GetValueOrDefault(code);
             double? distance = group.Distances.TryGetValue(code, out var d) ? d : null;
             var name = peer?.Area.Name ?? code.Value;
             var (status, note) = Status(peer?.For(year), year, UnreliableYears.None);
@@ -327,7 +343,7 @@ public static class StrategicAssessment
     {
         var own = data.Area.For(year);
         var rate = Rate(own, line);
-        var peerCount = peers.Sum(p => p.Year.CountOf(line));
+        var peerCount = peers.Sum(p => p.CountOf(line));
         var peerPopulation = peers.Sum(p => p.Year.Population!.Value);
         double? peerRate = peerPopulation > 0 ? peerCount / peerPopulation * RateMultiplier : null;
         var national = Rate(data.EnglandAndWales?.For(year), line)?.Value;
@@ -339,7 +355,7 @@ public static class StrategicAssessment
         var position = FunnelPosition.NotCompared;
         if (rate?.Value is { } value)
         {
-            var others = peers.Where(p => p.Area.Code != data.Area.Area.Code).Select(p => p.Year.CountOf(line) / p.Year.Population!.Value * RateMultiplier).ToArray();
+            var others = peers.Where(p => p.Area.Code != data.Area.Area.Code).Select(p => p.CountOf(line) / p.Year.Population!.Value * RateMultiplier).ToArray();
             groupSize = others.Length + 1;
             rank = 1 + others.Count(r => r < value);
             if (peerRate is { } target && own!.Population is { } population)
@@ -369,7 +385,7 @@ public static class StrategicAssessment
 
     private static IEnumerable<FunnelPoint> Funnel(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, AssessmentSettings settings, FunnelLimitsCache funnelLimits)
     {
-        var peerCount = peers.Sum(p => p.Year.CountOf(line));
+        var peerCount = peers.Sum(p => p.CountOf(line));
         var peerPopulation = peers.Sum(p => p.Year.Population!.Value);
         if (peerPopulation <= 0)
         {
@@ -425,7 +441,7 @@ public static class StrategicAssessment
                 total > 0 ? harm / total * 100 : null,
                 t != CrimeType.AntiSocialBehaviour && recorded > 0 ? 100.0 * count / recorded : null,
                 complete ? harm / own!.Population!.Value * RateMultiplier : null,
-                peerPopulation > 0 ? peers.Sum(p => p.Year.CountOf(t)) * (weight ?? 0) / peerPopulation * RateMultiplier : null,
+                peerPopulation > 0 ? peers.Sum(p => p.CountOf(t)) * (weight ?? 0) / peerPopulation * RateMultiplier : null,
                 national is not null ? national.CountOf(t) * (weight ?? 0) / national.Population!.Value * RateMultiplier : null);
         }).OrderByDescending(r => r.Harm).ThenBy(r => r.CrimeType, StringComparer.Ordinal).ToArray();
 
