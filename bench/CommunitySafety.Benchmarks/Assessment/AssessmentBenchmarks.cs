@@ -72,7 +72,7 @@ public class AssessmentBenchmarks
     {
         var path = Environment.GetEnvironmentVariable("CSP_ASSESS_BENCH_STORE")
             ?? throw new InvalidOperationException("Set CSP_ASSESS_BENCH_STORE to a national analytical store (csp generate, then csp import).");
-        _store = AnalyticalStore.Open(path);
+        _store = AnalyticalStore.OpenReadOnly(path);
     }
 
     [GlobalCleanup]

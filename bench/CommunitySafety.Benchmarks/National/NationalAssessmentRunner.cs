@@ -26,7 +26,7 @@ public static class NationalAssessmentRunner
         var iterations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
         var mode = args.Length > 3 ? args[3] : "all";
         var settings = AssessmentSettings.Default with { FunnelForEachCrimeType = mode != "recorded", FunnelPointForEachPeer = mode != "own" };
-        using var store = AnalyticalStore.Open(args[0]);
+        using var store = AnalyticalStore.OpenReadOnly(args[0]); // read-only: a benchmark never writes to (or upgrades) the store it measures
         for (var i = 0; i < iterations; i++)
         {
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
