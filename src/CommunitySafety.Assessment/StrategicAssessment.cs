@@ -287,25 +287,36 @@ public static class StrategicAssessment
     /// <summary>A peer used in the comparisons, with its count of each of <see cref="Lines"/> worked out once.</summary>
     private sealed record PeerData(Area Area, AreaYear Year)
     {
-        private readonly long[] _counts = [.. Lines.Select(Year.CountOf)];
+        private readonly long[] _counts = CountsOfLines(Year);
 
         /// <summary>The same as <see cref="AreaYear.CountOf"/> on <see cref="Year"/>.</summary>
         public long CountOf(CrimeType? line) => _counts[line is null ? 0 : LineIndex[line]];
+    }
+
+    private static long[] CountsOfLines(AreaYear year)
+    {
+        var counts = new long[Lines.Count];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            counts[i] = year.CountOf(Lines[i]);
+        }
+
+        return counts;
     }
 
     private static readonly Dictionary<CrimeType, int> LineIndex = CrimeType.Current.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i + 1);
 
     private static (PeerGroupSummary Summary, List<PeerData> Used) Peers(PeerGroup? group, AssessmentData data, FinancialYear year, AssessmentSettings settings)
     {
-        var members = new List<PeerMember>();
-        var used = new List<PeerData>();
+        var members = new List<PeerMember>(group?.Peers.Count ?? 0);
+        var used = new List<PeerData>((group?.Peers.Count ?? 0) + 1);
         if (group is null)
         {
             return (new PeerGroupSummary("no peer group: compared with England and Wales only", settings.IncludeAreaInPeerRate, members), used);
         }
 
         // The first of the data's peers with each code, looked up once per peer rather than searched for.
-        var byCode = new Dictionary<AreaCode, AreaData>();
+        var byCode = new Dictionary<AreaCode, AreaData>(data.Peers.Count);
         foreach (var p in data.Peers)
         {
             byCode.TryAdd(p.Area.Code, p);
@@ -355,9 +366,20 @@ public static class StrategicAssessment
         var position = FunnelPosition.NotCompared;
         if (rate?.Value is { } value)
         {
-            var others = peers.Where(p => p.Area.Code != data.Area.Area.Code).Select(p => p.CountOf(line) / p.Year.Population!.Value * RateMultiplier).ToArray();
-            groupSize = others.Length + 1;
-            rank = 1 + others.Count(r => r < value);
+            // The other peers' rates, as many as are below the area's (a loop: this runs for every line of every area).
+            var others = 0;
+            var below = 0;
+            foreach (var p in peers)
+            {
+                if (p.Area.Code != data.Area.Area.Code)
+                {
+                    others++;
+                    below += p.CountOf(line) / p.Year.Population!.Value * RateMultiplier < value ? 1 : 0;
+                }
+            }
+
+            groupSize = others + 1;
+            rank = 1 + below;
             if (peerRate is { } target && own!.Population is { } population)
             {
                 position = FunnelPlot.Position(value, funnelLimits.RateLimits(target, population, RateMultiplier));
@@ -393,15 +415,14 @@ public static class StrategicAssessment
         }
 
         var target = peerCount / peerPopulation * RateMultiplier;
-        var points = peers.Select(p => (p.Area, p.Year)).ToList();
-        if (data.Area.For(year) is { IsComplete: true, Population: > 0 } own && !points.Any(p => p.Area.Code == data.Area.Area.Code))
+        var code = data.Area.Area.Code;
+        var ownYear = data.Area.For(year) is { IsComplete: true, Population: > 0 } complete && !peers.Any(p => p.Area.Code == code) ? complete : null;
+        List<(Area Area, AreaYear Year)> points = settings.FunnelPointForEachPeer
+            ? [.. peers.Select(p => (p.Area, p.Year))]
+            : [.. peers.Where(p => p.Area.Code == code).Select(p => (p.Area, p.Year))]; // the area's own point only, without listing the peers'
+        if (ownYear is not null)
         {
-            points.Insert(0, (data.Area.Area, own));
-        }
-
-        if (!settings.FunnelPointForEachPeer)
-        {
-            points.RemoveAll(p => p.Area.Code != data.Area.Area.Code);
+            points.Insert(0, (data.Area.Area, ownYear));
         }
 
         foreach (var (area, y) in points)
@@ -415,8 +436,18 @@ public static class StrategicAssessment
         }
     }
 
-    private static double HarmOf(AreaYear year, HarmWeights weights) =>
-        CrimeType.Current.Sum(t => year.CountOf(t) * (weights.For(t)?.Weight ?? 0));
+    private static double HarmOf(AreaYear year, HarmWeights weights)
+    {
+        // Σ count × weight over the current crime types in their order, from 0 (as Enumerable.Sum adds), without allocating.
+        var types = CrimeType.Current;
+        var total = 0.0;
+        for (var i = 0; i < types.Count; i++)
+        {
+            total += year.CountOf(types[i]) * (weights.For(types[i])?.Weight ?? 0);
+        }
+
+        return total;
+    }
 
     private static HarmResult Harm(AssessmentData data, List<PeerData> peers, FinancialYear year, FinancialYear? baseline, AssessmentSettings settings)
     {

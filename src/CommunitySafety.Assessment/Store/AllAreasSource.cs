@@ -25,6 +25,7 @@ internal sealed class AllAreasSource
     }
 
     private readonly Dictionary<AreaKind, IReadOnlyList<ResolvedArea>> _areas = [];
+    private readonly Dictionary<AreaKind, Dictionary<AreaCode, ResolvedArea>> _listed = [];
 
     /// <summary>As <see cref="StoreAssessmentSource.AreasOfKind"/>, from the counts already read.</summary>
     public IReadOnlyList<ResolvedArea> AreasOfKind(AreaKind kind)
@@ -109,7 +110,11 @@ internal sealed class AllAreasSource
         }
 
         var peerData = new List<AreaData>();
-        var listed = AreasOfKind(area.Kind).ToDictionary(a => a.Code!.Value);
+        if (!_listed.TryGetValue(area.Kind, out var listed))
+        {
+            _listed[area.Kind] = listed = AreasOfKind(area.Kind).ToDictionary(a => a.Code!.Value);
+        }
+
         foreach (var code in peers?.Peers ?? [])
         {
             if ((listed.GetValueOrDefault(code) ?? _resolver.TryResolve(code.Value)) is { Code: not null } peer)
