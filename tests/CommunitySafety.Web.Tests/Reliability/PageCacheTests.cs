@@ -4,6 +4,7 @@ using CommunitySafety.Monitoring;
 using CommunitySafety.Web.Features.Dashboard;
 using CommunitySafety.Web.Features.Indicators;
 using CommunitySafety.Web.Infrastructure.Caching;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySafety.Web.Tests.Reliability;
@@ -11,7 +12,8 @@ namespace CommunitySafety.Web.Tests.Reliability;
 /// <summary>
 /// The dashboard's judgements and the indicator pages are cached in memory per instance (StoreVersionCache) keyed by
 /// the store's version stamp: with two instances over one PostgreSQL database, a write through one instance (the form)
-/// or straight through the store is shown by the other on its next request, and a cached page is the uncached one.
+/// or straight through the store, or an edit in place by plain SQL, is shown by the other on its next request, and a
+/// cached page is the uncached one.
 /// </summary>
 public sealed class PageCacheTests : IAsyncLifetime
 {
@@ -69,6 +71,23 @@ public sealed class PageCacheTests : IAsyncLifetime
         }
 
         Assert.Contains(Note, await second.GetStringAsync(new Uri("indicators/DA-C2", UriKind.Relative)), StringComparison.Ordinal);
+
+        // An edit in place by plain SQL (a target's figure and wording; no row added or removed) is on the second's
+        // next page: the store's change counter is raised by the database's triggers, not by the app.
+        const string OldTarget = "At least 85% leave with reduced risk";
+        const string NewTarget = "At least 99% leave with reduced risk";
+        Assert.Contains(OldTarget, await second.GetStringAsync(new Uri("indicators/DA-E1", UriKind.Relative)), StringComparison.Ordinal);
+        await using (var scope = _instances.First.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
+            var changed = await db.Database.ExecuteSqlRawAsync(
+                "UPDATE \"IndicatorTargets\" SET \"Lower\" = 99, \"Description\" = {0} WHERE \"Description\" = {1}", NewTarget, OldTarget);
+            Assert.Equal(1, changed);
+        }
+
+        var edited = await second.GetStringAsync(new Uri("indicators/DA-E1", UriKind.Relative));
+        Assert.Contains(NewTarget, edited, StringComparison.Ordinal);
+        Assert.DoesNotContain(OldTarget, edited, StringComparison.Ordinal);
 
         // The cached page is the page built from the store.
         await using (var scope = _instances.Second.Services.CreateAsyncScope())

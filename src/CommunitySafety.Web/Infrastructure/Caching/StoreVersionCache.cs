@@ -1,43 +1,31 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using CommunitySafety.Monitoring;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CommunitySafety.Web.Infrastructure.Caching;
 
 /// <summary>
-/// An in-memory cache of page parts (judgements, indicator pages) that is right with several instances on one database:
-/// each entry is kept with the store's version stamp (<see cref="StampAsync"/>), read with one small query per request,
-/// and is used only while the stamp is unchanged, so a write through any instance is seen by every instance on its next
-/// request. The stamp is the row count and the largest id of every table a judgement or an indicator page is built
-/// from; a changed value or commentary always adds a revision row (<see cref="MonitoringDbContext"/> keeps history), so
-/// edits in place are seen too. Edits in place of a plan's own rows (an indicator's title, a target's value) without
-/// adding or removing a row are not part of the stamp.
+/// An in-memory cache of page parts (judgements, indicator pages, their HTML) that is right with several instances on one
+/// database: each entry is kept with the store's version stamp (<see cref="StampAsync"/>), read with one one-row query
+/// per request, and is used only while the stamp is unchanged, so a write through any instance is seen by every instance
+/// on its next request. The stamp is the monitoring store's change counter (<see cref="StoreVersion"/>), which database
+/// triggers raise on every insert, update and delete of every monitoring table in the writing transaction: edits in
+/// place (a target's figure changed by SQL) and changes made outside the app count too.
 /// </summary>
 public sealed class StoreVersionCache
 {
-    private static readonly Type[] Tables =
-    [
-        typeof(IndicatorValue), typeof(IndicatorValueRevision), typeof(Commentary), typeof(CommentaryRevision),
-        typeof(Indicator), typeof(IndicatorTarget), typeof(MonitoringFramework), typeof(Objective),
-        typeof(Strategy), typeof(Priority), typeof(CommunitySafetyPlan), typeof(Partnership),
-    ];
-
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private string? _sql;
 
-    /// <summary>The store's version stamp: one query over the tables the cached parts are built from.</summary>
+    /// <summary>The store's version stamp: its change counter (<see cref="StoreVersion.SelectSql"/>).</summary>
     /// <param name="db">The monitoring store of the request.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The stamp; equal stamps mean the same rows.</returns>
     public async Task<string> StampAsync(MonitoringDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        _sql ??= BuildSql(db.Model);
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -48,17 +36,15 @@ public sealed class StoreVersionCache
         try
         {
             await using DbCommand command = connection.CreateCommand();
-            command.CommandText = _sql;
+            command.CommandText = StoreVersion.SelectSql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var stamp = new StringBuilder();
-            for (var i = 0; i < reader.FieldCount; i++)
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                stamp.Append(Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)).Append('.');
+                throw new InvalidOperationException("The monitoring store has no StoreVersion row: it was not migrated by this version of the app.");
             }
 
-            return stamp.ToString();
+            return reader.GetString(0) + "." + Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         }
         finally
         {
@@ -92,26 +78,6 @@ public sealed class StoreVersionCache
 
     /// <summary>How many entries are held (for tests and diagnostics).</summary>
     public int Count => _entries.Count;
-
-    private static string BuildSql(IModel model)
-    {
-        var parts = new List<string>();
-        foreach (var type in Tables)
-        {
-            var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the monitoring model.");
-            var table = entity.GetTableName()!;
-            var schema = entity.GetSchema();
-            var store = StoreObjectIdentifier.Table(table, schema);
-            var id = entity.FindPrimaryKey()!.Properties.Single().GetColumnName(store)!;
-            var qualified = (schema is null ? string.Empty : Quote(schema) + ".") + Quote(table);
-            parts.Add($"(SELECT COUNT(*) FROM {qualified})");
-            parts.Add($"(SELECT COALESCE(MAX({Quote(id)}), 0) FROM {qualified})");
-        }
-
-        return "SELECT " + string.Join(", ", parts);
-    }
-
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private sealed record Entry(string Stamp, object? Value);
 }
