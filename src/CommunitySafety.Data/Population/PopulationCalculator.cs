@@ -154,33 +154,50 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
     {
         var byCode = new Dictionary<string, List<(AgeBand, double)>>(StringComparer.Ordinal);
         var lsoasByLad = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var rows = store.Query(
+
+        // The local authority of each LSOA with figures, read once per LSOA (joining it to every population row repeated
+        // two strings per age band: 131,000 rows for the mid-2015 LSOA estimates), then the figures streamed from the
+        // reader without an intermediate list. The lists are the same: each code is filed under its local authority the
+        // first time it is seen.
+        var ladOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var cmd = store.Command(
             """
-            SELECT p.area_code, p.age_from, p.age_to, p.value, s.lad_code, lower(s.lad_name)
-            FROM population p LEFT JOIN lsoa s ON s.code = p.area_code
-            WHERE p.year = $1
+            SELECT s.code, coalesce(s.lad_code, 'name:' || lower(s.lad_name))
+            FROM lsoa s
+            WHERE s.lad_name IS NOT NULL AND s.code IN (SELECT area_code FROM population WHERE year = $1)
             """,
-            r => (Code: r.GetString(0), From: r.GetInt16(1), To: r.GetInt16(2), Value: r.GetDouble(3),
-                Lad: r.IsDBNull(4) ? null : r.GetString(4), LadName: r.IsDBNull(5) ? null : r.GetString(5)),
-            (short)year);
-        foreach (var r in rows)
+            (short)year))
+        using (var reader = cmd.ExecuteReader())
         {
-            if (!byCode.TryGetValue(r.Code, out var list))
+            while (reader.Read())
             {
-                byCode[r.Code] = list = [];
-                if (r.LadName is not null)
-                {
-                    var key = r.Lad ?? "name:" + r.LadName;
-                    if (!lsoasByLad.TryGetValue(key, out var lsoas))
-                    {
-                        lsoasByLad[key] = lsoas = [];
-                    }
-
-                    lsoas.Add(r.Code);
-                }
+                ladOf.TryAdd(reader.GetString(0), reader.GetString(1));
             }
+        }
 
-            list.Add((new AgeBand(r.From, r.To < 0 ? null : r.To), r.Value));
+        using (var cmd = store.Command("SELECT area_code, age_from, age_to, value FROM population WHERE year = $1", (short)year))
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var code = reader.GetString(0);
+                if (!byCode.TryGetValue(code, out var list))
+                {
+                    byCode[code] = list = [];
+                    if (ladOf.TryGetValue(code, out var key))
+                    {
+                        if (!lsoasByLad.TryGetValue(key, out var lsoas))
+                        {
+                            lsoasByLad[key] = lsoas = [];
+                        }
+
+                        lsoas.Add(code);
+                    }
+                }
+
+                var to = reader.GetInt16(2);
+                list.Add((new AgeBand(reader.GetInt16(1), to < 0 ? null : to), reader.GetDouble(3)));
+            }
         }
 
         return new Figures(byCode, lsoasByLad);
