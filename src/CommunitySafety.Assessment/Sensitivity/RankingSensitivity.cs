@@ -179,8 +179,9 @@ public static class RankingSensitivity
 
     /// <summary>
     /// <see cref="Count"/> four crime types at a time with 256-bit vectors: the same products added in the same order (a
-    /// multiply, then an add: never fused), so the same totals to the bit, and each rank 1 + the number of totals strictly
-    /// greater, counted with vector comparisons (padding lanes hold −∞, which is greater than nothing).
+    /// multiply, then an add: never fused), so the same totals to the bit; each rank is 1 + the number of totals strictly
+    /// greater, counted for four types at once by comparing every total with theirs; the tallies (draws in the top N, best
+    /// and worst rank, sum of ranks) are kept in vectors too. Padding lanes beyond the last type are never read back.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimised from the first call: unoptimised vector code is many times slower
     internal static void CountVectorised(double[] scores, int types, int criteria, double[] drawn, int draws, int topN, Tally tally)
@@ -196,11 +197,14 @@ public static class RankingSensitivity
             }
         }
 
-        var lanes = types - ((vectors - 1) * 4);
-        var lastValid = Vector256.LessThan(Vector256.Create(0L, 1L, 2L, 3L), Vector256.Create((long)lanes)).AsDouble();
-        var minusInfinity = Vector256.Create(double.NegativeInfinity);
         var totals = new Vector256<double>[vectors];
         var flat = new double[padded];
+        var inTop = new Vector256<long>[vectors];
+        var best = new Vector256<long>[vectors];
+        var worst = new Vector256<long>[vectors];
+        var rankSum = new Vector256<long>[vectors];
+        Array.Fill(best, Vector256.Create(long.MaxValue));
+        var top = Vector256.Create((long)topN);
         ref var column0 = ref MemoryMarshal.GetArrayDataReference(columns);
         for (var d = 0; d < draws; d++)
         {
@@ -214,25 +218,33 @@ public static class RankingSensitivity
                 }
 
                 totals[v] = total;
+                total.CopyTo(flat, v * 4);
             }
 
-            totals[vectors - 1] = Vector256.ConditionalSelect(lastValid, totals[vectors - 1], minusInfinity);
             for (var v = 0; v < vectors; v++)
             {
-                totals[v].CopyTo(flat, v * 4);
-            }
-
-            for (var t = 0; t < types; t++)
-            {
-                var mine = Vector256.Create(flat[t]);
-                var rank = 1;
-                for (var v = 0; v < vectors; v++)
+                // 1 + the number of types whose total is above each lane's (a true comparison is −1 in every bit).
+                var mine = totals[v];
+                var rank = Vector256<long>.One;
+                for (var j = 0; j < types; j++)
                 {
-                    rank += BitOperations.PopCount(Vector256.GreaterThan(totals[v], mine).ExtractMostSignificantBits());
+                    rank -= Vector256.GreaterThan(Vector256.Create(flat[j]), mine).AsInt64();
                 }
 
-                tally.Add(t, rank, topN);
+                inTop[v] -= Vector256.LessThanOrEqual(rank, top);
+                best[v] = Vector256.Min(best[v], rank);
+                worst[v] = Vector256.Max(worst[v], rank);
+                rankSum[v] += rank;
             }
+        }
+
+        for (var t = 0; t < types; t++)
+        {
+            var (v, lane) = (t / 4, t % 4);
+            tally.InTop[t] = (int)inTop[v].GetElement(lane);
+            tally.Best[t] = (int)best[v].GetElement(lane);
+            tally.Worst[t] = (int)worst[v].GetElement(lane);
+            tally.RankSum[t] = rankSum[v].GetElement(lane);
         }
     }
 }
