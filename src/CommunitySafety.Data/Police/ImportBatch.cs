@@ -29,6 +29,11 @@ internal sealed class ImportBatch(AnalyticalStore store) : IDisposable
     public HashSet<(byte Kind, short Force, int Month)> Loaded => _loaded ??=
         [.. store.Query("SELECT kind, force_id, month_idx FROM loaded_month", r => (r.GetByte(0), r.GetInt16(1), r.GetInt32(2)))];
 
+    private DateTime? _now;
+
+    /// <summary>The transaction's <c>now()</c> (DuckDB's time of the transaction's start), for rows appended rather than inserted.</summary>
+    public DateTime Now => _now ??= store.Scalar<DateTime>("SELECT now()::TIMESTAMP");
+
     /// <summary>Whether a file of the group added LSOAs, so allocation must run before the commit.</summary>
     public bool NewLsoas { get; set; }
 

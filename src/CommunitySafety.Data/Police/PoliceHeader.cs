@@ -9,6 +9,9 @@ internal sealed class PoliceHeader
     private static readonly string[] OutcomesRequired = ["Month", "Reported by", "Longitude", "Latitude", "LSOA code", "Outcome type"];
     private static readonly string[] StopAndSearchRequired = ["Type", "Date", "Latitude", "Longitude"];
 
+    /// <summary>The header of police.uk street-level files as published.</summary>
+    public const string StandardStreet = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
+
     private readonly Dictionary<string, int> _columns;
 
     private PoliceHeader(IReadOnlyList<string> names, PoliceFileKind kind)

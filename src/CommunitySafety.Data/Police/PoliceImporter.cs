@@ -1,5 +1,6 @@
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Internals;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 
@@ -222,12 +223,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
         long totalBytes, CancellationToken cancellationToken)
     {
         var n = list.Count;
-        var slots = new TaskCompletionSource<PoliceFileImport>[n];
-        for (var i = 0; i < n; i++)
-        {
-            slots[i] = new TaskCompletionSource<PoliceFileImport>(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
+        var handOff = new OrderedHandOff<PoliceFileImport>(n, CountsOnlyWindow);
         var gate = new object();
         var fileBytes = new long[n];
         var fileRows = new long[n];
@@ -250,40 +246,24 @@ public sealed class PoliceImporter(AnalyticalStore store)
         };
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var window = new SemaphoreSlim(CountsOnlyWindow);
-        var next = -1;
         var workers = new Task[Math.Clamp(Environment.ProcessorCount, 1, 8)];
         for (var w = 0; w < workers.Length; w++)
         {
             workers[w] = Task.Factory.StartNew(
                 () =>
                 {
-                    while (true)
+                    var buffer = new byte[PoliceFileImport.FastBufferBytes];
+                    for (var i = handOff.NextIndex(); i >= 0; i = handOff.NextIndex())
                     {
                         try
                         {
-                            window.Wait(stop.Token);
-                        }
-                        catch (OperationCanceledException)
-                        {
-                            return;
-                        }
-
-                        var i = Interlocked.Increment(ref next);
-                        if (i >= n)
-                        {
-                            return;
-                        }
-
-                        try
-                        {
                             var file = new PoliceFileImport(store, list[i], opts, Reporter(i), stop.Token);
-                            Exclusively(list[i], file.Parse);
-                            slots[i].SetResult(file);
+                            Exclusively(list[i], () => file.Parse(buffer));
+                            handOff.Complete(i, file, null);
                         }
                         catch (Exception ex)
                         {
-                            slots[i].SetException(ex);
+                            handOff.Complete(i, null, ex);
                         }
                     }
                 },
@@ -298,8 +278,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
             var groupFiles = 0;
             for (var i = 0; i < n; i++)
             {
-                var file = slots[i].Task.GetAwaiter().GetResult();
-                window.Release();
+                var file = handOff.Take(i);
                 if (file.NeedsFullImport)
                 {
                     batch?.Commit();
@@ -315,7 +294,8 @@ public sealed class PoliceImporter(AnalyticalStore store)
                 file.WriteCounts(batch);
                 results.Add(file);
                 groupBytes += list[i].Length;
-                if (++groupFiles >= ImportBatch.MaxFiles || groupBytes >= ImportBatch.MaxBytes)
+                // Groups four times the full import's: only counts are written, and each group's commit re-allocates LSOAs.
+                if (++groupFiles >= 4 * ImportBatch.MaxFiles || groupBytes >= 4 * ImportBatch.MaxBytes)
                 {
                     batch.Commit();
                     batch.Dispose();
@@ -330,6 +310,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
         catch
         {
             stop.Cancel();
+            handOff.Stop();
             try
             {
                 Task.WaitAll(workers, CancellationToken.None);

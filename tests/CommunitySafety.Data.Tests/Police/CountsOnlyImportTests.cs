@@ -208,3 +208,93 @@ public sealed class CountsOnlyImportTests : IDisposable
         }
     }
 }
+
+/// <summary>
+/// The counts-only fast path (bytes split directly, each distinct value checked once by the general rules) takes the
+/// plain files and gives up on anything else, and either way the store ends as after a full import.
+/// </summary>
+public sealed class CountsOnlyFastPathTests : IDisposable
+{
+    private const string Header = Fixtures.StreetHeader;
+    private const string Row = "abc1,2024-01,Bedfordshire Police,Bedfordshire Police,-0.4,52.1,On or near High Street,E01017541,Bedford 001B,Burglary,Under investigation,";
+    private const string Other = "abc2,2024-01,Bedfordshire Police,Bedfordshire Police,-0.41,52.11,On or near Park Road,E01017542,Bedford 001C,Violence and sexual offences,,";
+
+    private readonly TempStore _full = new();
+    private readonly TempStore _counts = new();
+
+    public void Dispose()
+    {
+        _full.Dispose();
+        _counts.Dispose();
+    }
+
+    private static readonly Dictionary<string, (bool Fast, string Content)> Files = new()
+    {
+        ["plain"] = (true, Header + "\n" + Row + "\n" + Other + "\n"),
+        ["no final line break"] = (true, Header + "\n" + Row + "\n" + Other),
+        ["CRLF"] = (true, Header + "\r\n" + Row + "\r\n" + Other + "\r\n"),
+        ["byte-order mark"] = (true, "\uFEFF" + Header + "\n" + Row + "\n"),
+        ["quoted LSOA name with a comma"] = (true, Header + "\n" + Row + "\n" + "abc3,2024-01,Dorset Police,Dorset Police,-1.8,50.7,On or near Sea Road,E01015432,\"Bournemouth, Christchurch and Poole 001A\",Robbery,,\n"),
+        ["blank lines"] = (true, Header + "\n\n" + Row + "\n\n" + Other + "\n"),
+        ["spaces round values"] = (true, Header + "\n" + "abc1, 2024-01 , Bedfordshire Police ,x, -0.4 , 52.1 ,Loc, E01017541 ,Bedford 001B, Burglary ,,\n"),
+        ["odd but valid numbers"] = (true, Header + "\n" + "abc1,2024-01,Bedfordshire Police,x,-180,90.000,Loc,E01017541,N,Burglary,,\n" + "abc2,2024-01,Bedfordshire Police,x,1e-1,+52,Loc,E01017541,N,burglary,,\n" + "abc3,2024-01,Bedfordshire Police,x,-180.0,-90.0,Loc,,,Burglary,,\n"),
+        ["no location"] = (true, Header + "\n" + "abc1,2024-01,Bedfordshire Police,x,,,No Location,,,Drugs,,\n"),
+        ["two forces, one in other case"] = (true, Header + "\n" + Row + "\n" + Row.Replace("01,Bedfordshire Police,", "01,BEDFORDSHIRE POLICE,", StringComparison.Ordinal) + "\n"),
+        ["escaped quote"] = (false, Header + "\n" + Row + "\n" + Row.Replace("On or near High Street", "\"On or near \"\"The\"\" Street\"", StringComparison.Ordinal) + "\n"),
+        ["line break in a quoted field"] = (false, Header + "\n" + Row.Replace("On or near High Street", "\"On or near\nHigh Street\"", StringComparison.Ordinal) + "\n"),
+        ["header repeated with a month"] = (false, Header + "\n" + Row + "\n" + "Crime ID,2024-01,Bedfordshire Police,x,,,Loc,,,Burglary,,Context\n"),
+        ["header repeated"] = (false, Header + "\n" + Row + "\n" + Header + "\n" + Other + "\n"),
+        ["other column order"] = (false, "Month,Crime ID,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n" + "2024-01,abc1,Bedfordshire Police,x,-0.4,52.1,Loc,E01017541,N,Burglary,,\n"),
+        ["lone carriage return"] = (false, Header + "\r" + Row + "\r"),
+        ["coordinate over the limit"] = (false, Header + "\n" + Row.Replace("-0.4", "-180.0001", StringComparison.Ordinal) + "\n"),
+        ["one coordinate only"] = (false, Header + "\n" + Row.Replace("52.1", "", StringComparison.Ordinal) + "\n"),
+        ["too many fields"] = (false, Header + "\n" + Row + ",extra\n"),
+        ["bad crime type"] = (false, Header + "\n" + Row.Replace("Burglary", "Burglery", StringComparison.Ordinal) + "\n"),
+        ["header only"] = (true, Header + "\n"),
+    };
+
+    public static TheoryData<string> Cases => [.. Files.Keys];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Parse_File_FastOnlyWhenPlain_AndCountsAsAFullImport(string what)
+    {
+        var (fast, content) = Files[what];
+        var path = _counts.WriteFile(what.Replace(' ', '-') + "/2024-01-bedfordshire-street.csv", content);
+        var source = new PoliceSource(path, Path.GetFileName(path), new FileInfo(path).Length, () => File.OpenRead(path));
+        var file = new PoliceFileImport(_counts.Store, source, new PoliceImportOptions { CountsOnly = true }, (_, _) => { }, CancellationToken.None);
+
+        file.Parse(new byte[PoliceFileImport.FastBufferBytes]);
+
+        Assert.Equal(fast, file.ReadFast);
+        var (full, fullErrors) = TryImport(_full.Store, path, default);
+        var (counts, countsErrors) = TryImport(_counts.Store, path, new PoliceImportOptions { CountsOnly = true });
+        Assert.Equal(fullErrors, countsErrors);
+        Assert.Equal(full?.TotalRows, counts?.TotalRows);
+        Assert.Equal(StoreComparison.Tables(_full.Store), StoreComparison.Tables(_counts.Store));
+    }
+
+    [Fact]
+    public void Parse_RealFiles_TakeTheFastPath()
+    {
+        foreach (var path in new[] { Fixtures.BedfordshireStreet, Fixtures.HampshireStreet })
+        {
+            var source = new PoliceSource(path, Path.GetFileName(path), new FileInfo(path).Length, () => File.OpenRead(path));
+            var file = new PoliceFileImport(_counts.Store, source, new PoliceImportOptions { CountsOnly = true }, (_, _) => { }, CancellationToken.None);
+            file.Parse(new byte[PoliceFileImport.FastBufferBytes]);
+            Assert.True(file.ReadFast, path);
+        }
+    }
+
+    private static (ImportSummary? Summary, List<ImportError> Errors) TryImport(AnalyticalStore store, string path, PoliceImportOptions options)
+    {
+        try
+        {
+            return (new PoliceImporter(store).Import(path, options), []);
+        }
+        catch (ImportRejectedException ex)
+        {
+            return (null, [.. ex.Errors]);
+        }
+    }
+}
