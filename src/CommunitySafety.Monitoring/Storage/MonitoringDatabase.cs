@@ -61,6 +61,8 @@ public sealed record MonitoringStoreOptions(MonitoringDatabaseProvider Provider,
 /// <summary>Opens the monitoring store and brings its schema up to date.</summary>
 public static class MonitoringDatabase
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MonitoringStoreOptions, DbContextOptions> ContextOptions = new();
+
     /// <summary>Creates a context for <paramref name="options"/> without touching the database.</summary>
     /// <param name="options">Provider and connection string.</param>
     /// <param name="timeProvider">The clock for revision stamps; the system clock when null.</param>
@@ -68,13 +70,17 @@ public static class MonitoringDatabase
     public static MonitoringDbContext CreateContext(MonitoringStoreOptions options, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        MonitoringDbContext context = options.Provider switch
+        // The EF options are immutable: built once per store, not once per context (the web app makes one per request).
+        var built = ContextOptions.GetOrAdd(options, static o => o.Provider switch
         {
-            MonitoringDatabaseProvider.Sqlite => new SqliteMonitoringDbContext(
-                new DbContextOptionsBuilder<SqliteMonitoringDbContext>().UseSqlite(options.ConnectionString).Options),
-            MonitoringDatabaseProvider.PostgreSql => new PostgreSqlMonitoringDbContext(
-                new DbContextOptionsBuilder<PostgreSqlMonitoringDbContext>().UseNpgsql(options.ConnectionString).Options),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown provider."),
+            MonitoringDatabaseProvider.Sqlite => new DbContextOptionsBuilder<SqliteMonitoringDbContext>().UseSqlite(o.ConnectionString).Options,
+            MonitoringDatabaseProvider.PostgreSql => new DbContextOptionsBuilder<PostgreSqlMonitoringDbContext>().UseNpgsql(o.ConnectionString).Options,
+            _ => throw new ArgumentOutOfRangeException(nameof(options), o.Provider, "Unknown provider."),
+        });
+        MonitoringDbContext context = built switch
+        {
+            DbContextOptions<SqliteMonitoringDbContext> sqlite => new SqliteMonitoringDbContext(sqlite),
+            _ => new PostgreSqlMonitoringDbContext((DbContextOptions<PostgreSqlMonitoringDbContext>)built),
         };
         context.TimeProvider = timeProvider ?? TimeProvider.System;
         return context;

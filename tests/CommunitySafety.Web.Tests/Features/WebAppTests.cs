@@ -48,6 +48,37 @@ public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task CachedPageHtml_IsKeptPerStampAndPerWhatTheUserMayDo()
+    {
+        // The page's HTML is kept per stamp (StampedHtmlTagHelper); the "Enter a value" button differs by user.
+        var analyst = factory.ClientAs(Roles.Analyst);
+        var board = factory.ClientAs(Roles.BoardMember);
+        var refuge = factory.ClientAs(Roles.Contributor, "Refuge");
+        for (var round = 0; round < 2; round++)
+        {
+            Assert.Contains("Enter a value", await analyst.GetStringAsync(new Uri("/indicators/DA-E1", UriKind.Relative)), StringComparison.Ordinal);
+            Assert.DoesNotContain("Enter a value", await board.GetStringAsync(new Uri("/indicators/DA-E1", UriKind.Relative)), StringComparison.Ordinal);
+            Assert.Contains("Enter a value", await refuge.GetStringAsync(new Uri("/indicators/DA-E1", UriKind.Relative)), StringComparison.Ordinal);
+            Assert.DoesNotContain("Enter a value", await refuge.GetStringAsync(new Uri("/indicators/DA-D1", UriKind.Relative)), StringComparison.Ordinal);
+        }
+
+        // A page from the cache is the page rendered the first time, apart from the per-request anti-forgery token.
+        var first = WithoutTokens(await analyst.GetStringAsync(new Uri("/dashboard?framework=DAMF", UriKind.Relative)));
+        var second = WithoutTokens(await analyst.GetStringAsync(new Uri("/dashboard?framework=DAMF", UriKind.Relative)));
+        Assert.Equal(first, second);
+        Assert.Contains("href=\"/indicators/DA-E1\"", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("<stamped-html", first, StringComparison.Ordinal);
+
+        // A filter that is not one offered is rendered, not kept; its page is still right.
+        var odd = await board.GetStringAsync(new Uri("/dashboard?framework=NOPE", UriKind.Relative));
+        Assert.DoesNotContain("href=\"/indicators/", odd, StringComparison.Ordinal);
+        Assert.Contains("0 indicators shown.", odd, StringComparison.Ordinal);
+    }
+
+    private static string WithoutTokens(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]*\"", "token");
+
+    [Fact]
     public async Task IndicatorPage_ShowsCommentaryAndTheCsvHasEveryPeriod()
     {
         var client = factory.ClientAs(Roles.BoardMember);

@@ -85,11 +85,23 @@ public sealed class DashboardQuery(MonitoringDbContext db, IndicatorStatusServic
     /// <param name="filter">What to narrow it to.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>The dashboard.</returns>
-    public async Task<DashboardView> RunAsync(DashboardFilter filter, CancellationToken cancellationToken)
+    public async Task<DashboardView> RunAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
+        await RunAsync(filter, await StampAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The store's version stamp (<see cref="StoreVersionCache.StampAsync"/>), read once per request.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The stamp.</returns>
+    public Task<string> StampAsync(CancellationToken cancellationToken) => cache.StampAsync(db, cancellationToken);
+
+    /// <summary>The dashboard of the current plan as of <paramref name="stamp"/> (from the cache while it is current).</summary>
+    /// <param name="filter">What to narrow it to.</param>
+    /// <param name="stamp">The stamp read before (<see cref="StampAsync"/>).</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <returns>The dashboard.</returns>
+    public async Task<DashboardView> RunAsync(DashboardFilter filter, string stamp, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         // The whole view is kept while the store is unchanged (the plan's tables are in the stamp too).
-        var stamp = await cache.StampAsync(db, cancellationToken);
         return await cache.GetOrMakeAsync($"dashboard:{filter.Priority}|{filter.Framework}|{filter.Status}", stamp,
             () => BuildAsync(filter, stamp, cancellationToken));
     }

@@ -20,6 +20,21 @@ public sealed class IndexModel(DashboardQuery query) : PageModel
 
     public DashboardView View { get; private set; } = new(null, null, [], [], []);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        View = await query.RunAsync(new DashboardFilter(Priority, Framework, Status), cancellationToken);
+    /// <summary>The store's version stamp the view was read at: the page's HTML is kept under it (StampedHtmlTagHelper).</summary>
+    public string? Stamp { get; private set; }
+
+    /// <summary>Whether the HTML may be kept: every filter is empty or one of the values offered (odd addresses are not kept).</summary>
+    public bool Cacheable =>
+        (string.IsNullOrEmpty(Priority) || View.AllPriorities.Any(p => p.Code == Priority))
+        && (string.IsNullOrEmpty(Framework) || View.AllFrameworks.Any(f => f.Code == Framework))
+        && (string.IsNullOrEmpty(Status) || TileStatus.Options.Any(o => o.Key == Status));
+
+    /// <summary>The key of the page's HTML: the filter.</summary>
+    public string HtmlKey => $"dashboard:{Priority}|{Framework}|{Status}";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Stamp = await query.StampAsync(cancellationToken);
+        View = await query.RunAsync(new DashboardFilter(Priority, Framework, Status), Stamp, cancellationToken);
+    }
 }

@@ -13,9 +13,16 @@ public sealed class DetailsModel(IndicatorQuery query) : PageModel
 
     public bool MayEnter { get; private set; }
 
+    /// <summary>The store's version stamp the details were read at: the page's HTML is kept under it (StampedHtmlTagHelper).</summary>
+    public string? Stamp { get; private set; }
+
+    /// <summary>The key of the page's HTML: the indicator and whether this user may enter its values (a button).</summary>
+    public string HtmlKey => $"indicator:{Details?.Indicator.Code}:enter={MayEnter}";
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
-        Details = await query.RunAsync(code, cancellationToken);
+        Stamp = await query.StampAsync(cancellationToken);
+        Details = await query.RunAsync(code, Stamp, cancellationToken);
         if (Details is null)
         {
             return NotFound();

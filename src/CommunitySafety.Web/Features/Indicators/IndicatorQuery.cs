@@ -41,11 +41,21 @@ public sealed class IndicatorQuery(MonitoringDbContext db, IndicatorStatusServic
     /// <param name="code">The indicator's code.</param>
     /// <param name="cancellationToken">Cancels the queries.</param>
     /// <returns>The details, or null when there is no such indicator.</returns>
-    public async Task<IndicatorDetails?> RunAsync(string code, CancellationToken cancellationToken)
-    {
-        var stamp = await cache.StampAsync(db, cancellationToken);
-        return await cache.GetOrMakeAsync("indicator:" + code, stamp, () => RenderAsync(code, cancellationToken));
-    }
+    public async Task<IndicatorDetails?> RunAsync(string code, CancellationToken cancellationToken) =>
+        await RunAsync(code, await StampAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The store's version stamp (<see cref="StoreVersionCache.StampAsync"/>), read once per request.</summary>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The stamp.</returns>
+    public Task<string> StampAsync(CancellationToken cancellationToken) => cache.StampAsync(db, cancellationToken);
+
+    /// <summary>The indicator with the code as of <paramref name="stamp"/>, or null (from the cache while it is current).</summary>
+    /// <param name="code">The indicator's code.</param>
+    /// <param name="stamp">The stamp read before (<see cref="StampAsync"/>).</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <returns>The details, or null when there is no such indicator.</returns>
+    public Task<IndicatorDetails?> RunAsync(string code, string stamp, CancellationToken cancellationToken) =>
+        cache.GetOrMakeAsync("indicator:" + code, stamp, () => RenderAsync(code, cancellationToken));
 
     /// <summary>The indicator with the code, or null, built from the store (no cache).</summary>
     /// <param name="code">The indicator's code.</param>
