@@ -5,6 +5,8 @@
 # and with pandas (Debian's python3-pandas), with the same group-by. Then import cost at --scaling years.
 # Reports wall time, rows/s, MB/s and peak memory (/usr/bin/time -v) as Markdown tables.
 #
+# Ours runs twice: the full import (every record stored) and --counts-only (the same checks, monthly counts only).
+#
 #   bench/national.sh [--years 1] [--scaling "1 2 4 8"] [--data /work/tmp/csp-national] [--no-pandas] [--keep]
 #                     [--scale 1]   (a share of national volume, e.g. 0.01 to try the script quickly)
 #                     [--no-compare] (only the scaling runs)
@@ -51,6 +53,7 @@ avail=$(df -Pm "$data" | awk 'NR==2 {print $4}')
 
 echo "== machine" >&2
 results="$data/results.md"
+: > "$data/loads.txt"
 {
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM; $(dotnet --version) SDK; $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "Load before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -73,6 +76,7 @@ run() {
   local label=$1 rows=$2 bytes=$3; shift 3
   local log="$data/run.log"
   echo "== $label" >&2
+  echo "load before $label: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$data/loads.txt"
   if ! /usr/bin/time -v "$@" > "$log.out" 2> "$log"; then
     tail -20 "$log" >&2
     echo "| $label | failed | | | |" >> "$results"
@@ -107,6 +111,11 @@ rm -f "$data"/csp.duckdb*
 run "ours: csp import police (monthly files → DuckDB store, monthly counts)" "$rows" "$bytes" \
   "$csp" --store "$data/csp.duckdb" import police $(months_of "$years")
 ours=$(cat "$data/last.wall")
+rm -f "$data"/csp.duckdb*
+run "ours: csp import police --counts-only (same checks, monthly counts only)" "$rows" "$bytes" \
+  "$csp" --store "$data/csp.duckdb" import police --counts-only $(months_of "$years")
+counts=$(cat "$data/last.wall")
+rm -f "$data"/csp.duckdb*
 run "DuckDB read_csv(parallel=false) + group-by, concatenated file" "$rows" "$bytes" dotnet "$bench" national-duckdb groupby-serial "$concat"
 serial=$(cat "$data/last.wall")
 run "DuckDB read_csv (parallel) + group-by, monthly files" "$rows" "$bytes" dotnet "$bench" national-duckdb groupby-parallel "${files[@]}"
@@ -119,10 +128,12 @@ if [[ $pandas == 1 ]]; then
 fi
 {
   echo
-  awk -v o="$ours" -v s="$serial" -v p="$pandas_wall" 'BEGIN {
-    printf "Ratios (wall): DuckDB serial / ours = %.2f×", s/o
+  awk -v o="$ours" -v c="$counts" -v s="$serial" -v p="$pandas_wall" 'BEGIN {
+    printf "Ratios (wall, above 1 = ours faster): DuckDB serial / ours = %.2f×", s/o
     if (p != "") printf "; pandas / ours = %.2f×", p/o
-    printf "\n\n" }'
+    printf "\nCounts-only: DuckDB serial / ours = %.2f×", s/c
+    if (p != "") printf "; pandas / ours = %.2f×", p/c
+    printf "; full / counts-only = %.2f×\n\n", o/c }'
 } >> "$results"
 rm -f "$concat"
 fi
@@ -144,7 +155,7 @@ if [[ -n "$scaling" ]]; then
   done
 fi
 
-echo "Load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$results"
+{ echo; sed 's/$/  /' "$data/loads.txt"; echo "Load after: $(cut -d' ' -f1-3 /proc/loadavg)"; } >> "$results"
 rm -f "$data"/csp.duckdb*
 [[ $keep == 1 ]] || rm -rf "$archive"
 cat "$results"

@@ -211,7 +211,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
     }
 
     /// <summary>How many files parsed ahead of the writer may wait for it (bounds memory: each holds only its counts).</summary>
-    private const int CountsOnlyWindow = 8;
+    private const int CountsOnlyWindow = 32;
 
     /// <summary>
     /// The counts-only import: street files are read and checked on worker threads, one file each at a time
