@@ -6,8 +6,8 @@ namespace CommunitySafety.Monitoring;
 /// transaction, so the new number is seen together with the change it counts, whichever program or SQL client made it.
 /// <c>Epoch</c> is random per database, so two databases never share a stamp. Readers (the web app's page cache) compare
 /// the pair read by <see cref="SelectSql"/> instead of looking at the tables themselves. Added by the migrations
-/// <c>StoreVersion</c> of both providers; a table added later needs its triggers in its own migration
-/// (<see cref="PostgreSqlTriggers"/>, <see cref="SqliteTriggers"/>).
+/// <c>StoreVersion</c> of both providers (on PostgreSQL raised at commit since <c>StoreVersionAtCommit</c>); a table
+/// added later needs its triggers in its own migration (<see cref="PostgreSqlAtCommit"/>, <see cref="SqliteTriggers"/>).
 /// </summary>
 public static class StoreVersion
 {
@@ -44,6 +44,38 @@ public static class StoreVersion
         .. tables.Select(t => $"DROP TRIGGER IF EXISTS \"StoreVersion_{t}\" ON \"{t}\""),
         "DROP FUNCTION IF EXISTS \"StoreVersionBump\"()",
         "DROP TABLE IF EXISTS \"StoreVersion\"",
+    ];
+
+    /// <summary>
+    /// PostgreSQL, since the migration <c>StoreVersionAtCommit</c>: the counter is raised once per transaction, at its
+    /// commit (deferred constraint triggers, one per changed row, of which only the first updates the counter), so the
+    /// counter's row lock is held for the commit alone rather than from a transaction's first write to its end: writers
+    /// no longer wait on each other while the app between their statements is busy. Truncate still raises it at once.
+    /// </summary>
+    /// <param name="tables">The tables.</param>
+    internal static IEnumerable<string> PostgreSqlAtCommit(IEnumerable<string> tables) =>
+    [
+        "CREATE OR REPLACE FUNCTION \"StoreVersionBump\"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            + "IF current_setting('csp.store_version_bumped', true) IS DISTINCT FROM txid_current()::text THEN "
+            + "UPDATE \"StoreVersion\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = 1; "
+            + "PERFORM set_config('csp.store_version_bumped', txid_current()::text, true); END IF; RETURN NULL; END $$",
+        .. tables.SelectMany(t => new[]
+        {
+            $"DROP TRIGGER IF EXISTS \"StoreVersion_{t}\" ON \"{t}\"",
+            $"CREATE CONSTRAINT TRIGGER \"StoreVersion_{t}\" AFTER INSERT OR UPDATE OR DELETE ON \"{t}\" "
+                + "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION \"StoreVersionBump\"()",
+            $"CREATE TRIGGER \"StoreVersion_{t}_truncate\" BEFORE TRUNCATE ON \"{t}\" FOR EACH STATEMENT EXECUTE FUNCTION \"StoreVersionBump\"()",
+        }),
+    ];
+
+    /// <summary>PostgreSQL: back from <see cref="PostgreSqlAtCommit"/> to <see cref="PostgreSqlTriggers"/>.</summary>
+    /// <param name="tables">The tables.</param>
+    internal static IEnumerable<string> PostgreSqlPerStatement(IEnumerable<string> tables) =>
+    [
+        .. tables.SelectMany(t => new[] { $"DROP TRIGGER IF EXISTS \"StoreVersion_{t}\" ON \"{t}\"", $"DROP TRIGGER IF EXISTS \"StoreVersion_{t}_truncate\" ON \"{t}\"" }),
+        "CREATE OR REPLACE FUNCTION \"StoreVersionBump\"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            + "UPDATE \"StoreVersion\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = 1; RETURN NULL; END $$",
+        .. PostgreSqlTriggers(tables),
     ];
 
     /// <summary>SQLite: the counter table and its row.</summary>

@@ -55,7 +55,11 @@ public sealed class StoreVersionCache
         }
     }
 
-    /// <summary>The cached value of <paramref name="key"/> made at <paramref name="stamp"/>, or a new one made now.</summary>
+    /// <summary>
+    /// The cached value of <paramref name="key"/> made at <paramref name="stamp"/>, or a new one made now. Requests that
+    /// miss at the same time share one making (after a write, the many requests in flight would otherwise all build the
+    /// same page at once); if that making fails (say, its request was cancelled), each waiting request makes its own.
+    /// </summary>
     /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="key">What the value is (e.g. "judgements:DAMF").</param>
     /// <param name="stamp">The store's stamp, read before making the value (<see cref="StampAsync"/>).</param>
@@ -67,17 +71,48 @@ public sealed class StoreVersionCache
         var fullKey = typeof(T).FullName + "|" + key;
         if (_entries.TryGetValue(fullKey, out var entry) && entry.Stamp == stamp)
         {
-            return (T)entry.Value!;
+            if (entry.Value.IsCompletedSuccessfully)
+            {
+                return (T)entry.Value.Result!;
+            }
+        }
+        else
+        {
+            // Read after the stamp, so a write between them leaves a newer value under an older stamp: made again next time.
+            var mine = new Entry(stamp, new Lazy<Task<object?>>(async () => await make().ConfigureAwait(false)));
+            entry = _entries.AddOrUpdate(fullKey, mine, (_, old) => old.Stamp == stamp ? old : mine);
+            if (ReferenceEquals(entry, mine))
+            {
+                try
+                {
+                    return (T)(await mine.Value.ConfigureAwait(false))!;
+                }
+                catch
+                {
+                    _entries.TryRemove(KeyValuePair.Create(fullKey, mine));
+                    throw;
+                }
+            }
         }
 
-        // Read after the stamp, so a write between them leaves a newer value under an older stamp: made again next time.
-        var value = await make().ConfigureAwait(false);
-        _entries[fullKey] = new Entry(stamp, value);
-        return value;
+        try
+        {
+            return (T)(await entry.Value.ConfigureAwait(false))!;
+        }
+        catch (Exception)
+        {
+            // Another request's making failed: make it for this request, without sharing.
+            return await make().ConfigureAwait(false);
+        }
     }
 
     /// <summary>How many entries are held (for tests and diagnostics).</summary>
     public int Count => _entries.Count;
 
-    private sealed record Entry(string Stamp, object? Value);
+    private sealed class Entry(string stamp, Lazy<Task<object?>> making)
+    {
+        public string Stamp { get; } = stamp;
+
+        public Task<object?> Value => making.Value;
+    }
 }

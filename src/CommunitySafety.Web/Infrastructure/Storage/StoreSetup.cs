@@ -51,10 +51,13 @@ public static class StoreSetup
         services.AddScoped<FrameworkWorkbooks>();
         // The web tables use the monitoring store's connection (one per request, not two), so one transaction can hold
         // a value and its audit entry (StoreTransaction). The monitoring context owns the connection and closes it.
-        services.AddDbContext<PostgreSqlWebDbContext>((sp, o) =>
-            o.UseNpgsql(sp.GetRequiredService<MonitoringDbContext>().Database.GetDbConnection(), x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
-        services.AddDbContext<SqliteWebDbContext>((sp, o) =>
-            o.UseSqlite(sp.GetRequiredService<MonitoringDbContext>().Database.GetDbConnection(), x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)));
+        // Their options are built once, without a connection; each request's context is then given the monitoring
+        // store's connection (building options per request was a large part of a cached page's CPU: every request
+        // resolves the account services for the sign-in cookie's security stamp check).
+        services.AddSingleton(new DbContextOptionsBuilder<PostgreSqlWebDbContext>().UseNpgsql(x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)).Options);
+        services.AddSingleton(new DbContextOptionsBuilder<SqliteWebDbContext>().UseSqlite(x => x.MigrationsHistoryTable(WebDbContext.HistoryTable)).Options);
+        services.AddScoped(sp => OnMonitoringConnection(new PostgreSqlWebDbContext(sp.GetRequiredService<DbContextOptions<PostgreSqlWebDbContext>>()), sp));
+        services.AddScoped(sp => OnMonitoringConnection(new SqliteWebDbContext(sp.GetRequiredService<DbContextOptions<SqliteWebDbContext>>()), sp));
         services.AddScoped<WebDbContext>(sp => sp.GetRequiredService<WebStoreOptions>().Monitoring.Provider == MonitoringDatabaseProvider.PostgreSql
             ? sp.GetRequiredService<PostgreSqlWebDbContext>()
             : sp.GetRequiredService<SqliteWebDbContext>());
@@ -63,6 +66,13 @@ public static class StoreSetup
         services.AddScoped<Audit.AuditLog>();
         services.AddHostedService<StoreInitializer>();
         return builder;
+    }
+
+    private static T OnMonitoringConnection<T>(T context, IServiceProvider services)
+        where T : WebDbContext
+    {
+        context.Database.SetDbConnection(services.GetRequiredService<MonitoringDbContext>().Database.GetDbConnection(), contextOwnsConnection: false);
+        return context;
     }
 }
 
