@@ -74,6 +74,7 @@ internal sealed partial class PoliceFileImport
 
         _counts = new StreetCounts();
         CountStreet(reader, header, counting);
+        _counts.Seal();
         _progress(counting.BytesRead, _parsedRows);
         MarkTruncatedLastLine();
     }
@@ -142,37 +143,31 @@ internal sealed partial class PoliceFileImport
         }
 
         // Local keys map to distinct store keys unless two force names of the file differ only in case (one force in
-        // the store): then counts are merged by key, else listed as they are (no dictionary per count).
-        var merge = forces.Distinct().Count() != forces.Length;
-        var list = merge ? null : new List<KeyValuePair<(short Force, int Lsoa, byte Type, int Month), int>>();
-        (short Force, int Month) slot = (-1, -1);
-        long slotRows = 0;
-        foreach (var ((force, lsoa, type, month), n) in counts.Monthly)
+        // the store): then counts are merged by key; otherwise they are appended straight from the file's sealed
+        // entries (AppendMonthly), the writing thread doing no more than map keys.
+        foreach (var ((force, month), rows) in counts.ForceMonths)
         {
-            var key = (forces[force], lsoas[lsoa], type, month);
-            if ((key.Item1, month) != slot)
-            {
-                AddForceMonth(slot, slotRows);
-                slot = (key.Item1, month);
-                slotRows = 0;
-                dimensions.Month(YearMonth.FromIndex(month));
-            }
-
-            if (list is null)
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(_monthly, key, out _) += n;
-            }
-            else
-            {
-                list.Add(new(key, n));
-            }
-
-            slotRows += n;
-            RowsByType[type] += n;
+            AddForceMonth((forces[force], month), rows);
+            dimensions.Month(YearMonth.FromIndex(month));
         }
 
-        AddForceMonth(slot, slotRows);
-        _monthlyList = list;
+        for (var t = 0; t < RowsByType.Length; t++)
+        {
+            RowsByType[t] += counts.RowsByType[t];
+        }
+
+        if (forces.Distinct().Count() != forces.Length)
+        {
+            foreach (var e in counts.Entries)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(_monthly, (forces[e.Force], lsoas[e.Lsoa], e.Type, e.Month), out _) += e.N;
+            }
+        }
+        else
+        {
+            _sealed = (counts.Entries, forces, lsoas);
+        }
+
         _counts = null;
         ReplaceInBatch("crime", PoliceFileKind.Street);
         if (dimensions.FlushNew())
@@ -185,7 +180,8 @@ internal sealed partial class PoliceFileImport
         ReleaseWorkingState();
     }
 
-    private List<KeyValuePair<(short Force, int Lsoa, byte Type, int Month), int>>? _monthlyList;
+    // A counts-only file's entries with the maps from its force and LSOA numbers to the store's keys.
+    private (CountEntry[] Entries, short[] Forces, int[] Lsoas)? _sealed;
 
     private void AddForceMonth((short Force, int Month) forceMonth, long rows)
     {
@@ -199,6 +195,9 @@ internal sealed partial class PoliceFileImport
         CollectionsMarshal.GetValueRefOrAddDefault(RowsByMonth, forceMonth.Month, out _) += rows;
         Rows += rows;
     }
+
+    /// <summary>One count of a file: its force and LSOA numbers (LSOA 0: no location), crime type, month and rows.</summary>
+    private readonly record struct CountEntry(int Force, int Lsoa, byte Type, int Month, int N);
 
     /// <summary>One file's counts, keyed by its own numbering of forces and LSOAs (LSOA 0: no location).</summary>
     /// <remarks>
@@ -223,22 +222,48 @@ internal sealed partial class PoliceFileImport
 
         public List<(string Code, string? Name)> Lsoas { get; } = [];
 
-        /// <summary>The non-zero counts, by force-month in order of first appearance, then LSOA and crime type.</summary>
-        public IEnumerable<((int Force, int Lsoa, byte Type, int Month) Key, int N)> Monthly
+        /// <summary>After <see cref="Seal"/>: the non-zero counts, by force-month in order of first appearance, then LSOA and crime type.</summary>
+        public CountEntry[] Entries { get; private set; } = [];
+
+        /// <summary>After <see cref="Seal"/>: rows by force-month, in order of first appearance.</summary>
+        public List<((int Force, int Month) Key, long Rows)> ForceMonths { get; } = [];
+
+        /// <summary>After <see cref="Seal"/>: rows by crime type id.</summary>
+        public long[] RowsByType { get; } = new long[Types];
+
+        /// <summary>
+        /// Turns the dense arrays into the list of non-zero counts and totals, on the worker thread that counted them,
+        /// so the writing thread only maps keys and appends.
+        /// </summary>
+        public void Seal()
         {
-            get
+            var entries = new List<CountEntry>();
+            foreach (var ((force, month), cells) in _slots)
             {
-                foreach (var ((force, month), cells) in _slots)
+                long rows = 0;
+                for (var i = 0; i < cells.Length; i++)
                 {
-                    for (var i = 0; i < cells.Length; i++)
+                    if (cells[i] > 0)
                     {
-                        if (cells[i] > 0)
-                        {
-                            yield return ((force, i / Types, (byte)(i % Types), month), cells[i]);
-                        }
+                        var type = (byte)(i % Types);
+                        entries.Add(new CountEntry(force, i / Types, type, month, cells[i]));
+                        rows += cells[i];
+                        RowsByType[type] += cells[i];
                     }
                 }
+
+                if (rows > 0)
+                {
+                    ForceMonths.Add(((force, month), rows));
+                }
             }
+
+            Entries = [.. entries];
+            _slots.Clear();
+            _cells = [];
+            _slot = -1;
+            _slotForce = -1;
+            _slotMonth = -1;
         }
 
         /// <summary>The file's number for a force name (nearly every row of a file has the same one).</summary>

@@ -146,6 +146,7 @@ internal sealed partial class PoliceFileImport
             }
         }
 
+        counts.Seal();
         Kind = PoliceFileKind.Street;
         ReadFast = true;
         _counts = counts;

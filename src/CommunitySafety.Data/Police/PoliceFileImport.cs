@@ -226,7 +226,7 @@ internal sealed partial class PoliceFileImport
     {
         _monthly.Clear();
         _monthly.TrimExcess();
-        _monthlyList = null;
+        _sealed = null;
         _forceMonths.Clear();
         _forceMonths.TrimExcess();
         _pool.Clear();
@@ -278,7 +278,20 @@ internal sealed partial class PoliceFileImport
 
     private void AppendMonthly(DuckDBAppender appender)
     {
-        foreach (var ((force, lsoa, type, month), n) in _monthlyList ?? (IEnumerable<KeyValuePair<(short Force, int Lsoa, byte Type, int Month), int>>)_monthly)
+        if (_sealed is var (entries, forces, lsoas))
+        {
+            foreach (var e in entries)
+            {
+                var lsoa = lsoas[e.Lsoa];
+                var row = appender.CreateRow().AppendValue(forces[e.Force]);
+                row = lsoa == 0 ? row.AppendNullValue() : row.AppendValue(lsoa);
+                row.AppendValue(e.Type).AppendValue(e.Month).AppendValue(e.N).EndRow();
+            }
+
+            return;
+        }
+
+        foreach (var ((force, lsoa, type, month), n) in _monthly)
         {
             var row = appender.CreateRow().AppendValue(force);
             row = lsoa == 0 ? row.AppendNullValue() : row.AppendValue(lsoa);
