@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace CommunitySafety.Data.Internals;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal sealed class Utf8Memo
     private byte[]? _lastKey;
     private int _lastValue;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGet(ReadOnlySpan<byte> key, out int value)
     {
         if (_lastKey is not null && key.SequenceEqual(_lastKey))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CommunitySafety.Data.Internals;
 using CommunitySafety.Periods;
@@ -235,6 +236,7 @@ internal sealed partial class PoliceFileImport
         /// Turns the dense arrays into the list of non-zero counts and totals, on the worker thread that counted them,
         /// so the writing thread only maps keys and appends.
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Seal()
         {
             var entries = new List<CountEntry>();
@@ -301,6 +303,7 @@ internal sealed partial class PoliceFileImport
             return Lsoas.Count;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(int force, int lsoa, byte type, int month)
         {
             if (force != _slotForce || month != _slotMonth)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
@@ -19,10 +20,12 @@ namespace CommunitySafety.Data.Police;
 /// what <see cref="IsCoordinate"/> accepts, and go to it otherwise.
 /// </summary>
 /// <remarks>
-/// It accepts only the plain case: the standard header, lines that are valid UTF-8 and far below the record limit,
+/// <para>It accepts only the plain case: the standard header, lines that are valid UTF-8 and far below the record limit,
 /// twelve fields with at most simple quoting (<c>"…"</c> with no quote or line break inside), and every row good. On
 /// anything else it gives up and the file is read again by the general path (Sep and the full checks), which makes the
-/// errors; so the outcome for any file is the general path's, only faster for plain files.
+/// errors; so the outcome for any file is the general path's, only faster for plain files.</para>
+/// <para>The hot methods are compiled fully optimised at once (<see cref="MethodImplOptions.AggressiveOptimization"/>):
+/// with tiered compilation and its profile-guided instrumentation, a national year took 4.4–5.5 CPU-s instead of 3.2–3.4.</para>
 /// </remarks>
 internal sealed partial class PoliceFileImport
 {
@@ -42,6 +45,7 @@ internal sealed partial class PoliceFileImport
     /// Counts a street file by the fast path into <see cref="_counts"/>; false (and nothing kept) when the file is not
     /// plain, so that it must be read by the general path.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryCountFast(byte[] buffer)
     {
         using var stream = _source.Open();
@@ -156,6 +160,7 @@ internal sealed partial class PoliceFileImport
     }
 
     /// <summary>One line of a plain street file; false when it is not plain or not good.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool CountFastRow(ReadOnlySpan<byte> line, StreetCounts counts, FastMemo memo)
     {
         Span<Range> fields = stackalloc Range[Fields];
@@ -166,6 +171,7 @@ internal sealed partial class PoliceFileImport
     /// Splits a line with no quote and no carriage return into its twelve fields, 32 bytes at a time; false when the
     /// line has a quote or carriage return (for <see cref="SplitQuoted"/>) or not twelve fields.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SplitPlain(ReadOnlySpan<byte> line, Span<Range> fields)
     {
         var count = 0;
@@ -223,6 +229,7 @@ internal sealed partial class PoliceFileImport
     }
 
     /// <summary>Splits a line whose fields may be quoted simply (<c>"…"</c>, no quote inside); false otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SplitQuoted(ReadOnlySpan<byte> line, Span<Range> fields)
     {
         var p = 0;
@@ -284,6 +291,7 @@ internal sealed partial class PoliceFileImport
     }
 
     /// <summary>Checks and counts the fields of one line; false when a value is not good.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool CountFastFields(ReadOnlySpan<byte> line, ReadOnlySpan<Range> fields, StreetCounts counts, FastMemo memo)
     {
         var context = line[fields[11]];
@@ -321,6 +329,7 @@ internal sealed partial class PoliceFileImport
     }
 
     /// <summary>1 for a good coordinate, 0 for none, -1 for a bad one (by <see cref="IsCoordinate"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Coordinate(ReadOnlySpan<byte> s, int limit)
     {
         if (s.IsEmpty)
@@ -369,6 +378,7 @@ internal sealed partial class PoliceFileImport
         private readonly Utf8Memo _types = new();
 
         /// <summary>The month index, or -1 when not a month.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Month(ReadOnlySpan<byte> s)
         {
             if (_months.TryGet(s, out var index))
@@ -382,6 +392,7 @@ internal sealed partial class PoliceFileImport
         }
 
         /// <summary>The file's number for the force, or -1 when empty.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Force(ReadOnlySpan<byte> s, StreetCounts counts)
         {
             if (_forces.TryGet(s, out var index))
@@ -396,6 +407,7 @@ internal sealed partial class PoliceFileImport
         }
 
         /// <summary>The file's number for the LSOA (0: none), or -1 when not an LSOA code.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Lsoa(ReadOnlySpan<byte> code, ReadOnlySpan<byte> name, StreetCounts counts)
         {
             // Bytes that read as E or W and eight digits are looked up by that number (no hashing of the bytes); the
@@ -470,6 +482,7 @@ internal sealed partial class PoliceFileImport
         }
 
         /// <summary>The crime type's id, or -1 when not a crime type.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public int Type(ReadOnlySpan<byte> s)
         {
             if (_types.TryGet(s, out var id))

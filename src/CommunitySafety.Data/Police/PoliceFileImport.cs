@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -276,6 +277,7 @@ internal sealed partial class PoliceFileImport
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AppendMonthly(DuckDBAppender appender)
     {
         if (_sealed is var (entries, forces, lsoas))
