@@ -6,6 +6,10 @@
 # (sampled thread time) for the wrk run.
 #
 #   bench/load/cpu.sh [--duration 20] [--connections 8] [--pages /dashboard,/indicators/DA-C2] [--trace out.nettrace]
+#                    [--uncached 20]
+#
+# With --uncached N it first requests each page N times one at a time, each time after raising the store's change
+# counter by SQL (so the page is built from the store), and prints the statements and the median time of such a page.
 #
 # Needs wrk, psql, curl, python3 and PostgreSQL on 127.0.0.1:5432 (CSP_PG as in bench/load.sh).
 set -euo pipefail
@@ -14,12 +18,14 @@ duration=20
 connections=8
 pages="/dashboard,/dashboard?framework=DAMF,/indicators/DA-C2,/indicators/DA-E1,/indicators/DA-02,/indicators/YJ-01"
 trace=""
+uncached=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --pages) pages=$2; shift 2 ;;
     --trace) trace=$(realpath -m "$2"); shift 2 ;;
+    --uncached) uncached=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -72,6 +78,25 @@ backends() { psql -qAt -d postgres -c "SELECT pid FROM pg_stat_activity WHERE da
 xacts() { psql -qAt -d postgres -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$db'"; }
 
 load 10 >/dev/null # warm-up: the JIT, the caches, the connection pool
+if [ "$uncached" -gt 0 ]; then
+  bump() { psql -qAt -d "$db" -c 'UPDATE "StoreVersion" SET "Version" = "Version" + 1' >/dev/null; }
+  IFS=, read -ra list <<<"$pages"
+  for page in "${list[@]}"; do
+    x0=$(xacts); for _ in $(seq 1 "$uncached"); do bump; done; sleep 1; x1=$(xacts) # the bumps' own transactions
+    times=()
+    for _ in $(seq 1 "$uncached"); do
+      bump
+      times+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "http://127.0.0.1:$port$page")")
+    done
+    sleep 1; x2=$(xacts)
+    python3 - "$page" "$uncached" "$x0" "$x1" "$x2" "${times[@]}" <<'PY'
+import statistics, sys
+page, n, x0, x1, x2 = sys.argv[1], int(sys.argv[2]), *(int(v) for v in sys.argv[3:6])
+times = sorted(float(t) * 1000 for t in sys.argv[6:])
+print(f"uncached {page}: statements-per-request {((x2 - x1) - (x1 - x0)) / n:.1f}, median {statistics.median(times):.1f} ms")
+PY
+  done
+fi
 app=$(pgrep -P "$pid" -f csp.dll || echo "$pid")
 tracer=""
 if [ -n "$trace" ]; then

@@ -66,8 +66,9 @@ public sealed class PageCacheTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
             var indicatorId = db.Indicators.Single(i => i.Code == "DA-C2").Id;
-            await scope.ServiceProvider.GetRequiredService<IndicatorValueStore>()
-                .WriteCommentaryAsync(CommentarySubject.OnIndicator(indicatorId), null, Note, "analyst@example.org");
+            var store = scope.ServiceProvider.GetRequiredService<IndicatorValueStore>();
+            await store.WriteCommentaryAsync(CommentarySubject.OnIndicator(indicatorId), null, Note + " First version.", "analyst@example.org");
+            await store.WriteCommentaryAsync(CommentarySubject.OnIndicator(indicatorId), null, Note, "analyst@example.org");
         }
 
         Assert.Contains(Note, await second.GetStringAsync(new Uri("indicators/DA-C2", UriKind.Relative)), StringComparison.Ordinal);
@@ -106,6 +107,20 @@ public sealed class PageCacheTests : IAsyncLifetime
             Assert.Equal(fresh.Latest?.Rag, cached.Latest?.Rag);
             Assert.Equal(fresh.Series.Select(r => (r.Value.Period, r.Value.Value)), cached.Series.Select(r => (r.Value.Period, r.Value.Value)));
             Assert.Equal(fresh.Commentary.SelectMany(t => t.Versions.Select(v => v.Markdown)), cached.Commentary.SelectMany(t => t.Versions.Select(v => v.Markdown)));
+
+            // Each thread's versions (read in one query for the page) are the store's history of that commentary, newest first.
+            var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
+            var store = scope.ServiceProvider.GetRequiredService<IndicatorValueStore>();
+            var indicatorId = db.Indicators.Single(i => i.Code == "DA-C2").Id;
+            var commentaries = db.Commentaries.Where(c => c.IndicatorId == indicatorId).ToList();
+            Assert.Equal(commentaries.Count, fresh.Commentary.Count);
+            Assert.Contains(fresh.Commentary, t => t.Versions.Count == 2);
+            foreach (var commentary in commentaries)
+            {
+                var history = await store.GetCommentaryHistoryAsync(commentary.Id);
+                var thread = fresh.Commentary.Single(t => t.Period == commentary.Period);
+                Assert.Equal(history.Reverse().Select(h => (h.Markdown, h.Author, h.WrittenAt)), thread.Versions.Select(v => (v.Markdown, v.Author, v.WrittenAt)));
+            }
         }
     }
 

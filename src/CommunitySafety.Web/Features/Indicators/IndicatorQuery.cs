@@ -92,11 +92,17 @@ public sealed class IndicatorQuery(MonitoringDbContext db, IndicatorStatusServic
             return new SeriesRow(v, index >= 0 && index < points.Count && points.Count == withValues.Count ? points[index] : null);
         }).ToList();
 
+        // Every commentary's earlier versions in one query (the same history as IndicatorValueStore.GetCommentaryHistoryAsync:
+        // the revisions by version, then the current text), not two queries per commentary.
         var commentaries = await db.Commentaries.AsNoTracking().Where(c => c.IndicatorId == indicator.Id).ToListAsync(cancellationToken);
+        var ids = commentaries.Select(c => c.Id).ToList();
+        var revisions = (ids.Count == 0 ? [] : await db.CommentaryRevisions.AsNoTracking().Where(r => ids.Contains(r.CommentaryId))
+            .ToListAsync(cancellationToken)).ToLookup(r => r.CommentaryId);
         var threads = new List<CommentaryThread>();
         foreach (var c in commentaries)
         {
-            var history = await values.GetCommentaryHistoryAsync(c.Id, cancellationToken);
+            List<(string Markdown, string Author, DateTimeOffset WrittenAt)> history =
+                [.. revisions[c.Id].OrderBy(r => r.Version).Select(r => (r.Markdown, r.Author, r.WrittenAt)), (c.Markdown, c.Author, c.WrittenAt)];
             threads.Add(new CommentaryThread(c.Period, [.. history.Select((h, i) => new CommentaryVersion(h.Markdown, h.Author, h.WrittenAt, i == history.Count - 1)).Reverse()]));
         }
 
