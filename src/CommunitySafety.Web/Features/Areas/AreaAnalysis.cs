@@ -106,11 +106,22 @@ public static class AreaAnalysis
     /// <param name="store">The analytical store.</param>
     /// <param name="area">The area.</param>
     /// <param name="year">The financial year.</param>
-    /// <returns>The map and cells, or the reason there are none.</returns>
+    /// <returns>The map and cells, or the reason there are none (no located records, too small an area, or months whose
+    /// records were not imported: <see cref="CountsOnlyMonthsException"/>).</returns>
     public static AreaHotspots Hotspots(AnalyticalStore store, ResolvedArea area, FinancialYear year)
     {
         ArgumentNullException.ThrowIfNull(area);
-        var records = new HotspotPointsQuery(store).Read(area, year.FirstMonth, year.LastMonth, null);
+        IReadOnlyList<HotspotPoint> records;
+        try
+        {
+            records = new HotspotPointsQuery(store).Read(area, year.FirstMonth, year.LastMonth, null);
+        }
+        catch (CountsOnlyMonthsException e)
+        {
+            // Months imported counts-only have no records to map: say so rather than map the other months only.
+            return new AreaHotspots(null, null, 0, e.Message);
+        }
+
         var points = records.Select(r => BritishNationalGrid.FromWgs84(new GeoPoint(r.Longitude, r.Latitude))).ToList();
         if (points.Count == 0)
         {
