@@ -15,8 +15,16 @@ namespace CommunitySafety.Web.Infrastructure.Caching;
 /// triggers raise on every insert, update and delete of every monitoring table in the writing transaction: edits in
 /// place (a target's figure changed by SQL) and changes made outside the app count too.
 /// </summary>
-public sealed class StoreVersionCache
+/// <param name="maxEntries">
+/// The most keys kept (default <see cref="DefaultMaxEntries"/>): once reached, a value for a key not yet held is made for
+/// its request and not kept, so addresses with made-up filters cannot grow the cache without end. Keys held are still
+/// refreshed when the stamp changes.
+/// </param>
+public sealed class StoreVersionCache(int maxEntries = StoreVersionCache.DefaultMaxEntries)
 {
+    /// <summary>The most keys kept unless told otherwise: far more than a plan's pages and filters.</summary>
+    public const int DefaultMaxEntries = 10_000;
+
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>The store's version stamp: its change counter (<see cref="StoreVersion.SelectSql"/>).</summary>
@@ -75,6 +83,10 @@ public sealed class StoreVersionCache
             {
                 return (T)entry.Value.Result!;
             }
+        }
+        else if (entry is null && _entries.Count >= maxEntries)
+        {
+            return await make().ConfigureAwait(false);
         }
         else
         {
