@@ -54,19 +54,11 @@ internal sealed partial class PoliceFileImport
         using var counting = new CountingStream(_source.Open());
         using var text = CsvText.Text(counting);
         using var reader = CsvText.Open(text);
-        if (reader.Header.IsEmpty)
-        {
-            Errors.Add(new(_source.DisplayPath, 0, null, "the file is empty: expected a police.uk header line."));
-            return;
-        }
-
-        var header = PoliceHeader.Detect(reader.Header.ColNames, _source.FileName, _source.DisplayPath, Errors);
-        if (header is null)
+        if (DetectHeader(reader) is not { } header)
         {
             return;
         }
 
-        Kind = header.Kind;
         if (header.Kind != PoliceFileKind.Street)
         {
             NeedsFullImport = true;

@@ -102,24 +102,34 @@ internal sealed partial class PoliceFileImport
         }
     }
 
+    /// <summary>The file's police.uk header, its kind set; null (the error added) when the file is empty or the header is not one.</summary>
+    private PoliceHeader? DetectHeader(SepReader reader)
+    {
+        if (reader.Header.IsEmpty)
+        {
+            Errors.Add(new(_source.DisplayPath, 0, null, "the file is empty: expected a police.uk header line."));
+            return null;
+        }
+
+        var header = PoliceHeader.Detect(reader.Header.ColNames, _source.FileName, _source.DisplayPath, Errors);
+        if (header is not null)
+        {
+            Kind = header.Kind;
+        }
+
+        return header;
+    }
+
     private void RunCore()
     {
         using var counting = new CountingStream(_source.Open());
         using var text = CsvText.Text(counting);
         using var reader = CsvText.Open(text);
-        if (reader.Header.IsEmpty)
-        {
-            Errors.Add(new(_source.DisplayPath, 0, null, "the file is empty: expected a police.uk header line."));
-            return;
-        }
-
-        var header = PoliceHeader.Detect(reader.Header.ColNames, _source.FileName, _source.DisplayPath, Errors);
-        if (header is null)
+        if (DetectHeader(reader) is not { } header)
         {
             return;
         }
 
-        Kind = header.Kind;
         if (_batch is not null)
         {
             RunInBatch(reader, header, counting);
