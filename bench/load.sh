@@ -31,58 +31,25 @@ for tool in wrk psql curl python3; do
 done
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-read -r pg_host pg_port pg_user pg_password <<<"${CSP_PG:-127.0.0.1 5432 postgres postgres}"
-export PGHOST=$pg_host PGPORT=$pg_port PGUSER=$pg_user PGPASSWORD=$pg_password
-db="csp_load_$(date +%s)_$$"
 work=$(mktemp -d /tmp/csp-load.XXXXXX)
 password="Load-test-password-$$"
-pids=()
-
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+source "$repo/bench/load/common.sh"
+trap csp_cleanup EXIT
 
 echo "== build" >&2
-dotnet build "$repo/src/CommunitySafety.Cli" -c Release -v quiet -nologo >&2
-csp="$repo/src/CommunitySafety.Cli/bin/Release/net10.0/csp.dll"
-
-psql -q -d postgres -c "CREATE DATABASE \"$db\"" >/dev/null
-conn="Host=$pg_host;Port=$pg_port;Database=$db;Username=$pg_user;Password=$pg_password;Maximum Pool Size=60"
-
-start_instance() { # port, extra environment...
-  local port=$1; shift
-  (cd "$work" && exec env Logging__LogLevel__Default=Warning "$@" dotnet "$csp" serve --database postgresql --connection "$conn" \
-      --urls "http://127.0.0.1:$port" >"$work/instance-$port.log" 2>&1) &
-  pids+=($!)
-  for _ in $(seq 1 240); do
-    curl -sf -o /dev/null "http://127.0.0.1:$port/account/sign-in" && return 0
-    sleep 0.5
-  done
-  echo "instance on $port did not start; its log:" >&2; cat "$work/instance-$port.log" >&2; exit 1
-}
+csp_build
+csp_database csp_load
 
 echo "== two instances over $db" >&2
 ports=("$(free_port)")
-start_instance "${ports[0]}" Demo__Seed=true Demo__Password="$password"   # migrates, seeds, creates the key ring
+csp_start "${ports[0]}" Demo__Seed=true Demo__Password="$password"   # migrates, seeds, creates the key ring
 ports+=("$(free_port)")
-start_instance "${ports[1]}"
+csp_start "${ports[1]}"
 
 # Sign in on the first instance; the anti-forgery token comes from the second (the key ring is shared).
-jar="$work/cookies"
-token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-sign_in_token=$(curl -sf -c "$jar" -b "$jar" "http://127.0.0.1:${ports[0]}/account/sign-in" | token_of)
-status=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "http://127.0.0.1:${ports[0]}/account/sign-in" \
-  --data-urlencode "email=analyst@example.org" --data-urlencode "password=$password" --data-urlencode "__RequestVerificationToken=$sign_in_token")
-[ "$status" = 302 ] || { echo "sign-in failed ($status)" >&2; exit 1; }
-token=$(curl -sf -c "$jar" -b "$jar" "http://127.0.0.1:${ports[1]}/entry/form?framework=DAMF&period=Q1%203000%2F01" | token_of)
-cookie=$(awk -F'\t' '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " } /^#HttpOnly_/ { split($0, f, "\t"); printf "%s%s=%s", sep, f[6], f[7]; sep="; " }' "$jar")
-[ -n "$token" ] && [ -n "$cookie" ] || { echo "no anti-forgery token or cookie" >&2; exit 1; }
+csp_sign_in "${ports[0]}"
+token=$(curl -sf -c "$work/cookies" -b "$work/cookies" "http://127.0.0.1:${ports[1]}/entry/form?framework=DAMF&period=Q1%203000%2F01" | token_of)
+[ -n "$token" ] || { echo "no anti-forgery token" >&2; exit 1; }
 
 per_instance=$(( connections / 2 ))
 # run NAME WRITE_EVERY READS SECONDS: one wrk process per instance, at the same time.

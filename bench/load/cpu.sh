@@ -3,7 +3,7 @@
 # PostgreSQL database (the demo plan), a signed-in analyst, wrk on one page list for a while; prints the requests, the
 # app's and PostgreSQL's CPU seconds (user + sys, from /proc) per 1,000 requests, and the database statements
 # (transactions, from pg_stat_database) per request. With --trace FILE the instance runs under dotnet-trace
-# (sampled thread time) for the wrk run.
+# (sampled thread time) for the wrk run (`dotnet-trace` from PATH, or CSP_DOTNET_TRACE).
 #
 #   bench/load/cpu.sh [--duration 20] [--connections 8] [--pages /dashboard,/indicators/DA-C2] [--trace out.nettrace]
 #                    [--uncached 20]
@@ -31,37 +31,17 @@ while [[ $# -gt 0 ]]; do
 done
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-read -r pg_host pg_port pg_user pg_password <<<"${CSP_PG:-127.0.0.1 5432 postgres postgres}"
-export PGHOST=$pg_host PGPORT=$pg_port PGUSER=$pg_user PGPASSWORD=$pg_password
-db="csp_cpu_$(date +%s)_$$"
 work=$(mktemp -d /tmp/csp-cpu.XXXXXX)
 password="Cpu-test-password-$$"
-pid=""
+source "$repo/bench/load/common.sh"
+trap csp_cleanup EXIT
 
-cleanup() {
-  [ -n "$pid" ] && { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
-  psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-dotnet build "$repo/src/CommunitySafety.Cli" -c Release -v quiet -nologo >&2
-csp="$repo/src/CommunitySafety.Cli/bin/Release/net10.0/csp.dll"
-psql -q -d postgres -c "CREATE DATABASE \"$db\"" >/dev/null
-conn="Host=$pg_host;Port=$pg_port;Database=$db;Username=$pg_user;Password=$pg_password;Maximum Pool Size=60${CSP_CONNECTION_EXTRA:-}"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-
-(cd "$work" && exec env Logging__LogLevel__Default=Warning Demo__Seed=true Demo__Password="$password" \
-    dotnet "$csp" serve --database postgresql --connection "$conn" --urls "http://127.0.0.1:$port" >"$work/instance.log" 2>&1) &
-pid=$!
-for _ in $(seq 1 240); do curl -sf -o /dev/null "http://127.0.0.1:$port/account/sign-in" && break; sleep 0.5; done
-
-jar="$work/cookies"
-token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-t=$(curl -sf -c "$jar" -b "$jar" "http://127.0.0.1:$port/account/sign-in" | token_of)
-curl -s -o /dev/null -c "$jar" -b "$jar" "http://127.0.0.1:$port/account/sign-in" \
-  --data-urlencode "email=analyst@example.org" --data-urlencode "password=$password" --data-urlencode "__RequestVerificationToken=$t"
-cookie=$(awk -F'\t' '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep="; " } /^#HttpOnly_/ { split($0, f, "\t"); printf "%s%s=%s", sep, f[6], f[7]; sep="; " }' "$jar")
+csp_build
+csp_database csp_cpu
+port=$(free_port)
+csp_start "$port" Demo__Seed=true Demo__Password="$password"
+pid=${pids[0]}
+csp_sign_in "$port"
 
 load() { # seconds
   CSP_COOKIE="$cookie" CSP_TOKEN="" CSP_INSTANCE=0 CSP_INSTANCES=1 CSP_THREADS=1 CSP_WRITE_EVERY=0 CSP_READS="$pages" \
@@ -100,7 +80,7 @@ fi
 app=$(pgrep -P "$pid" -f csp.dll || echo "$pid")
 tracer=""
 if [ -n "$trace" ]; then
-  /work/tmp/perf/tools/dotnet-trace collect -p "$app" --profile dotnet-sampled-thread-time -o "$trace" \
+  "${CSP_DOTNET_TRACE:-dotnet-trace}" collect -p "$app" --profile dotnet-sampled-thread-time -o "$trace" \
     --duration "00:00:00:$(( duration + 4 ))" >"$work/trace.log" 2>&1 &
   tracer=$!
 fi

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace CommunitySafety.Data.Internals;
 
@@ -49,6 +50,22 @@ internal sealed class Utf8Memo
 
         value = 0;
         return false;
+    }
+
+    /// <summary>
+    /// The number remembered for <paramref name="key"/>, or <paramref name="verdict"/> of its text (worked out once, on
+    /// the first meeting, and remembered). <paramref name="state"/> is handed to the verdict, so it need not capture.
+    /// </summary>
+    public int GetOrAdd<TState>(ReadOnlySpan<byte> key, TState state, Func<string, TState, int> verdict)
+    {
+        if (TryGet(key, out var value))
+        {
+            return value;
+        }
+
+        value = verdict(Encoding.UTF8.GetString(key), state);
+        Add(key, value);
+        return value;
     }
 
     public void Add(ReadOnlySpan<byte> key, int value)

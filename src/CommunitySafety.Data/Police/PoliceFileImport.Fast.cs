@@ -379,32 +379,17 @@ internal sealed partial class PoliceFileImport
 
         /// <summary>The month index, or -1 when not a month.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int Month(ReadOnlySpan<byte> s)
-        {
-            if (_months.TryGet(s, out var index))
-            {
-                return index;
-            }
-
-            index = YearMonth.TryParse(Encoding.UTF8.GetString(s), out var ym) ? ym.Index : -1;
-            _months.Add(s, index);
-            return index;
-        }
+        public int Month(ReadOnlySpan<byte> s) =>
+            _months.GetOrAdd(s, 0, static (text, _) => YearMonth.TryParse(text, out var ym) ? ym.Index : -1);
 
         /// <summary>The file's number for the force, or -1 when empty.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int Force(ReadOnlySpan<byte> s, StreetCounts counts)
-        {
-            if (_forces.TryGet(s, out var index))
+        public int Force(ReadOnlySpan<byte> s, StreetCounts counts) =>
+            _forces.GetOrAdd(s, counts, static (text, counts) =>
             {
-                return index;
-            }
-
-            var name = Encoding.UTF8.GetString(s).AsSpan().Trim();
-            index = name.IsEmpty ? -1 : counts.Force(name);
-            _forces.Add(s, index);
-            return index;
-        }
+                var name = text.AsSpan().Trim();
+                return name.IsEmpty ? -1 : counts.Force(name);
+            });
 
         /// <summary>The file's number for the LSOA (0: none), or -1 when not an LSOA code.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -483,16 +468,7 @@ internal sealed partial class PoliceFileImport
 
         /// <summary>The crime type's id, or -1 when not a crime type.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int Type(ReadOnlySpan<byte> s)
-        {
-            if (_types.TryGet(s, out var id))
-            {
-                return id;
-            }
-
-            id = CrimeType.TryFind(Encoding.UTF8.GetString(s), out var type) ? type.Id : -1;
-            _types.Add(s, id);
-            return id;
-        }
+        public int Type(ReadOnlySpan<byte> s) =>
+            _types.GetOrAdd(s, 0, static (text, _) => CrimeType.TryFind(text, out var type) ? type.Id : -1);
     }
 }
