@@ -17,7 +17,7 @@ namespace CommunitySafety.Assessment;
 /// England and Wales is used only when every force is in the store; otherwise it is left out with a note, because the
 /// sum of a few forces is not the national picture.
 /// </remarks>
-public sealed class StoreAssessmentSource
+public sealed partial class StoreAssessmentSource
 {
     private readonly AreaResolver _resolver;
     private readonly CrimeCounts _counts;
