@@ -144,7 +144,20 @@ public sealed record PeerMember(string Code, string Name, double? Distance, bool
 /// <param name="Method">How the group was chosen.</param>
 /// <param name="IncludesAssessedArea">Whether the group rate counts the area itself.</param>
 /// <param name="Members">The peers.</param>
-public sealed record PeerGroupSummary(string Method, bool IncludesAssessedArea, IReadOnlyList<PeerMember> Members);
+public sealed record PeerGroupSummary(string Method, bool IncludesAssessedArea, IReadOnlyList<PeerMember> Members)
+{
+    /// <summary>Where the group comes from: the published table (e.g. ONS nearest neighbours) or the partnership's file.</summary>
+    public string Source { get; init; } = string.Empty;
+
+    /// <summary>Why the area is not compared with similar areas (no group, or no peer with data); null when it is.</summary>
+    public string? NotComparedReason { get; init; }
+
+    /// <summary>Which peers lack crime data in the store and which police.uk files would load them; null when none.</summary>
+    public string? MissingData { get; init; }
+
+    /// <summary>Whether the area was compared with at least one peer.</summary>
+    public bool IsCompared => NotComparedReason is null;
+}
 
 /// <summary>Harm-weighted figures for one crime type.</summary>
 /// <param name="CrimeType">The crime type.</param>
@@ -182,7 +195,14 @@ public sealed record HarmResult(
     double? PeerHarmRatePer1000,
     double? NationalHarmRatePer1000,
     double? BaselineTotalHarm,
-    double? ChangeSinceBaselinePercent);
+    double? ChangeSinceBaselinePercent)
+{
+    /// <summary>Where the harm weights come from.</summary>
+    public string Source { get; init; } = string.Empty;
+
+    /// <summary>The caveat on harm by category (one average weight per category), shown wherever harm is used.</summary>
+    public string Caveat { get; init; } = string.Empty;
+}
 
 /// <summary>A plain-English finding and the rule that produced it.</summary>
 /// <param name="Rule">The rule's id, e.g. "rate-vs-peers".</param>
@@ -288,6 +308,9 @@ public sealed record AssessmentResult
 
     /// <summary>Notes and caveats about the data.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>Where the population and the national comparator come from; null when the caller did not say.</summary>
+    public DataProvenance? Provenance { get; init; }
 
     /// <summary>How the assessment was done.</summary>
     public required Methodology Methodology { get; init; }

@@ -16,6 +16,9 @@ public sealed record AssessmentRequest
 
     /// <summary>A previous assessment's saved result, for the change since then.</summary>
     public AssessmentResult? Previous { get; init; }
+
+    /// <summary>Where the population and the national comparator come from (<see cref="StoreAssessmentSource.Provenance"/>); null when unknown.</summary>
+    public DataProvenance? Provenance { get; init; }
 }
 
 /// <summary>

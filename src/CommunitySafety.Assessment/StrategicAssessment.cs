@@ -51,6 +51,11 @@ public static class StrategicAssessment
             notes.Add($"{year} is {Describe(yearStatus)} for {data.Area.Area.Name} ({yearNote}): its figures are shown but not compared with other years or areas.");
         }
 
+        if (request.Provenance?.PopulationWarning is { } stale)
+        {
+            notes.Add(stale);
+        }
+
         var baseline = ChooseBaseline(request, data.Area, settings, notes);
         var years = SeriesYears(data.Area, year);
         foreach (var unreliable in settings.UnreliableYears.All.Where(u => years.Contains(u.Year)))
@@ -60,6 +65,16 @@ public static class StrategicAssessment
 
         var trends = Lines.Select(t => Trend(t, data, years, year, baseline, settings.UnreliableYears)).ToArray();
         var (peerSummary, peers) = Peers(request.PeerGroup, data, year, settings);
+        if (peerSummary.MissingData is { } missingPeers)
+        {
+            notes.Add(missingPeers);
+        }
+
+        if (peerSummary.NotComparedReason is { } notComparedPeers)
+        {
+            notes.Add(notComparedPeers);
+        }
+
         var limits = new FunnelLimitsCache();
         var benchmarks = Lines.Select(t => Benchmark(t, data, peers, year, limits)).ToArray();
         var funnel = Lines.Where(t => t is null || settings.FunnelForEachCrimeType).SelectMany(t => Funnel(t, data, peers, year, settings, limits)).ToArray();
@@ -92,6 +107,7 @@ public static class StrategicAssessment
             ChangeSincePrevious = change,
             KeyMessages = [],
             Notes = notes,
+            Provenance = request.Provenance,
             Methodology = Methodology(settings, peerSummary.Method),
         };
         return result with { KeyMessages = KeyMessages.Generate(result) };
@@ -312,7 +328,15 @@ public static class StrategicAssessment
         var used = new List<PeerData>((group?.Peers.Count ?? 0) + 1);
         if (group is null)
         {
-            return (new PeerGroupSummary("no peer group: compared with England and Wales only", settings.IncludeAreaInPeerRate, members), used);
+            return (new PeerGroupSummary("no peer group", settings.IncludeAreaInPeerRate, members)
+            {
+                NotComparedReason = "No peer group was given, so the area is compared with England and Wales only.",
+            }, used);
+        }
+
+        if (group.UnavailableReason is { } unavailable)
+        {
+            return (new PeerGroupSummary(group.Method, settings.IncludeAreaInPeerRate, members) { Source = group.Source, NotComparedReason = unavailable }, used);
         }
 
         // The first of the data's peers with each code, looked up once per peer rather than searched for.
@@ -322,19 +346,35 @@ public static class StrategicAssessment
             byCode.TryAdd(p.Area.Code, p);
         }
 
+        var toLoad = new List<(string Name, string Force)>();
         foreach (var code in group.Peers)
         {
             var peer = byCode.GetValueOrDefault(code);
             double? distance = group.Distances.TryGetValue(code, out var d) ? d : null;
-            var name = peer?.Area.Name ?? code.Value;
+            var name = peer?.Area.Name ?? group.Names.GetValueOrDefault(code) ?? code.Value;
             var (status, note) = Status(peer?.For(year), year, UnreliableYears.None);
             string? reason = status switch
             {
-                YearStatus.NoData => $"no data for {year}",
-                YearStatus.Partial => $"partial year: {note}",
-                _ when peer!.For(year)!.Population is not > 0 => "no population",
+                YearStatus.NoData => $"no crime data in the store for {year}",
+                YearStatus.Partial => $"partial year in the store: {note}",
+                _ when peer!.For(year)!.Population is not > 0 => "no population estimate in the store",
                 _ => null,
             };
+            if (status is YearStatus.NoData or YearStatus.Partial)
+            {
+                var forces = PartnershipGeography.Default.ForcesOf(code);
+                if (forces.Count > 0)
+                {
+                    var force = string.Join(" and ", forces.Select(f => f.Name));
+                    reason += $"; load {force}'s police.uk street files for {year.FirstMonth} to {year.LastMonth}";
+                    toLoad.Add((name, force));
+                }
+                else
+                {
+                    toLoad.Add((name, string.Empty));
+                }
+            }
+
             members.Add(new PeerMember(code.Value, name, distance, reason is null, reason));
             if (reason is null)
             {
@@ -342,12 +382,31 @@ public static class StrategicAssessment
             }
         }
 
-        if (settings.IncludeAreaInPeerRate && data.Area.For(year) is { IsComplete: true, Population: > 0 } own)
+        string? notCompared = null;
+        string? missing = null;
+        if (toLoad.Count > 0)
+        {
+            var byForce = toLoad.GroupBy(t => t.Force).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key.Length > 0 ? $"{g.Key} ({Text.List([.. g.Select(t => t.Name)])})" : $"the forces of {Text.List([.. g.Select(t => t.Name)])}")
+                .ToArray();
+            missing = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{toLoad.Count} of the {group.Peers.Count} peers have no complete crime data in the store for {year}: {Text.List([.. toLoad.Select(t => t.Name)])}. To compare with them, import the police.uk street files for {year.FirstMonth} to {year.LastMonth} of {Text.List(byForce)} (csp import police <files>).");
+        }
+
+        if (used.Count == 0)
+        {
+            notCompared = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Not compared with similar areas: none of the {group.Peers.Count} peers ({(group.Source.Length > 0 ? group.Source : group.Method)}) has a complete year of crime data and a population in the store for {year}.");
+        }
+
+        if (settings.IncludeAreaInPeerRate && used.Count > 0 && data.Area.For(year) is { IsComplete: true, Population: > 0 } own)
         {
             used.Add(new PeerData(data.Area.Area, own));
         }
 
-        return (new PeerGroupSummary(group.Method, settings.IncludeAreaInPeerRate, members), used);
+        return (new PeerGroupSummary(group.Method, settings.IncludeAreaInPeerRate, members) { Source = group.Source, NotComparedReason = notCompared, MissingData = missing }, used);
     }
 
     private static BenchmarkRow Benchmark(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, FunnelLimitsCache funnelLimits)
@@ -379,7 +438,7 @@ public static class StrategicAssessment
             }
 
             groupSize = others + 1;
-            rank = 1 + below;
+            rank = others > 0 ? 1 + below : null;
             if (peerRate is { } target && own!.Population is { } population)
             {
                 position = FunnelPlot.Position(value, funnelLimits.RateLimits(target, population, RateMultiplier));
@@ -486,7 +545,11 @@ public static class StrategicAssessment
             peerPopulation > 0 ? peers.Sum(p => HarmOf(p.Year, weights)) / peerPopulation * RateMultiplier : null,
             national is not null ? HarmOf(national, weights) / national.Population!.Value * RateMultiplier : null,
             baselineHarm,
-            complete && baselineHarm is > 0 ? (total - baselineHarm.Value) / baselineHarm.Value * 100 : null);
+            complete && baselineHarm is > 0 ? (total - baselineHarm.Value) / baselineHarm.Value * 100 : null)
+        {
+            Source = weights.Source,
+            Caveat = weights.Caveat,
+        };
     }
 
     private static CrimeTypeEvidence Evidence(CrimeType type, AreaYear? year, CrimeTrend trend, BenchmarkRow benchmark, HarmWeights harm) => new()
@@ -526,6 +589,6 @@ public static class StrategicAssessment
             "Recent trend: Fingertips' test for trend on the five most recent complete years, 99.8%; unreliable years are stepped over, partial years end the run.",
             "Funnel plots: exact Poisson control limits around the peer group rate (Spiegelhalter 2005).",
             "Partial years (fewer than 12 months of data) are shown with their months and never compared; years flagged unreliable are shown with the reason and left out of baselines and trends.",
-            "Harm: count × harm weight per crime type; harm rates are not tested for significance (the weighted sums have no exact interval in the statistics engine).",
+            "Harm: count × harm weight per crime type; harm rates are not tested for significance (the weighted sums have no exact interval in the statistics engine). " + settings.Harm.Caveat,
         ]);
 }

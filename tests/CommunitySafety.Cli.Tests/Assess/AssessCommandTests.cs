@@ -46,10 +46,14 @@ public class AssessCommandTests : IClassFixture<AssessCommandTests.DemoStore>
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Strategic assessment: Luton (E06000032), 2024/25", result.Out, StringComparison.Ordinal);
-        Assert.Contains("police recorded crimes in Luton during 2024/25", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Luton is not compared with similar areas: none of its 15 most similar areas as published by ONS", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Peer group: the 15 nearest statistical neighbours of Luton: ONS statistical nearest neighbours", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Barking and Dagenham (no crime data in the store for 2024/25; load Metropolitan Police Service's police.uk street files for 2024-04 to 2025-03)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Rates per 1,000 residents use the ONS mid-2015 population estimate", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Caveat: Harm is estimated from one average weight per crime category", result.Out, StringComparison.Ordinal);
         Assert.Contains("Priority matrix, 2024/25", result.Out, StringComparison.Ordinal);
         Assert.Contains("2023/24 is a partial year (4 of 12 months)", result.Out, StringComparison.Ordinal);
-        Assert.Contains("England and Wales is not compared: the store holds 2 of 43 forces", result.Out, StringComparison.Ordinal);
+        Assert.Contains("England and Wales is not compared in 2024/25: the store holds police.uk data for 2 of 43 forces", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,6 +68,12 @@ public class AssessCommandTests : IClassFixture<AssessCommandTests.DemoStore>
         Assert.Equal("Luton", result.Area.Name);
         Assert.Equal(300, result.Methodology.Sensitivity.Draws);
         Assert.Equal(YearStatus.Complete, result.YearStatus);
+        Assert.Equal(PublishedNeighbours.OnsSource, result.PeerGroup.Source);
+        Assert.False(result.PeerGroup.IsCompared);
+        Assert.Equal(2015, result.Provenance!.PopulationYear);
+        Assert.False(result.Provenance.IsNationalCompared);
+        Assert.Equal(HarmWeights.DefaultSource, result.Harm.Source);
+        Assert.Equal(HarmWeights.CategoryCaveat, result.Harm.Caveat);
 
         var second = await Run("assess", "--area", "Luton", "--year", "2024/25", "--draws", "300", "--previous", saved, "--format", "json");
         Assert.True(second.ExitCode == 0, second.ToString());

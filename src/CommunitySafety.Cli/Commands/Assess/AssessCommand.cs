@@ -38,13 +38,20 @@ public sealed class AssessCommand : Command
 
     private readonly Option<string?> _peers = new("--peers")
     {
-        Description = "A peer group file: CSV with area_code,peer_code (e.g. the Home Office most similar group). Default: every other area of the same kind with data in the store.",
+        Description = "The partnership's own peer group: CSV with area_code,peer_code (e.g. its Home Office most similar group). Default: the area's nearest ONS statistical neighbours (October 2025), --neighbours of them.",
         HelpName = "file",
+    };
+
+    private readonly Option<int> _neighbours = new("--neighbours")
+    {
+        Description = "How many of the area's nearest ONS statistical neighbours form the default peer group.",
+        DefaultValueFactory = _ => PublishedNeighbours.DefaultCount,
+        HelpName = "n",
     };
 
     private readonly Option<int?> _nearest = new("--nearest")
     {
-        Description = "Use the k nearest neighbours by standardised Euclidean distance on --characteristics (default: population and age structure from the store).",
+        Description = "Instead of ONS's published neighbours, compute the k nearest areas in the store by standardised Euclidean distance on --characteristics (default: population and age structure from the store).",
         HelpName = "k",
     };
 
@@ -119,6 +126,13 @@ public sealed class AssessCommand : Command
                 r.AddError("--nearest must be at least 1.");
             }
         });
+        _neighbours.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--neighbours must be at least 1.");
+            }
+        });
         _draws.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -130,6 +144,7 @@ public sealed class AssessCommand : Command
         Options.Add(_year);
         Options.Add(_baseline);
         Options.Add(_peers);
+        Options.Add(_neighbours);
         Options.Add(_nearest);
         Options.Add(_characteristics);
         Options.Add(_matrix);
@@ -184,7 +199,7 @@ public sealed class AssessCommand : Command
             throw new CliException(ExitCode.NoData, $"The store has no data for {area.Name} in {year}. Run 'csp areas' to see what is imported.");
         }
 
-        var request = new AssessmentRequest { Year = year, Baseline = baseline, PeerGroup = peers, Previous = previous };
+        var request = new AssessmentRequest { Year = year, Baseline = baseline, PeerGroup = peers, Previous = previous, Provenance = source.Provenance(area, year) };
         var result = StrategicAssessment.Assess(request, data, settings, _context.Time.GetUtcNow());
         Write(result, parseResult.GetValue(_format), parseResult.GetValue(_out));
         return (int)ExitCode.Ok;
@@ -229,7 +244,7 @@ public sealed class AssessCommand : Command
             }
         }
 
-        return source.AllOthers(area, year);
+        return DefaultPeers.For(area, parseResult.GetValue(_neighbours));
     }
 
     private T Load<T>(string path, Func<string, T> load)

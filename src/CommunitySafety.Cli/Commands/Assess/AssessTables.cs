@@ -72,6 +72,11 @@ public static class AssessTables
             table.Notes.Add("Recent trend (all recorded crime): " + result.Trends[0].TrendNote);
         }
 
+        if (result.Provenance is { } provenance)
+        {
+            table.Notes.Add(provenance.PopulationText + (provenance.PopulationWarning is { } w ? " " + w : string.Empty));
+        }
+
         return table;
     }
 
@@ -108,11 +113,32 @@ public static class AssessTables
                 b.VsNational.ToLabel());
         }
 
-        table.Notes.Add($"Peer group: {result.PeerGroup.Method}. Used: {string.Join(", ", result.PeerGroup.Members.Where(m => m.Included).Select(m => m.Name))}.");
-        var excluded = result.PeerGroup.Members.Where(m => !m.Included).ToArray();
+        var group = result.PeerGroup;
+        table.Notes.Add($"Peer group: {group.Method}.");
+        if (group.NotComparedReason is { } notCompared)
+        {
+            table.Notes.Add(notCompared);
+        }
+        else
+        {
+            table.Notes.Add($"Peers used: {string.Join(", ", group.Members.Where(m => m.Included).Select(m => m.Name))}.");
+        }
+
+        if (group.MissingData is { } missing)
+        {
+            table.Notes.Add(missing);
+        }
+
+        var excluded = group.Members.Where(m => !m.Included).ToArray();
         if (excluded.Length > 0)
         {
             table.Notes.Add($"Left out of the group rate: {string.Join("; ", excluded.Select(m => $"{m.Name} ({m.ExcludedReason})"))}.");
+        }
+
+        if (result.Provenance is { } provenance)
+        {
+            table.Notes.Add(provenance.PopulationText);
+            table.Notes.Add(provenance.NationalComparator);
         }
 
         table.Notes.Add("Rank in group: 1 = lowest rate. Comparisons: the area's 95% confidence interval against the benchmark; crime: low is good.");
@@ -142,7 +168,8 @@ public static class AssessTables
         }
 
         table.Add("All recorded crime", null, null, result.Harm.TotalHarm, 100.0, 100.0, result.Harm.HarmRatePer1000, result.Harm.PeerHarmRatePer1000, result.Harm.NationalHarmRatePer1000);
-        table.Notes.Add($"Harm weights: {result.Methodology.HarmWeightsSource}. {FirstLine(result.Methodology.HarmWeightsNotes)}");
+        table.Notes.Add($"Harm weights: {result.Methodology.HarmWeightsSource}.");
+        table.Notes.Add($"Caveat: {HarmWeights.CategoryCaveat}");
         return table;
     }
 
@@ -209,10 +236,4 @@ public static class AssessTables
         { IsCompared: false } => $"not compared: {c.NotComparedReason}",
         _ => $"{(c.CountChange >= 0 ? "+" : "−")}{Math.Abs(c.CountChange).ToString("N0", CultureInfo.InvariantCulture)} ({(c.CountPercentChange is { } p ? (p >= 0 ? "+" : "−") + Math.Abs(p).ToString("0", CultureInfo.InvariantCulture) + "%" : "n/a")})",
     };
-
-    private static string FirstLine(string text)
-    {
-        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
-        return lines.FirstOrDefault(l => l.StartsWith("STATUS", StringComparison.OrdinalIgnoreCase)) ?? lines.FirstOrDefault() ?? string.Empty;
-    }
 }
