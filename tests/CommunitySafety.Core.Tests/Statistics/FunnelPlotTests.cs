@@ -44,8 +44,28 @@ public class FunnelPlotTests
     public void RateLimits_WorkedExample_MatchesDocumentation()
     {
         var limits = FunnelPlot.RateLimits(500, 10_000);
-        Assert.Equal(371.1, limits.Lower95, 1);
-        Assert.Equal(659.2, limits.Upper95, 1);
+        Assert.Equal(361.2, limits.Lower95, 1);
+        Assert.Equal(638.3, limits.Upper95, 1);
+    }
+
+    [Fact]
+    public void RateLimits_NoEventsWhere2Point5Expected_IsWithinTheLower998Limit()
+    {
+        // P(X = 0 | 2.5) = 0.082: far from a 0.1% tail. The old "as if observed" limits flagged it "Low (99.8%)".
+        var limits = FunnelPlot.RateLimits(250, 1000);
+        Assert.Equal(0, limits.Lower998);
+        Assert.Equal(0, limits.Lower95);
+        Assert.Equal(FunnelPosition.WithinLimits, FunnelPlot.Position(0, limits));
+    }
+
+    [Fact]
+    public void RateLimits_141EventsWhere106Point7Expected_IsHigh998()
+    {
+        // P(X ≥ 141 | 106.7) = 0.00087 < 0.001. The old limits called it only "High (95%)".
+        var limits = FunnelPlot.RateLimits(10_670, 1000);
+        Assert.Equal(13953.546631948171, limits.Upper998, 1e-8);
+        Assert.Equal(FunnelPosition.High998, FunnelPlot.Position(141.0 / 1000 * 100_000, limits));
+        Assert.Equal("High (99.8%)", FunnelPlot.Position(141.0 / 1000 * 100_000, limits).ToLabel());
     }
 
     [Fact]
