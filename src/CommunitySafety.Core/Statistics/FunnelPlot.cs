@@ -63,8 +63,12 @@ public enum ProportionFunnelMethod
 /// θ₀ ± z√(θ₀(1 − θ₀)/n), kept within 0 and 1.</para>
 /// <para>Worked numbers: 2.5 events expected: the lower 99.8% limit is 0 (P(X = 0) = 0.082 &gt; 0.001), so 0 events is
 /// within limits; 106.7 expected: the upper 99.8% limit is 139.5 events, so 141 (P(X ≥ 141) = 0.00087) is
-/// "High (99.8%)". A target rate of 500 per 100,000 and a population of 10,000 (E = 50) give 95% limits of 370.9 to
-/// 644.6 per 100,000.</para>
+/// "High (99.8%)". A target rate of 500 per 100,000 and a population of 10,000 (E = 50) give 95% limits of 361.2 to
+/// 638.3 per 100,000.</para>
+/// <para>Convention: the interpolation is Spiegelhalter's for both tails. PHEindicatormethods' published funnel points
+/// coincide with it on the lower side; on the upper side, where P(X ≥ O) equals the tail probability, PHE's limit
+/// passes through O and Spiegelhalter's through O − 1 (an area is above the upper limit when P(X ≤ O) exceeds
+/// 1 − tail).</para>
 /// </remarks>
 public static class FunnelPlot
 {
