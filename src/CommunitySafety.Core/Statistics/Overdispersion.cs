@@ -15,6 +15,20 @@ public enum OverdispersionMethod
     AdditiveRandomEffects = 2,
 }
 
+/// <summary>Names of <see cref="OverdispersionMethod"/>.</summary>
+public static class OverdispersionMethodExtensions
+{
+    /// <summary>The short name used in tables and JSON: "none", "multiplicative" or "additive random effects".</summary>
+    /// <param name="method">The method.</param>
+    /// <returns>The name.</returns>
+    public static string ToName(this OverdispersionMethod method) => method switch
+    {
+        OverdispersionMethod.Multiplicative => "multiplicative",
+        OverdispersionMethod.AdditiveRandomEffects => "additive random effects",
+        _ => "none",
+    };
+}
+
 /// <summary>What a funnel compares: rates of events in a population, or proportions of a group.</summary>
 public enum FunnelMeasure
 {
@@ -269,23 +283,30 @@ public static class Overdispersion
     /// <param name="zConvention">Which z gives the 95% and 99.8% limits.</param>
     /// <returns>The limits on the values' scale.</returns>
     public static FunnelLimits Limits(
-        OverdispersionEstimate estimate, OverdispersionMethod method, double denominator, ZConvention zConvention = ZConvention.ExactQuantile)
+        OverdispersionEstimate estimate, OverdispersionMethod method, double denominator, ZConvention zConvention = ZConvention.ExactQuantile) =>
+        LimitsForZ(estimate, method, denominator, ZQuantiles.For(zConvention));
+
+    /// <summary>As <see cref="Limits"/>, with the normal quantiles given as numbers (e.g. 1.96 and 3.090232).</summary>
+    /// <param name="estimate">The areas' overdispersion.</param>
+    /// <param name="method">The adjustment requested.</param>
+    /// <param name="denominator">Population or group size, &gt; 0.</param>
+    /// <param name="z">The z of the inner and outer limits.</param>
+    /// <returns>The limits on the values' scale.</returns>
+    public static FunnelLimits LimitsForZ(OverdispersionEstimate estimate, OverdispersionMethod method, double denominator, ZQuantiles z)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(denominator);
         var applied = Applied(estimate, method);
         if (applied == OverdispersionMethod.None)
         {
-            return Unadjusted(estimate, denominator, zConvention);
+            return Unadjusted(estimate, denominator, z);
         }
 
         var (phi, tau2) = Inflation(estimate, applied);
         var s2 = WithinVariance(estimate.Measure, estimate.Target, estimate.Multiplier, denominator);
         var sd = Math.Sqrt((phi * s2) + tau2);
-        double Bound(double z) => Back(estimate, z * sd);
-        var z95 = ZValues.For95(zConvention);
-        var z998 = ZValues.For998(zConvention);
-        return new FunnelLimits(denominator, estimate.Target, Bound(-z95), Bound(z95), Bound(-z998), Bound(z998));
+        double Bound(double offset) => Back(estimate, offset * sd);
+        return new FunnelLimits(denominator, estimate.Target, Bound(-z.Z95), Bound(z.Z95), Bound(-z.Z998), Bound(z.Z998));
     }
 
     /// <summary>One area against the target, adjusted under <paramref name="method"/> and unadjusted.</summary>
@@ -314,7 +335,7 @@ public static class Overdispersion
         }
 
         var value = o / n * estimate.Multiplier;
-        var unadjusted = Unadjusted(estimate, n, zConvention);
+        var unadjusted = Unadjusted(estimate, n, ZQuantiles.For(zConvention));
         var limits = Limits(estimate, method, n, zConvention);
         var (phi, tau2) = Inflation(estimate, applied);
         var z = ZScore(estimate.Measure, estimate.Target, estimate.Multiplier, o, n, phi, tau2);
@@ -427,7 +448,7 @@ public static class Overdispersion
         return Math.Clamp(theta + h, 0, 1) * estimate.Multiplier;
     }
 
-    private static FunnelLimits Unadjusted(OverdispersionEstimate estimate, double denominator, ZConvention zConvention) => estimate.Measure == FunnelMeasure.Rate
-        ? FunnelPlot.RateLimits(estimate.Target, denominator, estimate.Multiplier, zConvention)
-        : FunnelPlot.ProportionLimits(estimate.Target / estimate.Multiplier, denominator, estimate.Multiplier, estimate.ProportionMethod, zConvention);
+    private static FunnelLimits Unadjusted(OverdispersionEstimate estimate, double denominator, ZQuantiles z) => estimate.Measure == FunnelMeasure.Rate
+        ? FunnelPlot.RateLimitsForZ(estimate.Target, denominator, estimate.Multiplier, z.Z95, z.Z998)
+        : FunnelPlot.ProportionLimitsForZ(estimate.Target / estimate.Multiplier, denominator, estimate.Multiplier, estimate.ProportionMethod, z.Z95, z.Z998);
 }
