@@ -103,7 +103,29 @@ public sealed record BenchmarkRow(
     int? RankInGroup,
     int GroupSize,
     FunnelPosition FunnelPosition,
-    string? NotComparedReason);
+    string? NotComparedReason)
+{
+    /// <summary>How the area was compared with its peers, naming the overdispersion allowance and its φ and τ² (null without peers).</summary>
+    public string? PeerComparisonMethod { get; init; }
+
+    /// <summary>The allowance applied to <see cref="BenchmarkRow.VsPeers"/> and <see cref="BenchmarkRow.FunnelPosition"/>: none when none was found.</summary>
+    public OverdispersionMethod OverdispersionApplied { get; init; }
+
+    /// <summary>φ̂, the overdispersion factor of the area and its peers around the peer rate (Spiegelhalter 2005); null when not estimated.</summary>
+    public double? OverdispersionPhi { get; init; }
+
+    /// <summary>τ̂², the between-area variance on the square-root scale; null when not estimated.</summary>
+    public double? OverdispersionTau2 { get; init; }
+
+    /// <summary>The p-value of the χ² test for overdispersion; null when not estimated.</summary>
+    public double? OverdispersionPValue { get; init; }
+
+    /// <summary>The comparison with the peer rate without any allowance (the area's 95% confidence interval).</summary>
+    public ComparisonOutcome VsPeersUnadjusted { get; init; }
+
+    /// <summary>The funnel position against the exact limits, without any allowance.</summary>
+    public FunnelPosition FunnelPositionUnadjusted { get; init; }
+}
 
 /// <summary>One area's point on a crime type's funnel plot around the peer group rate.</summary>
 /// <param name="CrimeType">The crime type, or "All recorded crime".</param>
@@ -130,7 +152,23 @@ public sealed record FunnelPoint(
     double Upper95,
     double Lower998,
     double Upper998,
-    FunnelPosition Position);
+    FunnelPosition Position)
+{
+    /// <summary>Lower 95% exact limit with no allowance for overdispersion.</summary>
+    public double UnadjustedLower95 { get; init; }
+
+    /// <summary>Upper 95% exact limit with no allowance.</summary>
+    public double UnadjustedUpper95 { get; init; }
+
+    /// <summary>Lower 99.8% exact limit with no allowance.</summary>
+    public double UnadjustedLower998 { get; init; }
+
+    /// <summary>Upper 99.8% exact limit with no allowance.</summary>
+    public double UnadjustedUpper998 { get; init; }
+
+    /// <summary>The position against the exact limits.</summary>
+    public FunnelPosition UnadjustedPosition { get; init; }
+}
 
 /// <summary>A member of the peer group and whether it was used.</summary>
 /// <param name="Code">The peer's code.</param>

@@ -76,8 +76,11 @@ public static class StrategicAssessment
         }
 
         var limits = new FunnelLimitsCache();
-        var benchmarks = Lines.Select(t => Benchmark(t, data, peers, year, limits)).ToArray();
-        var funnel = Lines.Where(t => t is null || settings.FunnelForEachCrimeType).SelectMany(t => Funnel(t, data, peers, year, settings, limits)).ToArray();
+        var spreads = Lines.Select(t => Spread(t, data, peers, year)).ToArray();
+        var benchmarks = Lines.Select((t, i) => Benchmark(t, data, peers, year, limits, spreads[i], settings.Overdispersion)).ToArray();
+        var funnel = Lines.Select((t, i) => (Line: t, Spread: spreads[i]))
+            .Where(l => l.Line is null || settings.FunnelForEachCrimeType)
+            .SelectMany(l => Funnel(l.Line, data, peers, year, settings, limits, l.Spread)).ToArray();
         var harm = Harm(data, peers, year, baseline, settings);
 
         var evidence = CrimeType.Current.Select((t, i) => Evidence(t, data.Area.For(year), trends[i + 1], benchmarks[i + 1], settings.Harm)).ToArray();
@@ -409,7 +412,57 @@ public static class StrategicAssessment
         return (new PeerGroupSummary(group.Method, settings.IncludeAreaInPeerRate, members) { Source = group.Source, NotComparedReason = notCompared, MissingData = missing }, used);
     }
 
-    private static BenchmarkRow Benchmark(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, FunnelLimitsCache funnelLimits)
+    /// <summary>
+    /// The overdispersion of the line's funnel (the area and its peers around the peer group rate; Spiegelhalter 2005), or
+    /// null when there is no peer group rate.
+    /// </summary>
+    private static OverdispersionEstimate? Spread(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year)
+    {
+        var peerPopulation = 0.0;
+        long peerCount = 0;
+        var units = new List<FunnelUnit>(peers.Count + 1);
+        foreach (var p in peers)
+        {
+            peerPopulation += p.Year.Population!.Value;
+            peerCount += p.CountOf(line);
+            units.Add(new FunnelUnit(p.CountOf(line), p.Year.Population!.Value));
+        }
+
+        if (peers.Count == 0 || !(peerPopulation > 0) || peerCount <= 0)
+        {
+            return null;
+        }
+
+        var code = data.Area.Area.Code;
+        if (data.Area.For(year) is { IsComplete: true, Population: > 0 } own && !peers.Any(p => p.Area.Code == code))
+        {
+            units.Add(new FunnelUnit(own.CountOf(line), own.Population.Value));
+        }
+
+        return Overdispersion.Estimate(units, peerCount / peerPopulation * RateMultiplier, FunnelMeasure.Rate, RateMultiplier);
+    }
+
+    /// <summary>Whether the allowance for overdispersion is applied to a line: asked for, and found among the area and its peers.</summary>
+    private static bool Adjusts(OverdispersionEstimate? spread, OverdispersionMethod method) =>
+        spread is not null && Overdispersion.Applied(spread, method) != OverdispersionMethod.None;
+
+    private static ComparisonOutcome OutcomeOf(FunnelPosition position) => position switch
+    {
+        FunnelPosition.High95 or FunnelPosition.High998 => ComparisonOutcome.Worse,
+        FunnelPosition.Low95 or FunnelPosition.Low998 => ComparisonOutcome.Better,
+        FunnelPosition.WithinLimits => ComparisonOutcome.Similar,
+        _ => ComparisonOutcome.NotCompared,
+    };
+
+    private static string? PeerComparisonMethod(OverdispersionEstimate? spread, OverdispersionMethod method) => spread is null
+        ? null
+        : Adjusts(spread, method)
+            ? Overdispersion.MethodName(spread, method)
+            : $"The area's 95% confidence interval against the peer group rate, with no allowance for overdispersion ({(method == OverdispersionMethod.None ? "none asked for; " : string.Empty)}{spread.Describe()})";
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    private static BenchmarkRow Benchmark(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, FunnelLimitsCache funnelLimits, OverdispersionEstimate? spread, OverdispersionMethod method)
     {
         var own = data.Area.For(year);
         var rate = Rate(own, line);
@@ -423,6 +476,8 @@ public static class StrategicAssessment
         int? rank = null;
         var groupSize = 0;
         var position = FunnelPosition.NotCompared;
+        var unadjustedPosition = FunnelPosition.NotCompared;
+        var adjusts = Adjusts(spread, method);
         if (rate?.Value is { } value)
         {
             // The other peers' rates, as many as are below the area's (a loop: this runs for every line of every area).
@@ -441,9 +496,13 @@ public static class StrategicAssessment
             rank = others > 0 ? 1 + below : null;
             if (peerRate is { } target && own!.Population is { } population)
             {
-                position = FunnelPlot.Position(value, funnelLimits.RateLimits(target, population, RateMultiplier));
+                unadjustedPosition = FunnelPlot.Position(value, funnelLimits.RateLimits(target, population, RateMultiplier));
+                position = adjusts ? FunnelPlot.Position(value, spread!.Limits(method, population)) : unadjustedPosition;
             }
         }
+
+        var vsPeersUnadjusted = rate is { } r1 ? BenchmarkComparison.Compare(r1, peerRate, Polarity.LowIsGood) : ComparisonOutcome.NotCompared;
+        var vsPeers = adjusts && position != FunnelPosition.NotCompared ? OutcomeOf(position) : vsPeersUnadjusted;
 
         return new BenchmarkRow(
             LineName(line),
@@ -455,17 +514,27 @@ public static class StrategicAssessment
             peerCount,
             peerPopulation,
             peerRate,
-            rate is { } r1 ? BenchmarkComparison.Compare(r1, peerRate, Polarity.LowIsGood) : ComparisonOutcome.NotCompared,
+            vsPeers,
             national,
             rate is { } r2 ? BenchmarkComparison.Compare(r2, national, Polarity.LowIsGood) : ComparisonOutcome.NotCompared,
             rank,
             groupSize,
             position,
-            reason);
+            reason)
+        {
+            PeerComparisonMethod = PeerComparisonMethod(spread, method),
+            OverdispersionApplied = adjusts ? method : OverdispersionMethod.None,
+            OverdispersionPhi = spread is null ? null : Finite(spread.Phi),
+            OverdispersionTau2 = spread is null ? null : Finite(spread.Tau2),
+            OverdispersionPValue = spread is null ? null : Finite(spread.PValue),
+            VsPeersUnadjusted = vsPeersUnadjusted,
+            FunnelPositionUnadjusted = unadjustedPosition,
+        };
     }
 
-    private static IEnumerable<FunnelPoint> Funnel(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, AssessmentSettings settings, FunnelLimitsCache funnelLimits)
+    private static IEnumerable<FunnelPoint> Funnel(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, AssessmentSettings settings, FunnelLimitsCache funnelLimits, OverdispersionEstimate? spread)
     {
+        var adjusts = Adjusts(spread, settings.Overdispersion);
         var peerCount = peers.Sum(p => p.CountOf(line));
         var peerPopulation = peers.Sum(p => p.Year.Population!.Value);
         if (peerPopulation <= 0)
@@ -489,9 +558,17 @@ public static class StrategicAssessment
             var population = y.Population!.Value;
             var count = y.CountOf(line);
             var rate = count / population * RateMultiplier;
-            var limits = funnelLimits.RateLimits(target, population, RateMultiplier);
+            var exact = funnelLimits.RateLimits(target, population, RateMultiplier);
+            var limits = adjusts ? spread!.Limits(settings.Overdispersion, population) : exact;
             yield return new FunnelPoint(LineName(line), area.Code.Value, area.Name, area.Code == data.Area.Area.Code, population, count, rate,
-                limits.Lower95, limits.Upper95, limits.Lower998, limits.Upper998, FunnelPlot.Position(rate, limits));
+                limits.Lower95, limits.Upper95, limits.Lower998, limits.Upper998, FunnelPlot.Position(rate, limits))
+            {
+                UnadjustedLower95 = exact.Lower95,
+                UnadjustedUpper95 = exact.Upper95,
+                UnadjustedLower998 = exact.Lower998,
+                UnadjustedUpper998 = exact.Upper998,
+                UnadjustedPosition = FunnelPlot.Position(rate, exact),
+            };
         }
     }
 
@@ -588,6 +665,7 @@ public static class StrategicAssessment
             "Benchmarking: the area's 95% confidence interval against the benchmark value (PHE Fingertips); the matrix's benchmark criterion uses the method it names. Peer group rate = ΣCount / ΣPopulation over the peers with a complete year.",
             "Recent trend: Fingertips' test for trend on the five most recent complete years, 99.8%; unreliable years are stepped over, partial years end the run.",
             "Funnel plots: exact Poisson control limits around the peer group rate (Spiegelhalter 2005).",
+            $"Overdispersion: for each line, φ and τ² are estimated from the winsorised z-scores (10% each tail, square-root scale) of the area and its peers around the peer group rate; when the χ² test finds overdispersion at 5%, the peer comparison and funnel position use the {settings.Overdispersion.ToName()} allowance (Spiegelhalter 2005, Statistics in Medicine 24:1185-1202 and Quality and Safety in Health Care 14:347-351); the unadjusted comparison and position are kept beside them.",
             "Partial years (fewer than 12 months of data) are shown with their months and never compared; years flagged unreliable are shown with the reason and left out of baselines and trends.",
             "Harm: count × harm weight per crime type; harm rates are not tested for significance (the weighted sums have no exact interval in the statistics engine). " + settings.Harm.Caveat,
         ]);

@@ -137,7 +137,11 @@ public static class KeyMessages
 
         return new KeyMessage(
             "rate-vs-peers",
-            $"There were {Text.Count(row.Count)} police recorded crimes in {r.Area.Name} during {r.Year}, which equates to a crime rate of {Text.Rate(rate)} per 1,000 residents and is {Relation(row.VsPeers, rate, peer, "the average for similar areas")}.");
+            $"There were {Text.Count(row.Count)} police recorded crimes in {r.Area.Name} during {r.Year}, which equates to a crime rate of {Text.Rate(rate)} per 1,000 residents and is {Relation(row.VsPeers, rate, peer, "the average for similar areas")}."
+            + (row.OverdispersionApplied != OverdispersionMethod.None
+                ? " This judgement allows for the fact that similar areas differ from one another by more than chance alone"
+                    + (row.VsPeersUnadjusted != row.VsPeers ? $"; without that allowance the rate would be called {Relation(row.VsPeersUnadjusted, rate, peer, "the average").Split(" (", 2)[0]}." : ".")
+                : string.Empty));
     }
 
     /// <summary>The recorded crime rate against England and Wales.</summary>

@@ -5,7 +5,12 @@ namespace CommunitySafety.Assessment.Tests.Messages;
 
 public class KeyMessagesTests
 {
-    private static readonly AssessmentResult Base = StrategicAssessmentTests.Run();
+    // The rules' wording on the unadjusted comparison; the wording with an allowance for overdispersion is in OverdispersedComparisonTests.
+    private static readonly AssessmentResult Base = StrategicAssessmentTests.Run(settings: AssessmentSettings.Default with
+    {
+        Overdispersion = OverdispersionMethod.None,
+        Sensitivity = SensitivitySettings.Default with { Draws = 500 },
+    });
 
     private static AssessmentResult WithAll(Func<BenchmarkRow, BenchmarkRow> change) =>
         Base with { Benchmarks = [change(Base.Benchmarks[0]), .. Base.Benchmarks.Skip(1)] };

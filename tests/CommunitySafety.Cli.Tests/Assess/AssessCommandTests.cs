@@ -33,7 +33,7 @@ public class AssessCommandTests : IClassFixture<AssessCommandTests.DemoStore>
         var result = await Run("assess", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var option in new[] { "--area", "--year", "--baseline", "--peers", "--nearest", "--characteristics", "--matrix", "--scores", "--harm", "--unreliable", "--previous", "--seed", "--format", "--out" })
+        foreach (var option in new[] { "--area", "--year", "--baseline", "--peers", "--nearest", "--characteristics", "--matrix", "--scores", "--harm", "--unreliable", "--previous", "--seed", "--format", "--out", "--neighbours", "--overdispersion" })
         {
             Assert.Contains(option, result.Out, StringComparison.Ordinal);
         }
@@ -106,6 +106,9 @@ public class AssessCommandTests : IClassFixture<AssessCommandTests.DemoStore>
         var r = AssessmentResult.FromJson(result.Out, "stdout");
         var member = Assert.Single(r.PeerGroup.Members);
         Assert.Equal("Bedford", member.Name);
+        Assert.Equal("peer group file peers.csv", r.PeerGroup.Source);
+        Assert.True(r.PeerGroup.IsCompared);
+        Assert.NotNull(r.Benchmarks[0].PeerComparisonMethod);
         Assert.Equal(r.Benchmarks[0].PeerCount / r.Benchmarks[0].PeerPopulation * 1000, r.Benchmarks[0].PeerRate!.Value, 9);
     }
 
@@ -136,6 +139,8 @@ public class AssessCommandTests : IClassFixture<AssessCommandTests.DemoStore>
     [InlineData(ExitCode.UsageError, "assess", "--area", "Luton", "--year", "2024")]
     [InlineData(ExitCode.UsageError, "assess", "--area", "Luton", "--year", "2024/25", "--baseline", "2025/26")]
     [InlineData(ExitCode.UsageError, "assess", "--area", "Luton", "--year", "2024/25", "--peers", "p.csv", "--nearest", "5")]
+    [InlineData(ExitCode.UsageError, "assess", "--area", "Luton", "--year", "2024/25", "--overdispersion", "loud")]
+    [InlineData(ExitCode.UsageError, "assess", "--area", "Luton", "--year", "2024/25", "--neighbours", "0")]
     [InlineData(ExitCode.UsageError, "assess", "--area", "Bedfordshire", "--year", "2024/25")]
     [InlineData(ExitCode.NotFound, "assess", "--area", "Atlantis", "--year", "2024/25")]
     [InlineData(ExitCode.NotFound, "assess", "--area", "Luton", "--year", "2024/25", "--matrix", "missing.json")]

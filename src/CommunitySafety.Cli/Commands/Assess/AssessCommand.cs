@@ -4,6 +4,7 @@ using CommunitySafety.Assessment;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
+using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Cli.Commands.Assess;
 
@@ -105,6 +106,13 @@ public sealed class AssessCommand : Command
         HelpName = "n",
     };
 
+    private readonly Option<string> _overdispersion = new("--overdispersion")
+    {
+        Description = "Allowance for overdispersion in peer comparisons and funnel positions, applied when the area and its peers show it (Spiegelhalter 2005): additive (random effects, the default), multiplicative or none. The unadjusted result is always shown beside it.",
+        DefaultValueFactory = _ => "additive",
+        HelpName = "additive|multiplicative|none",
+    };
+
     private readonly Option<OutputFormat> _format = new("--format")
     {
         Description = "table (for people), json (the full saved result: use it for reports, the web app and --previous next year) or csv (the matrix, one row per crime type).",
@@ -154,6 +162,7 @@ public sealed class AssessCommand : Command
         Options.Add(_previous);
         Options.Add(_draws);
         Options.Add(_seed);
+        Options.Add(_overdispersion);
         Options.Add(_format);
         Options.Add(_out);
         SetAction(Run);
@@ -215,6 +224,13 @@ public sealed class AssessCommand : Command
             UnreliableYears = parseResult.GetValue(_unreliable) is { } u ? Load(u, UnreliableYears.Load) : UnreliableYears.Default,
             Partnership = parseResult.GetValue(_scores) is { } s ? Load(s, path => PartnershipScores.Load(path, matrix)) : PartnershipScores.None,
             Sensitivity = SensitivitySettings.Default with { Draws = parseResult.GetValue(_draws), Seed = parseResult.GetValue(_seed) },
+            Overdispersion = parseResult.GetValue(_overdispersion)!.Trim().ToLowerInvariant() switch
+            {
+                "additive" or "additive random effects" or "random effects" => OverdispersionMethod.AdditiveRandomEffects,
+                "multiplicative" => OverdispersionMethod.Multiplicative,
+                "none" => OverdispersionMethod.None,
+                var other => throw new CliException(ExitCode.UsageError, $"--overdispersion: '{other}' is not additive, multiplicative or none."),
+            },
         };
     }
 

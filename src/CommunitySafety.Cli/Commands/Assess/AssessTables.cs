@@ -93,6 +93,8 @@ public static class AssessTables
             new ResultColumn("vs peers"),
             new ResultColumn("Rank in group"),
             new ResultColumn("Funnel"),
+            new ResultColumn("vs peers, unadjusted"),
+            new ResultColumn("Funnel, unadjusted"),
             new ResultColumn("E&W rate", true, "N1"),
             new ResultColumn("vs E&W"))
         {
@@ -109,6 +111,8 @@ public static class AssessTables
                 b.VsPeers.ToLabel(),
                 b.RankInGroup is { } r ? $"{r} of {b.GroupSize}" : null,
                 b.FunnelPosition.ToLabel(),
+                b.VsPeersUnadjusted.ToLabel(),
+                b.FunnelPositionUnadjusted.ToLabel(),
                 b.NationalRate,
                 b.VsNational.ToLabel());
         }
@@ -141,7 +145,12 @@ public static class AssessTables
             table.Notes.Add(provenance.NationalComparator);
         }
 
-        table.Notes.Add("Rank in group: 1 = lowest rate. Comparisons: the area's 95% confidence interval against the benchmark; crime: low is good.");
+        if (result.Benchmarks.Count > 0 && result.Benchmarks[0].PeerComparisonMethod is { } method)
+        {
+            table.Notes.Add($"Peer comparison (all recorded crime): {method}. Each line's φ and τ² are in the JSON.");
+        }
+
+        table.Notes.Add("Rank in group: 1 = lowest rate. vs peers and Funnel allow for overdispersion where it is found (Spiegelhalter 2005); the unadjusted columns do not. vs E&W: the area's 95% confidence interval against the benchmark; crime: low is good.");
         return table;
     }
 
