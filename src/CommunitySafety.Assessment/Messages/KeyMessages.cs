@@ -50,6 +50,11 @@ public static class KeyMessages
             parts.Add($"Figures for {r.Year} cover {last.MonthsWithData} of 12 months, so they are reported as partial and not compared with other years or areas.");
         }
 
+        if (r.YearStatus == YearStatus.Complete && all is { Years.Count: > 1 } && all.Years[^2] is { Status: YearStatus.Partial } before)
+        {
+            parts.Add($"The data for {before.Year} cover only {before.MonthsWithData} of its 12 months, so {r.Year} is not compared with {before.Year}.");
+        }
+
         if (all is not null)
         {
             foreach (var y in all.Years.Where(y => y.Status == YearStatus.Unreliable))

@@ -139,7 +139,10 @@ public class StoreAssessmentSourceTests(SampleStore samples)
         Assert.Equal(provenance, result.Provenance);
         Assert.Contains(provenance.PopulationWarning, result.Notes);
         var caveats = Assert.Single(result.KeyMessages, m => m.Rule == "data-caveats");
-        Assert.Contains("Crime rates are per 1,000 residents, using the ONS estimate of Luton's population in mid-2015. That estimate is 9 years older than 2024/25, so the rates may be out of date.", caveats.Text, StringComparison.Ordinal);
+        Assert.Equal(
+            "The data for 2023/24 cover only 4 of its 12 months, so 2024/25 is not compared with 2023/24. "
+            + "Crime rates are per 1,000 residents, using the ONS estimate of Luton's population in mid-2015. That estimate is 9 years older than 2024/25, so the rates may be out of date.",
+            caveats.Text);
         Assert.Equal(HarmWeights.DefaultSource, result.Harm.Source);
         Assert.Equal(HarmWeights.CategoryCaveat, result.Harm.Caveat);
         Assert.Contains(result.KeyMessages, m => m.Rule == "harm-concentration" && m.Text.EndsWith(KeyMessages.HarmCaveat, StringComparison.Ordinal));
