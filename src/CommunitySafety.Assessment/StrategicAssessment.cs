@@ -65,9 +65,9 @@ public static class StrategicAssessment
         var funnel = Lines.Where(t => t is null || settings.FunnelForEachCrimeType).SelectMany(t => Funnel(t, data, peers, year, settings, limits)).ToArray();
         var harm = Harm(data, peers, year, baseline, settings);
 
-        var evidence = CrimeType.Current.Select((t, i) => Evidence(t, data.Area.For(year), trends[i + 1], benchmarks[i + 1], settings.Harm)).ToArray();
+        var evidence = MatrixEvidence.Add(data, [.. CrimeType.Current.Select((t, i) => Evidence(t, data.Area.For(year), trends[i + 1], benchmarks[i + 1], settings.Harm))]);
         var matrix = ScoringMatrix.Score(settings.Matrix, evidence, settings.Partnership);
-        var sensitivity = RankingSensitivity.Analyse(settings.Matrix, matrix, settings.Sensitivity);
+        var sensitivity = RankingSensitivity.Analyse(settings.Matrix, evidence, settings.Partnership, matrix, settings.Sensitivity);
         ChangeSincePreviousResult? change = null;
         if (request.Previous is { } previous)
         {
@@ -496,6 +496,7 @@ public static class StrategicAssessment
         Rate = Rate(year, type),
         SharePercent = year is { AllRecords: > 0 } ? 100.0 * year.CountOf(type) / year.AllRecords : null,
         MonthsWithData = year?.MonthsWithData ?? 0,
+        Population = year?.Population,
         SinceBaseline = trend.SinceBaseline,
         SinceLastYear = trend.SinceLastYear,
         PeerGroupRate = benchmark.PeerRate,
