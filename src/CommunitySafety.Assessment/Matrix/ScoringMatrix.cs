@@ -246,7 +246,7 @@ public static class ScoringMatrix
         if (partnership.For(e.CrimeType, c.Id) is not { } entered)
         {
             return Missing(
-                "not given in the partnership scores file",
+                partnership.Count == 0 ? "no partnership scores given" : $"the partnership scores file ({partnership.Source}) gives no {c.Id} score",
                 $"add a {c.Id} column to the partnership scores file with a score for every crime type (csp assess --scores <file>)");
         }
 
