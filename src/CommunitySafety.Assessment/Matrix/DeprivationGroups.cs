@@ -92,12 +92,12 @@ public static class DeprivationGroups
             $"{evidence.IndexSource}; residents: {evidence.PopulationSource}; records {evidence.FirstMonth.ToDisplayString()} to {evidence.LastMonth.ToDisplayString()}; "
             + $"most deprived: national {Deciles(groups.MostDeprived)} ({most.Sum(d => d.Lsoas):N0} LSOAs, {100 * mostPopulation / total:0}% of residents) "
             + $"against least deprived: {Deciles(groups.LeastDeprived)} ({least.Sum(d => d.Lsoas):N0} LSOAs, {100 * leastPopulation / total:0}% of residents)");
-        if (evidence.LsoasWithoutDecile > 0)
+        if (evidence.LsoasWithoutDecile > 0 || evidence.RecordsWithoutDecile > 0)
         {
-            source += string.Create(inv, $"; {evidence.LsoasWithoutDecile:N0} LSOAs ({evidence.RecordsWithoutDecile:N0} records) have no decile in the index and are left out");
+            source += string.Create(inv, $"; {evidence.LsoasWithoutDecile:N0} LSOAs ({evidence.RecordsWithoutDecile:N0} records) have no single decile in the index and are left out");
         }
 
-        return (contrasts, source);
+        return (contrasts, source + ". Rates are per resident of the LSOAs where crimes were recorded, not of victims, and the index's crime domain itself counts recorded crime");
     }
 
     private static string Deciles(int[] deciles) =>

@@ -93,9 +93,56 @@ public static class ScoringMatrix
             : new CriterionScore(criterion.Id, 0, 0, 0, null, $"not scored: {a.Evidence}", true);
     }
 
-    /// <summary>The score of one criterion for one crime type from its evidence; null when there is none (the sensitivity analysis rescores redrawn evidence with it).</summary>
-    internal static int? ScoreOnly(MatrixDefinition matrix, MatrixCriterion criterion, CrimeTypeEvidence evidence, PartnershipScores partnership) =>
-        Assess(matrix, criterion, evidence, partnership).Score;
+    /// <summary>
+    /// The score of one criterion for one crime type from its evidence, null when there is none: the score
+    /// <see cref="ScoreCriterion"/> gives, without its words, for the sensitivity analysis to rescore redrawn evidence
+    /// thousands of times. The exact test is the engine's (<see cref="PeriodChange.BinomialTestTwoSided"/>, the test of
+    /// <see cref="PeriodChange.ForRates"/>) without the rate ratio's interval, which no score uses.
+    /// </summary>
+    internal static int? ScoreOnly(MatrixDefinition matrix, MatrixCriterion criterion, CrimeTypeEvidence evidence, PartnershipScores partnership)
+    {
+        switch (criterion.Kind)
+        {
+            case CriterionKind.Volume:
+                double? value = criterion.Measure switch
+                {
+                    VolumeMeasure.Count => evidence.Count,
+                    VolumeMeasure.SharePercent => evidence.SharePercent,
+                    _ => evidence.Rate?.Value,
+                };
+                return evidence.IsCompleteYear && value is { } v ? Band(criterion.Bands, v).Score : null;
+            case CriterionKind.Benchmark:
+                var benchmark = criterion.BenchmarkAgainst == BenchmarkAgainst.EnglandAndWales ? evidence.NationalRate : evidence.PeerGroupRate;
+                if (!evidence.IsCompleteYear || evidence.Rate is not { Value: not null } rate || benchmark is not { } b)
+                {
+                    return null;
+                }
+
+                return criterion.Outcomes.TryGetValue(BenchmarkComparison.Compare(rate, b, Polarity.LowIsGood, criterion.ComparisonMethod), out var score) ? score : null;
+            case CriterionKind.Trend when criterion.TrendAgainst == TrendAgainst.Rolling12Months:
+                return evidence.Rolling is { } rolling ? ContrastScore(matrix, criterion, rolling, ratio: false) : null;
+            case CriterionKind.Deprivation when !HasPartnershipScores(partnership, criterion):
+                return evidence.Deprivation is { } contrast ? ContrastScore(matrix, criterion, contrast, ratio: true) : null;
+            default:
+                return Assess(matrix, criterion, evidence, partnership).Score;
+        }
+    }
+
+    /// <summary>The score of a rolling trend (percentage change) or deprivation contrast (rate ratio), as <see cref="Trend"/> and <see cref="Deprivation"/> give it.</summary>
+    private static int ContrastScore(MatrixDefinition matrix, MatrixCriterion c, RateContrast r, bool ratio)
+    {
+        // The rates, null hypothesis and level of PeriodChange.ForRates (multiplier 1,000, 95% two-sided), in its order of operations.
+        var earlierRate = r.EarlierCount / r.EarlierPopulation * StrategicAssessment.RateMultiplier;
+        var laterRate = r.LaterCount / r.LaterPopulation * StrategicAssessment.RateMultiplier;
+        var p = PeriodChange.BinomialTestTwoSided(r.LaterCount, r.EarlierCount + r.LaterCount, r.LaterPopulation / (r.EarlierPopulation + r.LaterPopulation));
+        if (!(p < 0.05))
+        {
+            return c.NotSignificantScore ?? matrix.MiddleScore;
+        }
+
+        var value = r.EarlierCount <= 0 ? double.PositiveInfinity : ratio ? laterRate / earlierRate : (laterRate - earlierRate) / earlierRate * 100;
+        return Band(c.Bands, value).Score;
+    }
 
     /// <summary>The score of the last band whose lower bound is at or below <paramref name="value"/>, and that band.</summary>
     public static (int Score, ScoreBand Band) Band(IReadOnlyList<ScoreBand> bands, double value)

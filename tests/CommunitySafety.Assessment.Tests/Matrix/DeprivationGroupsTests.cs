@@ -63,7 +63,7 @@ public class DeprivationGroupsTests
         Assert.Equal(0, contrasts[CrimeType.Burglary].LaterCount);
         Assert.Equal(
             "English Indices of Deprivation 2025 (MHCLG), IMD decile, LSOA 2021; residents: Census 2021 usual residents, LSOA 2021; records April 2024 to March 2025; "
-            + "most deprived: national deciles 1–2 (2 LSOAs, 25% of residents) against least deprived: deciles 9–10 (2 LSOAs, 20% of residents); 2 LSOAs (17 records) have no decile in the index and are left out",
+            + "most deprived: national deciles 1–2 (2 LSOAs, 25% of residents) against least deprived: deciles 9–10 (2 LSOAs, 20% of residents); 2 LSOAs (17 records) have no single decile in the index and are left out. Rates are per resident of the LSOAs where crimes were recorded, not of victims, and the index's crime domain itself counts recorded crime",
             source);
     }
 }

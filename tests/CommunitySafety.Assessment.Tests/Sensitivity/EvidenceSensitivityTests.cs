@@ -143,3 +143,42 @@ public class EvidenceSensitivityTests
         Assert.EndsWith("The ranking rests on 2 of 4 criteria, too few to call any place robust.", s.Description, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The sensitivity analysis's score without words is the matrix's score, on a grid of counts around the bands and significance.</summary>
+public class ScoreOnlyTests
+{
+    [Fact]
+    public void ScoreOnly_GridOfCounts_IsTheScoreOfScoreCriterion()
+    {
+        var matrix = MatrixDefinition.Default;
+        var random = new Random(3);
+        var checkedScores = 0;
+        foreach (var criterion in matrix.Criteria.Where(c => c.Kind is CriterionKind.Volume or CriterionKind.Trend or CriterionKind.Benchmark or CriterionKind.Deprivation))
+        {
+            for (var i = 0; i < 400; i++)
+            {
+                long earlier = random.Next(0, 3) == 0 ? random.Next(0, 12) : random.Next(0, 3000);
+                var later = Math.Max(0, earlier + random.Next(-400, 400));
+                var population = 50_000 + random.Next(0, 200_000);
+                var evidence = new CrimeTypeEvidence
+                {
+                    CrimeType = CrimeType.Burglary,
+                    Count = later,
+                    Population = population,
+                    Rate = Statistics.CrudeRate.Calculate(later, population, Statistics.RateOptions.Default with { Multiplier = 1000 }),
+                    PeerGroupRate = random.NextDouble() * 20,
+                    MonthsWithData = random.Next(0, 8) == 0 ? 9 : 12,
+                    Rolling = new RateContrast("a", earlier, population, "b", later, population * (0.9 + (random.NextDouble() * 0.2))),
+                    Deprivation = new RateContrast("least", earlier, 20_000, "most", later, 10_000 + random.Next(0, 20_000)),
+                };
+
+                Assert.Equal(
+                    ScoringMatrix.ScoreCriterion(matrix, criterion, evidence, PartnershipScores.None) is { IsMissing: false } s ? s.Score : null,
+                    ScoringMatrix.ScoreOnly(matrix, criterion, evidence, PartnershipScores.None));
+                checkedScores++;
+            }
+        }
+
+        Assert.Equal(1600, checkedScores);
+    }
+}
