@@ -79,6 +79,13 @@ public sealed record MatrixResult(int TopN, IReadOnlyList<MatrixRow> Rows)
     /// <summary>The deprivation evidence behind disproportionate impact (index, populations, months, deciles compared); null when not used.</summary>
     public string? DeprivationSource { get; init; }
 
+    /// <summary>
+    /// Each crime type's change over the latest complete 12 months against the 12 before (the rolling trend's evidence,
+    /// exact test of two Poisson rates), by crime type name, for tables, reports and key messages; empty when the area has no
+    /// such periods.
+    /// </summary>
+    public IReadOnlyDictionary<string, ChangeResult> RollingChanges { get; init; } = new Dictionary<string, ChangeResult>();
+
     /// <summary>The crime types ranked within the top N, in rank order.</summary>
     public IReadOnlyList<string> TopPriorities => [.. Rows.Where(r => r.IsTopPriority).Select(r => r.CrimeType)];
 

@@ -78,6 +78,7 @@ public static class ScoringMatrix
             ScoredWeightShare = matrix.TotalWeight > 0 ? scoredWeight / matrix.TotalWeight : 0,
             TrendPeriods = trend.c is not null && evidence.Count > 0 ? TrendPeriods(trend.c, evidence[0]) : null,
             DeprivationSource = deprivation.c is not null && evidence.Count > 0 ? evidence[0].DeprivationSource : null,
+            RollingChanges = evidence.Where(e => e.Rolling is not null).ToDictionary(e => e.CrimeType.Name, e => e.Rolling!.Compare()),
         };
     }
 

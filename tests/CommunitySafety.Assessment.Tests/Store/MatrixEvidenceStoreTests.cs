@@ -59,6 +59,8 @@ public class MatrixEvidenceStoreTests(SampleStore samples)
             Assert.True(change.IsSignificant);
             var score = result.Matrix.Rows.Single(r => r.CrimeType == type.Name).Scores[column];
             Assert.Equal(percent > 0 ? 5 : 1, score.Score);
+            Assert.Equal(change.RatePercentChange, result.Matrix.RollingChanges[type.Name].RatePercentChange);
+            Assert.Equal("Jan 2025–Dec 2025", result.Matrix.RollingChanges[type.Name].To);
         }
     }
 
