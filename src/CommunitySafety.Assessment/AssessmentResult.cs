@@ -103,7 +103,29 @@ public sealed record BenchmarkRow(
     int? RankInGroup,
     int GroupSize,
     FunnelPosition FunnelPosition,
-    string? NotComparedReason);
+    string? NotComparedReason)
+{
+    /// <summary>How the area was compared with its peers, naming the overdispersion allowance and its φ and τ² (null without peers).</summary>
+    public string? PeerComparisonMethod { get; init; }
+
+    /// <summary>The allowance applied to <see cref="BenchmarkRow.VsPeers"/> and <see cref="BenchmarkRow.FunnelPosition"/>: none when none was found.</summary>
+    public OverdispersionMethod OverdispersionApplied { get; init; }
+
+    /// <summary>φ̂, the overdispersion factor of the area and its peers around the peer rate (Spiegelhalter 2005); null when not estimated.</summary>
+    public double? OverdispersionPhi { get; init; }
+
+    /// <summary>τ̂², the between-area variance on the square-root scale; null when not estimated.</summary>
+    public double? OverdispersionTau2 { get; init; }
+
+    /// <summary>The p-value of the χ² test for overdispersion; null when not estimated.</summary>
+    public double? OverdispersionPValue { get; init; }
+
+    /// <summary>The comparison with the peer rate without any allowance (the area's 95% confidence interval).</summary>
+    public ComparisonOutcome VsPeersUnadjusted { get; init; }
+
+    /// <summary>The funnel position against the exact limits, without any allowance.</summary>
+    public FunnelPosition FunnelPositionUnadjusted { get; init; }
+}
 
 /// <summary>One area's point on a crime type's funnel plot around the peer group rate.</summary>
 /// <param name="CrimeType">The crime type, or "All recorded crime".</param>
@@ -130,7 +152,23 @@ public sealed record FunnelPoint(
     double Upper95,
     double Lower998,
     double Upper998,
-    FunnelPosition Position);
+    FunnelPosition Position)
+{
+    /// <summary>Lower 95% exact limit with no allowance for overdispersion.</summary>
+    public double UnadjustedLower95 { get; init; }
+
+    /// <summary>Upper 95% exact limit with no allowance.</summary>
+    public double UnadjustedUpper95 { get; init; }
+
+    /// <summary>Lower 99.8% exact limit with no allowance.</summary>
+    public double UnadjustedLower998 { get; init; }
+
+    /// <summary>Upper 99.8% exact limit with no allowance.</summary>
+    public double UnadjustedUpper998 { get; init; }
+
+    /// <summary>The position against the exact limits.</summary>
+    public FunnelPosition UnadjustedPosition { get; init; }
+}
 
 /// <summary>A member of the peer group and whether it was used.</summary>
 /// <param name="Code">The peer's code.</param>
@@ -144,7 +182,20 @@ public sealed record PeerMember(string Code, string Name, double? Distance, bool
 /// <param name="Method">How the group was chosen.</param>
 /// <param name="IncludesAssessedArea">Whether the group rate counts the area itself.</param>
 /// <param name="Members">The peers.</param>
-public sealed record PeerGroupSummary(string Method, bool IncludesAssessedArea, IReadOnlyList<PeerMember> Members);
+public sealed record PeerGroupSummary(string Method, bool IncludesAssessedArea, IReadOnlyList<PeerMember> Members)
+{
+    /// <summary>Where the group comes from: the published table (e.g. ONS nearest neighbours) or the partnership's file.</summary>
+    public string Source { get; init; } = string.Empty;
+
+    /// <summary>Why the area is not compared with similar areas (no group, or no peer with data); null when it is.</summary>
+    public string? NotComparedReason { get; init; }
+
+    /// <summary>Which peers lack crime data in the store and which police.uk files would load them; null when none.</summary>
+    public string? MissingData { get; init; }
+
+    /// <summary>Whether the area was compared with at least one peer.</summary>
+    public bool IsCompared => NotComparedReason is null;
+}
 
 /// <summary>Harm-weighted figures for one crime type.</summary>
 /// <param name="CrimeType">The crime type.</param>
@@ -182,7 +233,14 @@ public sealed record HarmResult(
     double? PeerHarmRatePer1000,
     double? NationalHarmRatePer1000,
     double? BaselineTotalHarm,
-    double? ChangeSinceBaselinePercent);
+    double? ChangeSinceBaselinePercent)
+{
+    /// <summary>Where the harm weights come from.</summary>
+    public string Source { get; init; } = string.Empty;
+
+    /// <summary>The caveat on harm by category (one average weight per category), shown wherever harm is used.</summary>
+    public string Caveat { get; init; } = string.Empty;
+}
 
 /// <summary>A plain-English finding and the rule that produced it.</summary>
 /// <param name="Rule">The rule's id, e.g. "rate-vs-peers".</param>
@@ -288,6 +346,9 @@ public sealed record AssessmentResult
 
     /// <summary>Notes and caveats about the data.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
+
+    /// <summary>Where the population and the national comparator come from; null when the caller did not say.</summary>
+    public DataProvenance? Provenance { get; init; }
 
     /// <summary>How the assessment was done.</summary>
     public required Methodology Methodology { get; init; }

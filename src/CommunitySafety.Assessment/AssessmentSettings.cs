@@ -1,4 +1,5 @@
 using CommunitySafety.Periods;
+using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Assessment;
 
@@ -16,6 +17,9 @@ public sealed record AssessmentRequest
 
     /// <summary>A previous assessment's saved result, for the change since then.</summary>
     public AssessmentResult? Previous { get; init; }
+
+    /// <summary>Where the population and the national comparator come from (<see cref="StoreAssessmentSource.Provenance"/>); null when unknown.</summary>
+    public DataProvenance? Provenance { get; init; }
 }
 
 /// <summary>
@@ -61,6 +65,13 @@ public sealed record AssessmentSettings
     /// The area's own point, its limits and position are the same either way.
     /// </summary>
     public bool FunnelPointForEachPeer { get; init; } = true;
+
+    /// <summary>
+    /// The allowance for overdispersion in peer comparisons and funnel positions, applied when the area and its peers
+    /// show it (Spiegelhalter 2005). Additive random effects by default: with populations of a few hundred thousand, the
+    /// multiplicative allowance would still flag almost every area.
+    /// </summary>
+    public OverdispersionMethod Overdispersion { get; init; } = OverdispersionMethod.AdditiveRandomEffects;
 
     /// <summary>Default distance from the assessment year to the baseline, in years.</summary>
     public int DefaultBaselineYearsBack { get; init; } = 3;

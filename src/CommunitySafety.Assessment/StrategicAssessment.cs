@@ -51,6 +51,11 @@ public static class StrategicAssessment
             notes.Add($"{year} is {Describe(yearStatus)} for {data.Area.Area.Name} ({yearNote}): its figures are shown but not compared with other years or areas.");
         }
 
+        if (request.Provenance?.PopulationWarning is { } stale)
+        {
+            notes.Add(stale);
+        }
+
         var baseline = ChooseBaseline(request, data.Area, settings, notes);
         var years = SeriesYears(data.Area, year);
         foreach (var unreliable in settings.UnreliableYears.All.Where(u => years.Contains(u.Year)))
@@ -60,9 +65,22 @@ public static class StrategicAssessment
 
         var trends = Lines.Select(t => Trend(t, data, years, year, baseline, settings.UnreliableYears)).ToArray();
         var (peerSummary, peers) = Peers(request.PeerGroup, data, year, settings);
+        if (peerSummary.MissingData is { } missingPeers)
+        {
+            notes.Add(missingPeers);
+        }
+
+        if (peerSummary.NotComparedReason is { } notComparedPeers)
+        {
+            notes.Add(notComparedPeers);
+        }
+
         var limits = new FunnelLimitsCache();
-        var benchmarks = Lines.Select(t => Benchmark(t, data, peers, year, limits)).ToArray();
-        var funnel = Lines.Where(t => t is null || settings.FunnelForEachCrimeType).SelectMany(t => Funnel(t, data, peers, year, settings, limits)).ToArray();
+        var spreads = Lines.Select(t => Spread(t, data, peers, year)).ToArray();
+        var benchmarks = Lines.Select((t, i) => Benchmark(t, data, peers, year, limits, spreads[i], settings.Overdispersion)).ToArray();
+        var funnel = Lines.Select((t, i) => (Line: t, Spread: spreads[i]))
+            .Where(l => l.Line is null || settings.FunnelForEachCrimeType)
+            .SelectMany(l => Funnel(l.Line, data, peers, year, settings, limits, l.Spread)).ToArray();
         var harm = Harm(data, peers, year, baseline, settings);
 
         var evidence = MatrixEvidence.Add(data, [.. CrimeType.Current.Select((t, i) => Evidence(t, data.Area.For(year), trends[i + 1], benchmarks[i + 1], settings.Harm))]);
@@ -92,6 +110,7 @@ public static class StrategicAssessment
             ChangeSincePrevious = change,
             KeyMessages = [],
             Notes = notes,
+            Provenance = request.Provenance,
             Methodology = Methodology(settings, peerSummary.Method),
         };
         return result with { KeyMessages = KeyMessages.Generate(result) };
@@ -312,7 +331,15 @@ public static class StrategicAssessment
         var used = new List<PeerData>((group?.Peers.Count ?? 0) + 1);
         if (group is null)
         {
-            return (new PeerGroupSummary("no peer group: compared with England and Wales only", settings.IncludeAreaInPeerRate, members), used);
+            return (new PeerGroupSummary("no peer group", settings.IncludeAreaInPeerRate, members)
+            {
+                NotComparedReason = "No peer group was given, so the area is compared with England and Wales only.",
+            }, used);
+        }
+
+        if (group.UnavailableReason is { } unavailable)
+        {
+            return (new PeerGroupSummary(group.Method, settings.IncludeAreaInPeerRate, members) { Source = group.Source, NotComparedReason = unavailable }, used);
         }
 
         // The first of the data's peers with each code, looked up once per peer rather than searched for.
@@ -322,19 +349,35 @@ public static class StrategicAssessment
             byCode.TryAdd(p.Area.Code, p);
         }
 
+        var toLoad = new List<(string Name, string Force)>();
         foreach (var code in group.Peers)
         {
             var peer = byCode.GetValueOrDefault(code);
             double? distance = group.Distances.TryGetValue(code, out var d) ? d : null;
-            var name = peer?.Area.Name ?? code.Value;
+            var name = peer?.Area.Name ?? group.Names.GetValueOrDefault(code) ?? code.Value;
             var (status, note) = Status(peer?.For(year), year, UnreliableYears.None);
             string? reason = status switch
             {
-                YearStatus.NoData => $"no data for {year}",
-                YearStatus.Partial => $"partial year: {note}",
-                _ when peer!.For(year)!.Population is not > 0 => "no population",
+                YearStatus.NoData => $"no crime data in the store for {year}",
+                YearStatus.Partial => $"partial year in the store: {note}",
+                _ when peer!.For(year)!.Population is not > 0 => "no population estimate in the store",
                 _ => null,
             };
+            if (status is YearStatus.NoData or YearStatus.Partial)
+            {
+                var forces = PartnershipGeography.Default.ForcesOf(code);
+                if (forces.Count > 0)
+                {
+                    var force = string.Join(" and ", forces.Select(f => f.Name));
+                    reason += $"; load {force}'s police.uk street files for {year.FirstMonth} to {year.LastMonth}";
+                    toLoad.Add((name, force));
+                }
+                else
+                {
+                    toLoad.Add((name, string.Empty));
+                }
+            }
+
             members.Add(new PeerMember(code.Value, name, distance, reason is null, reason));
             if (reason is null)
             {
@@ -342,15 +385,84 @@ public static class StrategicAssessment
             }
         }
 
-        if (settings.IncludeAreaInPeerRate && data.Area.For(year) is { IsComplete: true, Population: > 0 } own)
+        string? notCompared = null;
+        string? missing = null;
+        if (toLoad.Count > 0)
+        {
+            var byForce = toLoad.GroupBy(t => t.Force).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key.Length > 0 ? $"{g.Key} ({Text.List([.. g.Select(t => t.Name)])})" : $"the forces of {Text.List([.. g.Select(t => t.Name)])}")
+                .ToArray();
+            missing = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{toLoad.Count} of the {group.Peers.Count} peers have no complete crime data in the store for {year}: {Text.List([.. toLoad.Select(t => t.Name)])}. To compare with them, import the police.uk street files for {year.FirstMonth} to {year.LastMonth} of {Text.List(byForce)} (csp import police <files>).");
+        }
+
+        if (used.Count == 0)
+        {
+            notCompared = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Not compared with similar areas: none of the {group.Peers.Count} peers ({(group.Source.Length > 0 ? group.Source : group.Method)}) has a complete year of crime data and a population in the store for {year}.");
+        }
+
+        if (settings.IncludeAreaInPeerRate && used.Count > 0 && data.Area.For(year) is { IsComplete: true, Population: > 0 } own)
         {
             used.Add(new PeerData(data.Area.Area, own));
         }
 
-        return (new PeerGroupSummary(group.Method, settings.IncludeAreaInPeerRate, members), used);
+        return (new PeerGroupSummary(group.Method, settings.IncludeAreaInPeerRate, members) { Source = group.Source, NotComparedReason = notCompared, MissingData = missing }, used);
     }
 
-    private static BenchmarkRow Benchmark(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, FunnelLimitsCache funnelLimits)
+    /// <summary>
+    /// The overdispersion of the line's funnel (the area and its peers around the peer group rate; Spiegelhalter 2005), or
+    /// null when there is no peer group rate.
+    /// </summary>
+    private static OverdispersionEstimate? Spread(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year)
+    {
+        var peerPopulation = 0.0;
+        long peerCount = 0;
+        var units = new List<FunnelUnit>(peers.Count + 1);
+        foreach (var p in peers)
+        {
+            peerPopulation += p.Year.Population!.Value;
+            peerCount += p.CountOf(line);
+            units.Add(new FunnelUnit(p.CountOf(line), p.Year.Population!.Value));
+        }
+
+        if (peers.Count == 0 || !(peerPopulation > 0) || peerCount <= 0)
+        {
+            return null;
+        }
+
+        var code = data.Area.Area.Code;
+        if (data.Area.For(year) is { IsComplete: true, Population: > 0 } own && !peers.Any(p => p.Area.Code == code))
+        {
+            units.Add(new FunnelUnit(own.CountOf(line), own.Population.Value));
+        }
+
+        return Overdispersion.Estimate(units, peerCount / peerPopulation * RateMultiplier, FunnelMeasure.Rate, RateMultiplier);
+    }
+
+    /// <summary>Whether the allowance for overdispersion is applied to a line: asked for, and found among the area and its peers.</summary>
+    private static bool Adjusts(OverdispersionEstimate? spread, OverdispersionMethod method) =>
+        spread is not null && Overdispersion.Applied(spread, method) != OverdispersionMethod.None;
+
+    private static ComparisonOutcome OutcomeOf(FunnelPosition position) => position switch
+    {
+        FunnelPosition.High95 or FunnelPosition.High998 => ComparisonOutcome.Worse,
+        FunnelPosition.Low95 or FunnelPosition.Low998 => ComparisonOutcome.Better,
+        FunnelPosition.WithinLimits => ComparisonOutcome.Similar,
+        _ => ComparisonOutcome.NotCompared,
+    };
+
+    private static string? PeerComparisonMethod(OverdispersionEstimate? spread, OverdispersionMethod method) => spread is null
+        ? null
+        : Adjusts(spread, method)
+            ? Overdispersion.MethodName(spread, method)
+            : $"The area's 95% confidence interval against the peer group rate, with no allowance for overdispersion ({(method == OverdispersionMethod.None ? "none asked for; " : string.Empty)}{spread.Describe()})";
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    private static BenchmarkRow Benchmark(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, FunnelLimitsCache funnelLimits, OverdispersionEstimate? spread, OverdispersionMethod method)
     {
         var own = data.Area.For(year);
         var rate = Rate(own, line);
@@ -364,6 +476,8 @@ public static class StrategicAssessment
         int? rank = null;
         var groupSize = 0;
         var position = FunnelPosition.NotCompared;
+        var unadjustedPosition = FunnelPosition.NotCompared;
+        var adjusts = Adjusts(spread, method);
         if (rate?.Value is { } value)
         {
             // The other peers' rates, as many as are below the area's (a loop: this runs for every line of every area).
@@ -379,12 +493,16 @@ public static class StrategicAssessment
             }
 
             groupSize = others + 1;
-            rank = 1 + below;
+            rank = others > 0 ? 1 + below : null;
             if (peerRate is { } target && own!.Population is { } population)
             {
-                position = FunnelPlot.Position(value, funnelLimits.RateLimits(target, population, RateMultiplier));
+                unadjustedPosition = FunnelPlot.Position(value, funnelLimits.RateLimits(target, population, RateMultiplier));
+                position = adjusts ? FunnelPlot.Position(value, spread!.Limits(method, population)) : unadjustedPosition;
             }
         }
+
+        var vsPeersUnadjusted = rate is { } r1 ? BenchmarkComparison.Compare(r1, peerRate, Polarity.LowIsGood) : ComparisonOutcome.NotCompared;
+        var vsPeers = adjusts && position != FunnelPosition.NotCompared ? OutcomeOf(position) : vsPeersUnadjusted;
 
         return new BenchmarkRow(
             LineName(line),
@@ -396,17 +514,27 @@ public static class StrategicAssessment
             peerCount,
             peerPopulation,
             peerRate,
-            rate is { } r1 ? BenchmarkComparison.Compare(r1, peerRate, Polarity.LowIsGood) : ComparisonOutcome.NotCompared,
+            vsPeers,
             national,
             rate is { } r2 ? BenchmarkComparison.Compare(r2, national, Polarity.LowIsGood) : ComparisonOutcome.NotCompared,
             rank,
             groupSize,
             position,
-            reason);
+            reason)
+        {
+            PeerComparisonMethod = PeerComparisonMethod(spread, method),
+            OverdispersionApplied = adjusts ? method : OverdispersionMethod.None,
+            OverdispersionPhi = spread is null ? null : Finite(spread.Phi),
+            OverdispersionTau2 = spread is null ? null : Finite(spread.Tau2),
+            OverdispersionPValue = spread is null ? null : Finite(spread.PValue),
+            VsPeersUnadjusted = vsPeersUnadjusted,
+            FunnelPositionUnadjusted = unadjustedPosition,
+        };
     }
 
-    private static IEnumerable<FunnelPoint> Funnel(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, AssessmentSettings settings, FunnelLimitsCache funnelLimits)
+    private static IEnumerable<FunnelPoint> Funnel(CrimeType? line, AssessmentData data, List<PeerData> peers, FinancialYear year, AssessmentSettings settings, FunnelLimitsCache funnelLimits, OverdispersionEstimate? spread)
     {
+        var adjusts = Adjusts(spread, settings.Overdispersion);
         var peerCount = peers.Sum(p => p.CountOf(line));
         var peerPopulation = peers.Sum(p => p.Year.Population!.Value);
         if (peerPopulation <= 0)
@@ -430,9 +558,17 @@ public static class StrategicAssessment
             var population = y.Population!.Value;
             var count = y.CountOf(line);
             var rate = count / population * RateMultiplier;
-            var limits = funnelLimits.RateLimits(target, population, RateMultiplier);
+            var exact = funnelLimits.RateLimits(target, population, RateMultiplier);
+            var limits = adjusts ? spread!.Limits(settings.Overdispersion, population) : exact;
             yield return new FunnelPoint(LineName(line), area.Code.Value, area.Name, area.Code == data.Area.Area.Code, population, count, rate,
-                limits.Lower95, limits.Upper95, limits.Lower998, limits.Upper998, FunnelPlot.Position(rate, limits));
+                limits.Lower95, limits.Upper95, limits.Lower998, limits.Upper998, FunnelPlot.Position(rate, limits))
+            {
+                UnadjustedLower95 = exact.Lower95,
+                UnadjustedUpper95 = exact.Upper95,
+                UnadjustedLower998 = exact.Lower998,
+                UnadjustedUpper998 = exact.Upper998,
+                UnadjustedPosition = FunnelPlot.Position(rate, exact),
+            };
         }
     }
 
@@ -486,7 +622,11 @@ public static class StrategicAssessment
             peerPopulation > 0 ? peers.Sum(p => HarmOf(p.Year, weights)) / peerPopulation * RateMultiplier : null,
             national is not null ? HarmOf(national, weights) / national.Population!.Value * RateMultiplier : null,
             baselineHarm,
-            complete && baselineHarm is > 0 ? (total - baselineHarm.Value) / baselineHarm.Value * 100 : null);
+            complete && baselineHarm is > 0 ? (total - baselineHarm.Value) / baselineHarm.Value * 100 : null)
+        {
+            Source = weights.Source,
+            Caveat = weights.Caveat,
+        };
     }
 
     private static CrimeTypeEvidence Evidence(CrimeType type, AreaYear? year, CrimeTrend trend, BenchmarkRow benchmark, HarmWeights harm) => new()
@@ -526,7 +666,8 @@ public static class StrategicAssessment
             "Benchmarking: the area's 95% confidence interval against the benchmark value (PHE Fingertips); the matrix's benchmark criterion uses the method it names. Peer group rate = ΣCount / ΣPopulation over the peers with a complete year.",
             "Recent trend: Fingertips' test for trend on the five most recent complete years, 99.8%; unreliable years are stepped over, partial years end the run.",
             "Funnel plots: exact Poisson control limits around the peer group rate (Spiegelhalter 2005).",
+            $"Overdispersion: for each line, φ and τ² are estimated from the winsorised z-scores (10% each tail, square-root scale) of the area and its peers around the peer group rate; when the χ² test finds overdispersion at 5%, the peer comparison and funnel position use the {settings.Overdispersion.ToName()} allowance (Spiegelhalter 2005, Statistics in Medicine 24:1185-1202 and Quality and Safety in Health Care 14:347-351); the unadjusted comparison and position are kept beside them.",
             "Partial years (fewer than 12 months of data) are shown with their months and never compared; years flagged unreliable are shown with the reason and left out of baselines and trends.",
-            "Harm: count × harm weight per crime type; harm rates are not tested for significance (the weighted sums have no exact interval in the statistics engine).",
+            "Harm: count × harm weight per crime type; harm rates are not tested for significance (the weighted sums have no exact interval in the statistics engine). " + settings.Harm.Caveat,
         ]);
 }

@@ -56,7 +56,8 @@ public class StrategicAssessmentTests
     [Fact]
     public void Assess_ReferenceReportSentence_IsReproducedFromGroupRate()
     {
-        var result = Run();
+        // The reference report compared without any allowance for overdispersion.
+        var result = Run(settings: AssessmentSettings.Default with { Overdispersion = OverdispersionMethod.None, Sensitivity = SensitivitySettings.Default with { Draws = 500 } });
 
         var all = result.Benchmarks[0];
         Assert.Equal(StrategicAssessment.AllRecordedCrime, all.CrimeType);
@@ -79,7 +80,7 @@ public class StrategicAssessmentTests
 
         var partial = Assert.Single(result.PeerGroup.Members, m => m.Code == PeerPartial.Code.Value);
         Assert.False(partial.Included);
-        Assert.Equal("partial year: 7 of 12 months", partial.ExcludedReason);
+        Assert.StartsWith("partial year in the store: 7 of 12 months; load Hampshire Constabulary's police.uk street files for 2022-04 to 2023-03", partial.ExcludedReason, StringComparison.Ordinal);
         Assert.Equal(3, result.Benchmarks[0].GroupSize);
         Assert.Equal(3, result.Benchmarks[0].RankInGroup); // highest rate of the three: 131 > 122 (B) > 111 (A)
     }
@@ -231,6 +232,24 @@ public class StrategicAssessmentTests
         var points = result.Funnel.Where(p => p.CrimeType == StrategicAssessment.AllRecordedCrime).ToArray();
         Assert.Equal(3, points.Length);
         var own = Assert.Single(points, p => p.IsAssessedArea);
+        var limits = FunnelPlot.RateLimits(111.0, 214_000, 1000);
+        Assert.Equal(limits.Upper998, own.UnadjustedUpper998, 9);
+        Assert.Equal(FunnelPosition.High998, own.UnadjustedPosition);
+        Assert.Equal(FunnelPosition.High998, result.Benchmarks[0].FunnelPositionUnadjusted);
+        Assert.Equal(ComparisonOutcome.Worse, result.Benchmarks[0].VsPeersUnadjusted);
+
+        // The three areas differ far beyond chance (φ found), so the default additive allowance widens the limits.
+        Assert.Equal(OverdispersionMethod.AdditiveRandomEffects, result.Benchmarks[0].OverdispersionApplied);
+        Assert.True(own.Upper998 > own.UnadjustedUpper998);
+        Assert.Equal(result.Benchmarks[0].FunnelPosition, own.Position);
+    }
+
+    [Fact]
+    public void Assess_FunnelWithoutAllowance_IsTheExactLimits()
+    {
+        var result = Run(settings: AssessmentSettings.Default with { Overdispersion = OverdispersionMethod.None, Sensitivity = SensitivitySettings.Default with { Draws = 100 } });
+
+        var own = Assert.Single(result.Funnel, p => p.IsAssessedArea && p.CrimeType == StrategicAssessment.AllRecordedCrime);
         var limits = FunnelPlot.RateLimits(111.0, 214_000, 1000);
         Assert.Equal(limits.Upper998, own.Upper998, 9);
         Assert.Equal(FunnelPosition.High998, own.Position);

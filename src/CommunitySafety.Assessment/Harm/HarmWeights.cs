@@ -19,6 +19,13 @@ public sealed class HarmWeights
     /// <summary>The default file's name in <c>Defaults/</c>.</summary>
     public const string DefaultFileName = "harm-weights.csv";
 
+    /// <summary>How the shipped default is cited in outputs.</summary>
+    public const string DefaultSource = "ONS Crime Severity Score weights of each police.uk category's Home Office offence codes (median per offence subgroup, weighted by 2024/25 national offences; default harm-weights.csv)";
+
+    /// <summary>The caveat printed wherever harm by category is used.</summary>
+    public const string CategoryCaveat =
+        "Harm is estimated from one average weight per crime category, and each category mixes offences of very different seriousness (violence and sexual offences runs from minor assaults to homicide), so a change in the mix within a category is not seen.";
+
     private readonly Dictionary<CrimeType, HarmWeight> _weights;
 
     /// <summary>Creates the weights from rows; <paramref name="source"/> describes where they come from.</summary>
@@ -54,8 +61,11 @@ public sealed class HarmWeights
     /// <summary>The weight of <paramref name="crimeType"/>, or null when the file has none.</summary>
     public HarmWeight? For(CrimeType crimeType) => _weights.GetValueOrDefault(crimeType);
 
-    /// <summary>The shipped defaults.</summary>
-    public static HarmWeights Default { get; } = Parse(DefaultFiles.Read(DefaultFileName), DefaultFiles.SourceName(DefaultFileName));
+    /// <summary>The caveat on harm by category, shown wherever harm is used.</summary>
+    public string Caveat => CategoryCaveat;
+
+    /// <summary>The shipped defaults: weights derived from the ONS Crime Severity Score (<see cref="CrimeSeverityDerivation"/>).</summary>
+    public static HarmWeights Default { get; } = Parse(DefaultFiles.Read(DefaultFileName), DefaultSource);
 
     /// <summary>Reads a harm weights file.</summary>
     /// <exception cref="AssessmentConfigurationException">Bad content; the message names the line.</exception>

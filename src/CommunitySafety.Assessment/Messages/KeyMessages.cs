@@ -15,6 +15,7 @@ public static class KeyMessages
     public static IReadOnlyList<(string Id, Func<AssessmentResult, KeyMessage?> Rule)> Rules { get; } =
     [
         ("data-caveats", DataCaveats),
+        ("comparators", Comparators),
         ("rate-vs-peers", RateVsPeers),
         ("rate-vs-national", RateVsNational),
         ("overall-change", OverallChange),
@@ -24,6 +25,7 @@ public static class KeyMessages
         ("largest-share", LargestShare),
         ("harm-concentration", HarmConcentration),
         ("top-priorities", TopPriorities),
+        ("criteria-not-scored", CriteriaNotScored),
         ("change-since-previous", ChangeSincePreviousAssessment),
     ];
 
@@ -56,8 +58,74 @@ public static class KeyMessages
             }
         }
 
+        if (r.Provenance is { } provenance)
+        {
+            parts.Add(provenance.PopulationYear is { } y
+                ? $"Crime rates are per 1,000 residents, using the ONS estimate of {r.Area.Name}'s population in mid-{y}."
+                : $"There is no population estimate for {r.Area.Name} in the data, so no crime rates are given.");
+            if (provenance.PopulationWarning is not null && provenance.PopulationYear is { } stale)
+            {
+                parts.Add($"That estimate is {YearsBefore(r.Year, stale)} years older than {r.Year}, so the rates may be out of date.");
+            }
+        }
+
         return parts.Count == 0 ? null : new KeyMessage("data-caveats", string.Join(" ", parts));
     }
+
+    /// <summary>Which similar areas the area is compared with (and where the list comes from), which could not be, and whether England and Wales is a comparator.</summary>
+    internal static KeyMessage? Comparators(AssessmentResult r)
+    {
+        var parts = new List<string>();
+        var group = r.PeerGroup;
+        var fromOns = group.Source.StartsWith("ONS", StringComparison.Ordinal);
+        var listed = fromOns ? $"its {Text.Count(group.Members.Count)} most similar areas as published by ONS (statistical nearest neighbours, October 2025)" : $"the {Text.Count(group.Members.Count)} similar areas in the partnership's own list";
+        if (group.Method == "no peer group" && group.NotComparedReason is not null)
+        {
+            parts.Add(group.Members.Count == 0 && group.Source.Length == 0 && group.NotComparedReason.StartsWith("No peer group", StringComparison.Ordinal)
+                ? $"{r.Area.Name} is not compared with similar areas: no list of similar areas was given."
+                : $"{r.Area.Name} is not compared with similar areas: ONS does not publish a list of similar areas for it, and the partnership has not supplied one.");
+        }
+        else if (!group.IsCompared)
+        {
+            parts.Add($"{r.Area.Name} is not compared with similar areas: none of {listed} has police data loaded for {r.Year}.");
+        }
+        else
+        {
+            var used = group.Members.Where(m => m.Included).Select(m => m.Name).ToArray();
+            parts.Add(used.Length == group.Members.Count
+                ? $"{r.Area.Name} is compared with {listed}."
+                : $"{r.Area.Name} is compared with {Text.Count(used.Length)} of {listed} ({Text.List(used)}); the others have no police data loaded for {r.Year}.");
+        }
+
+        if (r.Provenance is { IsNationalCompared: false } p)
+        {
+            parts.Add($"It is not compared with England and Wales, because police data for only {p.NationalCoverage} are loaded.");
+        }
+
+        return parts.Count == 0 ? null : new KeyMessage("comparators", string.Join(" ", parts));
+    }
+
+    /// <summary>The matrix criteria that had no evidence for some crime types.</summary>
+    internal static KeyMessage? CriteriaNotScored(AssessmentResult r)
+    {
+        var criteria = r.Methodology.Matrix.Criteria;
+        var missing = criteria
+            .Select(c => (c.Name, Missing: r.Matrix.Rows.Count(row => row.Scores.Any(s => s.CriterionId == c.Id && s.IsMissing))))
+            .Where(c => c.Missing > 0)
+            .ToArray();
+        if (missing.Length == 0)
+        {
+            return null;
+        }
+
+        var items = missing.Select(m => m.Missing == r.Matrix.Rows.Count ? Text.Lower(m.Name) : $"{Text.Lower(m.Name)} ({m.Missing} of {r.Matrix.Rows.Count} crime types)").ToArray();
+        return new KeyMessage(
+            "criteria-not-scored",
+            $"The priority ranking had no evidence on {Text.List(items)}; {(missing.Length == 1 ? "this criterion was" : "these criteria were")} not scored from evidence for {(missing.Length == 1 && missing[0].Missing < r.Matrix.Rows.Count ? "those crime types" : "this area")}.");
+    }
+
+    private static int YearsBefore(string year, int midYear) =>
+        int.Parse(year.AsSpan(0, 4), CultureInfo.InvariantCulture) - midYear;
 
     /// <summary>"There were 28,119 police recorded crimes in Portsmouth during 2021/22, a rate of 131 per 1,000 residents, higher than the average for similar areas (111 per 1,000)."</summary>
     internal static KeyMessage? RateVsPeers(AssessmentResult r)
@@ -69,7 +137,11 @@ public static class KeyMessages
 
         return new KeyMessage(
             "rate-vs-peers",
-            $"There were {Text.Count(row.Count)} police recorded crimes in {r.Area.Name} during {r.Year}, which equates to a crime rate of {Text.Rate(rate)} per 1,000 residents and is {Relation(row.VsPeers, rate, peer, "the average for similar areas")}.");
+            $"There were {Text.Count(row.Count)} police recorded crimes in {r.Area.Name} during {r.Year}, which equates to a crime rate of {Text.Rate(rate)} per 1,000 residents and is {Relation(row.VsPeers, rate, peer, "the average for similar areas")}."
+            + (row.OverdispersionApplied != OverdispersionMethod.None
+                ? " This judgement allows for the fact that similar areas differ from one another by more than chance alone"
+                    + (row.VsPeersUnadjusted != row.VsPeers ? $"; without that allowance the rate would be called {Relation(row.VsPeersUnadjusted, rate, peer, "the average").Split(" (", 2)[0]}." : ".")
+                : string.Empty));
     }
 
     /// <summary>The recorded crime rate against England and Wales.</summary>
@@ -185,8 +257,12 @@ public static class KeyMessages
 
         return new KeyMessage(
             "harm-concentration",
-            $"Weighted by harm, {Text.Lower(top.CrimeType)} accounts for {Text.Percent(harmShare)} of the harm from recorded crime, against {Text.Percent(countShare)} of the number of crimes ({Text.Count(top.Count)}).");
+            $"Weighted by harm, {Text.Lower(top.CrimeType)} accounts for an estimated {Text.Percent(harmShare)} of the harm from recorded crime, against {Text.Percent(countShare)} of the number of crimes ({Text.Count(top.Count)}). {HarmCaveat}");
     }
+
+    /// <summary>The harm caveat in board members' words.</summary>
+    internal const string HarmCaveat =
+        "This is an estimate: each crime category is given one average seriousness weight (from the ONS Crime Severity Score), and each category mixes minor and serious offences.";
 
     /// <summary>The top priorities of the matrix and how robust each is to the weights.</summary>
     internal static KeyMessage? TopPriorities(AssessmentResult r)

@@ -8,7 +8,24 @@ namespace CommunitySafety.Assessment;
 /// <param name="Peers">The peers' codes, excluding the area itself.</param>
 /// <param name="Method">How the group was chosen, e.g. "peer group file peers.csv" or "15 nearest neighbours …".</param>
 /// <param name="Distances">For nearest neighbours, each peer's standardised distance; empty otherwise.</param>
-public sealed record PeerGroup(AreaCode Area, IReadOnlyList<AreaCode> Peers, string Method, IReadOnlyDictionary<AreaCode, double> Distances);
+public sealed record PeerGroup(AreaCode Area, IReadOnlyList<AreaCode> Peers, string Method, IReadOnlyDictionary<AreaCode, double> Distances)
+{
+    /// <summary>Where the group comes from (the published table or the partnership's file), named in every output that compares.</summary>
+    public string Source { get; init; } = string.Empty;
+
+    /// <summary>The peers' names as the source gives them, for peers the store does not know.</summary>
+    public IReadOnlyDictionary<AreaCode, string> Names { get; init; } = new Dictionary<AreaCode, string>();
+
+    /// <summary>
+    /// Why there is no group to compare with (e.g. a CSP spanning several districts has no published neighbours) and what
+    /// to supply instead; null when there is a group. A group with a reason has no peers.
+    /// </summary>
+    public string? UnavailableReason { get; init; }
+
+    /// <summary>A group that cannot be formed, with the reason and what to supply.</summary>
+    public static PeerGroup Unavailable(AreaCode area, string reason) =>
+        new(area, [], "no peer group", new Dictionary<AreaCode, double>()) { UnavailableReason = reason };
+}
 
 /// <summary>
 /// Peer groups read from a CSV of (area, peer) pairs: <c>area_code,peer_code</c>, one row per pair, e.g. each
@@ -33,7 +50,7 @@ public sealed class PeerGroupFile
     /// <summary>The peer group of <paramref name="area"/>, or null when the file has none.</summary>
     public PeerGroup? For(AreaCode area) =>
         _groups.TryGetValue(area, out var peers)
-            ? new PeerGroup(area, peers, $"peer group file {Path.GetFileName(Source)}", new Dictionary<AreaCode, double>())
+            ? new PeerGroup(area, peers, $"the partnership's peer group file {Path.GetFileName(Source)}", new Dictionary<AreaCode, double>()) { Source = $"peer group file {Path.GetFileName(Source)}" }
             : null;
 
     /// <summary>Reads a peer group file.</summary>

@@ -104,7 +104,7 @@ internal sealed class AllAreasSource
 
         if (coverage.IsPartial)
         {
-            notes.Add($"England and Wales is not compared: the store holds {coverage.Text} for {year}, and their sum is not the national picture.");
+            notes.Add(StoreAssessmentSource.NationalComparatorText(coverage, year));
         }
         else
         {

@@ -117,7 +117,7 @@ public sealed partial class StoreAssessmentSource
 
         if (coverage.IsPartial)
         {
-            notes.Add($"England and Wales is not compared: the store holds {coverage.Text} for {year}, and their sum is not the national picture.");
+            notes.Add(NationalComparatorText(coverage, year));
         }
         else
         {

@@ -282,7 +282,12 @@ public static class AssessmentCharts
         var title = own is null
             ? $"{crimeType}: {outside} of {points.Count} areas outside the 95% limits"
             : $"{crimeType}: {own.AreaName} is {own.Position.ToLabel().ToLowerInvariant()} on the funnel plot";
-        var description = $"Funnel plot of {NarrativeRules.Lower(crimeType)} per 1,000 residents against population for {points.Count} areas in {assessment.Year}, with 95% and 99.8% control limits around the peer group rate of {target.ToString("N1", Gb)}. {outside} of {points.Count} areas lie outside the 95% limits."
+        var adjusted = row.OverdispersionApplied != OverdispersionMethod.None && row.OverdispersionPhi is { } phi && row.OverdispersionTau2 is { } tau2 && row.OverdispersionPValue is { } pValue;
+        var unadjustedOutside = points.Count(p => p.UnadjustedPosition is not FunnelPosition.WithinLimits);
+        var description = $"Funnel plot of {NarrativeRules.Lower(crimeType)} per 1,000 residents against population for {points.Count} areas in {assessment.Year}, with 95% and 99.8% control limits around the peer group rate of {target.ToString("N1", Gb)}"
+            + (adjusted ? $", widened because similar areas differ by more than chance ({row.PeerComparisonMethod})" : string.Empty)
+            + $". {outside} of {points.Count} areas lie outside the 95% limits"
+            + (adjusted ? $" ({unadjustedOutside} without the allowance)." : ".")
             + (withheld > 0 ? $" {withheld} {(withheld == 1 ? "area is" : "areas are")} not plotted because of small counts." : string.Empty);
         var sup = new TableCell(SmallCountSuppression.Symbol, CellStatus.Suppressed);
         var rows = points.Select((p, i) => new TableRow(
@@ -293,16 +298,23 @@ public static class AssessmentCharts
             $"{p.Lower95.ToString("N1", Gb)} to {p.Upper95.ToString("N1", Gb)}",
             $"{p.Lower998.ToString("N1", Gb)} to {p.Upper998.ToString("N1", Gb)}",
             new TableCell(p.Position.ToLabel(), Labels.OutcomeStatusOf(FromFunnel(p.Position))),
+            p.UnadjustedPosition.ToLabel(),
         ])).ToList();
         var data = new ReportTable($"Data for the chart: funnel plot of {NarrativeRules.Lower(crimeType)}, {assessment.Year}",
-            [new("Area"), new("Population", true), new("Rate per 1,000", true), new("95% limits", true), new("99.8% limits", true), new("Position")], rows)
+            [new("Area"), new("Population", true), new("Rate per 1,000", true), new("95% limits", true), new("99.8% limits", true), new("Position"), new("Position without allowance for overdispersion")], rows)
         {
             Notes = withheld > 0 ? [SmallCountSuppression.Note((disclosure ?? AreaCountDisclosure.None).Threshold)] : [],
         };
-        var spec = new FunnelChartSpec([.. points.Where((_, i) => !suppressed[i]).Select(p => new FunnelChartPoint(p.AreaName, p.Population, p.Rate, p.IsAssessedArea))], target, StrategicAssessment.RateMultiplier, "Peer group rate")
+        // The drawn limits are the ones the positions were judged against: widened by the same φ or τ² when the allowance applies.
+        OverdispersionEstimate? estimate = adjusted
+            ? new OverdispersionEstimate(FunnelMeasure.Rate, target, StrategicAssessment.RateMultiplier, points.Count, Overdispersion.DefaultWinsoriseFraction, row.OverdispersionPhi!.Value, points.Count * row.OverdispersionPhi.Value, points.Count - 1, row.OverdispersionPValue!.Value, Overdispersion.DefaultSignificance, row.OverdispersionTau2!.Value)
+            : null;
+        var method = row.OverdispersionApplied;
+        var spec = new FunnelChartSpec([.. points.Where((_, i) => !suppressed[i]).Select(p => new FunnelChartPoint(p.AreaName, p.Population, p.Rate, p.IsAssessedArea))], target, StrategicAssessment.RateMultiplier, adjusted ? "Peer group rate (limits allow for overdispersion)" : "Peer group rate")
         {
             XLabel = "Population",
             YLabel = "Crimes per 1,000 residents",
+            LimitsAt = estimate is null ? null : n => estimate.Limits(method, n),
         };
         return new ReportChart(chartId, title, description, spec, data);
     }

@@ -56,6 +56,8 @@ public static class AssessmentReportBuilder
             new Paragraph($"This strategic assessment of {assessment.Area.Name} ({assessment.Area.Type}) covers the financial year {assessment.Year}" + (assessment.Baseline is { } b ? $", with {b} as the baseline year." : ".")),
             new BulletList([.. assessment.KeyMessages.Select(m => m.Text)]),
         };
+        summary.Add(new Paragraph("what the figures rest on, and how far they can be relied on.", "Sources and caveats"));
+        summary.Add(new BulletList(Provenance(assessment)));
         summary.AddRange(assessment.Notes.Select(n => (ReportBlock)new Callout(n)));
 
         var trends = AssessmentCharts.OverallCrime(assessment, Next(), options.RecentTrend);
@@ -95,8 +97,23 @@ public static class AssessmentReportBuilder
 
         var benchmarking = new List<ReportBlock>
         {
-            new Paragraph($"{assessment.Area.Name} is compared with its peer group ({assessment.PeerGroup.Method}) and with England and Wales. An area is significantly higher or lower when the benchmark lies outside its 95% confidence interval."),
+            new Paragraph($"{assessment.Area.Name} is compared with its peer group ({assessment.PeerGroup.Method}) and with England and Wales. Against England and Wales, an area is significantly higher or lower when the benchmark lies outside its 95% confidence interval. Against the peer group, the comparison allows for overdispersion (similar areas differing by more than chance) where it is found (Spiegelhalter 2005); the comparison without that allowance is shown beside it."),
         };
+        if (assessment.PeerGroup.NotComparedReason is { } notCompared)
+        {
+            benchmarking.Add(new Callout(notCompared));
+        }
+
+        if (assessment.PeerGroup.MissingData is { } missing)
+        {
+            benchmarking.Add(new Callout(missing));
+        }
+
+        if (assessment.Provenance is { IsNationalCompared: false } p)
+        {
+            benchmarking.Add(new Callout(p.NationalComparator));
+        }
+
         foreach (var c in new[] { AssessmentCharts.Spine(assessment, Next()), AssessmentCharts.PeerBars(assessment, StrategicAssessment.AllRecordedCrime, Next(), disclosure), AssessmentCharts.Funnel(assessment, StrategicAssessment.AllRecordedCrime, Next(), disclosure) })
         {
             if (c is not null)
@@ -106,7 +123,7 @@ public static class AssessmentReportBuilder
         }
 
         benchmarking.Add(new TableBlock(new ReportTable($"Benchmarking, {assessment.Year}: rates per 1,000 residents",
-            [new("Crime type"), new("Count", true), new("Rate (95% interval)", true), new("Peer group rate", true), new("Compared with peers"), new("England and Wales rate", true), new("Compared with England and Wales")],
+            [new("Crime type"), new("Count", true), new("Rate (95% interval)", true), new("Peer group rate", true), new("Compared with peers"), new("Compared with peers, no allowance"), new("England and Wales rate", true), new("Compared with England and Wales")],
             [.. assessment.Benchmarks.Select(b => new TableRow(
             [
                 b.CrimeType,
@@ -114,9 +131,13 @@ public static class AssessmentReportBuilder
                 b.Rate is { } r ? $"{r.ToString("N2", Gb)} ({b.Lower95?.ToString("N2", Gb)} to {b.Upper95?.ToString("N2", Gb)})" : b.NotComparedReason ?? "–",
                 b.PeerRate?.ToString("N2", Gb) ?? "–",
                 new TableCell(b.VsPeers.ToLabel(), Labels.OutcomeStatusOf(b.VsPeers)),
+                new TableCell(b.VsPeersUnadjusted.ToLabel(), Labels.OutcomeStatusOf(b.VsPeersUnadjusted)),
                 b.NationalRate?.ToString("N2", Gb) ?? "–",
                 new TableCell(b.VsNational.ToLabel(), Labels.OutcomeStatusOf(b.VsNational)),
-            ]))])));
+            ]))])
+        {
+            Notes = [$"Peer group: {assessment.PeerGroup.Method}.", .. assessment.Benchmarks.Take(1).Where(b => b.PeerComparisonMethod is not null).Select(b => $"Compared with peers (all recorded crime): {b.PeerComparisonMethod}.")],
+        }));
 
         var criteria = assessment.Methodology.Matrix.Criteria;
         var matrix = new List<ReportBlock>(AssessmentCharts.MatrixSummary(assessment, options.NoPreviousAssessmentReason).Take(2))
@@ -150,14 +171,15 @@ public static class AssessmentReportBuilder
 
         var harm = new List<ReportBlock>
         {
-            new Paragraph("Harm weights each crime by its seriousness, so that a few serious crimes can outweigh many minor ones."),
+            new Paragraph("Harm weights each crime by its seriousness, so that a few serious crimes can outweigh many minor ones. The weights are estimates: one average weight per crime category."),
+            new Callout(assessment.Harm.Caveat.Length > 0 ? assessment.Harm.Caveat : HarmWeights.CategoryCaveat),
             new TableBlock(new ReportTable($"Harm by crime type, {assessment.Year}",
                 [new("Crime type"), new("Count", true), new("Weight", true), new("Share of harm", true), new("Share of crimes", true)],
                 [.. assessment.Harm.Rows.Take(10).Select(r => new TableRow(
                 [
                     r.CrimeType, CountText(r.Count), r.Weight?.ToString("N1", Gb) ?? "–", r.HarmSharePercent is { } h ? h.ToString("N1", Gb) + "%" : "–", r.CountSharePercent is { } c ? c.ToString("N1", Gb) + "%" : "–",
                 ]))])
-            { Notes = [assessment.Methodology.HarmWeightsSource] }),
+            { Notes = [$"Harm weights: {assessment.Methodology.HarmWeightsSource}."] }),
         };
 
         var methods = new List<ReportBlock>
@@ -191,6 +213,38 @@ public static class AssessmentReportBuilder
             Variant = options.Variant,
             Footer = title + (published ? " · Published version" : string.Empty),
         };
+    }
+
+    /// <summary>The sources and caveats the figures rest on, in readers' words: population, peers, national comparator, harm, criteria not scored.</summary>
+    private static List<string> Provenance(AssessmentResult assessment)
+    {
+        var items = new List<string>();
+        if (assessment.Provenance is { } p)
+        {
+            items.Add(p.PopulationText + (p.PopulationWarning is { } w ? " " + w : string.Empty));
+            items.Add(p.NationalComparator);
+        }
+
+        var group = assessment.PeerGroup;
+        items.Add(group.NotComparedReason is { } reason
+            ? $"Similar areas: {group.Method}. {reason}"
+            : $"Similar areas: {group.Method}. Compared with {group.Members.Count(m => m.Included)} of {group.Members.Count}.");
+        items.Add($"Harm: {assessment.Methodology.HarmWeightsSource}. {(assessment.Harm.Caveat.Length > 0 ? assessment.Harm.Caveat : HarmWeights.CategoryCaveat)}");
+        var criteria = assessment.Methodology.Matrix.Criteria
+            .Where(c => assessment.Matrix.Rows.Any(r => r.Scores.Any(s => s.CriterionId == c.Id && s.IsMissing)))
+            .Select(c => c.Name).ToArray();
+        if (criteria.Length > 0)
+        {
+            items.Add($"Matrix criteria without evidence for at least one crime type: {string.Join(", ", criteria)}.");
+        }
+
+        var partial = assessment.Trends.FirstOrDefault()?.Years.Where(y => y.Status == YearStatus.Partial).Select(y => $"{y.Year} ({y.Note})").ToArray() ?? [];
+        if (partial.Length > 0)
+        {
+            items.Add($"Partial years, shown but not compared: {string.Join(", ", partial)}.");
+        }
+
+        return items;
     }
 
     private static ReportSection WhereCrimeConcentrates(AssessmentResult assessment, IReadOnlyList<ReportMap> maps) => new(

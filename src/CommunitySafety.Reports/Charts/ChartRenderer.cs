@@ -262,7 +262,7 @@ public static partial class ChartRenderer
         var maxN = spec.Points.Count == 0 ? 1 : spec.Points.Max(p => p.Denominator) * 1.1;
         var minN = spec.Points.Count == 0 ? 1 : Math.Max(1, spec.Points.Min(p => p.Denominator) * 0.5);
         var ns = Enumerable.Range(0, 80).Select(i => minN + ((maxN - minN) * i / 79.0)).ToArray();
-        var limits = ns.Select(n => FunnelPlot.RateLimits(spec.Target, n, spec.Multiplier)).ToArray();
+        var limits = ns.Select(n => spec.LimitsAt?.Invoke(n) ?? FunnelPlot.RateLimits(spec.Target, n, spec.Multiplier)).ToArray();
         var centre = plot.Add.HorizontalLine(spec.Target);
         centre.Color = Color.FromHex(Palette.DarkPink);
         centre.LineWidth = 2;

@@ -60,7 +60,14 @@ public sealed record SpcChartSpec(IReadOnlyList<string> Labels, XmrResult Spc) :
 /// <param name="Target">The target (centre line).</param>
 /// <param name="Multiplier">Rate multiplier (e.g. 1,000) for the control limits.</param>
 /// <param name="TargetLabel">The target's name.</param>
-public sealed record FunnelChartSpec(IReadOnlyList<FunnelChartPoint> Points, double Target, double Multiplier, string TargetLabel) : ChartSpec;
+public sealed record FunnelChartSpec(IReadOnlyList<FunnelChartPoint> Points, double Target, double Multiplier, string TargetLabel) : ChartSpec
+{
+    /// <summary>
+    /// The control limits at a denominator when they are not the exact Poisson limits around <see cref="Target"/> (e.g.
+    /// widened for overdispersion); null for the exact limits.
+    /// </summary>
+    public Func<double, FunnelLimits>? LimitsAt { get; init; }
+}
 
 /// <summary>One area on a funnel plot.</summary>
 /// <param name="Label">Area name.</param>

@@ -11,7 +11,9 @@ public class HarmWeightsTests
 
         Assert.Equal(CrimeType.Current.Count, weights.All.Count);
         Assert.Contains("Crime Severity Score", weights.Notes, StringComparison.Ordinal);
-        Assert.Contains("PROVISIONAL", weights.Notes, StringComparison.Ordinal);
+        Assert.Contains("CAVEAT", weights.Notes, StringComparison.Ordinal);
+        Assert.Contains("Open Government Licence v3.0", weights.Notes, StringComparison.Ordinal);
+        Assert.Equal(HarmWeights.DefaultSource, weights.Source);
         Assert.Equal(0, weights.For(CrimeType.AntiSocialBehaviour)!.Weight);
         Assert.True(weights.For(CrimeType.Robbery)!.Weight > weights.For(CrimeType.Shoplifting)!.Weight);
     }

@@ -55,8 +55,94 @@ public class StoreAssessmentSourceTests(SampleStore samples)
         var population = peers.Sum(samples.RawPopulation);
         Assert.Equal(count, result.Benchmarks[0].PeerCount);
         Assert.Equal(count / population * 1000, result.Benchmarks[0].PeerRate!.Value, 9);
-        Assert.Contains(result.Notes, n => n.StartsWith("England and Wales is not compared: the store holds", StringComparison.Ordinal));
+        Assert.Contains(result.Notes, n => n.StartsWith("England and Wales is not compared in 2024/25: the store holds police.uk data for 2 of 43 forces", StringComparison.Ordinal));
         Assert.Contains(result.KeyMessages, m => m.Rule == "rate-vs-peers");
+    }
+
+    private AssessmentResult AssessWithDefaultPeers(string area, string year)
+    {
+        var source = samples.Source;
+        var resolved = source.Resolve(area);
+        var fy = TestData.Fy(year);
+        var peers = DefaultPeers.For(resolved);
+        var request = new AssessmentRequest { Year = fy, PeerGroup = peers, Provenance = source.Provenance(resolved, fy) };
+        return StrategicAssessment.Assess(request, source.Load(resolved, fy, peers), AssessmentSettings.Default with { Sensitivity = SensitivitySettings.Default with { Draws = 100 } }, DateTimeOffset.UnixEpoch);
+    }
+
+    [Fact]
+    public void Assess_Luton2024To25_DefaultPeersAreOnsNeighboursAndEachMissingOneSaysWhichForceToLoad()
+    {
+        var result = AssessWithDefaultPeers("Luton", "2024/25");
+
+        var group = result.PeerGroup;
+        Assert.Equal(PublishedNeighbours.OnsSource, group.Source);
+        Assert.Equal(15, group.Members.Count);
+        Assert.Equal(
+            ["Barking and Dagenham", "Leicester", "Birmingham", "Wolverhampton", "Coventry", "Enfield", "Sandwell"],
+            group.Members.Take(7).Select(m => m.Name));
+        Assert.All(group.Members, m => Assert.False(m.Included));
+        Assert.Equal(
+            "no crime data in the store for 2024/25; load Metropolitan Police Service's police.uk street files for 2024-04 to 2025-03",
+            group.Members[0].ExcludedReason);
+        Assert.Equal(
+            "no crime data in the store for 2024/25; load Leicestershire Police's police.uk street files for 2024-04 to 2025-03",
+            group.Members[1].ExcludedReason);
+        Assert.StartsWith("Not compared with similar areas: none of the 15 peers (ONS statistical nearest neighbours", group.NotComparedReason, StringComparison.Ordinal);
+        Assert.Contains("Metropolitan Police Service (Barking and Dagenham, Enfield, Hillingdon, Harrow and Redbridge)", group.MissingData, StringComparison.Ordinal);
+        Assert.Contains(group.MissingData, result.Notes);
+
+        // Never a silent fall-back to the areas that are loaded: no peer rate, nothing compared with peers.
+        Assert.All(result.Benchmarks, b =>
+        {
+            Assert.Null(b.PeerRate);
+            Assert.Equal(ComparisonOutcome.NotCompared, b.VsPeers);
+        });
+        Assert.DoesNotContain(result.KeyMessages, m => m.Rule == "rate-vs-peers");
+        var comparators = Assert.Single(result.KeyMessages, m => m.Rule == "comparators");
+        Assert.Equal(
+            "Luton is not compared with similar areas: none of its 15 most similar areas as published by ONS (statistical nearest neighbours, October 2025) has police data loaded for 2024/25. "
+            + "It is not compared with England and Wales, because police data for only 2 of 43 forces are loaded.",
+            comparators.Text);
+
+        var json = result.ToJson();
+        Assert.Contains(PublishedNeighbours.OnsSource, json, StringComparison.Ordinal);
+        Assert.Contains("notComparedReason", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Assess_Portsmouth2023To24_SouthamptonIsAPeerWithAPartialYearNamedWithItsForce()
+    {
+        var result = AssessWithDefaultPeers("Portsmouth", "2023/24");
+
+        var southampton = result.PeerGroup.Members[0];
+        Assert.Equal("Southampton", southampton.Name);
+        Assert.False(southampton.Included);
+        Assert.Equal("partial year in the store: 3 of 12 months; load Hampshire Constabulary's police.uk street files for 2023-04 to 2024-03", southampton.ExcludedReason);
+    }
+
+    [Fact]
+    public void Assess_Luton2024To25_CarriesThePopulationYearAndSourceAndWarnsWhenStale()
+    {
+        var source = samples.Source;
+        var luton = source.Resolve("Luton");
+
+        var provenance = source.Provenance(luton, TestData.Fy("2024/25"));
+
+        // The samples hold the mid-2015 LSOA estimates only: nine years before 2024/25, so the rate carries a warning.
+        Assert.Equal(2015, provenance.PopulationYear);
+        Assert.False(string.IsNullOrEmpty(provenance.PopulationSource));
+        Assert.StartsWith("The newest population estimate in the store for Luton is mid-2015, 9 years before 2024/25", provenance.PopulationWarning, StringComparison.Ordinal);
+        Assert.False(provenance.IsNationalCompared);
+        Assert.Equal("2 of 43 forces", provenance.NationalCoverage);
+
+        var result = AssessWithDefaultPeers("Luton", "2024/25");
+        Assert.Equal(provenance, result.Provenance);
+        Assert.Contains(provenance.PopulationWarning, result.Notes);
+        var caveats = Assert.Single(result.KeyMessages, m => m.Rule == "data-caveats");
+        Assert.Contains("Crime rates are per 1,000 residents, using the ONS estimate of Luton's population in mid-2015. That estimate is 9 years older than 2024/25, so the rates may be out of date.", caveats.Text, StringComparison.Ordinal);
+        Assert.Equal(HarmWeights.DefaultSource, result.Harm.Source);
+        Assert.Equal(HarmWeights.CategoryCaveat, result.Harm.Caveat);
+        Assert.Contains(result.KeyMessages, m => m.Rule == "harm-concentration" && m.Text.EndsWith(KeyMessages.HarmCaveat, StringComparison.Ordinal));
     }
 
     [Fact]

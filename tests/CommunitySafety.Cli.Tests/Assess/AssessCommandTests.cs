@@ -33,7 +33,7 @@ public class AssessCommandTests : IClassFixture<AssessCommandTests.DemoStore>
         var result = await Run("assess", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var option in new[] { "--area", "--year", "--baseline", "--peers", "--nearest", "--characteristics", "--matrix", "--scores", "--harm", "--unreliable", "--previous", "--seed", "--format", "--out" })
+        foreach (var option in new[] { "--area", "--year", "--baseline", "--peers", "--nearest", "--characteristics", "--matrix", "--scores", "--harm", "--unreliable", "--previous", "--seed", "--format", "--out", "--neighbours", "--overdispersion" })
         {
             Assert.Contains(option, result.Out, StringComparison.Ordinal);
         }
@@ -46,10 +46,14 @@ public class AssessCommandTests : IClassFixture<AssessCommandTests.DemoStore>
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Strategic assessment: Luton (E06000032), 2024/25", result.Out, StringComparison.Ordinal);
-        Assert.Contains("police recorded crimes in Luton during 2024/25", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Luton is not compared with similar areas: none of its 15 most similar areas as published by ONS", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Peer group: the 15 nearest statistical neighbours of Luton: ONS statistical nearest neighbours", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Barking and Dagenham (no crime data in the store for 2024/25; load Metropolitan Police Service's police.uk street files for 2024-04 to 2025-03)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Rates per 1,000 residents use the ONS mid-2015 population estimate", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Caveat: Harm is estimated from one average weight per crime category", result.Out, StringComparison.Ordinal);
         Assert.Contains("Priority matrix, 2024/25", result.Out, StringComparison.Ordinal);
         Assert.Contains("2023/24 is a partial year (4 of 12 months)", result.Out, StringComparison.Ordinal);
-        Assert.Contains("England and Wales is not compared: the store holds 2 of 43 forces", result.Out, StringComparison.Ordinal);
+        Assert.Contains("England and Wales is not compared in 2024/25: the store holds police.uk data for 2 of 43 forces", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,6 +68,12 @@ public class AssessCommandTests : IClassFixture<AssessCommandTests.DemoStore>
         Assert.Equal("Luton", result.Area.Name);
         Assert.Equal(300, result.Methodology.Sensitivity.Draws);
         Assert.Equal(YearStatus.Complete, result.YearStatus);
+        Assert.Equal(PublishedNeighbours.OnsSource, result.PeerGroup.Source);
+        Assert.False(result.PeerGroup.IsCompared);
+        Assert.Equal(2015, result.Provenance!.PopulationYear);
+        Assert.False(result.Provenance.IsNationalCompared);
+        Assert.Equal(HarmWeights.DefaultSource, result.Harm.Source);
+        Assert.Equal(HarmWeights.CategoryCaveat, result.Harm.Caveat);
 
         var second = await Run("assess", "--area", "Luton", "--year", "2024/25", "--draws", "300", "--previous", saved, "--format", "json");
         Assert.True(second.ExitCode == 0, second.ToString());
@@ -96,6 +106,9 @@ public class AssessCommandTests : IClassFixture<AssessCommandTests.DemoStore>
         var r = AssessmentResult.FromJson(result.Out, "stdout");
         var member = Assert.Single(r.PeerGroup.Members);
         Assert.Equal("Bedford", member.Name);
+        Assert.Equal("peer group file peers.csv", r.PeerGroup.Source);
+        Assert.True(r.PeerGroup.IsCompared);
+        Assert.NotNull(r.Benchmarks[0].PeerComparisonMethod);
         Assert.Equal(r.Benchmarks[0].PeerCount / r.Benchmarks[0].PeerPopulation * 1000, r.Benchmarks[0].PeerRate!.Value, 9);
     }
 
@@ -126,6 +139,8 @@ public class AssessCommandTests : IClassFixture<AssessCommandTests.DemoStore>
     [InlineData(ExitCode.UsageError, "assess", "--area", "Luton", "--year", "2024")]
     [InlineData(ExitCode.UsageError, "assess", "--area", "Luton", "--year", "2024/25", "--baseline", "2025/26")]
     [InlineData(ExitCode.UsageError, "assess", "--area", "Luton", "--year", "2024/25", "--peers", "p.csv", "--nearest", "5")]
+    [InlineData(ExitCode.UsageError, "assess", "--area", "Luton", "--year", "2024/25", "--overdispersion", "loud")]
+    [InlineData(ExitCode.UsageError, "assess", "--area", "Luton", "--year", "2024/25", "--neighbours", "0")]
     [InlineData(ExitCode.UsageError, "assess", "--area", "Bedfordshire", "--year", "2024/25")]
     [InlineData(ExitCode.NotFound, "assess", "--area", "Atlantis", "--year", "2024/25")]
     [InlineData(ExitCode.NotFound, "assess", "--area", "Luton", "--year", "2024/25", "--matrix", "missing.json")]

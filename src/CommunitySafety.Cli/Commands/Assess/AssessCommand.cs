@@ -4,6 +4,7 @@ using CommunitySafety.Assessment;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
+using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Cli.Commands.Assess;
 
@@ -38,13 +39,20 @@ public sealed class AssessCommand : Command
 
     private readonly Option<string?> _peers = new("--peers")
     {
-        Description = "A peer group file: CSV with area_code,peer_code (e.g. the Home Office most similar group). Default: every other area of the same kind with data in the store.",
+        Description = "The partnership's own peer group: CSV with area_code,peer_code (e.g. its Home Office most similar group). Default: the area's nearest ONS statistical neighbours (October 2025), --neighbours of them.",
         HelpName = "file",
+    };
+
+    private readonly Option<int> _neighbours = new("--neighbours")
+    {
+        Description = "How many of the area's nearest ONS statistical neighbours form the default peer group.",
+        DefaultValueFactory = _ => PublishedNeighbours.DefaultCount,
+        HelpName = "n",
     };
 
     private readonly Option<int?> _nearest = new("--nearest")
     {
-        Description = "Use the k nearest neighbours by standardised Euclidean distance on --characteristics (default: population and age structure from the store).",
+        Description = "Instead of ONS's published neighbours, compute the k nearest areas in the store by standardised Euclidean distance on --characteristics (default: population and age structure from the store).",
         HelpName = "k",
     };
 
@@ -98,6 +106,13 @@ public sealed class AssessCommand : Command
         HelpName = "n",
     };
 
+    private readonly Option<string> _overdispersion = new("--overdispersion")
+    {
+        Description = "Allowance for overdispersion in peer comparisons and funnel positions, applied when the area and its peers show it (Spiegelhalter 2005): additive (random effects, the default), multiplicative or none. The unadjusted result is always shown beside it.",
+        DefaultValueFactory = _ => "additive",
+        HelpName = "additive|multiplicative|none",
+    };
+
     private readonly Option<OutputFormat> _format = new("--format")
     {
         Description = "table (for people), json (the full saved result: use it for reports, the web app and --previous next year) or csv (the matrix, one row per crime type).",
@@ -119,6 +134,13 @@ public sealed class AssessCommand : Command
                 r.AddError("--nearest must be at least 1.");
             }
         });
+        _neighbours.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--neighbours must be at least 1.");
+            }
+        });
         _draws.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -130,6 +152,7 @@ public sealed class AssessCommand : Command
         Options.Add(_year);
         Options.Add(_baseline);
         Options.Add(_peers);
+        Options.Add(_neighbours);
         Options.Add(_nearest);
         Options.Add(_characteristics);
         Options.Add(_matrix);
@@ -139,6 +162,7 @@ public sealed class AssessCommand : Command
         Options.Add(_previous);
         Options.Add(_draws);
         Options.Add(_seed);
+        Options.Add(_overdispersion);
         Options.Add(_format);
         Options.Add(_out);
         SetAction(Run);
@@ -184,7 +208,7 @@ public sealed class AssessCommand : Command
             throw new CliException(ExitCode.NoData, $"The store has no data for {area.Name} in {year}. Run 'csp areas' to see what is imported.");
         }
 
-        var request = new AssessmentRequest { Year = year, Baseline = baseline, PeerGroup = peers, Previous = previous };
+        var request = new AssessmentRequest { Year = year, Baseline = baseline, PeerGroup = peers, Previous = previous, Provenance = source.Provenance(area, year) };
         var result = StrategicAssessment.Assess(request, data, settings, _context.Time.GetUtcNow());
         Write(result, parseResult.GetValue(_format), parseResult.GetValue(_out));
         return (int)ExitCode.Ok;
@@ -200,6 +224,13 @@ public sealed class AssessCommand : Command
             UnreliableYears = parseResult.GetValue(_unreliable) is { } u ? Load(u, UnreliableYears.Load) : UnreliableYears.Default,
             Partnership = parseResult.GetValue(_scores) is { } s ? Load(s, path => PartnershipScores.Load(path, matrix)) : PartnershipScores.None,
             Sensitivity = SensitivitySettings.Default with { Draws = parseResult.GetValue(_draws), Seed = parseResult.GetValue(_seed) },
+            Overdispersion = parseResult.GetValue(_overdispersion)!.Trim().ToLowerInvariant() switch
+            {
+                "additive" or "additive random effects" or "random effects" => OverdispersionMethod.AdditiveRandomEffects,
+                "multiplicative" => OverdispersionMethod.Multiplicative,
+                "none" => OverdispersionMethod.None,
+                var other => throw new CliException(ExitCode.UsageError, $"--overdispersion: '{other}' is not additive, multiplicative or none."),
+            },
         };
     }
 
@@ -229,7 +260,7 @@ public sealed class AssessCommand : Command
             }
         }
 
-        return source.AllOthers(area, year);
+        return DefaultPeers.For(area, parseResult.GetValue(_neighbours));
     }
 
     private T Load<T>(string path, Func<string, T> load)

@@ -72,6 +72,11 @@ public static class AssessTables
             table.Notes.Add("Recent trend (all recorded crime): " + result.Trends[0].TrendNote);
         }
 
+        if (result.Provenance is { } provenance)
+        {
+            table.Notes.Add(provenance.PopulationText + (provenance.PopulationWarning is { } w ? " " + w : string.Empty));
+        }
+
         return table;
     }
 
@@ -88,6 +93,8 @@ public static class AssessTables
             new ResultColumn("vs peers"),
             new ResultColumn("Rank in group"),
             new ResultColumn("Funnel"),
+            new ResultColumn("vs peers, unadjusted"),
+            new ResultColumn("Funnel, unadjusted"),
             new ResultColumn("E&W rate", true, "N1"),
             new ResultColumn("vs E&W"))
         {
@@ -104,18 +111,46 @@ public static class AssessTables
                 b.VsPeers.ToLabel(),
                 b.RankInGroup is { } r ? $"{r} of {b.GroupSize}" : null,
                 b.FunnelPosition.ToLabel(),
+                b.VsPeersUnadjusted.ToLabel(),
+                b.FunnelPositionUnadjusted.ToLabel(),
                 b.NationalRate,
                 b.VsNational.ToLabel());
         }
 
-        table.Notes.Add($"Peer group: {result.PeerGroup.Method}. Used: {string.Join(", ", result.PeerGroup.Members.Where(m => m.Included).Select(m => m.Name))}.");
-        var excluded = result.PeerGroup.Members.Where(m => !m.Included).ToArray();
+        var group = result.PeerGroup;
+        table.Notes.Add($"Peer group: {group.Method}.");
+        if (group.NotComparedReason is { } notCompared)
+        {
+            table.Notes.Add(notCompared);
+        }
+        else
+        {
+            table.Notes.Add($"Peers used: {string.Join(", ", group.Members.Where(m => m.Included).Select(m => m.Name))}.");
+        }
+
+        if (group.MissingData is { } missing)
+        {
+            table.Notes.Add(missing);
+        }
+
+        var excluded = group.Members.Where(m => !m.Included).ToArray();
         if (excluded.Length > 0)
         {
             table.Notes.Add($"Left out of the group rate: {string.Join("; ", excluded.Select(m => $"{m.Name} ({m.ExcludedReason})"))}.");
         }
 
-        table.Notes.Add("Rank in group: 1 = lowest rate. Comparisons: the area's 95% confidence interval against the benchmark; crime: low is good.");
+        if (result.Provenance is { } provenance)
+        {
+            table.Notes.Add(provenance.PopulationText);
+            table.Notes.Add(provenance.NationalComparator);
+        }
+
+        if (result.Benchmarks.Count > 0 && result.Benchmarks[0].PeerComparisonMethod is { } method)
+        {
+            table.Notes.Add($"Peer comparison (all recorded crime): {method}. Each line's φ and τ² are in the JSON.");
+        }
+
+        table.Notes.Add("Rank in group: 1 = lowest rate. vs peers and Funnel allow for overdispersion where it is found (Spiegelhalter 2005); the unadjusted columns do not. vs E&W: the area's 95% confidence interval against the benchmark; crime: low is good.");
         return table;
     }
 
@@ -142,7 +177,8 @@ public static class AssessTables
         }
 
         table.Add("All recorded crime", null, null, result.Harm.TotalHarm, 100.0, 100.0, result.Harm.HarmRatePer1000, result.Harm.PeerHarmRatePer1000, result.Harm.NationalHarmRatePer1000);
-        table.Notes.Add($"Harm weights: {result.Methodology.HarmWeightsSource}. {FirstLine(result.Methodology.HarmWeightsNotes)}");
+        table.Notes.Add($"Harm weights: {result.Methodology.HarmWeightsSource}.");
+        table.Notes.Add($"Caveat: {HarmWeights.CategoryCaveat}");
         return table;
     }
 
@@ -209,10 +245,4 @@ public static class AssessTables
         { IsCompared: false } => $"not compared: {c.NotComparedReason}",
         _ => $"{(c.CountChange >= 0 ? "+" : "−")}{Math.Abs(c.CountChange).ToString("N0", CultureInfo.InvariantCulture)} ({(c.CountPercentChange is { } p ? (p >= 0 ? "+" : "−") + Math.Abs(p).ToString("0", CultureInfo.InvariantCulture) + "%" : "n/a")})",
     };
-
-    private static string FirstLine(string text)
-    {
-        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
-        return lines.FirstOrDefault(l => l.StartsWith("STATUS", StringComparison.OrdinalIgnoreCase)) ?? lines.FirstOrDefault() ?? string.Empty;
-    }
 }

@@ -32,7 +32,7 @@ public sealed class ReportAssessmentCommand : Command
         SetAction((parseResult, _) => RunAsync(parseResult));
     }
 
-    /// <summary>Assesses an area from the store with the default settings and all other areas of its kind as peers.</summary>
+    /// <summary>Assesses an area from the store with the default settings and its nearest ONS statistical neighbours as peers (DefaultPeers).</summary>
     /// <param name="context">The CLI context.</param>
     /// <param name="parseResult">The parse result (for --store).</param>
     /// <param name="areaText">The area.</param>
@@ -53,14 +53,14 @@ public sealed class ReportAssessmentCommand : Command
             throw new CliException(ExitCode.NotFound, e.Message, e);
         }
 
-        var peers = source.AllOthers(area, year);
+        var peers = DefaultPeers.For(area);
         var data = source.Load(area, year, peers);
         if (data.Area.For(year) is null)
         {
             throw new CliException(ExitCode.NoData, $"The store has no data for {area.Name} in {year}. Run 'csp areas' to see what is imported.");
         }
 
-        return StrategicAssessment.Assess(new AssessmentRequest { Year = year, PeerGroup = peers }, data, AssessmentSettings.Default, context.Time.GetUtcNow());
+        return StrategicAssessment.Assess(new AssessmentRequest { Year = year, PeerGroup = peers, Provenance = source.Provenance(area, year) }, data, AssessmentSettings.Default, context.Time.GetUtcNow());
     }
 
     private async Task<int> RunAsync(ParseResult parseResult)

@@ -55,14 +55,14 @@ public static class AssessmentApi
             return TypedResults.NotFound(e.Message);
         }
 
-        var peers = source.AllOthers(resolved, fy);
+        var peers = DefaultPeers.For(resolved);
         var data = source.Load(resolved, fy, peers);
         if (data.Area.For(fy) is null)
         {
             return TypedResults.NotFound($"The store has no data for {resolved.Name} in {fy}.");
         }
 
-        var result = StrategicAssessment.Assess(new AssessmentRequest { Year = fy, PeerGroup = peers }, data, AssessmentSettings.Default, time.GetUtcNow());
+        var result = StrategicAssessment.Assess(new AssessmentRequest { Year = fy, PeerGroup = peers, Provenance = source.Provenance(resolved, fy) }, data, AssessmentSettings.Default, time.GetUtcNow());
         return TypedResults.Content(result.ToJson(), "application/json");
     }
 }

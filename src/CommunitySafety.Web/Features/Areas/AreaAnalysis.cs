@@ -91,14 +91,14 @@ public static class AreaAnalysis
             return new AreaAssessment(null, e.Message.Split(" (Parameter", 2)[0], 0);
         }
 
-        var peers = source.AllOthers(resolved, year);
+        var peers = DefaultPeers.For(resolved);
         var data = source.Load(resolved, year, peers);
         if (data.Area.For(year) is not { } thisYear)
         {
             return new AreaAssessment(null, $"The crime data has no records for {resolved.Name} in {year}, so there is no strategic assessment for that year.", 0);
         }
 
-        var result = StrategicAssessment.Assess(new AssessmentRequest { Year = year, PeerGroup = peers }, data, AssessmentSettings.Default, now);
+        var result = StrategicAssessment.Assess(new AssessmentRequest { Year = year, PeerGroup = peers, Provenance = source.Provenance(resolved, year) }, data, AssessmentSettings.Default, now);
         return new AreaAssessment(result, null, thisYear.MonthsWithData);
     }
 
