@@ -83,9 +83,9 @@ public static class StrategicAssessment
             .SelectMany(l => Funnel(l.Line, data, peers, year, settings, limits, l.Spread)).ToArray();
         var harm = Harm(data, peers, year, baseline, settings);
 
-        var evidence = CrimeType.Current.Select((t, i) => Evidence(t, data.Area.For(year), trends[i + 1], benchmarks[i + 1], settings.Harm)).ToArray();
+        var evidence = MatrixEvidence.Add(data, [.. CrimeType.Current.Select((t, i) => Evidence(t, data.Area.For(year), trends[i + 1], benchmarks[i + 1], settings.Harm))]);
         var matrix = ScoringMatrix.Score(settings.Matrix, evidence, settings.Partnership);
-        var sensitivity = RankingSensitivity.Analyse(settings.Matrix, matrix, settings.Sensitivity);
+        var sensitivity = RankingSensitivity.Analyse(settings.Matrix, evidence, settings.Partnership, matrix, settings.Sensitivity);
         ChangeSincePreviousResult? change = null;
         if (request.Previous is { } previous)
         {
@@ -636,6 +636,7 @@ public static class StrategicAssessment
         Rate = Rate(year, type),
         SharePercent = year is { AllRecords: > 0 } ? 100.0 * year.CountOf(type) / year.AllRecords : null,
         MonthsWithData = year?.MonthsWithData ?? 0,
+        Population = year?.Population,
         SinceBaseline = trend.SinceBaseline,
         SinceLastYear = trend.SinceLastYear,
         PeerGroupRate = benchmark.PeerRate,

@@ -39,6 +39,43 @@ public sealed record CrimeTypeEvidence
     /// <summary>The crime type's harm weight; null when the harm file has none.</summary>
     public HarmWeight? Harm { get; init; }
 
+    /// <summary>The population of the assessment year's rate (so that a redrawn count gives a redrawn rate); null when unknown.</summary>
+    public double? Population { get; init; }
+
+    /// <summary>The latest complete 12 months against the 12 before (the rolling trend); null when the area has no such periods.</summary>
+    public RateContrast? Rolling { get; init; }
+
+    /// <summary>Why there is no rolling trend, e.g. "only 16 consecutive months of data"; null when there is.</summary>
+    public string? RollingNote { get; init; }
+
+    /// <summary>The rate in the area's least deprived LSOAs (earlier) against its most deprived (later); null when there is no deprivation evidence.</summary>
+    public RateContrast? Deprivation { get; init; }
+
+    /// <summary>Where the deprivation evidence comes from (index, populations, months, deciles grouped); null when there is none.</summary>
+    public string? DeprivationSource { get; init; }
+
+    /// <summary>Why there is no deprivation evidence, e.g. "no Index of Multiple Deprivation in the store"; null when there is.</summary>
+    public string? DeprivationNote { get; init; }
+
     /// <summary>Whether the assessment year has all twelve months.</summary>
     public bool IsCompleteYear => MonthsWithData >= 12;
+}
+
+/// <summary>
+/// Two counts over populations compared by the statistics engine's exact test of two Poisson rates: two periods (the
+/// rolling trend) or two groups of LSOAs (least deprived against most deprived).
+/// </summary>
+/// <param name="EarlierLabel">The first (comparison) group, e.g. "Jan 2024–Dec 2024" or "deciles 9–10".</param>
+/// <param name="EarlierCount">Its count.</param>
+/// <param name="EarlierPopulation">Its population, &gt; 0.</param>
+/// <param name="LaterLabel">The second group, e.g. "Jan 2025–Dec 2025" or "deciles 1–2".</param>
+/// <param name="LaterCount">Its count.</param>
+/// <param name="LaterPopulation">Its population, &gt; 0.</param>
+public sealed record RateContrast(string EarlierLabel, long EarlierCount, double EarlierPopulation, string LaterLabel, long LaterCount, double LaterPopulation)
+{
+    /// <summary>The second group's rate against the first's (<see cref="ChangeResult.Compare"/>: exact conditional test, 95%).</summary>
+    public ChangeResult Compare() => ChangeResult.Compare(EarlierLabel, LaterLabel, EarlierCount, EarlierPopulation, LaterCount, LaterPopulation);
+
+    /// <summary>The same comparison with other counts (a redraw in the sensitivity analysis).</summary>
+    public RateContrast WithCounts(long earlierCount, long laterCount) => this with { EarlierCount = earlierCount, LaterCount = laterCount };
 }

@@ -19,8 +19,15 @@ public enum CriterionKind
     /// <summary>The crime type's harm weight: bands of the weight.</summary>
     Harm,
 
-    /// <summary>Entered by the partnership per crime type in a CSV (public concern, disproportionate impact, drug/alcohol link).</summary>
+    /// <summary>Entered by the partnership per crime type in a CSV (public concern, drug/alcohol link).</summary>
     Partnership,
+
+    /// <summary>
+    /// Disproportionate impact: the rate in the area's most deprived LSOAs against its least deprived (national deciles of
+    /// the Index of Multiple Deprivation), by bands of the rate ratio when it is significant; the partnership's scores for the
+    /// criterion, when its file gives them, are used instead.
+    /// </summary>
+    Deprivation,
 }
 
 /// <summary>The quantity a <see cref="CriterionKind.Volume"/> criterion bands.</summary>
@@ -44,6 +51,9 @@ public enum TrendAgainst
 
     /// <summary>The previous financial year.</summary>
     PreviousYear,
+
+    /// <summary>The latest complete 12 months against the 12 months before (rolling), so a partial financial year does not stop the trend.</summary>
+    Rolling12Months,
 }
 
 /// <summary>The benchmark a <see cref="CriterionKind.Benchmark"/> criterion uses.</summary>
@@ -81,19 +91,22 @@ public sealed record MatrixCriterion
     /// <summary>What the criterion means, for the methodology.</summary>
     public string? Description { get; init; }
 
-    /// <summary>Bands of the measured value (volume, trend, harm), in increasing order of <see cref="ScoreBand.From"/>.</summary>
+    /// <summary>Bands of the measured value (volume, trend, harm, deprivation rate ratio), in increasing order of <see cref="ScoreBand.From"/>.</summary>
     public IReadOnlyList<ScoreBand> Bands { get; init; } = [];
 
-    /// <summary>The score when the evidence is missing (no data, partial year, not entered); null: the middle of the scale.</summary>
+    /// <summary>
+    /// No longer allowed (read only to reject it with a clear message): a criterion without evidence is not scored and its
+    /// weight is shared over the scored criteria, rather than given a score that looks like evidence.
+    /// </summary>
     public int? MissingScore { get; init; }
 
     /// <summary>Volume: what is banded.</summary>
     public VolumeMeasure Measure { get; init; } = VolumeMeasure.RatePer1000;
 
-    /// <summary>Trend: the comparison year.</summary>
-    public TrendAgainst TrendAgainst { get; init; } = TrendAgainst.Baseline;
+    /// <summary>Trend: the comparison period.</summary>
+    public TrendAgainst TrendAgainst { get; init; } = TrendAgainst.Rolling12Months;
 
-    /// <summary>Trend: the score of a change that is not statistically significant (the bands apply only to significant changes).</summary>
+    /// <summary>Trend and deprivation: the score of a change or ratio that is not statistically significant (the bands apply only to significant ones); null: the middle of the scale.</summary>
     public int? NotSignificantScore { get; init; }
 
     /// <summary>Benchmark: the comparator.</summary>
@@ -137,7 +150,7 @@ public sealed record MatrixDefinition
     public static MatrixDefinition Default { get; } =
         Parse(DefaultFiles.Read(DefaultFileName), DefaultFiles.SourceName(DefaultFileName));
 
-    /// <summary>The middle of the scale, used for missing evidence unless a criterion says otherwise.</summary>
+    /// <summary>The middle of the scale: a trend that is not significant scores it unless the criterion says otherwise.</summary>
     public int MiddleScore => (int)Math.Round((MinScore + MaxScore) / 2.0, MidpointRounding.AwayFromZero);
 
     /// <summary>Reads and validates a matrix file.</summary>
@@ -200,9 +213,15 @@ public sealed record MatrixDefinition
                 throw new AssessmentConfigurationException(source, $"{where}: the weight must be a number ≥ 0 (was {c.Weight}).");
             }
 
-            CheckScore(c.MissingScore, $"{where}: missingScore", source);
+            if (c.MissingScore is not null)
+            {
+                throw new AssessmentConfigurationException(
+                    source,
+                    $"{where}: 'missingScore' is no longer supported. A criterion without evidence for the area is not scored: its weight is shared over the scored criteria and the result says which were not scored and why. Remove 'missingScore'.");
+            }
+
             CheckScore(c.NotSignificantScore, $"{where}: notSignificantScore", source);
-            if (c.Kind is CriterionKind.Volume or CriterionKind.Trend or CriterionKind.Harm)
+            if (c.Kind is CriterionKind.Volume or CriterionKind.Trend or CriterionKind.Harm or CriterionKind.Deprivation)
             {
                 if (c.Bands.Count == 0)
                 {

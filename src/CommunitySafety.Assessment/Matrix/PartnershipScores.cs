@@ -10,8 +10,10 @@ namespace CommunitySafety.Assessment;
 public sealed record PartnershipScore(int Score, string Evidence);
 
 /// <summary>
-/// Scores the partnership enters for the matrix's <see cref="CriterionKind.Partnership"/> criteria, per crime type,
-/// from a CSV: <c>crime_type</c>, one column per criterion id, and optional <c>&lt;id&gt;_evidence</c> columns.
+/// Scores the partnership enters for the matrix's <see cref="CriterionKind.Partnership"/> criteria (and, in place of the
+/// deprivation evidence, its <see cref="CriterionKind.Deprivation"/> criterion), per crime type, from a CSV:
+/// <c>crime_type</c>, one column per criterion id, and optional <c>&lt;id&gt;_evidence</c> columns. A criterion is scored
+/// only when every crime type has a score (see <see cref="ScoringMatrix"/>); an empty cell is no score, never a default.
 /// </summary>
 public sealed class PartnershipScores
 {
@@ -52,7 +54,7 @@ public sealed class PartnershipScores
     {
         var (header, rows) = CsvText.Read(text, source);
         var typeColumn = CsvText.Column(header, "crime_type", source);
-        var criteria = matrix.Criteria.Where(c => c.Kind == CriterionKind.Partnership).Select(c => c.Id.ToLowerInvariant()).ToHashSet();
+        var criteria = matrix.Criteria.Where(c => c.Kind is CriterionKind.Partnership or CriterionKind.Deprivation).Select(c => c.Id.ToLowerInvariant()).ToHashSet();
         foreach (var column in header)
         {
             var id = column.EndsWith("_evidence", StringComparison.Ordinal) ? column[..^"_evidence".Length] : column;

@@ -15,6 +15,7 @@ internal sealed class AllAreasSource
 {
     private readonly AreaResolver _resolver;
     private readonly AllAreaCounts _counts;
+    private readonly StoreAssessmentSource _evidence; // the matrix's rolling periods and deprivation deciles, area by area
     private readonly Dictionary<(AreaKind, string), Dictionary<FinancialYear, (AreaYear? Year, string? Note)>> _years = [];
     private readonly Dictionary<FinancialYear, ForceCoverage> _nationalCoverage = [];
 
@@ -22,6 +23,7 @@ internal sealed class AllAreasSource
     {
         _resolver = new AreaResolver(store);
         _counts = AllAreaCounts.Load(store);
+        _evidence = new StoreAssessmentSource(store);
     }
 
     private readonly Dictionary<AreaKind, IReadOnlyList<ResolvedArea>> _areas = [];
@@ -124,7 +126,7 @@ internal sealed class AllAreasSource
         }
 
         notes.AddRange(populationNotes);
-        return new AssessmentData(new AreaData(StoreAssessmentSource.ToArea(area), own), national, peerData, notes);
+        return _evidence.WithEvidence(new AssessmentData(new AreaData(StoreAssessmentSource.ToArea(area), own), national, peerData, notes), area, year);
     }
 
     private static AreaYear? Add((AreaYear? Year, string? Note) found, SortedSet<string> notes)

@@ -34,6 +34,7 @@ public sealed partial class StoreAssessmentSource
         ArgumentNullException.ThrowIfNull(store);
         _resolver = new AreaResolver(store);
         _counts = new CrimeCounts(store);
+        _store = store;
     }
 
     /// <summary>Resolves a name or code to a geographic area with an ONS code.</summary>
@@ -133,7 +134,7 @@ public sealed partial class StoreAssessmentSource
         }
 
         notes.AddRange(_populationNotes.Order(StringComparer.Ordinal));
-        return new AssessmentData(new AreaData(ToArea(area), own), national, peerData, notes);
+        return WithEvidence(new AssessmentData(new AreaData(ToArea(area), own), national, peerData, notes), area, year);
     }
 
     /// <summary>The area's financial years, from its first month of data to <paramref name="last"/>.</summary>

@@ -15,8 +15,14 @@ public readonly record struct PopulationImportOptions
     {
     }
 
-    /// <summary>The mid-year the estimates are for; by default taken from the header ("mid 2015") or the file name.</summary>
+    /// <summary>The mid-year the estimates are for; by default taken from a mid-year column, the header ("mid 2015"), the workbook's titles or the file name ("mye24…", "census2021…").</summary>
     public int? Year { get; init; }
+
+    /// <summary>The sheet of a workbook to read; "MYE2 - Persons" by default.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>The description of the source kept with every figure; by default made from the file (e.g. "ONS mid-2024 population estimates (MYE2), Local Authority, OGL v3").</summary>
+    public string? Source { get; init; }
 }
 
 /// <summary>What a population import did.</summary>
@@ -25,12 +31,23 @@ public readonly record struct PopulationImportOptions
 /// <param name="Areas">Areas imported.</param>
 /// <param name="LsoaAreas">Of which LSOAs.</param>
 /// <param name="Bands">The age bands found (all ages first when present).</param>
-public sealed record PopulationImportSummary(string Path, int Year, int Areas, int LsoaAreas, IReadOnlyList<AgeBand> Bands);
+public sealed record PopulationImportSummary(string Path, int Year, int Areas, int LsoaAreas, IReadOnlyList<AgeBand> Bands)
+{
+    /// <summary>Every mid-year imported (a long file holds several), ascending.</summary>
+    public IReadOnlyList<int> Years { get; init; } = [Year];
+
+    /// <summary>The description of the source kept with the figures (of the latest year).</summary>
+    public string Source { get; init; } = string.Empty;
+}
 
 /// <summary>
-/// Imports ONS mid-year population estimates, by local authority or LSOA (or any GSS-coded area), in the common ONS CSV
-/// layouts: an area code, a name, an all-ages column, then single years of age or bands. Numbers may contain thousands
-/// separators ("1,296"). A file replaces the figures for its areas and year.
+/// Imports ONS population figures, by local authority or LSOA (or any GSS-coded area, countries included), in the common
+/// ONS layouts: an area code, a name, an all-ages column, then single years of age or bands. Numbers may contain thousands
+/// separators ("1,296"). Reads CSV and the ONS workbook (.xlsx: the sheet "MYE2 - Persons", below its title rows), and
+/// long files holding several years and sexes (a <c>mid_year</c> and a <c>sex</c> column: persons are taken, males and
+/// females left). A file replaces the figures for its areas and years; each figure keeps its year and its source
+/// ("ONS mid-2024 population estimates (MYE2), Local Authority, OGL v3", "Census 2021 usual residents (ONS), LSOA 2021,
+/// OGL v3").
 /// </summary>
 /// <remarks>
 /// Columns are recognised by header: the code ("… code …"), the name ("… name …"), all ages ("All ages", "Total …",
@@ -56,6 +73,18 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
     [GeneratedRegex(@"(?<!\d)((?:19|20)\d{2})(?!\d)")]
     private static partial Regex AnyYear();
 
+    [GeneratedRegex(@"(?:census[ _-]?((?:19|20)\d{2}))|(?:mye[a-z]?(\d{2})(?!\d))", RegexOptions.IgnoreCase)]
+    private static partial Regex FileYear();
+
+    [GeneratedRegex(@"(?<!\d)(?:20)?(01|11|21)(?!\d)")]
+    private static partial Regex LsoaVintage();
+
+    [GeneratedRegex(@"(\d)_(\d)")]
+    private static partial Regex DigitUnderscore();
+
+    /// <summary>"age_0_15" → "age 0-15", "age_90_plus" → "age 90 plus", "All ages" → "all ages".</summary>
+    private static string Key(string header) => DigitUnderscore().Replace(CsvText.HeaderKey(header), "$1-$2").Replace('_', ' ');
+
     /// <summary>Imports the estimates at <paramref name="path"/>.</summary>
     /// <exception cref="ImportRejectedException">The layout is not recognised, the year is unknown, or values are bad; nothing was imported.</exception>
     public PopulationImportSummary Import(string path, PopulationImportOptions? options = null)
@@ -70,22 +99,81 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
         }
     }
 
+    /// <summary>A table to read: its header, its rows with their line (or sheet row) numbers, and text above the header (a workbook's titles).</summary>
+    private sealed record Table(List<string> Header, IEnumerable<(int Line, string[] Cells)> Rows, List<string> Titles);
+
     private PopulationImportSummary ImportCore(string path, PopulationImportOptions? options)
     {
         var opts = options ?? new PopulationImportOptions();
+        if (XlsxSheet.IsWorkbook(path))
+        {
+            return Process(path, opts, Workbook(path, opts.Sheet ?? "MYE2 - Persons"));
+        }
+
         using var text = CsvText.Text(File.OpenRead(path));
         using var reader = CsvText.Open(text);
-        var names = reader.Header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF')).ToList();
-        var keys = names.Select(CsvText.HeaderKey).ToList();
+        var header = reader.Header.ColNames.Select(n => n.Trim().TrimStart('\uFEFF')).ToList();
+        return Process(path, opts, new Table(header, CsvRows(reader), []));
+    }
+
+    private static IEnumerable<(int Line, string[] Cells)> CsvRows(nietras.SeparatedValues.SepReader reader)
+    {
+        foreach (var row in reader)
+        {
+            if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            var cells = new string[row.ColCount];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = row[i].ToString();
+            }
+
+            yield return (row.LineNumberFrom, cells);
+        }
+    }
+
+    /// <summary>The sheet's rows below its header row (the first row with a code column and an all-ages column).</summary>
+    private static Table Workbook(string path, string sheet)
+    {
+        var rows = XlsxSheet.Read(path, sheet);
+        if (rows is null)
+        {
+            throw new ImportRejectedException([new ImportError(path, 1, null,
+                $"the workbook has no sheet '{sheet}' (its sheets: {string.Join(", ", XlsxSheet.SheetNames(path))}); give the sheet with the estimates by area.")]);
+        }
+
+        var at = rows.FindIndex(r => r.Cells.Any(c => Key(c) == "code" || Key(c).EndsWith(" code", StringComparison.Ordinal))
+            && r.Cells.Any(c => Key(c) is "all ages" or "all persons" or "total"));
+        if (at < 0)
+        {
+            throw new ImportRejectedException([new ImportError(path, 1, null,
+                $"the sheet '{sheet}' has no header row with a code column and an \"All ages\" column.")]);
+        }
+
+        var titles = rows.Take(at).SelectMany(r => r.Cells).Where(c => c.Length > 0).ToList();
+        var header = rows[at].Cells.Select(c => c.Trim()).ToList();
+        return new Table(header, rows.Skip(at + 1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))), titles);
+    }
+
+    private PopulationImportSummary Process(string path, PopulationImportOptions opts, Table table)
+    {
+        var names = table.Header;
+        var keys = names.Select(Key).ToList();
         var errors = new List<ImportError>();
+        var fileName = Path.GetFileName(path);
 
         var codeCol = keys.FindIndex(k => k.Contains("code", StringComparison.Ordinal));
         var nameCol = keys.FindIndex(k => k.Contains("name", StringComparison.Ordinal));
+        var yearCol = keys.FindIndex(k => k is "mid year" or "year" or "mid-year");
+        var sexCol = keys.FindIndex(k => k is "sex" or "gender");
         var bands = new List<(int Col, AgeBand Band)>();
         var single = new List<(int Col, int Age, bool Open)>();
         for (var i = 0; i < keys.Count; i++)
         {
-            if (i == codeCol || i == nameCol || keys[i].Contains("code", StringComparison.Ordinal) || keys[i].Contains("name", StringComparison.Ordinal))
+            if (i == codeCol || i == nameCol || i == yearCol || i == sexCol || keys[i].Contains("code", StringComparison.Ordinal) || keys[i].Contains("name", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -111,11 +199,12 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
 
         if (single.Count > 0)
         {
-            // ONS writes the last single year as "90" or "90+"; either way it is 90 and over.
+            // ONS writes the last single year as "90" or "90+" (or a separate "age_90_plus"); either way it is 90 and over.
             var last = single.MaxBy(s => s.Age);
+            var openAfter = bands.Any(b => b.Band.To is null && b.Band.From == last.Age + 1);
             foreach (var (col, age, open) in single)
             {
-                bands.Add((col, new AgeBand(age, open || (age == last.Age && age >= 85) ? null : age)));
+                bands.Add((col, new AgeBand(age, open || (age == last.Age && age >= 85 && !openAfter) ? null : age)));
             }
         }
 
@@ -126,54 +215,82 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
             throw new ImportRejectedException(errors);
         }
 
-        var year = opts.Year ?? FindYear(names, Path.GetFileName(path));
-        if (year is null)
+        var fileYear = opts.Year ?? FindYear(names, table.Titles, fileName);
+        if (fileYear is null && yearCol < 0)
         {
-            errors.Add(new(path, 1, null, "cannot tell which mid-year these estimates are for: neither the header nor the file name says (e.g. \"mid 2015\"); give the year."));
+            errors.Add(new(path, 1, null, "cannot tell which mid-year these estimates are for: neither a mid_year column, the header, the titles nor the file name says (e.g. \"mid 2015\", \"mye24\", \"census2021\"); give the year."));
             throw new ImportRejectedException(errors);
         }
 
-        var rows = new List<(string Code, string? Name, AgeBand Band, double Value)>();
+        var rows = new List<(string Code, string? Name, int Year, AgeBand Band, double Value)>();
         var lsoas = new List<(string Code, string? Name)>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var row in reader)
+        var lsoaSeen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<(string, int), int>();
+        foreach (var (line, cells) in table.Rows)
         {
-            if (row.ColCount == 1 && row.Span.IsWhiteSpace())
+            if (cells.Length != names.Count && !(cells.Length < names.Count && table.Titles.Count > 0))
             {
+                errors.Add(new(path, line, null, $"wrong column count: expected {names.Count}, found {cells.Length}."));
                 continue;
             }
 
-            var line = row.LineNumberFrom;
-            if (row.ColCount != names.Count)
+            string Cell(int col) => col < cells.Length ? cells[col].Trim() : string.Empty;
+            if (sexCol >= 0)
             {
-                errors.Add(new(path, line, null, $"wrong column count: expected {names.Count}, found {row.ColCount}."));
+                var sex = Cell(sexCol).ToLowerInvariant();
+                if (sex is "males" or "male" or "m" or "females" or "female" or "f")
+                {
+                    continue;
+                }
+
+                if (sex is not ("persons" or "person" or "p" or "all" or "all persons" or "total"))
+                {
+                    errors.Add(new(path, line, names[sexCol], $"'{CsvText.Show(sex)}' is not a sex: expected persons, males or females."));
+                    continue;
+                }
+            }
+
+            var code = Cell(codeCol);
+            if (code.Length == 0 && table.Titles.Count > 0)
+            {
+                // A workbook's footnotes below the table.
                 continue;
             }
 
-            var code = row[codeCol].Span.Trim().ToString();
             if (!AreaCode.IsAreaCode(code))
             {
                 errors.Add(new(path, line, names[codeCol], $"'{CsvText.Show(code)}' is not an ONS area code."));
                 continue;
             }
 
-            if (!seen.TryAdd(code, line))
+            var year = fileYear ?? 0;
+            if (yearCol >= 0)
+            {
+                var y = Cell(yearCol);
+                if (!int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out year) || year is < 1900 or > 2100)
+                {
+                    errors.Add(new(path, line, names[yearCol], $"'{CsvText.Show(y)}' is not a year."));
+                    continue;
+                }
+            }
+
+            if (!seen.TryAdd((code, year), line))
             {
                 // Two rows for one area would be added together.
-                errors.Add(new(path, line, names[codeCol], $"area {code} is already on line {seen[code]}."));
+                errors.Add(new(path, line, names[codeCol], $"area {code} ({year}) is already on line {seen[(code, year)]}."));
                 continue;
             }
 
-            var name = nameCol >= 0 ? row[nameCol].Span.Trim().ToString() : null;
-            if (code.StartsWith("E01", StringComparison.Ordinal) || code.StartsWith("W01", StringComparison.Ordinal))
+            var name = nameCol >= 0 ? Cell(nameCol) : null;
+            if ((code.StartsWith("E01", StringComparison.Ordinal) || code.StartsWith("W01", StringComparison.Ordinal)) && lsoaSeen.Add(code))
             {
                 lsoas.Add((code, name));
             }
 
             foreach (var (col, band) in bands)
             {
-                var v = row[col].Span.Trim();
-                if (v.IsEmpty || v is "-" or ":" or "..")
+                var v = Cell(col).AsSpan();
+                if (v.IsEmpty || v is "-" or ":" or ".." or "x")
                 {
                     continue;
                 }
@@ -184,8 +301,18 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
                     continue;
                 }
 
-                rows.Add((code, name, band, value));
+                rows.Add((code, name, year, band, value));
             }
+
+            if (errors.Count >= ImportLimits.MaxErrorsPerFile)
+            {
+                break;
+            }
+        }
+
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new(path, 1, null, "the file has a header but no figures."));
         }
 
         if (errors.Count > 0)
@@ -193,19 +320,52 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
             throw new ImportRejectedException(errors);
         }
 
-        Write(path, year.Value, rows, lsoas);
-        return new PopulationImportSummary(path, year.Value, rows.Select(r => r.Code).Distinct().Count(), lsoas.Count,
-            [.. bands.Select(b => b.Band).Distinct().OrderBy(b => b.IsAllAges ? 0 : 1).ThenBy(b => b.From)]);
+        var years = rows.Select(r => r.Year).Distinct().Order().ToList();
+        var census = fileName.Contains("census", StringComparison.OrdinalIgnoreCase) || table.Titles.Any(t => t.Contains("census", StringComparison.OrdinalIgnoreCase));
+        int? vintage = LsoaVintage().Match(keys[codeCol]) is { Success: true } v2 ? 2000 + int.Parse(v2.Groups[1].Value, CultureInfo.InvariantCulture)
+            : LsoaVintage().Match(fileName.Replace("mid2020", string.Empty, StringComparison.OrdinalIgnoreCase)) is { Success: true } v3 && fileName.Contains("lsoa", StringComparison.OrdinalIgnoreCase) ? 2000 + int.Parse(v3.Groups[1].Value, CultureInfo.InvariantCulture)
+            : census ? 2021 : null;
+        var sources = years.ToDictionary(y => y, y => opts.Source ?? Describe(y, census, lsoas.Count > 0, vintage, fileName, table.Titles));
+        Write(path, rows, lsoas, sources);
+        return new PopulationImportSummary(path, years[^1], rows.Select(r => r.Code).Distinct().Count(), lsoas.Count,
+            [.. bands.Select(b => b.Band).Distinct().OrderBy(b => b.IsAllAges ? 0 : 1).ThenBy(b => b.From)])
+        {
+            Years = years,
+            Source = sources[years[^1]],
+        };
     }
 
-    private static int? FindYear(IEnumerable<string> headers, string fileName)
+    /// <summary>E.g. "ONS mid-2024 population estimates (MYE2), Local Authority, OGL v3" or "Census 2021 usual residents (ONS), LSOA 2021, OGL v3".</summary>
+    private static string Describe(int year, bool census, bool lsoa, int? vintage, string fileName, List<string> titles)
     {
-        foreach (var h in headers.Append(fileName))
+        var geography = lsoa ? (vintage is { } v ? string.Create(CultureInfo.InvariantCulture, $"LSOA {v}") : "LSOA") : "Local Authority";
+        if (census)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Census {year} usual residents (ONS), {geography}, OGL v3");
+        }
+
+        if (lsoa)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"ONS mid-{year} small area population estimates, {geography}, OGL v3");
+        }
+
+        var table = fileName.Contains("mye2", StringComparison.OrdinalIgnoreCase) || titles.Any(t => t.Contains("MYE2", StringComparison.OrdinalIgnoreCase)) ? " (MYE2)" : string.Empty;
+        return string.Create(CultureInfo.InvariantCulture, $"ONS mid-{year} population estimates{table}, {geography}, OGL v3");
+    }
+
+    private static int? FindYear(IEnumerable<string> headers, IEnumerable<string> titles, string fileName)
+    {
+        foreach (var h in headers.Concat(titles).Append(fileName))
         {
             if (MidYear().Match(h) is { Success: true } m)
             {
                 return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
             }
+        }
+
+        if (FileYear().Match(fileName) is { Success: true } f)
+        {
+            return f.Groups[1].Success ? int.Parse(f.Groups[1].Value, CultureInfo.InvariantCulture) : 2000 + int.Parse(f.Groups[2].Value, CultureInfo.InvariantCulture);
         }
 
         foreach (var h in headers.Where(h => !h.Contains("code", StringComparison.OrdinalIgnoreCase) && !h.Contains("name", StringComparison.OrdinalIgnoreCase)))
@@ -219,29 +379,29 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
         return null;
     }
 
-    private void Write(string path, int year, List<(string Code, string? Name, AgeBand Band, double Value)> rows, List<(string Code, string? Name)> lsoas)
+    private void Write(string path, List<(string Code, string? Name, int Year, AgeBand Band, double Value)> rows, List<(string Code, string? Name)> lsoas, Dictionary<int, string> sources)
     {
-        var source = Path.GetFileName(path);
+        var file = Path.GetFileName(path);
         using var tx = store.Connection.BeginTransaction();
         try
         {
-            store.Execute("CREATE OR REPLACE TEMP TABLE population_keys(code VARCHAR)");
+            store.Execute("CREATE OR REPLACE TEMP TABLE population_keys(code VARCHAR, year SMALLINT)");
             using (var keys = store.Connection.CreateAppender("population_keys"))
             {
-                foreach (var code in rows.Select(r => r.Code).Distinct())
+                foreach (var (code, year) in rows.Select(r => (r.Code, r.Year)).Distinct())
                 {
-                    keys.CreateRow().AppendValue(code).EndRow();
+                    keys.CreateRow().AppendValue(code).AppendValue((short)year).EndRow();
                 }
             }
 
-            store.Execute("DELETE FROM population WHERE year = $1 AND area_code IN (SELECT code FROM population_keys)", (short)year);
+            store.Execute("DELETE FROM population USING population_keys k WHERE population.area_code = k.code AND population.year = k.year");
             store.Execute("DROP TABLE population_keys");
             using (var appender = store.Connection.CreateAppender("population"))
             {
-                foreach (var (code, name, band, value) in rows)
+                foreach (var (code, name, year, band, value) in rows)
                 {
                     appender.CreateRow().AppendValue(code).AppendValue(name).AppendValue((short)year)
-                        .AppendValue((short)band.From).AppendValue((short)(band.To ?? -1)).AppendValue(value).AppendValue(source).EndRow();
+                        .AppendValue((short)band.From).AppendValue((short)(band.To ?? -1)).AppendValue(value).AppendValue(sources[year]).AppendValue(file).EndRow();
                 }
             }
 

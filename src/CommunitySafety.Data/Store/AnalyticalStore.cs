@@ -176,7 +176,7 @@ public sealed class AnalyticalStore : IDisposable
         if (!exists)
         {
             using var tx = _connection.BeginTransaction();
-            foreach (var ddl in StoreSchema.Version1.Concat(StoreSchema.Version2))
+            foreach (var ddl in StoreSchema.Version1.Concat(StoreSchema.Version2).Concat(StoreSchema.Version3))
             {
                 Execute(ddl);
             }
@@ -192,17 +192,36 @@ public sealed class AnalyticalStore : IDisposable
             Execute($"INSERT INTO schema_info VALUES ({StoreSchema.CurrentVersion})");
             tx.Commit();
         }
-        else if (Scalar<int>("SELECT max(version) FROM schema_info") == 1)
+        else
         {
-            // A store written before counts-only imports: every force-month it holds has its raw rows.
-            using var tx = _connection.BeginTransaction();
-            foreach (var ddl in StoreSchema.Version2)
+            var version = Scalar<int>("SELECT max(version) FROM schema_info");
+            if (version == 1)
             {
-                Execute(ddl);
+                // A store written before counts-only imports: every force-month it holds has its raw rows.
+                using var tx = _connection.BeginTransaction();
+                foreach (var ddl in StoreSchema.Version2)
+                {
+                    Execute(ddl);
+                }
+
+                Execute("INSERT INTO schema_info VALUES (2)");
+                tx.Commit();
+                version = 2;
             }
 
-            Execute("INSERT INTO schema_info VALUES (2)");
-            tx.Commit();
+            if (version == 2)
+            {
+                // A store from before population years, the 2024 geography and deprivation: its lookups and
+                // population keep their rows (vintage and file unknown, null).
+                using var tx = _connection.BeginTransaction();
+                foreach (var ddl in StoreSchema.Version3)
+                {
+                    Execute(ddl);
+                }
+
+                Execute("INSERT INTO schema_info VALUES (3)");
+                tx.Commit();
+            }
         }
 
         ReadSchemaVersion();
@@ -277,24 +296,37 @@ public sealed class AnalyticalStore : IDisposable
     }
 
     /// <summary>
-    /// Resolves every LSOA's local authority: from the LSOA→LAD lookup when its code is there, otherwise from the
-    /// local authority named in the LSOA name, matched to a name in the LAD→CSP→PFA lookup.
+    /// Resolves every LSOA's local authority as it is now: from the LSOA lookup when its code is there (the latest LSOA
+    /// vintage holding it), else through the ONS LSOA 2011 → 2021 lookup (a 2011 code takes the district of its 2021
+    /// LSOA(s)), else from the local authority named in the LSOA name, matched to a name in the LAD→CSP→PFA lookup. A
+    /// district code that has since changed (district code history) is replaced by today's.
     /// </summary>
     /// <remarks>Run after every import, so a lookup imported after the crime data re-allocates it.</remarks>
     internal void AllocateLsoas() => Execute("""
         UPDATE lsoa SET lad_code = r.lad_code, lad_name = r.lad_name
         FROM (
+            WITH direct AS (
+                SELECT lsoa_code, arg_max(lad_code, coalesce(lsoa_year, 0)) AS lad_code, arg_max(lad_name, coalesce(lsoa_year, 0)) AS lad_name,
+                       arg_max(lad_key, coalesce(lsoa_year, 0)) AS lad_key
+                FROM lsoa_lookup GROUP BY lsoa_code),
+            via AS (
+                SELECT c.lsoa11_code AS lsoa_code, min(d.lad_code) AS lad_code, min(d.lad_name) AS lad_name, min(d.lad_key) AS lad_key
+                FROM lsoa_change c JOIN direct d ON d.lsoa_code = c.lsoa21_code
+                WHERE c.lsoa11_code NOT IN (SELECT lsoa_code FROM direct)
+                GROUP BY c.lsoa11_code),
+            lk AS (SELECT * FROM direct UNION ALL SELECT * FROM via),
+            hist AS (SELECT old_code, any_value(new_code) AS new_code, any_value(new_name) AS new_name FROM lad_history GROUP BY old_code),
+            names AS (SELECT lad_key, any_value(lad_code) AS lad_code, any_value(lad_name) AS lad_name FROM lad_lookup GROUP BY lad_key),
+            codes AS (SELECT lad_code, any_value(lad_name) AS lad_name FROM lad_lookup GROUP BY lad_code)
             SELECT l.lsoa_id,
-                   CASE WHEN lk.lad_code IS NOT NULL THEN COALESCE(c.lad_code, n1.lad_code, lk.lad_code) ELSE n2.lad_code END AS lad_code,
-                   CASE WHEN lk.lad_code IS NOT NULL THEN COALESCE(c.lad_name, n1.lad_name, lk.lad_name) ELSE COALESCE(n2.lad_name, l.lad_from_name) END AS lad_name
+                   CASE WHEN lk.lad_code IS NOT NULL THEN COALESCE(c.lad_code, h.new_code, n1.lad_code, lk.lad_code) ELSE n2.lad_code END AS lad_code,
+                   CASE WHEN lk.lad_code IS NOT NULL THEN COALESCE(c.lad_name, h.new_name, n1.lad_name, lk.lad_name) ELSE COALESCE(n2.lad_name, l.lad_from_name) END AS lad_name
             FROM lsoa l
-            LEFT JOIN (SELECT lsoa_code, any_value(lad_code) AS lad_code, any_value(lad_name) AS lad_name, any_value(lad_key) AS lad_key
-                       FROM lsoa_lookup GROUP BY lsoa_code) lk ON lk.lsoa_code = l.code
-            LEFT JOIN lad_lookup c ON c.lad_code = lk.lad_code
-            LEFT JOIN (SELECT lad_key, any_value(lad_code) AS lad_code, any_value(lad_name) AS lad_name FROM lad_lookup GROUP BY lad_key) n1
-                   ON n1.lad_key = lk.lad_key
-            LEFT JOIN (SELECT lad_key, any_value(lad_code) AS lad_code, any_value(lad_name) AS lad_name FROM lad_lookup GROUP BY lad_key) n2
-                   ON n2.lad_key = l.lad_key
+            LEFT JOIN lk ON lk.lsoa_code = l.code
+            LEFT JOIN hist h ON h.old_code = lk.lad_code
+            LEFT JOIN codes c ON c.lad_code = COALESCE(h.new_code, lk.lad_code)
+            LEFT JOIN names n1 ON n1.lad_key = lk.lad_key AND h.new_code IS NULL
+            LEFT JOIN names n2 ON n2.lad_key = l.lad_key
         ) r
         WHERE lsoa.lsoa_id = r.lsoa_id
         """);

@@ -11,7 +11,7 @@ namespace CommunitySafety.Data.Store;
 internal static class StoreSchema
 {
     /// <summary>The schema version this code writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     public static readonly string[] Version1 =
     [
@@ -41,5 +41,24 @@ internal static class StoreSchema
     public static readonly string[] Version2 =
     [
         "ALTER TABLE loaded_month ADD COLUMN counts_only BOOLEAN DEFAULT false",
+    ];
+
+    /// <summary>
+    /// Version 3, geography as it is now and deprivation: <c>lsoa_lookup</c> keeps the LSOA vintage (2011 or 2021) and
+    /// the ward; <c>lsoa_change</c> is the ONS LSOA 2011 → LSOA 2021 lookup with its change code (U unchanged, S split,
+    /// M merged, X redrawn); <c>lad_history</c> maps every district code used since 2016 to today's;
+    /// <c>deprivation</c> holds an index of deprivation by LSOA (one row per LSOA per index); <c>population.file</c> is
+    /// the file a figure came from, <c>population.source</c> its description ("ONS mid-2024 population estimates (MYE2),
+    /// Local Authority, OGL v3").
+    /// </summary>
+    public static readonly string[] Version3 =
+    [
+        "ALTER TABLE lsoa_lookup ADD COLUMN lsoa_year SMALLINT",
+        "ALTER TABLE lsoa_lookup ADD COLUMN ward_code VARCHAR",
+        "ALTER TABLE lsoa_lookup ADD COLUMN ward_name VARCHAR",
+        "CREATE TABLE lsoa_change(lsoa11_code VARCHAR NOT NULL, lsoa21_code VARCHAR NOT NULL, change_code VARCHAR NOT NULL, lsoa21_name VARCHAR, source VARCHAR)",
+        "CREATE TABLE lad_history(old_code VARCHAR NOT NULL, old_name VARCHAR, new_code VARCHAR NOT NULL, new_name VARCHAR, source VARCHAR)",
+        "CREATE TABLE deprivation(index_key VARCHAR NOT NULL, index_year SMALLINT NOT NULL, index_name VARCHAR NOT NULL, lsoa_year SMALLINT NOT NULL, lsoa_code VARCHAR NOT NULL, decile UTINYINT NOT NULL, rank INTEGER, score DOUBLE, source VARCHAR)",
+        "ALTER TABLE population ADD COLUMN file VARCHAR",
     ];
 }

@@ -10,9 +10,38 @@ public class MatrixDefinitionTests
         Assert.Equal(
             ["volume", "trend", "benchmarking", "publicConcern", "personalHarm", "disproportionateImpact", "drugAlcoholLink"],
             matrix.Criteria.Select(c => c.Id));
-        Assert.Equal(3, matrix.Criteria.Count(c => c.Kind == CriterionKind.Partnership));
+        Assert.Equal(["publicConcern", "drugAlcoholLink"], matrix.Criteria.Where(c => c.Kind == CriterionKind.Partnership).Select(c => c.Id));
+        Assert.Equal(CriterionKind.Deprivation, matrix.Criteria.Single(c => c.Id == "disproportionateImpact").Kind);
+        Assert.Equal(TrendAgainst.Rolling12Months, matrix.Criteria.Single(c => c.Id == "trend").TrendAgainst);
+        Assert.All(matrix.Criteria, c => Assert.Null(c.MissingScore));
         Assert.Equal(3, matrix.MiddleScore);
         Assert.Equal(7, matrix.TotalWeight);
+    }
+
+    [Fact]
+    public void Parse_MissingScore_ThrowsSayingCriteriaWithoutEvidenceAreNotScored()
+    {
+        const string json = """
+            { "name": "x", "criteria": [ { "id": "publicConcern", "name": "Public concern", "kind": "Partnership", "missingScore": 3 } ] }
+            """;
+
+        var e = Assert.Throws<AssessmentConfigurationException>(() => MatrixDefinition.Parse(json, "m.json"));
+
+        Assert.Contains("criterion 'publicConcern'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'missingScore' is no longer supported", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not scored", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_DeprivationWithoutBands_Throws()
+    {
+        const string json = """
+            { "name": "x", "criteria": [ { "id": "disproportionateImpact", "name": "Disproportionate impact", "kind": "Deprivation" } ] }
+            """;
+
+        var e = Assert.Throws<AssessmentConfigurationException>(() => MatrixDefinition.Parse(json, "m.json"));
+
+        Assert.Contains("a Deprivation criterion needs bands", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

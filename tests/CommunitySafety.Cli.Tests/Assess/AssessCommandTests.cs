@@ -178,9 +178,16 @@ public class AssessCommandTests : IClassFixture<AssessCommandTests.DemoStore>
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var r = AssessmentResult.FromJson(result.Out, "stdout");
+        // A score for one crime type only: the criterion is not scored for any (it would rank the others on fewer
+        // criteria), and the result says so, quoting the score and its evidence.
         var drugs = r.Matrix.Rows.Single(m => m.CrimeType == "Drugs").Scores.Single(s => s.CriterionId == "publicConcern");
-        Assert.Equal(5, drugs.Score);
+        Assert.True(drugs.IsMissing);
+        Assert.Equal(0, drugs.WeightedScore);
         Assert.Contains("Residents' survey 2024", drugs.Evidence, StringComparison.Ordinal);
+        Assert.Contains("would score 5", drugs.Evidence, StringComparison.Ordinal);
+        var concern = r.Matrix.Criteria.Single(c => c.Id == "publicConcern");
+        Assert.False(concern.IsScored);
+        Assert.StartsWith("the partnership scores file gives it for 1 of 14 crime types", concern.Reason, StringComparison.Ordinal);
         Assert.Single(r.Methodology.PartnershipScores);
         using var json = JsonDocument.Parse(result.Out);
         Assert.Equal(1, json.RootElement.GetProperty("schemaVersion").GetInt32());

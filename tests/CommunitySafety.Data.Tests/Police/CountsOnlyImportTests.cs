@@ -178,6 +178,15 @@ public sealed class CountsOnlyImportTests : IDisposable
     {
         new PoliceImporter(_counts.Store).Import(Fixtures.BedfordshireStreet);
         _counts.Store.Execute("ALTER TABLE loaded_month DROP COLUMN counts_only");
+        foreach (var undo in new[]
+        {
+            "ALTER TABLE lsoa_lookup DROP COLUMN lsoa_year", "ALTER TABLE lsoa_lookup DROP COLUMN ward_code", "ALTER TABLE lsoa_lookup DROP COLUMN ward_name",
+            "DROP TABLE lsoa_change", "DROP TABLE lad_history", "DROP TABLE deprivation", "ALTER TABLE population DROP COLUMN file",
+        })
+        {
+            _counts.Store.Execute(undo);
+        }
+
         _counts.Store.Execute("DELETE FROM schema_info");
         _counts.Store.Execute("INSERT INTO schema_info VALUES (1)");
         _counts.Store.Dispose();
@@ -190,8 +199,9 @@ public sealed class CountsOnlyImportTests : IDisposable
         }
 
         _counts.Reopen();
-        Assert.Equal(2, _counts.Store.SchemaVersion);
+        Assert.Equal(3, _counts.Store.SchemaVersion);
         Assert.Equal(1, _counts.Count("SELECT count(*) FROM loaded_month WHERE NOT counts_only"));
+        Assert.Equal(0, _counts.Count("SELECT count(*) FROM deprivation"));
         new PoliceImporter(_counts.Store).Import(Fixtures.HampshireStreet, CountsOnly);
         Assert.Equal(1, _counts.Count("SELECT count(*) FROM loaded_month WHERE counts_only"));
     }

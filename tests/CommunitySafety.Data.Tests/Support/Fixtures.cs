@@ -19,5 +19,27 @@ public static class Fixtures
 
     public static string LsoaPopulation => Path.Combine(Root, "population", "LSOA_population_mid2015_slice.csv");
 
+    public static string Lsoa21WardLadLookup => Path.Combine(Root, "lookups", "lookup_lsoa21_ward24_ltla24_slice.csv");
+
+    public static string Lsoa11Lsoa21Lookup => Path.Combine(Root, "lookups", "lookup_lsoa11_lsoa21_ltla22_slice.csv");
+
+    public static string LadCspPfa2024Lookup => Path.Combine(Root, "lookups", "lookup_ltla24_csp24_pfa24.csv");
+
+    public static string DistrictHistory => Path.Combine(Root, "lookups", "lookup_ltla_ltla.csv");
+
+    public static string Imd2025 => Path.Combine(Root, "deprivation", "imd2025_england_lsoa21_slice.csv");
+
+    public static string Imd2019 => Path.Combine(Root, "deprivation", "imd2019_england_lsoa11_slice.csv");
+
+    public static string Census2021Lsoa => Path.Combine(Root, "population", "census2021_lsoa21_usual_residents_6age_slice.csv");
+
+    public static string Sape2020Lsoa11 => Path.Combine(Root, "population", "sape_mid2020_lsoa11_sya_persons_slice.csv");
+
+    public static string Mye2Mid2020To2022 => Path.Combine(Root, "population", "ons_mye2_lad_sya_mid2020_2022_slice.csv");
+
+    public static string Mye2Mid2023 => Path.Combine(Root, "population", "mye23tablesew_MYE2_persons.csv");
+
+    public static string Mye2Mid2024 => Path.Combine(Root, "population", "mye24tablesew_MYE2_persons.csv");
+
     public const string StreetHeader = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
 }

@@ -7,11 +7,12 @@ public sealed class ImportCommand : Command
 {
     /// <summary>Creates the group with its subcommands.</summary>
     public ImportCommand(CliContext context)
-        : base("import", "Import data into the analytical store: police.uk files, ONS population estimates, ONS lookups.")
+        : base("import", "Import data into the analytical store: police.uk files, ONS population estimates, ONS lookups, indices of deprivation.")
     {
         Options.Add(Infrastructure.StoreAccess.Snapshot);
         Subcommands.Add(new ImportPoliceCommand(context));
         Subcommands.Add(new ImportPopulationCommand(context));
         Subcommands.Add(new ImportLookupCommand(context));
+        Subcommands.Add(new ImportDeprivationCommand(context));
     }
 }

@@ -1,0 +1,245 @@
+using System.Globalization;
+using CommunitySafety.Crime;
+using CommunitySafety.Data.Store;
+using CommunitySafety.Periods;
+
+namespace CommunitySafety.Data.Queries;
+
+/// <summary>One national IMD decile (1 = most deprived 10% of LSOAs in England) within an area.</summary>
+/// <param name="Decile">The decile, 1 (most deprived) to 10 (least deprived).</param>
+/// <param name="Lsoas">The area's LSOAs in the decile.</param>
+/// <param name="Population">Their population (the source is <see cref="DeprivationProfile.PopulationSource"/>); 0 when none is imported.</param>
+/// <param name="Counts">Street-level records located in those LSOAs in the months asked for, by crime type (every current type, zeros included).</param>
+public sealed record DecileCounts(int Decile, int Lsoas, double Population, IReadOnlyDictionary<CrimeType, long> Counts);
+
+/// <summary>An area's records and population by deprivation decile.</summary>
+/// <param name="IndexSource">E.g. "English Indices of Deprivation 2025 (MHCLG), IMD decile, LSOA 2021".</param>
+/// <param name="PopulationSource">E.g. "Census 2021 usual residents, LSOA 2021".</param>
+/// <param name="Deciles">The deciles that hold at least one of the area's LSOAs, 1 first.</param>
+/// <param name="LsoasWithoutDecile">The area's LSOAs the index has no decile for (e.g. Welsh LSOAs against the English index).</param>
+/// <param name="RecordsWithoutDecile">Records in the area whose LSOA has no single decile (no decile, or a 2011 LSOA split into 2021 LSOAs of different deciles).</param>
+public sealed record DeprivationProfile(string IndexSource, string PopulationSource, IReadOnlyList<DecileCounts> Deciles, int LsoasWithoutDecile, long RecordsWithoutDecile);
+
+/// <summary>
+/// An area's street-level records and population by the national IMD decile of their LSOA, for the disproportionate
+/// impact criterion (rate in the most deprived LSOAs against the least deprived).
+/// </summary>
+/// <remarks>
+/// <para>The area's LSOAs are those the store allocates to it (from the LSOA lookups, the population and deprivation
+/// files and the records themselves), as <see cref="CrimeCounts"/> counts them. Each takes its decile from the index
+/// directly, or, when the index is on the other LSOA vintage, through the ONS LSOA 2011 → 2021 lookup: a 2011 LSOA whose
+/// 2021 LSOA(s) all share one decile takes it; one split across deciles has none (its records are counted in
+/// <see cref="DeprivationProfile.RecordsWithoutDecile"/>).</para>
+/// <para>The index used is the one with deciles for most of the area's LSOAs, the latest on a tie (so IoD 2025 over IoD
+/// 2019 when both are imported). A decile's population is the sum of its LSOAs' all-ages figures from the LSOA population
+/// year covering most of them, the latest on a tie (Census 2021 for LSOA 2021).</para>
+/// <para>An instance reads the index and the LSOA lookup once; make a new one after an import.</para>
+/// </remarks>
+public sealed class DeprivationQuery(AnalyticalStore store)
+{
+    private List<(string Key, int Year, string Name, int LsoaYear)>? _indexes;
+    private readonly Dictionary<string, Dictionary<string, byte>> _deciles = new(StringComparer.Ordinal);
+    private Dictionary<string, List<string>>? _counterparts;
+
+    /// <summary>
+    /// The area's profile by decile, with counts of records located in the area's LSOAs in months
+    /// <paramref name="first"/>..<paramref name="last"/> inclusive; null when no deprivation index is imported or the area
+    /// has no LSOAs with a decile.
+    /// </summary>
+    public DeprivationProfile? For(ResolvedArea area, YearMonth first, YearMonth last)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        if (last < first)
+        {
+            throw new ArgumentException($"The last month {last} is before the first month {first}.", nameof(last));
+        }
+
+        _indexes ??= store.Query(
+            "SELECT index_key, any_value(index_year), any_value(index_name), any_value(lsoa_year) FROM deprivation GROUP BY index_key ORDER BY 2 DESC, 1",
+            r => (r.GetString(0), (int)r.GetInt16(1), r.GetString(2), (int)r.GetInt16(3)));
+        if (_indexes.Count == 0)
+        {
+            return null;
+        }
+
+        var (lsoaSql, lsoaArgs) = AreaLsoas(area);
+        var areaCodes = store.Query(lsoaSql, r => r.GetString(0), lsoaArgs);
+        if (areaCodes.Count == 0)
+        {
+            return null;
+        }
+
+        // The index covering most of the area's LSOAs (the list is latest first, so a tie keeps the latest).
+        var best = _indexes.Select(i => (Index: i, Map: Map(areaCodes, Deciles(i.Key))))
+            .OrderByDescending(x => x.Map.Count(m => m.Value.Targets.Count > 0)).First();
+        var map = best.Map;
+        var reached = map.Values.SelectMany(m => m.Targets).Distinct(StringComparer.Ordinal).ToList();
+        if (reached.Count == 0)
+        {
+            return null;
+        }
+
+        var deciles = Deciles(best.Index.Key);
+        var withoutDecile = map.Count(m => m.Value.Targets.Count == 0);
+
+        // Records in the area by LSOA and crime type.
+        var (join, where, args) = new CrimeCounts(store).Filter(area);
+        var cells = store.Query(
+            $"""
+            SELECT s.code, m.crime_type_id, sum(m.n)::BIGINT
+            FROM crime_monthly m {(join.Length == 0 ? "JOIN lsoa s ON s.lsoa_id = m.lsoa_id" : join)}
+            WHERE m.month_idx BETWEEN {first.Index} AND {last.Index} {where}
+            GROUP BY ALL
+            """,
+            r => (Code: r.GetString(0), Type: r.GetByte(1), N: r.GetInt64(2)), args);
+        var counts = Enumerable.Range(1, 10).ToDictionary(d => d, _ => new Dictionary<CrimeType, long>());
+        long recordsWithout = 0;
+        foreach (var (code, type, n) in cells)
+        {
+            var decile = map.TryGetValue(code, out var m) ? m.Decile : Single(code, deciles);
+            if (decile is not { } d)
+            {
+                recordsWithout += n;
+                continue;
+            }
+
+            var crimeType = CrimeType.FromId(type);
+            counts[d][crimeType] = counts[d].GetValueOrDefault(crimeType) + n;
+        }
+
+        var (population, populationSource) = Population(reached);
+        var list = new List<DecileCounts>();
+        foreach (var group in reached.GroupBy(c => deciles[c]).OrderBy(g => g.Key))
+        {
+            var byType = CrimeType.All.Where(t => !t.IsLegacy || counts[group.Key].ContainsKey(t))
+                .ToDictionary(t => t, t => counts[group.Key].GetValueOrDefault(t));
+            list.Add(new DecileCounts(group.Key, group.Count(), group.Sum(c => population.GetValueOrDefault(c)), byType));
+        }
+
+        var indexSource = string.Create(CultureInfo.InvariantCulture, $"{best.Index.Name}, IMD decile, LSOA {best.Index.LsoaYear}");
+        return new DeprivationProfile(indexSource, populationSource, list, withoutDecile, recordsWithout);
+    }
+
+    /// <summary>The SQL listing the area's LSOA codes.</summary>
+    private (string Sql, object?[] Args) AreaLsoas(ResolvedArea area)
+    {
+        if (area.Kind == AreaKind.Force)
+        {
+            return ("SELECT DISTINCT s.code FROM crime_monthly m JOIN lsoa s ON s.lsoa_id = m.lsoa_id WHERE m.force_id = (SELECT force_id FROM force WHERE name = $1)", [area.Name]);
+        }
+
+        if (area.Kind == AreaKind.EnglandAndWales)
+        {
+            return ("SELECT code FROM lsoa", []);
+        }
+
+        var (_, where, args) = new CrimeCounts(store).Filter(area);
+        return ($"SELECT s.code FROM lsoa s WHERE true {where}", args);
+    }
+
+    private Dictionary<string, byte> Deciles(string key)
+    {
+        if (!_deciles.TryGetValue(key, out var map))
+        {
+            map = new Dictionary<string, byte>(StringComparer.Ordinal);
+            foreach (var (code, decile) in store.Query("SELECT lsoa_code, decile FROM deprivation WHERE index_key = $1", r => (r.GetString(0), r.GetByte(1)), key))
+            {
+                map[code] = decile;
+            }
+
+            _deciles[key] = map;
+        }
+
+        return map;
+    }
+
+    /// <summary>The other-vintage LSOAs of each code in the ONS LSOA 2011 → 2021 lookup (both ways).</summary>
+    private Dictionary<string, List<string>> Counterparts()
+    {
+        if (_counterparts is null)
+        {
+            _counterparts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var (from, to) in store.Query("SELECT lsoa11_code, lsoa21_code FROM lsoa_change", r => (r.GetString(0), r.GetString(1))))
+            {
+                Add(from, to);
+                Add(to, from);
+            }
+        }
+
+        return _counterparts;
+
+        void Add(string a, string b)
+        {
+            if (!_counterparts.TryGetValue(a, out var list))
+            {
+                _counterparts[a] = list = [];
+            }
+
+            list.Add(b);
+        }
+    }
+
+    /// <summary>For each code: the index's LSOAs it stands for, and its single decile (null when none or several).</summary>
+    private Dictionary<string, (List<string> Targets, byte? Decile)> Map(List<string> codes, Dictionary<string, byte> deciles)
+    {
+        var result = new Dictionary<string, (List<string>, byte?)>(StringComparer.Ordinal);
+        foreach (var code in codes)
+        {
+            if (deciles.TryGetValue(code, out var d))
+            {
+                result[code] = ([code], d);
+                continue;
+            }
+
+            var targets = Counterparts().TryGetValue(code, out var others) ? others.Where(deciles.ContainsKey).Distinct(StringComparer.Ordinal).ToList() : [];
+            result[code] = (targets, Single(code, deciles));
+        }
+
+        return result;
+    }
+
+    private byte? Single(string code, Dictionary<string, byte> deciles)
+    {
+        if (deciles.TryGetValue(code, out var d))
+        {
+            return d;
+        }
+
+        if (!Counterparts().TryGetValue(code, out var others))
+        {
+            return null;
+        }
+
+        var found = others.Where(deciles.ContainsKey).Select(o => deciles[o]).Distinct().ToList();
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    /// <summary>All-ages population of the LSOAs from the population year covering most of them (the latest on a tie), and its source.</summary>
+    private (Dictionary<string, double> Values, string Source) Population(List<string> lsoas)
+    {
+        // The codes are the store's own GSS codes, checked again here, so they can be written into the query (a
+        // temporary table is not possible on a read-only store).
+        var list = string.Join(',', lsoas.Where(c => Areas.AreaCode.IsAreaCode(c)).Select(c => $"'{c}'"));
+        var rows = store.Query(
+            $"""
+            SELECT p.year, p.area_code, p.value, coalesce(p.source, p.file, 'ONS population estimates')
+            FROM population p
+            WHERE p.age_from = 0 AND p.age_to = -1 AND p.area_code IN ({list})
+            """,
+            r => (Year: (int)r.GetInt16(0), Code: r.GetString(1), Value: r.GetDouble(2), Source: r.GetString(3)));
+        if (rows.Count == 0)
+        {
+            return ([], "no LSOA population is imported for these LSOAs (import Census 2021 LSOA populations): populations are 0");
+        }
+
+        var year = rows.GroupBy(r => r.Year).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First();
+        var values = year.GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        var source = string.Join("; ", year.Select(r => r.Source).Distinct().Order(StringComparer.Ordinal));
+        if (values.Count < lsoas.Count)
+        {
+            source += string.Create(CultureInfo.InvariantCulture, $" (figures for {values.Count:N0} of {lsoas.Count:N0} LSOAs)");
+        }
+
+        return (values, source);
+    }
+}
