@@ -39,7 +39,10 @@ public sealed class AssessmentCaveatsTests
         Assert.Equal(Provenance.NationalComparator, sources[1]);
         Assert.StartsWith("Similar areas: constructed peer group for tests. Compared with 6 of 6.", sources[2], StringComparison.Ordinal);
         Assert.Equal($"Harm: {HarmWeights.DefaultSource}. {HarmWeights.CategoryCaveat}", sources[3]);
-        Assert.Contains(sources, s => s.StartsWith("Matrix criteria without evidence for at least one crime type: ", StringComparison.Ordinal));
+        var notScored = TestReports.Assessment.Matrix.NotScored;
+        Assert.NotEmpty(notScored);
+        Assert.Contains(TestReports.Assessment.Matrix.Basis, sources);
+        Assert.All(notScored, c => Assert.Contains(c.Text, sources));
     }
 
     [Fact]

@@ -110,23 +110,34 @@ public static class KeyMessages
         return parts.Count == 0 ? null : new KeyMessage("comparators", string.Join(" ", parts));
     }
 
-    /// <summary>The matrix criteria that had no evidence for some crime types.</summary>
+    /// <summary>The matrix criteria not scored for the area (no evidence), and what the ranking rests on instead.</summary>
     internal static KeyMessage? CriteriaNotScored(AssessmentResult r)
     {
-        var criteria = r.Methodology.Matrix.Criteria;
-        var missing = criteria
-            .Select(c => (c.Name, Missing: r.Matrix.Rows.Count(row => row.Scores.Any(s => s.CriterionId == c.Id && s.IsMissing))))
-            .Where(c => c.Missing > 0)
-            .ToArray();
-        if (missing.Length == 0)
+        if (r.Matrix.Criteria.Count > 0)
         {
-            return null;
+            var not = r.Matrix.NotScored;
+            if (not.Count == 0)
+            {
+                return null;
+            }
+
+            var scored = r.Matrix.Criteria.Where(c => c.IsScored).Select(c => Text.Lower(c.Name)).ToArray();
+            var names = Text.List([.. not.Select(c => Text.Lower(c.Name))]);
+            return new KeyMessage(
+                "criteria-not-scored",
+                scored.Length == 0
+                    ? $"The priority matrix could not be scored: there was no evidence for {names}."
+                    : $"The priority ranking uses {scored.Length} of the {r.Matrix.Criteria.Count} criteria ({Text.List(scored)}). There was no evidence for {names}, so {(not.Count == 1 ? "it was" : "they were")} left out rather than given a made-up score.");
         }
 
-        var items = missing.Select(m => m.Missing == r.Matrix.Rows.Count ? Text.Lower(m.Name) : $"{Text.Lower(m.Name)} ({m.Missing} of {r.Matrix.Rows.Count} crime types)").ToArray();
-        return new KeyMessage(
-            "criteria-not-scored",
-            $"The priority ranking had no evidence on {Text.List(items)}; {(missing.Length == 1 ? "this criterion was" : "these criteria were")} not scored from evidence for {(missing.Length == 1 && missing[0].Missing < r.Matrix.Rows.Count ? "those crime types" : "this area")}.");
+        // A result without criteria statuses (saved before they existed): the scores marked missing.
+        var missing = r.Methodology.Matrix.Criteria
+            .Where(c => r.Matrix.Rows.Any(row => row.Scores.Any(s => s.CriterionId == c.Id && s.IsMissing)))
+            .Select(c => Text.Lower(c.Name))
+            .ToArray();
+        return missing.Length == 0
+            ? null
+            : new KeyMessage("criteria-not-scored", $"The priority ranking had no evidence on {Text.List(missing)}.");
     }
 
     private static int YearsBefore(string year, int midYear) =>

@@ -148,7 +148,7 @@ public static class AssessmentReportBuilder
                 [
                     r.CrimeType,
                     r.Rank.ToString(Gb),
-                    .. criteria.Select(c => r.Scores.FirstOrDefault(s => s.CriterionId == c.Id) is { } s ? new TableCell(s.IsMissing ? $"{s.Score} (missing)" : s.Score.ToString(Gb)) : new TableCell("–")),
+                    .. criteria.Select(c => r.Scores.FirstOrDefault(s => s.CriterionId == c.Id) is { } s ? new TableCell(s.IsMissing ? "not scored" : s.Score.ToString(Gb)) : new TableCell("–")),
                     r.Total.ToString("N1", Gb),
                     r.IsTopPriority ? "Yes" : "No",
                 ], IsTotal: r.IsTopPriority))])
@@ -230,12 +230,23 @@ public static class AssessmentReportBuilder
             ? $"Similar areas: {group.Method}. {reason}"
             : $"Similar areas: {group.Method}. Compared with {group.Members.Count(m => m.Included)} of {group.Members.Count}.");
         items.Add($"Harm: {assessment.Methodology.HarmWeightsSource}. {(assessment.Harm.Caveat.Length > 0 ? assessment.Harm.Caveat : HarmWeights.CategoryCaveat)}");
-        var criteria = assessment.Methodology.Matrix.Criteria
-            .Where(c => assessment.Matrix.Rows.Any(r => r.Scores.Any(s => s.CriterionId == c.Id && s.IsMissing)))
-            .Select(c => c.Name).ToArray();
-        if (criteria.Length > 0)
+        if (assessment.Matrix.Criteria.Count > 0)
         {
-            items.Add($"Matrix criteria without evidence for at least one crime type: {string.Join(", ", criteria)}.");
+            if (assessment.Matrix.NotScored.Count > 0)
+            {
+                items.Add(assessment.Matrix.Basis);
+                items.AddRange(assessment.Matrix.NotScored.Select(c => c.Text));
+            }
+        }
+        else
+        {
+            var criteria = assessment.Methodology.Matrix.Criteria
+                .Where(c => assessment.Matrix.Rows.Any(r => r.Scores.Any(s => s.CriterionId == c.Id && s.IsMissing)))
+                .Select(c => c.Name).ToArray();
+            if (criteria.Length > 0)
+            {
+                items.Add($"Matrix criteria without evidence for at least one crime type: {string.Join(", ", criteria)}.");
+            }
         }
 
         var partial = assessment.Trends.FirstOrDefault()?.Years.Where(y => y.Status == YearStatus.Partial).Select(y => $"{y.Year} ({y.Note})").ToArray() ?? [];

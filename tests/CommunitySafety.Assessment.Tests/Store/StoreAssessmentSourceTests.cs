@@ -146,6 +146,14 @@ public class StoreAssessmentSourceTests(SampleStore samples)
         Assert.Equal(HarmWeights.DefaultSource, result.Harm.Source);
         Assert.Equal(HarmWeights.CategoryCaveat, result.Harm.Caveat);
         Assert.Contains(result.KeyMessages, m => m.Rule == "harm-concentration" && m.Text.EndsWith(KeyMessages.HarmCaveat, StringComparison.Ordinal));
+
+        // Criteria without evidence are named for the board, with what the ranking rests on instead.
+        var notScored = result.Matrix.NotScored;
+        Assert.NotEmpty(notScored);
+        var criteria = Assert.Single(result.KeyMessages, m => m.Rule == "criteria-not-scored");
+        Assert.StartsWith($"The priority ranking uses {result.Matrix.Criteria.Count(c => c.IsScored)} of the 7 criteria (", criteria.Text, StringComparison.Ordinal);
+        Assert.All(notScored, c => Assert.Contains(c.Name.ToLowerInvariant(), criteria.Text, StringComparison.Ordinal));
+        Assert.EndsWith("left out rather than given a made-up score.", criteria.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -202,7 +202,7 @@ public static class AssessTables
         foreach (var row in result.Matrix.Rows)
         {
             var cells = new List<object?> { row.Rank, row.CrimeType };
-            cells.AddRange(row.Scores.Select(s => (object?)s.Score));
+            cells.AddRange(row.Scores.Select(s => s.IsMissing ? (object?)null : s.Score));
             cells.Add(row.Total);
             cells.Add(100 * sensitivity[row.CrimeType].TopNShare);
             cells.Add(sensitivity[row.CrimeType].Robustness);
@@ -210,14 +210,23 @@ public static class AssessTables
             table.Add([.. cells]);
         }
 
-        var missing = result.Matrix.Rows.SelectMany(r => r.Scores).Where(s => s.IsMissing).GroupBy(s => s.CriterionId).ToArray();
-        foreach (var g in missing)
+        if (result.Matrix.Criteria.Count > 0)
         {
-            var name = criteria.First(c => c.Id == g.Key).Name;
-            table.Notes.Add($"{name}: {g.Count()} of {result.Matrix.Rows.Count} scores had no evidence and take the missing score ({g.First().Evidence}).");
+            table.Notes.Add(result.Matrix.Basis);
+            foreach (var c in result.Matrix.Criteria)
+            {
+                table.Notes.Add(c.Text);
+            }
+        }
+        else
+        {
+            foreach (var g in result.Matrix.Rows.SelectMany(r => r.Scores).Where(s => s.IsMissing).GroupBy(s => s.CriterionId))
+            {
+                table.Notes.Add($"{criteria.First(c => c.Id == g.Key).Name}: {g.Count()} of {result.Matrix.Rows.Count} crime types without evidence ({g.First().Evidence}).");
+            }
         }
 
-        table.Notes.Add($"Weights: {string.Join(", ", criteria.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name} {c.Weight:0.##}")))}. Sensitivity: {result.Sensitivity.Draws:N0} draws, each weight ±{100 * result.Sensitivity.Spread:0}%, seed {result.Sensitivity.Seed}.");
+        table.Notes.Add($"Weights: {string.Join(", ", criteria.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Name} {c.Weight:0.##}")))}. Sensitivity: {(result.Sensitivity.Description.Length > 0 ? result.Sensitivity.Description : $"{result.Sensitivity.Draws:N0} draws, each weight ±{100 * result.Sensitivity.Spread:0}%, seed {result.Sensitivity.Seed}.")}");
         if (result.ChangeSincePrevious is { } change)
         {
             table.Notes.Add(change.Summary);
