@@ -296,18 +296,28 @@ public static class KeyMessages
         }
 
         var sensitivity = r.Sensitivity.Rows.ToDictionary(s => s.CrimeType);
-        var robust = top.Where(m => sensitivity[m.CrimeType].Robustness == "Robust priority").Select(m => Text.Lower(m.CrimeType)).ToArray();
-        var fragile = top.Where(m => sensitivity[m.CrimeType].Robustness != "Robust priority")
+        var varied = string.IsNullOrEmpty(r.Sensitivity.Varied) ? "weights" : r.Sensitivity.Varied;
+        if (!r.Sensitivity.RestsOnEnoughCriteria)
+        {
+            // Too few criteria were scored for any place to be called robust, however often it stays at the top.
+            var shares = top.Select(m => $"{Text.Lower(m.CrimeType)} {Text.Percent(100 * sensitivity[m.CrimeType].TopNShare)}").ToArray();
+            text += $" The ranking uses too few criteria for any place in it to be called certain. In {Text.Count(r.Sensitivity.Draws)} variations of the {varied}, the share in which each stayed in the top {r.Matrix.TopN} was: {Text.List(shares)}.";
+            return new KeyMessage("top-priorities", text);
+        }
+
+        var robust = top.Where(m => sensitivity[m.CrimeType].Robustness == RankingSensitivity.RobustPriority).Select(m => Text.Lower(m.CrimeType)).ToArray();
+        var fragile = top.Where(m => sensitivity[m.CrimeType].Robustness != RankingSensitivity.RobustPriority)
             .Select(m => $"{Text.Lower(m.CrimeType)} ({Text.Percent(100 * sensitivity[m.CrimeType].TopNShare)} of draws)").ToArray();
         var pct = Text.Percent(100 * r.Methodology.Sensitivity.RobustShare);
+        var variations = varied == "weights" ? $"the weights (±{Text.Percent(100 * r.Sensitivity.Spread)})" : $"the {varied}";
         if (robust.Length > 0)
         {
-            text += $" {Text.Sentence(Text.List(robust))} {(robust.Length == 1 ? "stays" : "stay")} in the top {r.Matrix.TopN} in at least {pct} of {Text.Count(r.Sensitivity.Draws)} variations of the weights (±{Text.Percent(100 * r.Sensitivity.Spread)}).";
+            text += $" {Text.Sentence(Text.List(robust))} {(robust.Length == 1 ? "stays" : "stay")} in the top {r.Matrix.TopN} in at least {pct} of {Text.Count(r.Sensitivity.Draws)} variations of {variations}.";
         }
 
         if (fragile.Length > 0)
         {
-            text += $" The place of {Text.List(fragile)} depends on the weights.";
+            text += $" The place of {Text.List(fragile)} depends on the {varied}.";
         }
 
         return new KeyMessage("top-priorities", text);

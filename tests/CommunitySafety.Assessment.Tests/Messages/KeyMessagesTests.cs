@@ -138,7 +138,7 @@ public class KeyMessagesTests
         var rows = Base.Sensitivity.Rows.Select(s => s.TopNShare >= 0.9 ? s with { Robustness = RankingSensitivity.RobustPriority } : s).ToArray();
         var i = Array.FindIndex(rows, s => s.CrimeType == "Other crime");
         rows[i] = rows[i] with { TopNShare = 0.55, Robustness = "Depends on the weights" };
-        var r = Base with { Sensitivity = Base.Sensitivity with { Rows = rows } };
+        var r = Base with { Sensitivity = Base.Sensitivity with { Rows = rows, RestsOnEnoughCriteria = true, Varied = "weights" } };
 
         var m = KeyMessages.TopPriorities(r)!;
 
@@ -190,6 +190,25 @@ public class KeyMessagesCultureTests
         {
             CultureInfo.CurrentCulture = previous;
         }
+    }
+
+    [Fact]
+    public void TopPriorities_TooFewCriteria_NoPlaceIsCalledCertainAndEachShareIsGiven()
+    {
+        var result = StrategicAssessmentTests.Run(settings: AssessmentSettings.Default with { Overdispersion = OverdispersionMethod.None, Sensitivity = SensitivitySettings.Default with { Draws = 500 } });
+        Assert.False(result.Sensitivity.RestsOnEnoughCriteria);
+        var shares = result.Matrix.Rows.Where(m => m.IsTopPriority)
+            .Select(m => $"{(m.CrimeType == "Violence and sexual offences" ? "violence and sexual offences" : m.CrimeType.ToLowerInvariant())} {Math.Round(100 * result.Sensitivity.Rows.Single(s => s.CrimeType == m.CrimeType).TopNShare, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)}%")
+            .ToArray();
+
+        var m = KeyMessages.TopPriorities(result)!;
+
+        Assert.Contains(
+            $"The ranking uses too few criteria for any place in it to be called certain. In 500 variations of the {result.Sensitivity.Varied}, the share in which each stayed in the top 5 was: "
+            + string.Join(", ", shares[..^1]) + " and " + shares[^1] + ".",
+            m.Text,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("depends on", m.Text, StringComparison.Ordinal);
     }
 
     [Fact]
