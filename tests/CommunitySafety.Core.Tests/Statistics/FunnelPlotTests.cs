@@ -127,6 +127,26 @@ public class FunnelPlotTests
         Assert.Equal(pheUpper, limits.Upper95, 1e-9);
     }
 
+    // PHEindicatormethods' published funnel test data for proportions (tests/testthat/testdata_funnel_prop_outputs.csv):
+    // baseline 80.642448%, limits printed to 6 decimals (the baseline's own rounding adds up to 5e-7).
+    [Theory]
+    [InlineData(1, 3.204264, 100, 0, 100)]
+    [InlineData(3, 35.933491, 100, 10.150815, 100)]
+    [InlineData(18, 62.390093, 98.894803, 51.864359, 100)]
+    [InlineData(41, 68.548635, 92.73626, 61.574398, 99.710497)]
+    [InlineData(1008, 78.203374, 83.081521, 76.796814, 84.488082)]
+    [InlineData(9998, 79.867989, 81.416907, 79.421375, 81.863521)]
+    [InlineData(110000, 80.408963, 80.875933, 80.274317, 81.010578)]
+    public void ProportionLimits_WilsonInversion_MatchesPheFunnelTestDataToPrintedPrecision(
+        int n, double lower95, double upper95, double lower998, double upper998)
+    {
+        var limits = FunnelPlot.ProportionLimits(0.80642448, n, 100, ProportionFunnelMethod.WilsonInversion);
+        Assert.Equal(lower95, limits.Lower95, 1e-6);
+        Assert.Equal(upper95, limits.Upper95, 1e-6);
+        Assert.Equal(lower998, limits.Lower998, 1e-6);
+        Assert.Equal(upper998, limits.Upper998, 1e-6);
+    }
+
     [Fact]
     public void ProportionLimits_ExactBinomialWithNonWholeDenominator_RefusedWithTheReason()
     {
