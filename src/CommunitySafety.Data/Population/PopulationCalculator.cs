@@ -176,7 +176,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
             (_, 0) => string.Create(CultureInfo.InvariantCulture, $"the sum of {direct} local authority figure{(direct == 1 ? string.Empty : "s")}"),
             _ => string.Create(CultureInfo.InvariantCulture, $"the sum of {direct} local authority and {lsoaCount:N0} LSOA figures"),
         };
-        if (area.Kind is AreaKind.EnglandAndWales or AreaKind.Force)
+        if (area.Kind is AreaKind.EnglandAndWales)
         {
             how += string.Create(CultureInfo.InvariantCulture, $" of the police force areas of the {forceNames.Count} loaded force{(forceNames.Count == 1 ? string.Empty : "s")}");
         }

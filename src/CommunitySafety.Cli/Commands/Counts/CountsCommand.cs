@@ -218,14 +218,18 @@ public sealed class CountsCommand : Command
             return table;
         }
 
-        // Each period's rate is on the population of its own mid-year: one line per population used.
-        var populations = result.Rows.Select(r => r.Population).OfType<PopulationFigure>().Append(result.Population).Distinct().OrderBy(p => p.Year).ToList();
+        // Each period's rate is on the population of its own mid-year: one line per population a rate was given on.
+        var populations = result.Rows.Where(r => !r.IsPartial && r.MonthsCovered > 0).Select(r => r.Population ?? result.Population).OfType<PopulationFigure>()
+            .Distinct().OrderBy(p => p.Year).ToList();
         foreach (var p in populations)
         {
             table.Notes.Add(p.Description);
         }
 
-        table.Notes.Add("Rates per the population of the period's own mid-year (2024/25 → mid-2024), else the nearest earlier year; 95% limits by Byar's method (exact Poisson below 10).");
+        if (populations.Count > 0)
+        {
+            table.Notes.Add("Rates per the population of the period's own mid-year (2024/25 → mid-2024), else the nearest earlier year; 95% limits by Byar's method (exact Poisson below 10).");
+        }
         if (result.CoverageStatement is { } coverage)
         {
             table.Notes.Add(coverage);
