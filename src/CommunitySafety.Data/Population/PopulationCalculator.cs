@@ -55,7 +55,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
             firstWhy ??= why;
         }
 
-        return (null, firstWhy);
+        return (null, years.Count == 1 ? firstWhy : $"{firstWhy?.TrimEnd('.')}, nor in any other imported year ({string.Join(", ", years.Select(y => $"mid-{y}"))}).");
     }
 
     /// <summary>An area's own imported figure (e.g. a country's), by the same year rule; no sums.</summary>
