@@ -244,6 +244,30 @@ public sealed class PopulationYearsTests : IDisposable
     }
 
     [Fact]
+    public void SmallAreaEstimates_Lsoa2011_SingleYears_SumToTheDistrictsLsoas()
+    {
+        var summary = new PopulationImporter(_temp.Store).Import(Fixtures.Sape2020Lsoa11);
+        new LookupImporter(_temp.Store).Import(Fixtures.Lsoa21WardLadLookup);
+        new LookupImporter(_temp.Store).Import(Fixtures.Lsoa11Lsoa21Lookup);
+        new LookupImporter(_temp.Store).Import(Fixtures.LadCspPfa2024Lookup);
+        var raw = PlainCsv.Read(Fixtures.Sape2020Lsoa11);
+        var luton = PlainCsv.Read(Fixtures.Lsoa11Lsoa21Lookup).Skip(1).Where(r => r[6] == "E06000032").Select(r => r[1]).ToHashSet();
+        var total = raw.Skip(1).Where(r => luton.Contains(r[1])).Sum(r => double.Parse(r[2], CultureInfo.InvariantCulture));
+        var aged10To17 = raw.Skip(1).Where(r => luton.Contains(r[1])).Sum(r => Enumerable.Range(10, 8).Sum(a => double.Parse(r[Array.IndexOf(raw[0], a.ToString(CultureInfo.InvariantCulture))], CultureInfo.InvariantCulture)));
+
+        Assert.Equal(2020, summary.Year);
+        Assert.Equal("ONS mid-2020 small area population estimates, LSOA 2011, OGL v3", summary.Source);
+        Assert.Equal(new AgeBand(90, null), summary.Bands[^1]);
+        var query = new CrimeCounts(_temp.Store);
+        var area = Area("Luton");
+        var all = query.Count(new CountQuery(area) { FirstMonth = new YearMonth(2020, 4), LastMonth = new YearMonth(2021, 3), Rate = new CountRateOptions() });
+        var young = query.Count(new CountQuery(area) { FirstMonth = new YearMonth(2020, 4), LastMonth = new YearMonth(2021, 3), Rate = new CountRateOptions(Band: new AgeBand(10, 17)) });
+        Assert.Equal(total, all.Population!.Value);
+        Assert.Equal(aged10To17, young.Population!.Value);
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"the sum of {luton.Count:N0} LSOA figures"), all.Population.Derivation);
+    }
+
+    [Fact]
     public void Reimport_ReplacesTheYear_OtherYearsKept()
     {
         new PopulationImporter(_temp.Store).Import(Fixtures.Mye2Mid2023);
