@@ -56,7 +56,21 @@ public sealed class ImportPopulationCommand : Command
         var summary = StoreAccess.Write(_context, parseResult, store => new PopulationImporter(store).Import(path, options));
         _context.Out.WriteLine(
             $"Imported {string.Join(", ", summary.Years.Select(y => $"mid-{y}"))} population for {summary.Areas:N0} areas ({summary.LsoaAreas:N0} of them LSOAs); " +
-            $"age bands: {string.Join(", ", summary.Bands)}; source: {summary.Source}.");
+            $"age bands: {Bands(summary.Bands)}; source: {summary.Source}.");
         return (int)ExitCode.Ok;
+    }
+
+    /// <summary>"all ages, single years 0–89, 90+" rather than ninety bands.</summary>
+    private static string Bands(IReadOnlyList<AgeBand> bands)
+    {
+        var single = bands.Where(b => b.To == b.From).ToList();
+        if (single.Count < 5)
+        {
+            return string.Join(", ", bands);
+        }
+
+        var rest = bands.Where(b => b.To != b.From).ToList();
+        var text = $"single years {single.Min(b => b.From)}–{single.Max(b => b.From)}";
+        return string.Join(", ", rest.Where(b => b.IsAllAges).Select(b => b.ToString()).Append(text).Concat(rest.Where(b => !b.IsAllAges).Select(b => b.ToString())));
     }
 }
