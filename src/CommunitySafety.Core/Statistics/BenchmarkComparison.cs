@@ -87,7 +87,7 @@ public static class BenchmarkComparison
 
     /// <summary>
     /// A proportion against control limits around the benchmark proportion at the area's denominator (the funnel-plot
-    /// limits of <see cref="FunnelPlot.ProportionLimits"/>); Best / Worst when outside the 99.8% limits.
+    /// limits of <see cref="FunnelPlot.ProportionLimits(double, long, double)"/>); Best / Worst when outside the 99.8% limits.
     /// </summary>
     /// <param name="numerator">The area's numerator.</param>
     /// <param name="denominator">The area's denominator; zero gives NotCompared.</param>

@@ -34,54 +34,139 @@ public enum FunnelPosition
     High998 = 5,
 }
 
+/// <summary>How funnel limits for proportions are found.</summary>
+public enum ProportionFunnelMethod
+{
+    /// <summary>Spiegelhalter's interpolated quantiles of Bin(n, θ₀); needs a whole denominator.</summary>
+    ExactBinomial = 0,
+
+    /// <summary>
+    /// PHE's "Wilson inversion" (PHEindicatormethods' funnel significance, Fingertips): the proportions whose Wilson
+    /// score interval just reaches the target, which is θ₀ ± z√(θ₀(1 − θ₀)/n); accepts non-whole denominators.
+    /// </summary>
+    WilsonInversion = 1,
+}
+
 /// <summary>
 /// Funnel plot control limits around a target (Spiegelhalter 2005) and each area's position.
 /// </summary>
 /// <remarks>
 /// <para>Source: Spiegelhalter DJ, "Funnel plots for comparing institutional performance", Statistics in Medicine
-/// 2005;24:1185–1202, appendix A.1; PHE "Technical Guide: Confidence Intervals".</para>
-/// <para>Rates: with expected count E = target × n / multiplier, the limits are the exact Poisson limits of E,
-/// χ²(α/2; 2E)/2 and χ²(1 − α/2; 2E + 2)/2, divided by n.
-/// Proportions: the exact binomial quantile r_P of Bin(n, θ) interpolated as (r_P − a)/n with
-/// a = (F(r_P) − P) / (F(r_P) − F(r_P − 1)), P = 0.001, 0.025, 0.975, 0.999, truncated at 0.</para>
-/// <para>Worked number: a target rate of 500 per 100,000 and a population of 10,000 (E = 50) give 95% limits of
-/// 371.1 to 659.2 per 100,000.</para>
+/// 2005;24:1185–1202, appendix A.1; PHE "Technical Guide: Confidence Intervals"; PHE Fingertips technical guidance
+/// (funnel plots).</para>
+/// <para>The limits are the spread of the values an area would show by chance if its true value were the target.
+/// Rates: with expected count E = target × n / multiplier, the P-quantile r_P of Poisson(E) (the smallest r with
+/// F(r) ≥ P), interpolated as r_P − a with a = (F(r_P) − P) / (F(r_P) − F(r_P − 1)), divided by n (× multiplier);
+/// P = 0.001, 0.025, 0.975, 0.999 (or Φ(±z) for another z), truncated at 0. Indirectly standardised ratios are rates
+/// with the expected count as denominator and a target of 1 (or 100): see <see cref="RatioLimits"/>.
+/// Proportions: the same interpolated quantile of Bin(n, θ₀) divided by n, or (option) PHE's Wilson inversion,
+/// θ₀ ± z√(θ₀(1 − θ₀)/n), kept within 0 and 1.</para>
+/// <para>Worked numbers: 2.5 events expected: the lower 99.8% limit is 0 (P(X = 0) = 0.082 &gt; 0.001), so 0 events is
+/// within limits; 106.7 expected: the upper 99.8% limit is 139.5 events, so 141 (P(X ≥ 141) = 0.00087) is
+/// "High (99.8%)". A target rate of 500 per 100,000 and a population of 10,000 (E = 50) give 95% limits of 361.2 to
+/// 638.3 per 100,000.</para>
+/// <para>Convention: the interpolation is Spiegelhalter's for both tails. PHEindicatormethods' published funnel points
+/// coincide with it on the lower side; on the upper side, where P(X ≥ O) equals the tail probability, PHE's limit
+/// passes through O and Spiegelhalter's through O − 1 (an area is above the upper limit when P(X ≤ O) exceeds
+/// 1 − tail).</para>
 /// </remarks>
 public static class FunnelPlot
 {
-    /// <summary>Funnel limits for rates at <paramref name="denominator"/>.</summary>
+    /// <summary>Funnel limits for rates at <paramref name="denominator"/>: Poisson(E) quantiles around the target.</summary>
+    /// <param name="targetRate">The target rate per <paramref name="multiplier"/>.</param>
+    /// <param name="denominator">Population (need not be whole), &gt; 0.</param>
+    /// <param name="multiplier">Per how many, 100,000 by default.</param>
+    /// <param name="zConvention">Which z gives the 95% and 99.8% probabilities (exact: P = 0.025 and 0.001).</param>
+    /// <returns>The limits per multiplier.</returns>
+    public static FunnelLimits RateLimits(double targetRate, double denominator, double multiplier = 100_000, ZConvention zConvention = ZConvention.ExactQuantile) =>
+        RateLimitsForZ(targetRate, denominator, multiplier, ZValues.For95(zConvention), ZValues.For998(zConvention));
+
+    /// <summary>Funnel limits for rates with the normal quantiles given as numbers (e.g. 1.96 and 3.090232).</summary>
     /// <param name="targetRate">The target rate per <paramref name="multiplier"/>.</param>
     /// <param name="denominator">Population, &gt; 0.</param>
-    /// <param name="multiplier">Per how many, 100,000 by default.</param>
+    /// <param name="multiplier">Per how many.</param>
+    /// <param name="z95">z of the inner limits; the tail probability is Φ(−z).</param>
+    /// <param name="z998">z of the outer limits.</param>
     /// <returns>The limits per multiplier.</returns>
-    public static FunnelLimits RateLimits(double targetRate, double denominator, double multiplier = 100_000)
+    public static FunnelLimits RateLimitsForZ(double targetRate, double denominator, double multiplier, double z95, double z998)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(targetRate);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(denominator);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(z95);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(z998);
         var expected = targetRate * denominator / multiplier;
         var scale = multiplier / denominator;
+        double Limit(double z, bool upper) => PoissonInterpolatedQuantile(Tail(z), expected, upper) * scale;
         return new FunnelLimits(
-            denominator,
-            targetRate,
-            PoissonLimits.ExactLower(expected, 0.95) * scale,
-            PoissonLimits.ExactUpper(expected, 0.95) * scale,
-            PoissonLimits.ExactLower(expected, 0.998) * scale,
-            PoissonLimits.ExactUpper(expected, 0.998) * scale);
+            denominator, targetRate, Limit(z95, false), Limit(z95, true), Limit(z998, false), Limit(z998, true));
     }
 
-    /// <summary>Funnel limits for proportions at <paramref name="denominator"/>.</summary>
+    /// <summary>
+    /// Funnel limits for an indirectly standardised ratio (observed / expected × <paramref name="multiplier"/>)
+    /// around a target ratio of 1 × multiplier: the rate limits with the expected count as the denominator.
+    /// </summary>
+    /// <param name="expected">The area's expected count, &gt; 0.</param>
+    /// <param name="multiplier">100 for ratios as percentages (default), 1 for plain ratios.</param>
+    /// <param name="zConvention">Which z gives the 95% and 99.8% probabilities.</param>
+    /// <returns>The limits on the ratio's scale.</returns>
+    public static FunnelLimits RatioLimits(double expected, double multiplier = 100, ZConvention zConvention = ZConvention.ExactQuantile) =>
+        RateLimits(multiplier, expected, multiplier, zConvention);
+
+    /// <summary>Funnel limits for proportions at a whole <paramref name="denominator"/> (exact binomial).</summary>
     /// <param name="targetProportion">The target as a fraction between 0 and 1.</param>
     /// <param name="denominator">Number in the group, &gt; 0.</param>
     /// <param name="multiplier">100 for percentages (default), 1 for fractions.</param>
     /// <returns>The limits on the multiplier's scale.</returns>
-    public static FunnelLimits ProportionLimits(double targetProportion, long denominator, double multiplier = 100)
+    public static FunnelLimits ProportionLimits(double targetProportion, long denominator, double multiplier = 100) =>
+        ProportionLimits(targetProportion, (double)denominator, multiplier, ProportionFunnelMethod.ExactBinomial);
+
+    /// <summary>Funnel limits for proportions at <paramref name="denominator"/> by <paramref name="method"/>.</summary>
+    /// <param name="targetProportion">The target as a fraction between 0 and 1.</param>
+    /// <param name="denominator">Number in the group, &gt; 0; whole for <see cref="ProportionFunnelMethod.ExactBinomial"/>.</param>
+    /// <param name="multiplier">100 for percentages, 1 for fractions.</param>
+    /// <param name="method">Exact binomial quantiles or PHE's Wilson inversion.</param>
+    /// <param name="zConvention">Which z gives the 95% and 99.8% limits.</param>
+    /// <returns>The limits on the multiplier's scale.</returns>
+    /// <exception cref="ArgumentException">A non-whole denominator with the exact binomial method, which is defined only for whole numbers of trials.</exception>
+    public static FunnelLimits ProportionLimits(
+        double targetProportion, double denominator, double multiplier, ProportionFunnelMethod method, ZConvention zConvention = ZConvention.ExactQuantile) =>
+        ProportionLimitsForZ(targetProportion, denominator, multiplier, method, ZValues.For95(zConvention), ZValues.For998(zConvention));
+
+    /// <summary>Funnel limits for proportions with the normal quantiles given as numbers.</summary>
+    /// <param name="targetProportion">The target as a fraction between 0 and 1.</param>
+    /// <param name="denominator">Number in the group, &gt; 0; whole for <see cref="ProportionFunnelMethod.ExactBinomial"/>.</param>
+    /// <param name="multiplier">100 for percentages, 1 for fractions.</param>
+    /// <param name="method">Exact binomial quantiles or PHE's Wilson inversion.</param>
+    /// <param name="z95">z of the inner limits.</param>
+    /// <param name="z998">z of the outer limits.</param>
+    /// <returns>The limits on the multiplier's scale.</returns>
+    public static FunnelLimits ProportionLimitsForZ(
+        double targetProportion, double denominator, double multiplier, ProportionFunnelMethod method, double z95, double z998)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(targetProportion);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(targetProportion, 1);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(denominator);
-        double Limit(double probability) => BinomialInterpolatedQuantile(probability, denominator, targetProportion) / denominator * multiplier;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(z95);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(z998);
+        if (method == ProportionFunnelMethod.WilsonInversion)
+        {
+            var sd = Math.Sqrt(targetProportion * (1 - targetProportion) / denominator);
+            double Bound(double offset) => Math.Clamp(targetProportion + offset, 0, 1) * multiplier;
+            return new FunnelLimits(
+                denominator, targetProportion * multiplier, Bound(-z95 * sd), Bound(z95 * sd), Bound(-z998 * sd), Bound(z998 * sd));
+        }
+
+        if (denominator != Math.Floor(denominator) || denominator > long.MaxValue)
+        {
+            throw new ArgumentException(
+                $"Exact binomial funnel limits need a whole number in the group ({denominator} is not); use the Wilson inversion for modelled or standardised denominators.",
+                nameof(denominator));
+        }
+
+        var n = (long)denominator;
+        double Limit(double z, bool upper) => BinomialInterpolatedQuantile(upper ? 1 - Tail(z) : Tail(z), n, targetProportion) / n * multiplier;
         return new FunnelLimits(
-            denominator, targetProportion * multiplier, Limit(0.025), Limit(0.975), Limit(0.001), Limit(0.999));
+            denominator, targetProportion * multiplier, Limit(z95, false), Limit(z95, true), Limit(z998, false), Limit(z998, true));
     }
 
     /// <summary>The position of <paramref name="value"/> against <paramref name="limits"/>; values on a limit are within it.</summary>
@@ -125,6 +210,61 @@ public static class FunnelPlot
         FunnelPosition.Low998 => "Low (99.8%)",
         _ => "Not compared",
     };
+
+    /// <summary>
+    /// Spiegelhalter's interpolated Poisson quantile around the mean <paramref name="expected"/>, on the count scale:
+    /// r_P − (F(r_P) − P)/(F(r_P) − F(r_P − 1)) with r_P the smallest r with F(r) ≥ P, truncated at 0.
+    /// </summary>
+    /// <param name="tail">The tail probability beyond the limit (e.g. 0.025).</param>
+    /// <param name="expected">The Poisson mean E.</param>
+    /// <param name="upper">True for the upper limit (P = 1 − tail), false for the lower (P = tail).</param>
+    /// <returns>The interpolated quantile.</returns>
+    internal static double PoissonInterpolatedQuantile(double tail, double expected, bool upper)
+    {
+        if (expected <= 0)
+        {
+            return 0;
+        }
+
+        // Start from the normal approximation and step to the smallest r with F(r) ≥ P.
+        var start = expected + ((upper ? -1 : 1) * Distributions.NormalQuantile(tail) * Math.Sqrt(expected));
+        var r = (long)Math.Max(0, Math.Floor(start));
+
+        // Upper quantiles work with the survival S(r) = 1 − F(r) to keep precision: F(r) ≥ 1 − q ⇔ S(r) ≤ q.
+        bool Reached(long k) => upper
+            ? Distributions.PoissonUpperTail(k, expected) <= tail
+            : Distributions.PoissonCdf(k, expected) >= tail;
+
+        while (!Reached(r))
+        {
+            r++;
+        }
+
+        while (r > 0 && Reached(r - 1))
+        {
+            r--;
+        }
+
+        double a;
+        if (upper)
+        {
+            var sAt = Distributions.PoissonUpperTail(r, expected);
+            var sBefore = Distributions.PoissonUpperTail(r - 1, expected);
+            a = (tail - sAt) / (sBefore - sAt);
+        }
+        else
+        {
+            var fAt = Distributions.PoissonCdf(r, expected);
+            var fBefore = Distributions.PoissonCdf(r - 1, expected);
+            a = (fAt - tail) / (fAt - fBefore);
+        }
+
+        // Spiegelhalter's limits are truncated at 0: interpolation below r = 0 has no meaning.
+        return Math.Max(0, r - a);
+    }
+
+    // The one-sided tail probability beyond ±z: Φ(−z).
+    private static double Tail(double z) => Distributions.NormalUpperTail(z);
 
     /// <summary>
     /// Spiegelhalter's interpolated binomial quantile: r_P − (F(r_P) − P)/(F(r_P) − F(r_P − 1)), on the count scale.

@@ -41,19 +41,44 @@ public sealed record RateChange(
     Direction Direction,
     ComparisonOutcome Outcome)
 {
-    /// <summary>The change in counts in words, e.g. "from 173 to 192 (+19, +11%)" (invariant culture).</summary>
+    /// <summary>Whether this compares plain counts (denominators and multiplier of 1, as <see cref="PeriodChange.ForCounts"/>).</summary>
+    public bool IsCountComparison => EarlierDenominator == 1 && LaterDenominator == 1 && Multiplier == 1;
+
+    /// <summary>
+    /// The change in words, describing the same quantity as the figures (invariant culture): for counts
+    /// "from 173 to 192 (+19, +11%)"; for rates the rates first and the counts after, e.g.
+    /// "rate from 697.44 to 1,375 per 100,000 (+677.56, +97%); events from 21 to 11".
+    /// </summary>
     /// <returns>The description.</returns>
     public string Describe()
     {
         var inv = CultureInfo.InvariantCulture;
-        var text = string.Format(inv, "from {0:N0} to {1:N0} ({2}{3:N0}", EarlierCount, LaterCount, CountChange >= 0 ? "+" : "−", Math.Abs(CountChange));
-        if (EarlierCount > 0)
+        if (IsCountComparison)
         {
-            var percent = Math.Round(100.0 * CountChange / EarlierCount, MidpointRounding.AwayFromZero);
-            text += string.Format(inv, ", {0}{1:0}%", percent >= 0 ? "+" : "−", Math.Abs(percent));
+            var text = string.Format(inv, "from {0:N0} to {1:N0} ({2}{3:N0}", EarlierCount, LaterCount, CountChange >= 0 ? "+" : "−", Math.Abs(CountChange));
+            return text + Percent(PercentChange) + ")";
         }
 
-        return text + ")";
+        var rates = string.Format(
+            inv,
+            "rate from {0:#,##0.##} to {1:#,##0.##} per {2:#,##0.##} ({3}{4:#,##0.##}",
+            EarlierRate,
+            LaterRate,
+            Multiplier,
+            RateDifference >= 0 ? "+" : "−",
+            Math.Abs(RateDifference));
+        return rates + Percent(PercentChange) + string.Format(inv, "); events from {0:N0} to {1:N0}", EarlierCount, LaterCount);
+
+        static string Percent(double? percentChange)
+        {
+            if (percentChange is not { } p)
+            {
+                return string.Empty;
+            }
+
+            var rounded = Math.Round(p, MidpointRounding.AwayFromZero);
+            return string.Format(CultureInfo.InvariantCulture, ", {0}{1:0}%", rounded >= 0 ? "+" : "−", Math.Abs(rounded));
+        }
     }
 }
 

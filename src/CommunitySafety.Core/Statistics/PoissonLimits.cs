@@ -36,7 +36,11 @@ public static class PoissonLimits
     /// <summary>Byar's lower limit of <paramref name="count"/> for normal quantile <paramref name="z"/>.</summary>
     /// <param name="count">Observed count, ≥ 0.</param>
     /// <param name="z">Two-sided normal quantile, e.g. 1.959963984540054.</param>
-    /// <returns>The lower limit; 0 when the count is 0.</returns>
+    /// <returns>
+    /// The lower limit; 0 when the count is 0, and floored at 0 where the cube goes below it (count 1 at 99.8%:
+    /// 1 − 1/9 − 3.090232/3 &lt; 0). A count's limit cannot be negative; 0 is kept rather than "not available"
+    /// (PHEindicatormethods' choice) so that the interval is still shown and compared.
+    /// </returns>
     public static double ByarsLower(double count, double z)
     {
         if (count <= 0)
@@ -45,7 +49,7 @@ public static class PoissonLimits
         }
 
         var term = 1 - (1 / (9 * count)) - (z / (3 * Math.Sqrt(count)));
-        return count * term * term * term;
+        return term <= 0 ? 0 : count * term * term * term;
     }
 
     /// <summary>Byar's upper limit of <paramref name="count"/> for normal quantile <paramref name="z"/>.</summary>

@@ -6,10 +6,10 @@ namespace CommunitySafety.Statistics;
 /// <param name="Upper95">Upper 95% limit.</param>
 public readonly record struct RateTrendPoint(double? Value, double? Lower95, double? Upper95);
 
-/// <summary>One period of a proportion series (null when missing).</summary>
+/// <summary>One period of a proportion series (null when missing); modelled or standardised numbers need not be whole.</summary>
 /// <param name="Numerator">Number with the characteristic.</param>
 /// <param name="Denominator">Number in the group.</param>
-public readonly record struct ProportionTrendPoint(long? Numerator, long? Denominator);
+public readonly record struct ProportionTrendPoint(double? Numerator, double? Denominator);
 
 /// <summary>The recent trend of a series.</summary>
 /// <param name="Marker">The trend marker.</param>
@@ -49,9 +49,18 @@ public static class RecentTrend
     /// <param name="polarity">The indicator's polarity.</param>
     /// <param name="zConvention">The z used to produce the intervals, to recover the standard errors.</param>
     /// <returns>The trend.</returns>
-    public static TrendResult ForRates(IReadOnlyList<RateTrendPoint> series, Polarity polarity, ZConvention zConvention = ZConvention.ExactQuantile)
+    public static TrendResult ForRates(IReadOnlyList<RateTrendPoint> series, Polarity polarity, ZConvention zConvention = ZConvention.ExactQuantile) =>
+        ForRates(series, polarity, ZValues.For95(zConvention));
+
+    /// <summary>The trend of a rate series whose 95% intervals were made with the normal quantile <paramref name="z95"/>.</summary>
+    /// <param name="series">One point per consecutive period, oldest first.</param>
+    /// <param name="polarity">The indicator's polarity.</param>
+    /// <param name="z95">The z of the 95% intervals, e.g. 1.959964 or 1.96, to recover the standard errors.</param>
+    /// <returns>The trend.</returns>
+    public static TrendResult ForRates(IReadOnlyList<RateTrendPoint> series, Polarity polarity, double z95)
     {
         ArgumentNullException.ThrowIfNull(series);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(z95);
         if (series.Count < Points)
         {
             return TrendResult.CannotBeCalculated;
@@ -59,7 +68,7 @@ public static class RecentTrend
 
         Span<double> y = stackalloc double[Points];
         Span<double> w = stackalloc double[Points];
-        var z = ZValues.For95(zConvention);
+        var z = z95;
         for (var i = 0; i < Points; i++)
         {
             var point = series[series.Count - Points + i];
@@ -88,7 +97,11 @@ public static class RecentTrend
         return Result(slope, chi, stable, polarity);
     }
 
-    /// <summary>The trend of a proportion series, oldest first; only the last five points are used.</summary>
+    /// <summary>
+    /// The trend of a proportion series, oldest first; only the last five points are used. A point with no
+    /// denominator, a numerator outside 0 … denominator, or a numerator equal to its denominator (a proportion of 1,
+    /// whose variance is 0: Fingertips guards that division) gives "Cannot be calculated".
+    /// </summary>
     /// <param name="series">One point per consecutive period, oldest first.</param>
     /// <param name="polarity">The indicator's polarity.</param>
     /// <returns>The trend.</returns>
@@ -105,7 +118,8 @@ public static class RecentTrend
         for (var i = 0; i < Points; i++)
         {
             var point = series[series.Count - Points + i];
-            if (point.Numerator is not { } num || point.Denominator is not { } den || den <= 0 || num < 0 || num > den)
+            if (point.Numerator is not { } num || point.Denominator is not { } den || !(den > 0) || !(num >= 0) || num >= den
+                || double.IsInfinity(den))
             {
                 return TrendResult.CannotBeCalculated;
             }

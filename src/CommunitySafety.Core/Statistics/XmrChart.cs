@@ -163,7 +163,8 @@ public sealed record XmrResult(
 /// (3σ with σ = mR̄/1.128); 2σ lines at x̄ ± ⅔ × 2.66 mR̄. Special cause: a point beyond a limit; a shift of
 /// <see cref="SpcOptions.ShiftLength"/> points on one side of the mean (a point on the mean breaks it); a trend of
 /// <see cref="SpcOptions.TrendLength"/> points each rising or each falling (an equal value breaks it); two of three
-/// consecutive points beyond 2σ on the same side. Assurance: the target against the process limits.</para>
+/// consecutive points beyond 2σ on the same side, with all three points on that side of the mean (a window that
+/// straddles the mean is not a signal). Assurance: the target against the process limits.</para>
 /// <para>Source: NHS England / NHS Improvement, "Making Data Count" (2019) and "Making Data Count: Strengthening your
 /// decisions" (2021), and the Making Data Count SPC tool; Wheeler DJ, Understanding Variation (2000);
 /// NHSRplotthedots (NHS-R Community) for the alternative preset.</para>
@@ -275,7 +276,7 @@ public static class XmrChart
             FlagBeyondLimits(x, lpl.Value, upl.Value, high, low);
             FlagShifts(x, mean, options.ShiftLength, high, low);
             FlagTrends(x, options.TrendLength, high, low);
-            FlagTwoOfThree(x, l2.Value, u2.Value, lpl.Value, upl.Value, options.BeyondLimitsCountInTwoOfThree, high, low);
+            FlagTwoOfThree(x, mean, l2.Value, u2.Value, lpl.Value, upl.Value, options.BeyondLimitsCountInTwoOfThree, high, low);
         }
 
         var points = new List<SpcPoint>(length);
@@ -355,22 +356,31 @@ public static class XmrChart
         }
     }
 
+    // Two of three consecutive points beyond a 2σ line, all three on that side of the mean (Making Data Count: a window
+    // that straddles the mean is not a signal).
     private static void FlagTwoOfThree(
-        double[] x, double lower2, double upper2, double lower, double upper, bool countBeyondLimits, SpecialCauseRules[] high, SpecialCauseRules[] low)
+        double[] x, double mean, double lower2, double upper2, double lower, double upper, bool countBeyondLimits, SpecialCauseRules[] high, SpecialCauseRules[] low)
     {
         bool IsHigh(int i) => x[i] > upper2 && (countBeyondLimits || x[i] <= upper);
         bool IsLow(int i) => x[i] < lower2 && (countBeyondLimits || x[i] >= lower);
+        bool Above(int i) => x[i] > mean;
+        bool Below(int i) => x[i] < mean;
         for (var i = 0; i + 2 < x.Length; i++)
         {
-            Flag(i, IsHigh, high);
-            Flag(i, IsLow, low);
+            Flag(i, IsHigh, Above, high);
+            Flag(i, IsLow, Below, low);
         }
 
-        static void Flag(int i, Func<int, bool> near, SpecialCauseRules[] flags)
+        static void Flag(int i, Func<int, bool> near, Func<int, bool> sameSide, SpecialCauseRules[] flags)
         {
             var count = 0;
             for (var k = i; k < i + 3; k++)
             {
+                if (!sameSide(k))
+                {
+                    return;
+                }
+
                 count += near(k) ? 1 : 0;
             }
 

@@ -66,6 +66,16 @@ public class PeriodChangeTests
     }
 
     [Fact]
+    public void ForRates_FallingCountsOnFallingExposure_DescribesTheRisingRateNotTheCounts()
+    {
+        // 21 events over 3,011 → 11 over 800: counts −10 (−48%), rates 697.44 → 1,375 per 100,000 (+97%).
+        var change = PeriodChange.ForRates(21, 3011, 11, 800, Polarity.LowIsGood);
+        Assert.False(change.IsCountComparison);
+        Assert.Equal(97.1, change.PercentChange!.Value, 1);
+        Assert.Equal("rate from 697.44 to 1,375 per 100,000 (+677.56, +97%); events from 21 to 11", change.Describe());
+    }
+
+    [Fact]
     public void ForCounts_FromZero_HasNoPercentOrRatio()
     {
         var change = PeriodChange.ForCounts(0, 4);

@@ -31,6 +31,16 @@ public class PoissonLimitsTests
     }
 
     [Fact]
+    public void ByarsLower_CountOneAt998_FlooredAtZeroNotNegative()
+    {
+        // 1 − 1/9 − 3.090232/3 = −0.1412: the cube is −0.0028, which a count's limit cannot be.
+        Assert.Equal(0, PoissonLimits.ByarsLower(1, ZValues.Exact998));
+        Assert.Equal(0, PoissonLimits.Limits(1, PoissonMethod.Byars).Lower998);
+        Assert.True(PoissonLimits.ByarsLower(2, ZValues.Exact998) > 0);
+        Assert.Equal(CrudeRate.Calculate(1, 1000, RateOptions.Default with { Method = PoissonMethod.Byars }).Lower998, 0);
+    }
+
+    [Fact]
     public void ZValues_ExactQuantile_EqualsNormalQuantile()
     {
         Assert.Equal(ZValues.Exact95, Normal.InvCDF(0, 1, 0.975), 14);

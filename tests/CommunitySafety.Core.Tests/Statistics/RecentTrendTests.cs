@@ -101,4 +101,22 @@ public class RecentTrendTests
         Assert.Equal(TrendMarker.IncreasingAndGettingWorse, trend.Marker);
         Assert.Equal(Direction.Higher, trend.Direction);
     }
+
+    [Fact]
+    public void ForProportions_PointWhoseNumeratorEqualsItsDenominator_CannotBeCalculated()
+    {
+        // p = 1 has no variance: Fingertips guards the division and gives no marker.
+        ProportionTrendPoint[] series = [new(10, 20), new(12, 20), new(14, 20), new(17, 20), new(20, 20)];
+        Assert.Equal(TrendMarker.CannotBeCalculated, RecentTrend.ForProportions(series, Polarity.HighIsGood).Marker);
+    }
+
+    [Fact]
+    public void ForProportions_NonWholeNumeratorsAndDenominators_Calculated()
+    {
+        ProportionTrendPoint[] whole = [new(100, 1000), new(120, 1000), new(140, 1000), new(160, 1000), new(180, 1000)];
+        ProportionTrendPoint[] modelled = [new(100.5, 1000.25), new(120.5, 1000.25), new(140.5, 1000.25), new(160.5, 1000.25), new(180.5, 1000.25)];
+        var trend = RecentTrend.ForProportions(modelled, Polarity.HighIsGood);
+        Assert.Equal(TrendMarker.IncreasingAndGettingBetter, trend.Marker);
+        Assert.Equal(RecentTrend.ForProportions(whole, Polarity.HighIsGood).ChiSquared!.Value, trend.ChiSquared!.Value, 0);
+    }
 }

@@ -98,21 +98,46 @@ public class XmrChartTests
     [Fact]
     public void Analyse_TwoOfThreeBeyondTwoSigma_FlagsThoseTwoPoints()
     {
-        var chart = Analyse([12.5, 10, 12.6], Polarity.HighIsGood, SpcOptions.MakingDataCount);
+        // 12.5 and 12.6 beyond the 2σ line 12.2349, 10.8 between it and the mean 10.4615: all three above the mean.
+        var chart = Analyse([12.5, 10.8, 12.6], Polarity.HighIsGood, SpcOptions.MakingDataCount);
         Assert.Equal(SpecialCauseRules.TwoOfThree, chart.Points[13].HighRules);
         Assert.Equal(SpecialCauseRules.None, chart.Points[14].HighRules);
         Assert.Equal(SpecialCauseRules.TwoOfThree, chart.Points[15].HighRules);
         Assert.Equal(VariationStatus.ImprovingHigh, chart.Variation);
     }
 
+    [Theory]
+    [InlineData(12.5, 10.0, 12.6)] // the middle point below the mean 10.4615
+    [InlineData(12.5, 12.6, 10.2)] // the third point below the mean
+    [InlineData(10.3, 12.5, 12.6)] // the first point below the mean
+    public void Analyse_TwoOfThreeWindowStraddlingTheMean_NotASignal(double a, double b, double c)
+    {
+        // Making Data Count: two of three beyond 2σ counts only when all three points are on the same side of the mean.
+        var chart = Analyse([a, b, c], Polarity.HighIsGood, SpcOptions.MakingDataCount);
+        Assert.All(chart.Points, p => Assert.False(p.HighRules.HasFlag(SpecialCauseRules.TwoOfThree)));
+    }
+
+    [Fact]
+    public void Analyse_TwoOfThreeBelowTheLowerTwoSigmaLine_FlagsLowWhenAllThreeBelowTheMean()
+    {
+        // Lower 2σ line 8.6882: 8.5 and 8.4 beyond it, 10.2 below the mean.
+        var chart = Analyse([8.5, 10.2, 8.4], Polarity.HighIsGood, SpcOptions.MakingDataCount);
+        Assert.Equal(SpecialCauseRules.TwoOfThree, chart.Points[13].LowRules);
+        Assert.Equal(SpecialCauseRules.None, chart.Points[14].LowRules);
+        Assert.Equal(SpecialCauseRules.TwoOfThree, chart.Points[15].LowRules);
+
+        var straddling = Analyse([8.5, 10.6, 8.4], Polarity.HighIsGood, SpcOptions.MakingDataCount);
+        Assert.Equal(SpecialCauseRules.None, straddling.Points[13].LowRules);
+    }
+
     [Fact]
     public void Analyse_PointBeyondThreeSigma_CountsTowardsTwoOfThreeOnlyUnderNhsr()
     {
-        var mdc = Analyse([12.5, 10, 14], Polarity.HighIsGood, SpcOptions.MakingDataCount);
+        var mdc = Analyse([12.5, 10.8, 14], Polarity.HighIsGood, SpcOptions.MakingDataCount);
         Assert.Equal(SpecialCauseRules.None, mdc.Points[13].HighRules);
         Assert.Equal(SpecialCauseRules.BeyondLimits, mdc.Points[15].HighRules);
 
-        var nhsr = Analyse([12.5, 10, 14], Polarity.HighIsGood, SpcOptions.NhsrPlotTheDots);
+        var nhsr = Analyse([12.5, 10.8, 14], Polarity.HighIsGood, SpcOptions.NhsrPlotTheDots);
         Assert.Equal(SpecialCauseRules.TwoOfThree, nhsr.Points[13].HighRules);
         Assert.Equal(SpecialCauseRules.BeyondLimits | SpecialCauseRules.TwoOfThree, nhsr.Points[15].HighRules);
     }

@@ -77,10 +77,11 @@ public sealed class StatsChangeCommand : Command
             new ResultColumn("description"));
         for (var i = 0; i < input.Rows.Count; i++)
         {
-            var e = input.Count(i, earlier);
-            var l = input.Count(i, later);
-            var ed = earlierDenominator is { } edc ? input.Number(i, edc) : 1;
-            var ld = laterDenominator is { } ldc ? input.Number(i, ldc) : 1;
+            const string why = "the exact conditional test of two Poisson counts is defined only for whole counts";
+            var e = input.Count(i, earlier, why);
+            var l = input.Count(i, later, why);
+            var ed = earlierDenominator is { } edc ? input.Amount(i, edc) : 1;
+            var ld = laterDenominator is { } ldc ? input.Amount(i, ldc) : 1;
             if (e is null || l is null || !(ed > 0) || !(ld > 0))
             {
                 table.Add(input.Cells(i, null, null, null, null, null, null, ComparisonOutcome.NotCompared.ToLabel(), null));
@@ -102,7 +103,7 @@ public sealed class StatsChangeCommand : Command
                 change.Describe()));
         }
 
-        table.Notes.Add("Change: later − earlier" + (earlierDenominator is null ? " (counts)" : $" (rates per {multiplier:N0})") +
+        table.Notes.Add("Change: later − earlier" + (earlierDenominator is null ? " (counts)" : $" (rates per {multiplier:N0}; change, percent_change and the description are of the rates)") +
             "; exact conditional binomial test, significant when p < 0.05.");
         table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
         return (int)ExitCode.Ok;
@@ -125,10 +126,11 @@ public sealed class StatsChangeCommand : Command
             new ResultColumn("significance"));
         for (var i = 0; i < input.Rows.Count; i++)
         {
-            var r1 = input.Count(i, earlier);
-            var r2 = input.Count(i, later);
-            var n1 = input.Count(i, earlierDenominator.Value);
-            var n2 = input.Count(i, laterDenominator.Value);
+            const string why = "the two-sample test of proportions counts people";
+            var r1 = input.Count(i, earlier, why);
+            var r2 = input.Count(i, later, why);
+            var n1 = input.Count(i, earlierDenominator.Value, why);
+            var n2 = input.Count(i, laterDenominator.Value, why);
             if (r1 is null || r2 is null || !(n1 > 0) || !(n2 > 0) || r1 > n1 || r2 > n2)
             {
                 table.Add(input.Cells(i, null, null, null, null, null, ComparisonOutcome.NotCompared.ToLabel()));
@@ -139,7 +141,8 @@ public sealed class StatsChangeCommand : Command
             table.Add(input.Cells(i, change.Difference, change.DifferenceLower95, change.DifferenceUpper95, change.PercentChange, change.PValue, change.Outcome.ToLabel()));
         }
 
-        table.Notes.Add("Change in percentage points; Newcombe's interval for the difference; pooled two-sample z test, significant when p < 0.05.");
+        var unit = multiplier == 100 ? "percentage points" : $"proportions × {multiplier:G}";
+        table.Notes.Add($"Change: later − earlier, in {unit}; percent_change is relative to the earlier proportion; Newcombe's interval for the difference; pooled two-sample z test, significant when p < 0.05.");
         table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
         return (int)ExitCode.Ok;
     }

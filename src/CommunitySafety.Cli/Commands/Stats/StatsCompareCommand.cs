@@ -14,6 +14,7 @@ public sealed class StatsCompareCommand : Command
     private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _polarity = StatsOptions.Polarity();
     private readonly Option<string> _benchmark = new("--benchmark") { Description = "The benchmark: a column name, or a number used for every row.", Required = true, HelpName = "column|number" };
+    private readonly Option<string> _value = new("--value") { Description = "Column of the area's value (default value, as written by 'csp stats rates'); a row with no value is Not compared, whatever its interval.", DefaultValueFactory = _ => "value", HelpName = "column" };
     private readonly Option<string> _lower95 = new("--lower95") { Description = "Column of the lower 95% limit (default lower_95, as written by 'csp stats rates').", DefaultValueFactory = _ => "lower_95", HelpName = "column" };
     private readonly Option<string> _upper95 = new("--upper95") { Description = "Column of the upper 95% limit (default upper_95).", DefaultValueFactory = _ => "upper_95", HelpName = "column" };
     private readonly Option<string> _lower998 = new("--lower998") { Description = "Column of the lower 99.8% limit (default lower_99.8), for ci95-998.", DefaultValueFactory = _ => "lower_99.8", HelpName = "column" };
@@ -37,6 +38,7 @@ public sealed class StatsCompareCommand : Command
         Options.Add(_benchmark);
         Options.Add(_polarity);
         Options.Add(_method);
+        Options.Add(_value);
         Options.Add(_lower95);
         Options.Add(_upper95);
         Options.Add(_lower998);
@@ -53,6 +55,10 @@ public sealed class StatsCompareCommand : Command
         var input = StatsInput.Read(_context, parseResult.GetValue(_in)!);
         var polarity = StatsOptions.ParsePolarity(parseResult.GetValue(_polarity));
         var method = parseResult.GetValue(_method);
+        var valueName = parseResult.GetValue(_value)!;
+        var value = input.HasColumn(valueName)
+            ? input.Column(valueName)
+            : throw new CliException(ExitCode.InvalidInput, $"{input.Path}: no column '{valueName}' of values (a row with no value is not compared); name it with --value. The columns are: {string.Join(", ", input.Header)}.");
         var l95 = input.Column(parseResult.GetValue(_lower95)!);
         var u95 = input.Column(parseResult.GetValue(_upper95)!);
         Func<int, double?> benchmark = ColumnOrNumber(input, parseResult.GetValue(_benchmark)!, "--benchmark");
@@ -73,6 +79,12 @@ public sealed class StatsCompareCommand : Command
         var table = input.Extend(new ResultColumn("comparison"));
         for (var i = 0; i < input.Rows.Count; i++)
         {
+            if (input.Number(i, value) is not { } v || double.IsNaN(v))
+            {
+                table.Add(input.Cells(i, ComparisonOutcome.NotCompared.ToLabel()));
+                continue;
+            }
+
             var outcome = method switch
             {
                 "ci95-998" => BenchmarkComparison.Compare95And998(benchmark(i), input.Number(i, l95), input.Number(i, u95), l998!(i), u998!(i), polarity),

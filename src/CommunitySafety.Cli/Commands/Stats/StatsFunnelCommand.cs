@@ -16,12 +16,35 @@ public sealed class StatsFunnelCommand : Command
     private readonly Option<double?> _target = new("--target") { Description = "The target: a rate per --per, or a proportion × --per. Default: the overall value of the file (Σ count / Σ denominator).", HelpName = "n" };
     private readonly Option<double?> _per = new("--per") { Description = "Per this many (default 100000 for rates, 100 for proportions).", HelpName = "n" };
 
+    private readonly Option<string> _z = StatsOptions.Z();
+
     private readonly Option<string> _type = new Option<string>("--type")
     {
-        Description = "rates (exact Poisson limits; default) or proportions (exact binomial limits).",
+        Description = "rates (Poisson quantiles around the target; default; for indirectly standardised ratios give the expected count as the denominator, --target 100 and --per 100) or proportions.",
         DefaultValueFactory = _ => "rates",
         HelpName = "rates|proportions",
     }.AcceptOnlyFromAmong("rates", "proportions");
+
+    private readonly Option<string> _proportionMethod = new Option<string>("--proportion-method")
+    {
+        Description = "Proportions: exact (Spiegelhalter's interpolated binomial quantiles; needs whole denominators; default) or wilson (PHE's Wilson inversion, θ ± z√(θ(1−θ)/n); accepts modelled denominators).",
+        DefaultValueFactory = _ => "exact",
+        HelpName = "exact|wilson",
+    }.AcceptOnlyFromAmong("exact", "wilson");
+
+    private readonly Option<string> _overdispersion = new Option<string>("--overdispersion")
+    {
+        Description = "Allow for variation between areas beyond chance (Spiegelhalter 2005): none (default), multiplicative (limits widened by √φ) or additive (random effects, τ²). Applied only when the χ² test finds overdispersion; the unadjusted position is kept beside.",
+        DefaultValueFactory = _ => "none",
+        HelpName = "none|multiplicative|additive",
+    }.AcceptOnlyFromAmong("none", "multiplicative", "additive");
+
+    private readonly Option<double> _winsorise = new("--winsorise")
+    {
+        Description = "With --overdispersion: the percentage of z-scores winsorised at each tail before φ is estimated (default 10).",
+        DefaultValueFactory = _ => 10,
+        HelpName = "percent",
+    };
 
     /// <summary>Creates the command.</summary>
     public StatsFunnelCommand(CliContext context)
@@ -34,6 +57,10 @@ public sealed class StatsFunnelCommand : Command
         Options.Add(_type);
         Options.Add(_target);
         Options.Add(_per);
+        Options.Add(_z);
+        Options.Add(_proportionMethod);
+        Options.Add(_overdispersion);
+        Options.Add(_winsorise);
         Options.Add(_out);
         Options.Add(_format);
         SetAction(Run);
@@ -45,22 +72,63 @@ public sealed class StatsFunnelCommand : Command
         var proportions = parseResult.GetValue(_type) == "proportions";
         var multiplier = parseResult.GetValue(_per) ?? (proportions ? 100 : 100_000);
         var countColumn = input.Column(parseResult.GetValue(_count)!);
+
         var denominatorColumn = input.Column(parseResult.GetValue(_denominator)!);
+
+        var z = StatsOptions.ParseZQuantiles(parseResult.GetValue(_z));
+        var proportionMethod = parseResult.GetValue(_proportionMethod) == "wilson" ? ProportionFunnelMethod.WilsonInversion : ProportionFunnelMethod.ExactBinomial;
+        var overdispersion = parseResult.GetValue(_overdispersion) switch
+        {
+            "multiplicative" => OverdispersionMethod.Multiplicative,
+            "additive" => OverdispersionMethod.AdditiveRandomEffects,
+            _ => OverdispersionMethod.None,
+        };
+        var winsorise = parseResult.GetValue(_winsorise);
+        if (!(winsorise >= 0 && winsorise < 50))
+        {
+            throw new CliException(ExitCode.UsageError, $"--winsorise {winsorise}: give a percentage from 0 to below 50.");
+        }
+
+        if (!(multiplier > 0))
+        {
+            throw new CliException(ExitCode.UsageError, "--per must be greater than 0.");
+        }
+
+        // Counts and denominators need not be whole (modelled or standardised counts): the Poisson funnel is defined for any
+        // expected count and the Wilson inversion for any denominator; the exact binomial funnel needs whole denominators.
+        var units = new List<FunnelUnit>(input.Rows.Count);
+        var unitOfRow = new int[input.Rows.Count];
+        Array.Fill(unitOfRow, -1);
+        for (var i = 0; i < input.Rows.Count; i++)
+        {
+            var count = input.Amount(i, countColumn);
+            var denominator = input.Amount(i, denominatorColumn);
+            if (count is null || !(denominator > 0))
+            {
+                continue;
+            }
+
+            if (proportions && count > denominator)
+            {
+                throw new CliException(ExitCode.InvalidInput, $"{input.Path} line {i + 2}: the numerator ({count}) is larger than the denominator ({denominator}).");
+            }
+
+            if (proportions && proportionMethod == ProportionFunnelMethod.ExactBinomial && denominator != Math.Floor(denominator.Value))
+            {
+                throw new CliException(
+                    ExitCode.InvalidInput,
+                    $"{input.Path} line {i + 2}, column '{input.Header[denominatorColumn]}': '{input.Rows[i][denominatorColumn]}' is not a whole number, and exact binomial limits are defined only for whole numbers in the group; use --proportion-method wilson for modelled or standardised denominators.");
+            }
+
+            unitOfRow[i] = units.Count;
+            units.Add(new FunnelUnit(count.Value, denominator.Value));
+        }
 
         var target = parseResult.GetValue(_target);
         if (target is null)
         {
-            double events = 0, people = 0;
-            for (var i = 0; i < input.Rows.Count; i++)
-            {
-                if (input.Count(i, countColumn) is { } c && input.Number(i, denominatorColumn) is { } d && d > 0)
-                {
-                    events += c;
-                    people += d;
-                }
-            }
-
-            target = people > 0 ? events / people * multiplier : throw new CliException(ExitCode.InvalidInput, $"{input.Path}: no row has a count and a denominator.");
+            var people = units.Sum(u => u.Denominator);
+            target = people > 0 ? units.Sum(u => u.Observed) / people * multiplier : throw new CliException(ExitCode.InvalidInput, $"{input.Path}: no row has a count and a denominator.");
         }
 
         if (target < 0 || (proportions && target > multiplier))
@@ -68,45 +136,75 @@ public sealed class StatsFunnelCommand : Command
             throw new CliException(ExitCode.UsageError, $"--target {target} is out of range.");
         }
 
-        var table = input.Extend(
+        var measure = proportions ? FunnelMeasure.Proportion : FunnelMeasure.Rate;
+        var estimate = Overdispersion.Estimate(units, target.Value, measure, multiplier, winsorise / 100, proportionMethod: proportionMethod);
+        var adjusted = overdispersion != OverdispersionMethod.None;
+        ResultColumn[] columns =
         [
             new ResultColumn("value", IsNumeric: true, Format: "N2"),
             new ResultColumn("target", IsNumeric: true, Format: "N2"),
             .. StatsOptions.LimitColumns(with95: true, with998: true),
             new ResultColumn("position"),
-        ]);
+        ];
+        if (adjusted)
+        {
+            columns = [.. columns, new ResultColumn("unadjusted_position"), new ResultColumn("overdispersion"), new ResultColumn("phi", IsNumeric: true, Format: "N3"), new ResultColumn("tau2", IsNumeric: true, Format: "G4")];
+        }
+
+        var table = input.Extend(columns);
         for (var i = 0; i < input.Rows.Count; i++)
         {
-            var count = input.Count(i, countColumn);
-            var denominator = input.Number(i, denominatorColumn);
-            if (count is null || !(denominator > 0))
+            var at = unitOfRow[i];
+            var applied = OverdispersionMethod.None;
+            object?[] cells;
+            if (at < 0)
             {
-                table.Add(input.Cells(i, null, target, null, null, null, null, FunnelPosition.NotCompared.ToLabel()));
+                cells = [null, target, null, null, null, null, FunnelPosition.NotCompared.ToLabel()];
+                if (adjusted)
+                {
+                    cells = [.. cells, FunnelPosition.NotCompared.ToLabel(), Overdispersion.Applied(estimate, overdispersion).ToName(), Finite(estimate.Phi), estimate.Tau2];
+                }
+
+                table.Add(input.Cells(i, cells));
                 continue;
             }
 
-            FunnelLimits limits;
-            if (proportions)
+            var unit = units[at];
+            var value = unit.Observed / unit.Denominator * multiplier;
+            var unadjusted = proportions
+                ? FunnelPlot.ProportionLimitsForZ(target.Value / multiplier, unit.Denominator, multiplier, proportionMethod, z.Z95, z.Z998)
+                : FunnelPlot.RateLimitsForZ(target.Value, unit.Denominator, multiplier, z.Z95, z.Z998);
+            var limits = unadjusted;
+            if (adjusted)
             {
-                var n = (long)denominator.Value;
-                if (n != denominator.Value || count > n)
+                applied = Overdispersion.Applied(estimate, overdispersion);
+                if (applied != OverdispersionMethod.None)
                 {
-                    throw new CliException(ExitCode.InvalidInput, $"{input.Path} line {i + 2}: a proportion needs a whole denominator no smaller than the numerator.");
+                    limits = Overdispersion.LimitsForZ(estimate, overdispersion, unit.Denominator, z);
                 }
-
-                limits = FunnelPlot.ProportionLimits(target.Value / multiplier, n, multiplier);
             }
-            else
+
+            cells = [value, target, limits.Lower95, limits.Upper95, limits.Lower998, limits.Upper998, FunnelPlot.Position(value, limits).ToLabel()];
+            if (adjusted)
             {
-                limits = FunnelPlot.RateLimits(target.Value, denominator.Value, multiplier);
+                cells = [.. cells, FunnelPlot.Position(value, unadjusted).ToLabel(), applied.ToName(), Finite(estimate.Phi), estimate.Tau2];
             }
 
-            var value = count.Value / denominator.Value * multiplier;
-            table.Add(input.Cells(i, value, target, limits.Lower95, limits.Upper95, limits.Lower998, limits.Upper998, FunnelPlot.Position(value, limits).ToLabel()));
+            table.Add(input.Cells(i, cells));
         }
 
-        table.Notes.Add($"Funnel limits around {target:G6} per {multiplier:N0} ({(proportions ? "exact binomial" : "exact Poisson")}).");
+        var basis = proportions
+            ? (proportionMethod == ProportionFunnelMethod.WilsonInversion ? "Wilson inversion" : "exact binomial quantiles, Spiegelhalter's interpolation")
+            : "Poisson quantiles of the expected count, Spiegelhalter's interpolation";
+        table.Notes.Add($"Funnel limits around {target:G6} per {multiplier:N0} ({basis}; {StatsOptions.DescribeZ(z)}).");
+        if (adjusted)
+        {
+            table.Notes.Add($"Overdispersion: {Overdispersion.MethodName(estimate, overdispersion)}. The position column uses these limits; unadjusted_position the limits without the allowance.");
+        }
+
         table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
         return (int)ExitCode.Ok;
     }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }

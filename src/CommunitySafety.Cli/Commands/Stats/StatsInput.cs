@@ -76,20 +76,40 @@ internal sealed class StatsInput
             : throw new CliException(ExitCode.InvalidInput, $"{Path} line {row + 2}, column '{Header[column]}': '{text}' is not a number.");
     }
 
-    /// <summary>A whole, non-negative count, or null for an empty cell.</summary>
-    public long? Count(int row, int column)
+    /// <summary>
+    /// A whole, non-negative count, or null for an empty cell; <paramref name="why"/> says why the method needs a whole
+    /// number (e.g. "the exact conditional test counts events").
+    /// </summary>
+    public long? Count(int row, int column, string? why = null)
+    {
+        if (Amount(row, column) is not { } value)
+        {
+            return null;
+        }
+
+        if (value != Math.Floor(value) || value > long.MaxValue)
+        {
+            var reason = why is null ? string.Empty : $" ({why})";
+            throw new CliException(ExitCode.InvalidInput, $"{Path} line {row + 2}, column '{Header[column]}': '{Rows[row][column]}' is not a whole number of events{reason}.");
+        }
+
+        return (long)value;
+    }
+
+    /// <summary>A non-negative number (whole or not, e.g. a modelled or standardised count), or null for an empty cell.</summary>
+    public double? Amount(int row, int column)
     {
         if (Number(row, column) is not { } value)
         {
             return null;
         }
 
-        if (value < 0 || value != Math.Floor(value) || value > long.MaxValue)
+        if (value < 0 || double.IsInfinity(value))
         {
-            throw new CliException(ExitCode.InvalidInput, $"{Path} line {row + 2}, column '{Header[column]}': '{Rows[row][column]}' is not a whole number of events (0 or more).");
+            throw new CliException(ExitCode.InvalidInput, $"{Path} line {row + 2}, column '{Header[column]}': '{Rows[row][column]}' is negative; counts and denominators are 0 or more.");
         }
 
-        return (long)value;
+        return value;
     }
 
     /// <summary>A table with the input's columns (as text) followed by <paramref name="added"/>.</summary>
@@ -125,12 +145,13 @@ internal static class StatsOptions
         HelpName = "low-is-good|high-is-good|none",
     }.AcceptOnlyFromAmong("low-is-good", "high-is-good", "none");
 
-    public static Option<string> Z() => new Option<string>("--z")
+    public static Option<string> Z() => new("--z")
     {
-        Description = "The normal quantile: exact (1.959964 and 3.090232, default) or 1.96 (1.96 and 3.0902, as older PHE tools).",
+        Description = "The normal quantiles: exact (1.959964 and 3.090232, default), 1.96 (1.96 and 3.0902, as older PHE tools), "
+            + "or numbers: 'z95,z998' (e.g. 1.959964,3.090232), or one number when only one level is used (e.g. --confidence 99.8 --z 3.090232).",
         DefaultValueFactory = _ => "exact",
-        HelpName = "exact|1.96",
-    }.AcceptOnlyFromAmong("exact", "1.96");
+        HelpName = "exact|1.96|z95,z998|z",
+    };
 
     public static Option<string> Confidence() => new("--confidence")
     {
@@ -147,6 +168,55 @@ internal static class StatsOptions
     };
 
     public static ZConvention ParseZ(string? text) => text == "1.96" ? ZConvention.Rounded : ZConvention.ExactQuantile;
+
+    /// <summary>
+    /// The z of each level from --z: a named convention, two numbers (95%, 99.8%), or one number when only one level is
+    /// used (the other keeps the exact quantile and is not shown).
+    /// </summary>
+    public static ZQuantiles ParseZQuantiles(string? text, bool with95 = true, bool with998 = true)
+    {
+        switch (text ?? "exact")
+        {
+            case "exact":
+                return ZQuantiles.Exact;
+            case "1.96":
+                return ZQuantiles.For(ZConvention.Rounded);
+        }
+
+        var parts = text!.Split(',', StringSplitOptions.TrimEntries);
+        var numbers = new double[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) || !(numbers[i] > 0) || double.IsInfinity(numbers[i]))
+            {
+                throw new CliException(ExitCode.UsageError, $"--z: '{parts[i]}' is not exact, 1.96 or a positive number.");
+            }
+        }
+
+        if (numbers.Length == 2)
+        {
+            if (numbers[0] >= numbers[1])
+            {
+                throw new CliException(ExitCode.UsageError, $"--z {text}: the 95% z ({numbers[0]}) must be smaller than the 99.8% z ({numbers[1]}).");
+            }
+
+            return new ZQuantiles(numbers[0], numbers[1]);
+        }
+
+        if (numbers.Length == 1 && with95 != with998)
+        {
+            return with95 ? new ZQuantiles(numbers[0], ZValues.Exact998) : new ZQuantiles(ZValues.Exact95, numbers[0]);
+        }
+
+        throw new CliException(
+            ExitCode.UsageError,
+            $"--z {text}: give one z for each level, e.g. --z 1.959964,3.090232, or choose one level with --confidence (95 or 99.8).");
+    }
+
+    /// <summary>The z values in words for a note, e.g. "z exact" or "z 1.96 and 3.090232".</summary>
+    public static string DescribeZ(ZQuantiles z) => z == ZQuantiles.Exact
+        ? "z exact (1.959964 and 3.090232)"
+        : string.Create(CultureInfo.InvariantCulture, $"z {z.Z95:0.######} (95%) and {z.Z998:0.######} (99.8%)");
 
     public static (bool With95, bool With998) ParseConfidence(string? text)
     {

@@ -40,14 +40,15 @@ public sealed class StatsProportionsCommand : Command
         var denominatorColumn = input.Column(parseResult.GetValue(_denominator)!);
         var (with95, with998) = StatsOptions.ParseConfidence(parseResult.GetValue(_confidence));
         var multiplier = parseResult.GetValue(_per);
-        var z = StatsOptions.ParseZ(parseResult.GetValue(_z));
+        var z = StatsOptions.ParseZQuantiles(parseResult.GetValue(_z), with95, with998);
 
+        // Wilson's score limits are defined for any numerator and denominator (modelled or standardised ones too).
         var table = input.Extend([new ResultColumn("value", IsNumeric: true, Format: "N2"), .. StatsOptions.LimitColumns(with95, with998)]);
         for (var i = 0; i < input.Rows.Count; i++)
         {
-            var numerator = input.Count(i, numeratorColumn);
-            var denominator = input.Count(i, denominatorColumn);
-            if (numerator is null || denominator is null)
+            var numerator = input.Amount(i, numeratorColumn);
+            var denominator = input.Amount(i, denominatorColumn);
+            if (numerator is null || denominator is null || !(denominator > 0))
             {
                 table.Add(input.Cells(i, [null, .. StatsOptions.Limits(with95, with998, null, null, null, null)]));
                 continue;
@@ -58,11 +59,14 @@ public sealed class StatsProportionsCommand : Command
                 throw new CliException(ExitCode.InvalidInput, $"{input.Path} line {i + 2}: the numerator ({numerator}) is larger than the denominator ({denominator}).");
             }
 
-            var p = Proportion.Calculate(numerator.Value, denominator.Value, multiplier, z);
-            table.Add(input.Cells(i, [p.Value, .. StatsOptions.Limits(with95, with998, p.Lower95, p.Upper95, p.Lower998, p.Upper998)]));
+            var (l95, u95) = Proportion.WilsonLimits(numerator.Value, denominator.Value, z.Z95);
+            var (l998, u998) = Proportion.WilsonLimits(numerator.Value, denominator.Value, z.Z998);
+            table.Add(input.Cells(
+                i,
+                [numerator.Value / denominator.Value * multiplier, .. StatsOptions.Limits(with95, with998, l95 * multiplier, u95 * multiplier, l998 * multiplier, u998 * multiplier)]));
         }
 
-        table.Notes.Add($"Proportions × {multiplier:G}; Wilson score limits, z {(z == ZConvention.Rounded ? "1.96" : "exact")}. Empty cells: not calculated.");
+        table.Notes.Add($"Proportions × {multiplier:G}; Wilson score limits, {StatsOptions.DescribeZ(z)}. Empty cells: not calculated.");
         table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
         return (int)ExitCode.Ok;
     }

@@ -13,6 +13,7 @@ public sealed class StatsTrendCommand : Command
     private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _polarity = StatsOptions.Polarity();
     private readonly Option<string?> _key = new("--key") { Description = "The column that names each series (e.g. area code); the whole file is one series when omitted. Rows of a series must be in time order, one per consecutive period.", HelpName = "column" };
+    private readonly Option<string> _period = new("--period") { Description = "The column of periods (default period), e.g. 2023/24; a period given twice in one series is refused.", DefaultValueFactory = _ => "period", HelpName = "column" };
     private readonly Option<string> _value = new("--value") { Description = "Rates: the column of values (default value).", DefaultValueFactory = _ => "value", HelpName = "column" };
     private readonly Option<string> _lower95 = new("--lower95") { Description = "Rates: the column of lower 95% limits (default lower_95).", DefaultValueFactory = _ => "lower_95", HelpName = "column" };
     private readonly Option<string> _upper95 = new("--upper95") { Description = "Rates: the column of upper 95% limits (default upper_95).", DefaultValueFactory = _ => "upper_95", HelpName = "column" };
@@ -34,6 +35,7 @@ public sealed class StatsTrendCommand : Command
         _context = context;
         Options.Add(_in);
         Options.Add(_key);
+        Options.Add(_period);
         Options.Add(_type);
         Options.Add(_value);
         Options.Add(_lower95);
@@ -54,6 +56,13 @@ public sealed class StatsTrendCommand : Command
         var keyName = parseResult.GetValue(_key);
         int? key = keyName is null ? null : input.Column(keyName);
         var proportions = parseResult.GetValue(_type) == "proportions";
+        var periodName = parseResult.GetValue(_period)!;
+        var period = input.HasColumn(periodName)
+            ? input.Column(periodName)
+            : throw new CliException(
+                ExitCode.InvalidInput,
+                $"{input.Path}: no column '{periodName}' of periods; name it with --period (one row per period in each series, in time order). The columns are: {string.Join(", ", input.Header)}.");
+        var z95 = StatsOptions.ParseZQuantiles(parseResult.GetValue(_z), with95: true, with998: false).Z95;
 
         // Series in order of first appearance, rows kept in file order within each.
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -63,6 +72,21 @@ public sealed class StatsTrendCommand : Command
             if (!groups.TryGetValue(name, out var rows))
             {
                 groups[name] = rows = [];
+            }
+
+            var when = input.Rows[i][period].Trim();
+            if (when.Length == 0)
+            {
+                throw new CliException(ExitCode.InvalidInput, $"{input.Path} line {i + 2}, column '{periodName}': the period is empty.");
+            }
+
+            var earlier = rows.FirstOrDefault(r => string.Equals(input.Rows[r][period].Trim(), when, StringComparison.Ordinal), -1);
+            if (earlier >= 0)
+            {
+                var series = key is null ? "the series" : $"series '{name}'";
+                throw new CliException(
+                    ExitCode.InvalidInput,
+                    $"{input.Path} line {i + 2}, column '{periodName}': period '{when}' is already on line {earlier + 2} for {series}; each period must appear once per series.");
             }
 
             rows.Add(i);
@@ -76,7 +100,7 @@ public sealed class StatsTrendCommand : Command
             {
                 var n = input.Column(parseResult.GetValue(_numerator)!);
                 var d = input.Column(parseResult.GetValue(_denominator)!);
-                trend = RecentTrend.ForProportions(rows.Select(i => new ProportionTrendPoint(input.Count(i, n), input.Count(i, d))).ToList(), polarity);
+                trend = RecentTrend.ForProportions(rows.Select(i => new ProportionTrendPoint(input.Amount(i, n), input.Amount(i, d))).ToList(), polarity);
             }
             else
             {
@@ -86,7 +110,7 @@ public sealed class StatsTrendCommand : Command
                 trend = RecentTrend.ForRates(
                     rows.Select(i => new RateTrendPoint(input.Number(i, v), input.Number(i, l), input.Number(i, u))).ToList(),
                     polarity,
-                    StatsOptions.ParseZ(parseResult.GetValue(_z)));
+                    z95);
             }
 
             foreach (var i in rows)
@@ -101,7 +125,7 @@ public sealed class StatsTrendCommand : Command
             table.Add(input.Cells(i, results[i].Marker.ToLabel(), results[i].ChiSquared));
         }
 
-        table.Notes.Add($"Recent trend on the last {RecentTrend.Points} points of each series; significant when χ² > {RecentTrend.ChiSquaredThreshold:F4} and the slope keeps its sign with each point left out.");
+        table.Notes.Add($"Recent trend on the last {RecentTrend.Points} periods of each series (column '{periodName}', in file order); a point whose numerator equals its denominator cannot be calculated; significant when χ² > {RecentTrend.ChiSquaredThreshold:F4} and the slope keeps its sign with each point left out.");
         table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
         return (int)ExitCode.Ok;
     }

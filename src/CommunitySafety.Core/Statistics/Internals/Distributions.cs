@@ -108,6 +108,94 @@ internal static class Distributions
         return 2 * x;
     }
 
+    /// <summary>Chi-squared upper tail P(χ²(k) ≥ x).</summary>
+    public static double ChiSquaredUpperTail(double x, double freedom) =>
+        x <= 0 ? 1 : SpecialFunctions.GammaUpperRegularized(freedom / 2, x / 2);
+
+    /// <summary>Poisson P(X ≤ k) for <paramref name="mean"/>, summing the shorter tail term by term from an accurate mass.</summary>
+    public static double PoissonCdf(long k, double mean)
+    {
+        if (k < 0)
+        {
+            return 0;
+        }
+
+        if (mean <= 0)
+        {
+            return 1;
+        }
+
+        return k < mean ? PoissonSumDownward(k, mean) : 1 - PoissonSumUpward(k + 1, mean);
+    }
+
+    /// <summary>Poisson P(X &gt; k) for <paramref name="mean"/>, computed directly so that small tails keep their precision.</summary>
+    public static double PoissonUpperTail(long k, double mean)
+    {
+        if (k < 0)
+        {
+            return 1;
+        }
+
+        if (mean <= 0)
+        {
+            return 0;
+        }
+
+        return k + 1 > mean ? PoissonSumUpward(k + 1, mean) : 1 - PoissonSumDownward(k, mean);
+    }
+
+    /// <summary>
+    /// Poisson probability mass P(X = k) by Loader's saddle-point form, e^(−stirlerr(k) − bd0(k, λ))/√(2πk), accurate
+    /// for means in the hundreds of millions (Loader C, "Fast and accurate computation of binomial probabilities", 2000).
+    /// </summary>
+    public static double PoissonPmf(long k, double mean)
+    {
+        if (k < 0)
+        {
+            return 0;
+        }
+
+        if (mean <= 0)
+        {
+            return k == 0 ? 1 : 0;
+        }
+
+        if (k == 0)
+        {
+            return Math.Exp(-mean);
+        }
+
+        return Math.Exp(-StirlingError(k) - Deviance(k, mean)) / Math.Sqrt(2 * Math.PI * k);
+    }
+
+    // Σ_{j ≤ k} P(X = j), k below the mean, by the ratio P(j − 1)/P(j) = j/λ.
+    private static double PoissonSumDownward(long k, double mean)
+    {
+        var term = PoissonPmf(k, mean);
+        var sum = term;
+        for (var j = k; j > 0 && term > sum * 1e-17; j--)
+        {
+            term *= j / mean;
+            sum += term;
+        }
+
+        return sum;
+    }
+
+    // Σ_{j ≥ k} P(X = j), k above the mean, by the ratio P(j + 1)/P(j) = λ/(j + 1).
+    private static double PoissonSumUpward(long k, double mean)
+    {
+        var term = PoissonPmf(k, mean);
+        var sum = term;
+        for (var j = k; term > sum * 1e-17; j++)
+        {
+            term *= mean / (j + 1);
+            sum += term;
+        }
+
+        return sum;
+    }
+
     /// <summary>Student's t quantile with <paramref name="freedom"/> degrees of freedom.</summary>
     public static double StudentTQuantile(double p, double freedom)
     {
