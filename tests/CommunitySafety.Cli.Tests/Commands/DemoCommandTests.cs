@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CommunitySafety.Cli.Commands.Demo;
 using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Reports.Rendering;
 
 namespace CommunitySafety.Cli.Tests.Commands;
 
@@ -60,6 +62,40 @@ public class DemoCommandTests
             Assert.Contains("Violence and sexual offences in Luton, 2024/25: ", html, StringComparison.Ordinal);
             Assert.Contains("Data for the map", html, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Demo_WithoutChromium_WritesHtmlAndWordSaysHowToGetPdfAndSucceeds()
+    {
+        // A fresh machine with only the .NET SDK: the Quick start's first command must still succeed. Run as its own
+        // process (csp.dll beside the tests, with its samples), so that hiding Chromium touches no other test.
+        using var temp = new TempFolder();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = temp.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "csp.dll"));
+        start.ArgumentList.Add("demo");
+        start.Environment[PdfReportRenderer.ChromiumVariable] = temp.File("no-chromium-here");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var said = await output + await error;
+
+        Assert.True(process.ExitCode == 0, said);
+        foreach (var name in new[] { "progress-report", "strategic-assessment" })
+        {
+            Assert.True(File.Exists(Path.Combine(temp.Path, "out", name + ".html")), said);
+            Assert.True(File.Exists(Path.Combine(temp.Path, "out", name + ".docx")), said);
+            Assert.False(File.Exists(Path.Combine(temp.Path, "out", name + ".pdf")), said);
+        }
+
+        Assert.Contains("Wrote both reports in HTML and Word", said, StringComparison.Ordinal);
+        Assert.Contains($"PDF skipped: Chromium is needed to print PDF reports but is not at {temp.File("no-chromium-here")}", said, StringComparison.Ordinal);
+        Assert.Contains("apt-get install chromium", said, StringComparison.Ordinal);
     }
 
     [Fact]
