@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
 
@@ -7,8 +6,8 @@ namespace CommunitySafety.Assessment;
 public sealed partial class StoreAssessmentSource
 {
     /// <summary>
-    /// The provenance of an area's figures for <paramref name="year"/>: the population estimate its rates use (mid-year and
-    /// source, flagged when more than <see cref="DataProvenance.StaleAfterYears"/> years older than the year) and whether
+    /// The provenance of an area's figures for <paramref name="year"/>: the population estimate its rates use (mid-year,
+    /// source and derivation, with the Data layer's warning when more than two years from the year's own mid-year) and whether
     /// England and Wales can be compared (all 43 forces in the store) or which forces the store holds.
     /// </summary>
     public DataProvenance Provenance(ResolvedArea area, FinancialYear year)
@@ -16,13 +15,8 @@ public sealed partial class StoreAssessmentSource
         ArgumentNullException.ThrowIfNull(area);
         _ = Year(area, year);
         var figure = Population(area, year);
-        string? warning = null;
-        if (figure is { } f && year.FirstMonth.Year - f.Year > DataProvenance.StaleAfterYears)
-        {
-            warning = string.Create(
-                CultureInfo.InvariantCulture,
-                $"The newest population estimate in the store for {area.Name} is mid-{f.Year}, {year.FirstMonth.Year - f.Year} years before {year}: rates may be out by as much as the population has changed since. Import the ONS mid-{year.FirstMonth.Year} estimates (csp import population).");
-        }
+        // The Data layer's warning when the estimate is more than two years from the year's own mid-year.
+        var warning = figure?.Warning;
 
         var ew = new ResolvedArea(AreaKind.EnglandAndWales, Areas.Area.EnglandAndWales.Name, Areas.Area.EnglandAndWales.Code);
         if (!_nationalCoverage.TryGetValue(year, out var coverage))
@@ -30,7 +24,8 @@ public sealed partial class StoreAssessmentSource
             _nationalCoverage[year] = coverage = _counts.Count(new CountQuery(ew) { FirstMonth = year.FirstMonth, LastMonth = year.LastMonth }).Forces;
         }
 
-        return new DataProvenance(figure?.Year, figure?.Source, warning, NationalComparatorText(coverage, year))
+        var source = figure is null ? null : figure.Derivation.Length > 0 ? $"{figure.Source}; {figure.Derivation}" : figure.Source;
+        return new DataProvenance(figure?.Year, source, warning, NationalComparatorText(coverage, year))
         {
             IsNationalCompared = !coverage.IsPartial,
             NationalCoverage = coverage.Text,

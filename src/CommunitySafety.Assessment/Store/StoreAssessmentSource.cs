@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommunitySafety.Areas;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Queries;
@@ -23,7 +22,7 @@ public sealed partial class StoreAssessmentSource
     private readonly CrimeCounts _counts;
     private readonly Dictionary<(AreaKind, string), Dictionary<FinancialYear, AreaYear?>> _cache = [];
     private readonly Dictionary<(AreaKind, string), FinancialYear?> _firstYear = [];
-    private readonly Dictionary<(AreaKind, string), List<(PopulationFigure Figure, int AskedEnd)>> _populations = [];
+    private readonly Dictionary<((AreaKind, string) Area, FinancialYear Year), PopulationFigure?> _populations = [];
     private readonly HashSet<string> _populationNotes = [];
     private readonly Dictionary<FinancialYear, ForceCoverage> _nationalCoverage = [];
     private IReadOnlyList<AreaSummary>? _areas;
@@ -208,34 +207,20 @@ public sealed partial class StoreAssessmentSource
     }
 
     /// <summary>
-    /// The population the Data layer uses for a rate in <paramref name="year"/>: the latest mid-year estimate at or before
-    /// the year's end (else the earliest). A figure found for a period ending in calendar year E0 is reused for any
-    /// period ending in E with Y ≤ E ≤ E0 (Y its mid-year), where the Data layer's choice is provably the same; this saves
-    /// a population look-up per year.
+    /// The population the Data layer uses for a rate in <paramref name="year"/> (the year's own mid-year, else the nearest
+    /// earlier, else the earliest, with its source and any warning), read once per area and year: the choice and its note
+    /// and warning depend on the year asked for, so a figure is never reused for another year.
     /// </summary>
     private PopulationFigure? Population(ResolvedArea area, FinancialYear year)
     {
-        var key = Key(area);
-        var end = year.LastMonth.Year;
-        if (!_populations.TryGetValue(key, out var known))
+        var key = (Key(area), year);
+        if (_populations.TryGetValue(key, out var known))
         {
-            _populations[key] = known = [];
-        }
-
-        foreach (var (figure, askedEnd) in known)
-        {
-            if (end <= askedEnd && (figure.Year <= end || figure.Year > askedEnd))
-            {
-                return figure;
-            }
+            return known;
         }
 
         var result = _counts.Count(new CountQuery(area) { FirstMonth = year.LastMonth, LastMonth = year.LastMonth, Rate = new CountRateOptions() });
-        if (result.Population is { } p)
-        {
-            known.Add((p, end));
-        }
-
+        _populations[key] = result.Population;
         if (PopulationNote(area, result.Population, result.PopulationNote) is { } note)
         {
             _populationNotes.Add(note);
@@ -246,7 +231,7 @@ public sealed partial class StoreAssessmentSource
 
     /// <summary>The note an assessment carries about an area's population: its mid-year, or why there is none.</summary>
     internal static string? PopulationNote(ResolvedArea area, PopulationFigure? figure, string? missing) => figure is { } p
-        ? string.Create(CultureInfo.InvariantCulture, $"Rates use the latest ONS mid-year population estimate in the store at or before each year's end (mid-{p.Year} here).")
+        ? "Rates use the ONS population estimate for each year's own mid-year (2024/25 → mid-2024), else the nearest earlier one in the store."
         : missing is null ? null : $"No rates for {area.Name}: {missing}";
 
     private static (AreaKind, string) Key(ResolvedArea area) => (area.Kind, area.Code?.Value ?? area.Name);

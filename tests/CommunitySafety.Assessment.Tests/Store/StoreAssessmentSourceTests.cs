@@ -128,10 +128,10 @@ public class StoreAssessmentSourceTests(SampleStore samples)
 
         var provenance = source.Provenance(luton, TestData.Fy("2024/25"));
 
-        // The samples hold the mid-2015 LSOA estimates only: nine years before 2024/25, so the rate carries a warning.
+        // The shared test store imports only the mid-2015 LSOA estimates: nine years from mid-2024, so the rate carries the Data layer's warning.
         Assert.Equal(2015, provenance.PopulationYear);
         Assert.False(string.IsNullOrEmpty(provenance.PopulationSource));
-        Assert.StartsWith("The newest population estimate in the store for Luton is mid-2015, 9 years before 2024/25", provenance.PopulationWarning, StringComparison.Ordinal);
+        Assert.StartsWith("Warning: the population is mid-2015, 9 years from the period's mid-2024", provenance.PopulationWarning, StringComparison.Ordinal);
         Assert.False(provenance.IsNationalCompared);
         Assert.Equal("2 of 43 forces", provenance.NationalCoverage);
 
