@@ -22,6 +22,7 @@ public static class KeyMessages
         ("trend-vs-national", TrendVsNational),
         ("significant-increases", r => SignificantChanges(r, Direction.Higher)),
         ("significant-decreases", r => SignificantChanges(r, Direction.Lower)),
+        ("rolling-changes", RollingChanges),
         ("largest-share", LargestShare),
         ("harm-concentration", HarmConcentration),
         ("top-priorities", TopPriorities),
@@ -238,6 +239,38 @@ public static class KeyMessages
         return new KeyMessage(
             direction == Direction.Higher ? "significant-increases" : "significant-decreases",
             $"There have been statistically significant {word} since {changes[0].Change.From} in {Text.List(items)}.");
+    }
+
+    /// <summary>
+    /// Significant changes over the latest complete 12 months against the 12 before (the matrix's rolling trend), which
+    /// exist even when the financial year before is partial; largest change first.
+    /// </summary>
+    internal static KeyMessage? RollingChanges(AssessmentResult r)
+    {
+        var changes = r.Matrix.RollingChanges
+            .Where(c => c.Value is { IsCompared: true, IsSignificant: true })
+            .OrderByDescending(c => Math.Abs(c.Value.CountPercentChange ?? 0)).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .ToArray();
+        if (changes.Length == 0 || r.Matrix.TrendPeriods is not { } periods)
+        {
+            return null;
+        }
+
+        var span = periods.Split(" (", 2)[0].Split(" against ", 2);
+        var when = span.Length == 2 ? $"Comparing the latest 12 months ({span[0]}) with the 12 before ({span[1]})" : $"Over the latest 12 months ({span[0]})";
+        string Items(Direction d) => Text.List([.. changes.Where(c => c.Value.Direction == d).Select(c => $"{Text.Lower(c.Key)} ({Counts(c.Value)})")]);
+        var parts = new List<string>();
+        if (changes.Any(c => c.Value.Direction == Direction.Higher))
+        {
+            parts.Add($"statistically significant increases in {Items(Direction.Higher)}");
+        }
+
+        if (changes.Any(c => c.Value.Direction == Direction.Lower))
+        {
+            parts.Add($"statistically significant decreases in {Items(Direction.Lower)}");
+        }
+
+        return new KeyMessage("rolling-changes", $"{when}, there were {string.Join(", and ", parts)}.");
     }
 
     /// <summary>The crime type with the largest share of recorded crime.</summary>

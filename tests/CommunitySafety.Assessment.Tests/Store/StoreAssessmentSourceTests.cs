@@ -157,6 +157,26 @@ public class StoreAssessmentSourceTests(SampleStore samples)
     }
 
     [Fact]
+    public void Assess_Luton2024To25_KeyMessageGivesTheRollingTwelveMonthChanges()
+    {
+        // 2023/24 is partial, but 2024 and 2025 are complete calendar years in the Bedfordshire sample.
+        string[] y2024 = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"];
+        string[] y2025 = [.. y2024.Select(m => "2025" + m[4..])];
+        var before = samples.RawCounts("bedfordshire-2018-2025.zip", "Luton", y2024);
+        var after = samples.RawCounts("bedfordshire-2018-2025.zip", "Luton", y2025);
+
+        var result = AssessWithDefaultPeers("Luton", "2024/25");
+
+        var message = Assert.Single(result.KeyMessages, m => m.Rule == "rolling-changes");
+        Assert.StartsWith("Comparing the latest 12 months (Jan 2025–Dec 2025) with the 12 before (Jan 2024–Dec 2024), there were statistically significant increases in drugs (", message.Text, StringComparison.Ordinal);
+        var drugs = $"drugs (from {before["Drugs"]:N0} to {after["Drugs"]:N0}, +{Math.Round(100.0 * (after["Drugs"] - before["Drugs"]) / before["Drugs"], MidpointRounding.AwayFromZero)}%)";
+        Assert.Contains(drugs, message.Text, StringComparison.Ordinal);
+        var theft = $"theft from the person (from {before["Theft from the person"]:N0} to {after["Theft from the person"]:N0}, −{Math.Round(100.0 * (before["Theft from the person"] - after["Theft from the person"]) / before["Theft from the person"], MidpointRounding.AwayFromZero)}%)";
+        Assert.Contains("statistically significant decreases in " + theft, message.Text, StringComparison.Ordinal);
+        Assert.Contains("burglary (", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Assess_Luton2024To25_PreviousYearIsPartialSoNothingIsComparedWithIt()
     {
         var result = Assess("Luton", "2024/25");
