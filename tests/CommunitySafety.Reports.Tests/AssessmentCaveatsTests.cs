@@ -46,6 +46,16 @@ public sealed class AssessmentCaveatsTests
     }
 
     [Fact]
+    public void KeyMessages_ANoteAlreadyInTheSources_IsNotRepeated()
+    {
+        var report = Builders.AssessmentReportBuilder.Build(TestReports.Assessment with { Provenance = Provenance, Notes = [Provenance.NationalComparator, "Another note."] });
+
+        var callouts = report.Sections.Single(s => s.Heading == "Key messages").Blocks.OfType<Callout>().Select(c => c.Text).ToArray();
+
+        Assert.Equal(["Another note."], callouts);
+    }
+
+    [Fact]
     public void Harm_SaysTheWeightsAreCategoryAveragesAndNamesTheirSource()
     {
         var harm = Build().Sections.Single(s => s.Heading == "Harm");

@@ -57,8 +57,11 @@ public static class AssessmentReportBuilder
             new BulletList([.. assessment.KeyMessages.Select(m => m.Text)]),
         };
         summary.Add(new Paragraph("what the figures rest on, and how far they can be relied on.", "Sources and caveats"));
-        summary.Add(new BulletList(Provenance(assessment)));
-        summary.AddRange(assessment.Notes.Select(n => (ReportBlock)new Callout(n)));
+        var sources = Provenance(assessment);
+        summary.Add(new BulletList(sources));
+
+        // The notes not already said in the sources (the national coverage and the peers' reason are in both).
+        summary.AddRange(assessment.Notes.Where(n => !sources.Any(i => i.Contains(n, StringComparison.Ordinal))).Select(n => (ReportBlock)new Callout(n)));
 
         var trends = AssessmentCharts.OverallCrime(assessment, Next(), options.RecentTrend);
         var trendRows = assessment.Trends.Select(t =>
