@@ -152,35 +152,7 @@ def means(rng):
 
 
 # Funnel plots -----------------------------------------------------------------------------------------------
-def funnel_proportion_quantile(prob, n, theta):
-    r = int(stats.binom.ppf(prob, n, theta))
-    # binom.ppf can land one off in floating point; settle on the smallest r with F(r) >= prob.
-    if prob > 0.5:
-        q = 1 - prob
-        while stats.binom.sf(r, n, theta) > q:
-            r += 1
-        while r > 0 and stats.binom.sf(r - 1, n, theta) <= q:
-            r -= 1
-        s_at, s_before = stats.binom.sf(r, n, theta), stats.binom.sf(r - 1, n, theta)
-        return min(n, max(0.0, r - (q - s_at) / (s_before - s_at)))
-    while stats.binom.cdf(r, n, theta) < prob:
-        r += 1
-    while r > 0 and stats.binom.cdf(r - 1, n, theta) >= prob:
-        r -= 1
-    f_at, f_before = stats.binom.cdf(r, n, theta), stats.binom.cdf(r - 1, n, theta)
-    # Spiegelhalter's limits are truncated at 0 (and n): interpolation below r = 0 has no meaning.
-    return max(0.0, r - (f_at - prob) / (f_at - f_before))
-
-
-def funnels(rng):
-    rows = []
-    # funnel_rates.csv (Poisson quantiles around the target) is written by generate_funnels.py.
-    rows = []
-    for theta in [0.01, 0.1, 0.3, 0.5, 0.77, 0.95]:
-        for n in [20, 100, 1000, 12345, 1000000]:
-            lims = [100 * funnel_proportion_quantile(p, n, theta) / n for p in (0.025, 0.975, 0.001, 0.999)]
-            rows.append([theta, n] + lims)
-    write("funnel_proportions.csv", ["target", "denominator", "lower95", "upper95", "lower998", "upper998"], rows)
+# Funnel limits: written by generate_funnels.py (mpmath), both tails around the target.
 
 
 # Change between two periods ---------------------------------------------------------------------------------
@@ -315,7 +287,6 @@ def main():
     proportions(rng)
     dsr(rng)
     means(rng)
-    funnels(rng)
     changes(rng)
     trends(rng)
     percentiles(rng)

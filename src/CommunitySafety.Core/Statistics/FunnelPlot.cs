@@ -57,18 +57,19 @@ public enum ProportionFunnelMethod
 /// <para>The limits are the spread of the values an area would show by chance if its true value were the target.
 /// Rates: with expected count E = target × n / multiplier, the P-quantile r_P of Poisson(E) (the smallest r with
 /// F(r) ≥ P), interpolated as r_P − a with a = (F(r_P) − P) / (F(r_P) − F(r_P − 1)), divided by n (× multiplier);
-/// P = 0.001, 0.025, 0.975, 0.999 (or Φ(±z) for another z), truncated at 0. Indirectly standardised ratios are rates
+/// P = 0.001, 0.025 (and, on the upper tail P(X ≥ r), 0.025, 0.001; or Φ(−z) for another z), truncated at 0. Indirectly standardised ratios are rates
 /// with the expected count as denominator and a target of 1 (or 100): see <see cref="RatioLimits"/>.
 /// Proportions: the same interpolated quantile of Bin(n, θ₀) divided by n, or (option) PHE's Wilson inversion,
 /// θ₀ ± z√(θ₀(1 − θ₀)/n), kept within 0 and 1.</para>
 /// <para>Worked numbers: 2.5 events expected: the lower 99.8% limit is 0 (P(X = 0) = 0.082 &gt; 0.001), so 0 events is
-/// within limits; 106.7 expected: the upper 99.8% limit is 139.5 events, so 141 (P(X ≥ 141) = 0.00087) is
+/// within limits; 106.7 expected: the upper 99.8% limit is 140.5 events, so 141 (P(X ≥ 141) = 0.00087) is
 /// "High (99.8%)". A target rate of 500 per 100,000 and a population of 10,000 (E = 50) give 95% limits of 361.2 to
 /// 638.3 per 100,000.</para>
-/// <para>Convention: the interpolation is Spiegelhalter's for both tails. PHEindicatormethods' published funnel points
-/// coincide with it on the lower side; on the upper side, where P(X ≥ O) equals the tail probability, PHE's limit
-/// passes through O and Spiegelhalter's through O − 1 (an area is above the upper limit when P(X ≤ O) exceeds
-/// 1 − tail).</para>
+/// <para>Convention: lower limits interpolate the lower tail P(X ≤ r), upper limits the upper tail P(X ≥ r), so that
+/// an area whose true value is the target falls beyond either limit with probability at most the tail probability
+/// (Manktelow &amp; Seaton, BMC Med Res Methodol 2012;12:98). The limits pass through PHEindicatormethods' published
+/// funnel points on both sides: O events lie on the lower limit where P(X ≤ O) is the tail probability and on the
+/// upper limit where P(X ≥ O) is.</para>
 /// </remarks>
 public static class FunnelPlot
 {
@@ -212,8 +213,10 @@ public static class FunnelPlot
     };
 
     /// <summary>
-    /// Spiegelhalter's interpolated Poisson quantile around the mean <paramref name="expected"/>, on the count scale:
-    /// r_P − (F(r_P) − P)/(F(r_P) − F(r_P − 1)) with r_P the smallest r with F(r) ≥ P, truncated at 0.
+    /// Spiegelhalter's interpolated Poisson limit around the mean <paramref name="expected"/>, on the count scale.
+    /// Lower: r_P − (F(r_P) − P)/(F(r_P) − F(r_P − 1)) with r_P the smallest r with F(r) ≥ P, truncated at 0. Upper,
+    /// the same on the upper tail G(r) = P(X ≥ r): r_U − (q − G(r_U))/(G(r_U − 1) − G(r_U)) with r_U the smallest r
+    /// with G(r) ≤ q, so that an area in control is beyond either limit with probability at most the tail.
     /// </summary>
     /// <param name="tail">The tail probability beyond the limit (e.g. 0.025).</param>
     /// <param name="expected">The Poisson mean E.</param>
@@ -245,29 +248,28 @@ public static class FunnelPlot
             r--;
         }
 
-        double a;
         if (upper)
         {
-            var sAt = Distributions.PoissonUpperTail(r, expected);
-            var sBefore = Distributions.PoissonUpperTail(r - 1, expected);
-            a = (tail - sAt) / (sBefore - sAt);
-        }
-        else
-        {
-            var fAt = Distributions.PoissonCdf(r, expected);
-            var fBefore = Distributions.PoissonCdf(r - 1, expected);
-            a = (fAt - tail) / (fAt - fBefore);
+            // The upper tail G(k) = P(X ≥ k): r + 1 is the smallest k with G(k) ≤ tail; interpolate G between r and r + 1.
+            var gAt = Distributions.PoissonUpperTail(r, expected);
+            var gBefore = Distributions.PoissonUpperTail(r - 1, expected);
+            return Math.Max(0, r + 1 - ((tail - gAt) / (gBefore - gAt)));
         }
 
+        var fAt = Distributions.PoissonCdf(r, expected);
+        var fBefore = Distributions.PoissonCdf(r - 1, expected);
+
         // Spiegelhalter's limits are truncated at 0: interpolation below r = 0 has no meaning.
-        return Math.Max(0, r - a);
+        return Math.Max(0, r - ((fAt - tail) / (fAt - fBefore)));
     }
 
     // The one-sided tail probability beyond ±z: Φ(−z).
     private static double Tail(double z) => Distributions.NormalUpperTail(z);
 
     /// <summary>
-    /// Spiegelhalter's interpolated binomial quantile: r_P − (F(r_P) − P)/(F(r_P) − F(r_P − 1)), on the count scale.
+    /// Spiegelhalter's interpolated binomial limit on the count scale: for P &lt; 0.5, r_P − (F(r_P) − P)/(F(r_P) −
+    /// F(r_P − 1)); for P &gt; 0.5 the same on the upper tail G(r) = P(X ≥ r) with q = 1 − P (see
+    /// <see cref="PoissonInterpolatedQuantile"/>).
     /// </summary>
     /// <param name="probability">P, between 0 and 1.</param>
     /// <param name="n">Number of trials.</param>
@@ -307,21 +309,18 @@ public static class FunnelPlot
             r--;
         }
 
-        double a;
         if (upperTail)
         {
-            var sAt = Distributions.BinomialUpperTail(r, n, theta);
-            var sBefore = Distributions.BinomialUpperTail(r - 1, n, theta);
-            a = (q - sAt) / (sBefore - sAt);
-        }
-        else
-        {
-            var fAt = Distributions.BinomialCdf(r, n, theta);
-            var fBefore = Distributions.BinomialCdf(r - 1, n, theta);
-            a = (fAt - probability) / (fAt - fBefore);
+            // The upper tail G(k) = P(X ≥ k): r + 1 is the smallest k with G(k) ≤ 1 − P; interpolate G between r and r + 1.
+            var gAt = Distributions.BinomialUpperTail(r, n, theta);
+            var gBefore = Distributions.BinomialUpperTail(r - 1, n, theta);
+            return Math.Clamp(r + 1 - ((q - gAt) / (gBefore - gAt)), 0, n);
         }
 
+        var fAt = Distributions.BinomialCdf(r, n, theta);
+        var fBefore = Distributions.BinomialCdf(r - 1, n, theta);
+
         // Spiegelhalter's limits are truncated at 0: interpolation below r = 0 has no meaning.
-        return Math.Clamp(r - a, 0, n);
+        return Math.Clamp(r - ((fAt - probability) / (fAt - fBefore)), 0, n);
     }
 }

@@ -169,9 +169,10 @@ public sealed record OverdispersedComparison(
 /// h ≥ 1); for proportions target ± h, kept within 0 and 1. The allowance is applied only when the test finds
 /// overdispersion at the chosen significance (5% by default); otherwise the exact limits of <see cref="FunnelPlot"/>
 /// are used and the method is reported as none.</para>
-/// <para>Worked number (in the tests): ten rates of 60, 80, 90, 95, 100, 105, 110, 120, 140, 170 events per 10,000
-/// people each, target 100 per 10,000: z = 2(√O − 10) ranges −4.51 to 6.08, winsorised at 10% to the 10th and 90th
-/// percentiles; φ̂ ≈ 4.18, overdispersion found (p &lt; 0.0001).</para>
+/// <para>Worked number (in the tests): eleven areas with 30, 45, 60, 52, 80, 20, 75, 40, 110, 35, 58 events in
+/// populations of 1,000, 800, 1,200, 1,000, 1,500, 600, 1,000, 900, 1,600, 1,100, 1,000 against a target of 50 per
+/// 1,000: φ̂ = 3.98873, I·φ̂ = 43.876 on 10 df (p = 3.46 × 10⁻⁶), τ̂² = 0.0160310; 110 events in 1,600 is
+/// "High (99.8%)" against the exact limits and "Within limits" with the additive allowance.</para>
 /// </remarks>
 public static class Overdispersion
 {

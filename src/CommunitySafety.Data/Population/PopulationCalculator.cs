@@ -9,26 +9,28 @@ namespace CommunitySafety.Data.Population;
 /// authorities, each its own figure or the sum of its LSOAs. Age bands are built from the imported bands or single years.
 /// </summary>
 /// <remarks>
-/// One calculator reads each year's figures once and keeps them (reading them took 120–150 ms a call, most of an
-/// all-areas assessment); make a new one (a new <see cref="CrimeCounts"/>) after importing population or lookups.
+/// <para>The year (see <see cref="PopulationYears"/>): the estimate for the period's own mid-year; where the area has
+/// none, the nearest earlier year it has; else the earliest it has, with a note. A year more than
+/// <see cref="PopulationYears.StaleAfterYears"/> years from the period's mid-year carries a warning.</para>
+/// <para>One calculator reads each year's figures once and keeps them (reading them took 120–150 ms a call, most of an
+/// all-areas assessment); make a new one (a new <see cref="CrimeCounts"/>) after importing population or lookups.</para>
 /// </remarks>
 internal sealed class PopulationCalculator(AnalyticalStore store)
 {
     private readonly Dictionary<int, Figures> _figures = [];
     private List<int>? _years;
 
-    private sealed record Figures(Dictionary<string, List<(AgeBand Band, double Value)>> ByCode, Dictionary<string, List<string>> LsoasByLad);
+    private sealed record Figures(Dictionary<string, List<(AgeBand Band, double Value)>> ByCode, Dictionary<string, List<string>> LsoasByLad, Dictionary<string, string> SourceOf);
 
-    public (PopulationFigure? Figure, string? Note) For(ResolvedArea area, List<string> forceNames, CountRateOptions options, int periodEndYear)
+    /// <summary>The population for a rate over a period whose own mid-year is <paramref name="targetYear"/> (<see cref="PopulationYears.ForPeriod"/>).</summary>
+    public (PopulationFigure? Figure, string? Note) For(ResolvedArea area, List<string> forceNames, CountRateOptions options, int targetYear)
     {
-        var band = options.Band ?? AgeBand.AllAges;
         var years = _years ??= store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
         if (years.Count == 0)
         {
             return (null, "no population estimates are imported.");
         }
 
-        int year;
         if (options.PopulationYear is { } wanted)
         {
             if (!years.Contains(wanted))
@@ -36,13 +38,49 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
                 return (null, $"no population estimates for mid-{wanted} are imported (years: {string.Join(", ", years)}).");
             }
 
-            year = wanted;
-        }
-        else
-        {
-            year = years.Where(y => y <= periodEndYear).DefaultIfEmpty(years[0]).Max();
+            var (chosen, why) = InYear(area, forceNames, options, wanted);
+            return chosen is null ? (null, why) : (chosen with { TargetYear = wanted }, null);
         }
 
+        // The period's own mid-year, then earlier years (nearest first), then later ones (nearest first).
+        string? firstWhy = null;
+        foreach (var year in PopulationYears.Candidates(targetYear, years))
+        {
+            var (figure, why) = InYear(area, forceNames, options, year);
+            if (figure is not null)
+            {
+                return (PopulationYears.Annotate(figure, targetYear), null);
+            }
+
+            firstWhy ??= why;
+        }
+
+        return (null, years.Count == 1 ? firstWhy : $"{firstWhy?.TrimEnd('.')}, nor in any other imported year ({string.Join(", ", years.Select(y => $"mid-{y}"))}).");
+    }
+
+    /// <summary>An area's own imported figure (e.g. a country's), by the same year rule; no sums.</summary>
+    public (PopulationFigure? Figure, string? Note) ForCode(string code, AgeBand band, int targetYear)
+    {
+        var years = _years ??= store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
+        foreach (var year in PopulationYears.Candidates(targetYear, years))
+        {
+            if (!_figures.TryGetValue(year, out var figures))
+            {
+                _figures[year] = figures = Load(year);
+            }
+
+            if (figures.ByCode.TryGetValue(code, out var rows) && Compose(rows, band) is { } value)
+            {
+                return (PopulationYears.Annotate(new PopulationFigure(value, year, band, figures.SourceOf[code]) { Derivation = $"the figure for {code}" }, targetYear), null);
+            }
+        }
+
+        return (null, $"no population ({band}) for {code} is imported: import the ONS mid-year estimates (MYE2), which hold the country totals.");
+    }
+
+    private (PopulationFigure? Figure, string? Note) InYear(ResolvedArea area, List<string> forceNames, CountRateOptions options, int year)
+    {
+        var band = options.Band ?? AgeBand.AllAges;
         if (!_figures.TryGetValue(year, out var figures))
         {
             _figures[year] = figures = Load(year);
@@ -50,10 +88,14 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
 
         var mid = string.Create(CultureInfo.InvariantCulture, $"mid-{year}");
         var code = area.Code?.Value;
-        if (code is not null && figures.ByCode.TryGetValue(code, out var own))
+
+        // England and Wales's own figure only when every force is loaded: two forces' records over the national
+        // population would be a rate of nothing real. Otherwise the loaded forces' areas, said so.
+        var national = area.Kind != AreaKind.EnglandAndWales || forceNames.Count >= Police.PoliceForces.EnglandAndWalesCount;
+        if (code is not null && national && figures.ByCode.TryGetValue(code, out var own))
         {
             return Compose(own, band) is { } v
-                ? (new PopulationFigure(v, year, band, $"ONS {mid} estimate for {code}"), null)
+                ? (new PopulationFigure(v, year, band, figures.SourceOf[code]) { Derivation = $"the figure for {code}" }, null)
                 : (null, $"the {mid} estimate for {code} has no {band} band.");
         }
 
@@ -78,12 +120,14 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
         var lsoaCount = 0;
         var direct = 0;
         var missing = new List<string>();
+        var sources = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var (ladCode, ladName) in lads)
         {
             if (ladCode is not null && figures.ByCode.TryGetValue(ladCode, out var ladRows) && Compose(ladRows, band) is { } ladValue)
             {
                 total += ladValue;
                 direct++;
+                sources.Add(figures.SourceOf[ladCode]);
                 continue;
             }
 
@@ -109,6 +153,11 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
                 {
                     total += sum;
                     lsoaCount += lsoas.Count;
+                    foreach (var lsoa in lsoas)
+                    {
+                        sources.Add(figures.SourceOf[lsoa]);
+                    }
+
                     continue;
                 }
             }
@@ -123,11 +172,16 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
 
         var how = (direct, lsoaCount) switch
         {
-            (0, _) => string.Create(CultureInfo.InvariantCulture, $"sum of {lsoaCount:N0} LSOA estimates ({mid})"),
-            (_, 0) => string.Create(CultureInfo.InvariantCulture, $"sum of {direct} local authority estimates ({mid})"),
-            _ => string.Create(CultureInfo.InvariantCulture, $"sum of {direct} local authority and {lsoaCount:N0} LSOA estimates ({mid})"),
+            (0, _) => string.Create(CultureInfo.InvariantCulture, $"the sum of {lsoaCount:N0} LSOA figures"),
+            (_, 0) => string.Create(CultureInfo.InvariantCulture, $"the sum of {direct} local authority figure{(direct == 1 ? string.Empty : "s")}"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"the sum of {direct} local authority and {lsoaCount:N0} LSOA figures"),
         };
-        return (new PopulationFigure(total, year, band, how), null);
+        if (area.Kind is AreaKind.EnglandAndWales)
+        {
+            how += string.Create(CultureInfo.InvariantCulture, $" of the police force areas of the {forceNames.Count} loaded force{(forceNames.Count == 1 ? string.Empty : "s")}");
+        }
+
+        return (new PopulationFigure(total, year, band, string.Join("; ", sources)) { Derivation = how }, null);
     }
 
     // The LAD → CSP → PFA lookup, read once (a query per area was most of an all-areas population pass).
@@ -138,7 +192,8 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
         _lookup ??= store.Query(
             "SELECT lad_code, lad_name, csp_code, pfa_code FROM lad_lookup ORDER BY lad_name, lad_code",
             r => (r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
-        return [.. _lookup.Where(where).Select(l => ((string?)l.Lad, l.Name))];
+        // A district in several CSPs (the 2024 lookup has BCP in three) is one district of its police force area.
+        return [.. _lookup.Where(where).Select(l => ((string?)l.Lad, l.Name)).Distinct()];
     }
 
     private List<(string? Code, string Name)> LadsOfForces(List<string> forceNames)
@@ -154,6 +209,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
     {
         var byCode = new Dictionary<string, List<(AgeBand, double)>>(StringComparer.Ordinal);
         var lsoasByLad = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var sourceOf = new Dictionary<string, string>(StringComparer.Ordinal);
 
         // The local authority of each LSOA with figures, read once per LSOA (joining it to every population row repeated
         // two strings per age band: 131,000 rows for the mid-2015 LSOA estimates), then the figures streamed from the
@@ -175,7 +231,9 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
             }
         }
 
-        using (var cmd = store.Command("SELECT area_code, age_from, age_to, value FROM population WHERE year = $1", (short)year))
+        // A store from before schema 3 kept the file name as the source.
+        var fallback = string.Create(CultureInfo.InvariantCulture, $"ONS mid-{year} population estimates");
+        using (var cmd = store.Command("SELECT area_code, age_from, age_to, value, source, file FROM population WHERE year = $1", (short)year))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -184,6 +242,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
                 if (!byCode.TryGetValue(code, out var list))
                 {
                     byCode[code] = list = [];
+                    sourceOf[code] = reader.IsDBNull(5) ? (reader.IsDBNull(4) ? fallback : $"{fallback} ({reader.GetString(4)})") : reader.GetString(4);
                     if (ladOf.TryGetValue(code, out var key))
                     {
                         if (!lsoasByLad.TryGetValue(key, out var lsoas))
@@ -200,7 +259,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
             }
         }
 
-        return new Figures(byCode, lsoasByLad);
+        return new Figures(byCode, lsoasByLad, sourceOf);
     }
 
     /// <summary>

@@ -100,7 +100,7 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
     }
 
     /// <summary>A table to read: its header, its rows with their line (or sheet row) numbers, and text above the header (a workbook's titles).</summary>
-    private sealed record Table(List<string> Header, IEnumerable<(int Line, string[] Cells)> Rows, List<string> Titles);
+    private sealed record Table(List<string> Header, IEnumerable<(int Line, string[] Cells)> Rows, List<string> Titles, bool IsWorkbook = false);
 
     private PopulationImportSummary ImportCore(string path, PopulationImportOptions? options)
     {
@@ -155,7 +155,9 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
 
         var titles = rows.Take(at).SelectMany(r => r.Cells).Where(c => c.Length > 0).ToList();
         var header = rows[at].Cells.Select(c => c.Trim()).ToList();
-        return new Table(header, rows.Skip(at + 1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))), titles);
+        var width = header.FindLastIndex(h => h.Length > 0) + 1;
+        header = header[..width];
+        return new Table(header, rows.Skip(at + 1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))), titles, IsWorkbook: true);
     }
 
     private PopulationImportSummary Process(string path, PopulationImportOptions opts, Table table)
@@ -228,7 +230,8 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
         var seen = new Dictionary<(string, int), int>();
         foreach (var (line, cells) in table.Rows)
         {
-            if (cells.Length != names.Count && !(cells.Length < names.Count && table.Titles.Count > 0))
+            // A sheet's rows stop at their last cell, or run on with empty cells: only the header's columns count.
+            if (table.IsWorkbook ? cells.Skip(names.Count).Any(c => !string.IsNullOrWhiteSpace(c)) : cells.Length != names.Count)
             {
                 errors.Add(new(path, line, null, $"wrong column count: expected {names.Count}, found {cells.Length}."));
                 continue;
@@ -251,7 +254,7 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
             }
 
             var code = Cell(codeCol);
-            if (code.Length == 0 && table.Titles.Count > 0)
+            if (code.Length == 0 && table.IsWorkbook)
             {
                 // A workbook's footnotes below the table.
                 continue;

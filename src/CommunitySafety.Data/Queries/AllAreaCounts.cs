@@ -157,7 +157,7 @@ public sealed class AllAreaCounts
             counts[type] = Sum(plan.Lads, type.Id, year);
         }
 
-        var (figure, note) = _population.For(area, [.. plan.Forces.Select(f => f.Name)], new CountRateOptions(), year.LastMonth.Year);
+        var (figure, note) = _population.For(area, [.. plan.Forces.Select(f => f.Name)], new CountRateOptions(), PopulationYears.ForPeriod(year.LastMonth));
         return new AreaYearCounts(year, covered, counts, figure, note);
     }
 

@@ -200,23 +200,33 @@ public sealed class AreaResolver(AnalyticalStore store)
                 list.Sum(a => a.Records), list.Min(a => a.FirstMonth), list.Max(a => a.LastMonth), null));
         }
 
+        // A district may lie in several CSPs (BCP in the 2024 lookup): its records count once for it and for its police
+        // force area, and in each of its CSPs.
         const string located = """
             WITH located AS (
-                SELECT s.lad_code, s.lad_name, k.csp_code, k.csp_name, k.pfa_code, k.pfa_name, m.month_idx, m.n
+                SELECT s.lad_code, s.lad_name, k.csp_code, k.csp_name, m.month_idx, m.n
                 FROM crime_monthly m JOIN lsoa s ON s.lsoa_id = m.lsoa_id LEFT JOIN lad_lookup k ON k.lad_code = s.lad_code
                 WHERE s.lad_name IS NOT NULL)
             """;
-        list.AddRange(store.Query(located + """
+        const string byDistrict = """
+            WITH located AS (
+                SELECT s.lad_code, s.lad_name, k.csp_name, k.pfa_code, k.pfa_name, m.month_idx, m.n
+                FROM crime_monthly m JOIN lsoa s ON s.lsoa_id = m.lsoa_id
+                LEFT JOIN (SELECT lad_code, min(csp_name) AS csp_name, any_value(pfa_code) AS pfa_code, any_value(pfa_name) AS pfa_name FROM lad_lookup GROUP BY lad_code) k
+                       ON k.lad_code = s.lad_code
+                WHERE s.lad_name IS NOT NULL)
+            """;
+        list.AddRange(store.Query(byDistrict + """
             SELECT lad_code, lad_name, sum(n)::BIGINT, min(month_idx), max(month_idx), any_value(csp_name) FROM located GROUP BY lad_code, lad_name ORDER BY lad_name
             """,
             r => new AreaSummary(new ResolvedArea(AreaKind.LocalAuthority, r.GetString(1), r.IsDBNull(0) ? null : AreaCode.Parse(r.GetString(0))),
                 r.GetInt64(2), Month(r, 3), Month(r, 4), r.IsDBNull(5) ? null : r.GetString(5))));
-        list.AddRange(store.Query(located + """
+        list.AddRange(store.Query(located.Replace("k.csp_name,", "k.csp_name, k.pfa_name,", StringComparison.Ordinal) + """
             SELECT csp_code, csp_name, sum(n)::BIGINT, min(month_idx), max(month_idx), any_value(pfa_name) FROM located WHERE csp_code IS NOT NULL GROUP BY csp_code, csp_name ORDER BY csp_name
             """,
             r => new AreaSummary(new ResolvedArea(AreaKind.CommunitySafetyPartnership, r.GetString(1), AreaCode.Parse(r.GetString(0))),
                 r.GetInt64(2), Month(r, 3), Month(r, 4), r.IsDBNull(5) ? null : r.GetString(5))));
-        list.AddRange(store.Query(located + """
+        list.AddRange(store.Query(byDistrict + """
             SELECT pfa_code, pfa_name, sum(n)::BIGINT, min(month_idx), max(month_idx) FROM located WHERE pfa_code IS NOT NULL GROUP BY pfa_code, pfa_name ORDER BY pfa_name
             """,
             r => new AreaSummary(new ResolvedArea(AreaKind.PoliceForceArea, r.GetString(1), AreaCode.Parse(r.GetString(0))),

@@ -30,7 +30,7 @@ public enum CountGrouping
 /// <summary>How to work out rates.</summary>
 /// <param name="Per">Rate per this many people: 1,000 by default, or 100,000.</param>
 /// <param name="Band">The age band of the population (e.g. 10–17); null for all ages.</param>
-/// <param name="PopulationYear">The mid-year of the population to use; by default the latest at or before the period's end, else the earliest.</param>
+/// <param name="PopulationYear">The mid-year of the population to use; by default the period's own mid-year (<see cref="PopulationYears.ForPeriod"/>), else the nearest earlier year, else the earliest.</param>
 public sealed record CountRateOptions(double Per = 1000, AgeBand? Band = null, int? PopulationYear = null);
 
 /// <summary>A counts query: an area, a run of months, a grouping, optional crime types and rate options.</summary>
@@ -68,6 +68,9 @@ public sealed record CountQuery(ResolvedArea Area)
 /// <param name="Rate">Count per <see cref="CountRateOptions.Per"/> people, when a population was found.</param>
 public sealed record CountRow(string Label, CrimeType? CrimeType, YearMonth FirstMonth, YearMonth LastMonth, long Count, int MonthsCovered, int MonthsInPeriod, double? Rate)
 {
+    /// <summary>The population of this row's rate: the one for its own period's mid-year (see <see cref="PopulationYears"/>).</summary>
+    public PopulationFigure? Population { get; init; }
+
     /// <summary>Whether some months of the period have no data.</summary>
     public bool IsPartial => MonthsCovered < MonthsInPeriod;
 
@@ -87,12 +90,32 @@ public sealed record ForceCoverage(IReadOnlyList<string> Forces, int OutOf)
     public bool IsPartial => Forces.Count < OutOf;
 }
 
-/// <summary>The population a rate is per.</summary>
+/// <summary>The population a rate is per, with its year and source.</summary>
 /// <param name="Value">People.</param>
-/// <param name="Year">The mid-year of the estimate, e.g. 2015.</param>
+/// <param name="Year">The mid-year of the estimate (the census year for a census count), e.g. 2024.</param>
 /// <param name="Band">The age band.</param>
-/// <param name="Source">How it was obtained, e.g. "ONS mid-2015 estimate for E06000032" or "sum of 131 LSOA estimates (mid-2015)".</param>
-public sealed record PopulationFigure(double Value, int Year, AgeBand Band, string Source);
+/// <param name="Source">Where the figures come from, e.g. "ONS mid-2024 population estimates (MYE2), Local Authority, OGL v3" (several joined by "; ").</param>
+public sealed record PopulationFigure(double Value, int Year, AgeBand Band, string Source)
+{
+    /// <summary>How the figure was made, e.g. "the figure for E06000032" or "the sum of 3 local authority figures".</summary>
+    public string Derivation { get; init; } = string.Empty;
+
+    /// <summary>The period's own mid-year (<see cref="PopulationYears.ForPeriod"/>); null when a year was asked for.</summary>
+    public int? TargetYear { get; init; }
+
+    /// <summary>Why another year than the period's own was used, when it was.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>A warning to show with the rate when <see cref="Year"/> is more than two years from the period's mid-year; null otherwise.</summary>
+    public string? Warning { get; init; }
+
+    /// <summary>Whether <see cref="Warning"/> applies.</summary>
+    public bool IsStale => Warning is not null;
+
+    /// <summary>One line to print with a rate, e.g. "Population: 239,090, ONS mid-2024 population estimates (MYE2), Local Authority, OGL v3 (the figure for E06000032)."</summary>
+    public string Description => string.Create(System.Globalization.CultureInfo.GetCultureInfo("en-GB"),
+        $"Population{(Band.IsAllAges ? string.Empty : $" aged {Band}")}: {Value:N0}, {Source}{(Derivation.Length > 0 ? $" ({Derivation})" : string.Empty)}.{(Note is null ? string.Empty : " " + char.ToUpperInvariant(Note[0]) + Note[1..])}{(Warning is null ? string.Empty : " " + Warning)}");
+}
 
 /// <summary>The answer to a <see cref="CountQuery"/>.</summary>
 public sealed record CountResult
@@ -141,6 +164,16 @@ public sealed record CountResult
 
     /// <summary>The multiplier of the rates (1,000 or 100,000).</summary>
     public double RatePer { get; init; }
+
+    /// <summary>
+    /// For England and Wales with some forces missing, the statement to print with its figures, e.g. "England and Wales:
+    /// 2 of 43 forces loaded (Bedfordshire Police, Hampshire Constabulary): the counts are those forces' records only, not
+    /// national figures, and the rate is per the population of their police force areas."; null otherwise.
+    /// </summary>
+    public string? CoverageStatement => Area.Kind == AreaKind.EnglandAndWales && Forces.IsPartial
+        ? $"England and Wales: {Forces.Forces.Count} of {Forces.OutOf} forces loaded{(Forces.Forces.Count > 0 ? $" ({string.Join(", ", Forces.Forces)})" : string.Empty)}: " +
+          "the counts are those forces' records only, not national figures, and any rate is per the population of their police force areas, not of England and Wales. Import every force's files for a national comparator."
+        : null;
 
     /// <summary>The forces, by "Reported by" name, that police.uk publishes for England and Wales.</summary>
     public static int EnglandAndWalesForces => PoliceForces.EnglandAndWalesCount;

@@ -81,13 +81,35 @@ public sealed class CrimeCounts(AnalyticalStore store)
         PopulationFigure? population = null;
         string? populationNote = null;
         double per = query.Rate?.Per ?? 1000;
+        // Each row's rate is on the population of its own period's mid-year (a row per financial year over 2017/18 to
+        // 2024/25 uses mid-2017 … mid-2024); the result's population is that of the whole query (its last month).
+        var byTarget = new Dictionary<int, PopulationFigure?>();
+        PopulationFigure? PopulationFor(YearMonth end)
+        {
+            var target = PopulationYears.ForPeriod(end);
+            if (query.Rate is not { } options)
+            {
+                return null;
+            }
+
+            if (!byTarget.TryGetValue(target, out var figure))
+            {
+                byTarget[target] = figure = _population.For(area, forces.Values.ToList(), options, target).Figure;
+            }
+
+            return figure;
+        }
+
         if (query.Rate is { } rate)
         {
-            (population, populationNote) = _population.For(area, forces.Values.ToList(), rate, last.Year);
+            (population, populationNote) = _population.For(area, forces.Values.ToList(), rate, PopulationYears.ForPeriod(last));
+            byTarget[PopulationYears.ForPeriod(last)] = population;
         }
 
         double? Rate(long count) => population is { Value: > 0 } p ? count / p.Value * per : null;
-        var rows = Group(query, first, last, cells, covered, Rate);
+        (double? Rate, PopulationFigure? Population) RowRate(long count, YearMonth end) =>
+            PopulationFor(end) is { Value: > 0 } p ? (count / p.Value * per, p) : (null, null);
+        var rows = Group(query, first, last, cells, covered, RowRate);
         return new CountResult
         {
             Area = area,
@@ -106,7 +128,7 @@ public sealed class CrimeCounts(AnalyticalStore store)
     }
 
     private static List<CountRow> Group(CountQuery query, YearMonth first, YearMonth last,
-        List<(byte Type, int Month, bool NoLocation, long N)> cells, HashSet<int> covered, Func<long, double?> rate)
+        List<(byte Type, int Month, bool NoLocation, long N)> cells, HashSet<int> covered, Func<long, YearMonth, (double? Rate, PopulationFigure? Population)> rateOf)
     {
         int Covered(YearMonth a, YearMonth b)
         {
@@ -131,11 +153,13 @@ public sealed class CrimeCounts(AnalyticalStore store)
                 return [.. types.Select(t =>
                 {
                     var n = cells.Where(c => c.Type == t.Id).Sum(c => c.N);
-                    return new CountRow(t.Name, t, first, last, n, coveredAll, allMonths, rate(n));
+                    var (r, p) = rateOf(n, last);
+                    return new CountRow(t.Name, t, first, last, n, coveredAll, allMonths, r) { Population = p };
                 })];
             case CountGrouping.Total:
                 var total = cells.Sum(c => c.N);
-                return [new CountRow("Total", null, first, last, total, coveredAll, allMonths, rate(total))];
+                var (totalRate, totalPopulation) = rateOf(total, last);
+                return [new CountRow("Total", null, first, last, total, coveredAll, allMonths, totalRate) { Population = totalPopulation }];
             default:
                 var byMonth = cells.GroupBy(c => c.Month).ToDictionary(g => g.Key, g => g.Sum(c => c.N));
                 var rows = new List<CountRow>();
@@ -152,7 +176,8 @@ public sealed class CrimeCounts(AnalyticalStore store)
                         }
                     }
 
-                    rows.Add(new CountRow(label, null, start, end, n, Covered(start, end), end.MonthsSince(start) + 1, rate(n)));
+                    var (rowRate, rowPopulation) = rateOf(n, end);
+                    rows.Add(new CountRow(label, null, start, end, n, Covered(start, end), end.MonthsSince(start) + 1, rowRate) { Population = rowPopulation });
                     start = end.AddMonths(1);
                 }
 

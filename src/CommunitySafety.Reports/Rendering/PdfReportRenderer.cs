@@ -12,6 +12,25 @@ public static class PdfReportRenderer
     /// <summary>Where Debian installs Chromium.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>The environment variable that names another Chromium executable than <see cref="ChromiumPath"/>.</summary>
+    public const string ChromiumVariable = "CSP_CHROMIUM";
+
+    /// <summary>
+    /// The Chromium to print with: the file <see cref="ChromiumVariable"/> names when it is set, else
+    /// <see cref="ChromiumPath"/>; null when that file does not exist (PDFs cannot be printed).
+    /// </summary>
+    /// <returns>The executable's path, or null.</returns>
+    public static string? FindChromium()
+    {
+        var path = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } named ? named : ChromiumPath;
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>One line for people: why PDFs cannot be printed here and how to make them.</summary>
+    public static string MissingChromiumText =>
+        $"Chromium is needed to print PDF reports but is not at {(Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } named ? named : ChromiumPath)}. "
+        + $"Install it (Debian: apt-get install chromium), or set {ChromiumVariable} to the Chromium executable.";
+
     private static readonly string[] ChromiumArguments =
     [
         "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -50,7 +69,7 @@ public static class PdfReportRenderer
     {
         if (!File.Exists(chromiumPath))
         {
-            throw new FileNotFoundException($"Chromium is needed to print PDF reports but is not at {chromiumPath}. Install it (Debian: apt-get install chromium).", chromiumPath);
+            throw new FileNotFoundException($"Chromium is needed to print PDF reports but is not at {chromiumPath}. Install it (Debian: apt-get install chromium), or set {ChromiumVariable} to the Chromium executable.", chromiumPath);
         }
 
         using var playwright = await Playwright.CreateAsync().ConfigureAwait(false);

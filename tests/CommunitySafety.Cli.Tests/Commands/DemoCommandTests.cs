@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CommunitySafety.Cli.Commands.Demo;
 using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Reports.Rendering;
 
 namespace CommunitySafety.Cli.Tests.Commands;
 
@@ -26,6 +28,19 @@ public class DemoCommandTests
         Assert.Equal(expected, json.RootElement[0].GetProperty("Count").GetInt64());
         Assert.Equal("12 of 12 months", json.RootElement[0].GetProperty("Months with data").GetString());
 
+        // The rate is on ONS's mid-2024 estimate for Luton (239,090, read from the shipped MYE2 file), and says so.
+        var mye = File.ReadLines(Path.Combine(DemoCommand.DefaultSamplesFolder(), "population", "mye24tablesew_MYE2_persons.csv"))
+            .Single(l => l.StartsWith("E06000032,", StringComparison.Ordinal)).Split(',');
+        var population = double.Parse(mye[3], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(239090, population);
+        Assert.Equal(expected / population * 1000, json.RootElement[0].GetProperty("Rate per 1,000").GetDouble(), 9);
+        Assert.Contains("Population: 239,090, ONS mid-2024 population estimates (MYE2), Local Authority, OGL v3", counts.Error, StringComparison.Ordinal);
+        Assert.Contains("Luton: Population: 239,090, ONS mid-2024 population estimates (MYE2)", demo.Error + demo.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("mid-2015", demo.Error + demo.Out, StringComparison.Ordinal);
+        // Crime by deprivation decile, from the IoD 2025 and Census 2021 samples.
+        Assert.Contains("Luton by deprivation decile of the LSOA, 2024/25", demo.Out, StringComparison.Ordinal);
+        Assert.Contains("English Indices of Deprivation 2025 (MHCLG), IMD decile, LSOA 2021", demo.Error + demo.Out, StringComparison.Ordinal);
+
         // The progress report is Luton's 2024/25, every section filled: the overall crime chart, the scoring matrix with
         // why there is no previous assessment, and the police-recorded indicators counted from the same store.
         var progress = await File.ReadAllTextAsync(Path.Combine(temp.Path, "out", "progress-report.html"));
@@ -47,6 +62,40 @@ public class DemoCommandTests
             Assert.Contains("Violence and sexual offences in Luton, 2024/25: ", html, StringComparison.Ordinal);
             Assert.Contains("Data for the map", html, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Demo_WithoutChromium_WritesHtmlAndWordSaysHowToGetPdfAndSucceeds()
+    {
+        // A fresh machine with only the .NET SDK: the Quick start's first command must still succeed. Run as its own
+        // process (csp.dll beside the tests, with its samples), so that hiding Chromium touches no other test.
+        using var temp = new TempFolder();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = temp.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "csp.dll"));
+        start.ArgumentList.Add("demo");
+        start.Environment[PdfReportRenderer.ChromiumVariable] = temp.File("no-chromium-here");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var said = await output + await error;
+
+        Assert.True(process.ExitCode == 0, said);
+        foreach (var name in new[] { "progress-report", "strategic-assessment" })
+        {
+            Assert.True(File.Exists(Path.Combine(temp.Path, "out", name + ".html")), said);
+            Assert.True(File.Exists(Path.Combine(temp.Path, "out", name + ".docx")), said);
+            Assert.False(File.Exists(Path.Combine(temp.Path, "out", name + ".pdf")), said);
+        }
+
+        Assert.Contains("Wrote both reports in HTML and Word", said, StringComparison.Ordinal);
+        Assert.Contains($"PDF skipped: Chromium is needed to print PDF reports but is not at {temp.File("no-chromium-here")}", said, StringComparison.Ordinal);
+        Assert.Contains("apt-get install chromium", said, StringComparison.Ordinal);
     }
 
     [Fact]

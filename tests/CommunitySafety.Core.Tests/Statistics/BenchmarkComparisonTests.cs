@@ -41,8 +41,12 @@ public class BenchmarkComparisonTests
     public void CompareOverlap_Intervals_DifferentOnlyWithoutOverlap(double l, double u, double bl, double bu, ComparisonOutcome expected) =>
         Assert.Equal(expected, BenchmarkComparison.CompareOverlap(l, u, bl, bu, Polarity.LowIsGood));
 
+    // Exact binomial limits around 50% of 100: P(X ≥ 61) = 0.0176 is beyond the upper 95% limit; P(X ≥ 60) = 0.0284
+    // is not, as P(X ≤ 40) = 0.0284 is not beyond the lower one (the two tails are treated alike).
     [Theory]
-    [InlineData(60, 100, ComparisonOutcome.Better)]
+    [InlineData(61, 100, ComparisonOutcome.Better)]
+    [InlineData(60, 100, ComparisonOutcome.Similar)]
+    [InlineData(40, 100, ComparisonOutcome.Similar)]
     [InlineData(53, 100, ComparisonOutcome.Similar)]
     [InlineData(30, 100, ComparisonOutcome.Worst)]
     public void CompareProportionWithControlLimits_AgainstFiftyPercent_GivesOutcome(long r, long n, ComparisonOutcome expected) =>

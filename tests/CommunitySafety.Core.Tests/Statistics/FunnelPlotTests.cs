@@ -45,7 +45,7 @@ public class FunnelPlotTests
     {
         var limits = FunnelPlot.RateLimits(500, 10_000);
         Assert.Equal(361.2, limits.Lower95, 1);
-        Assert.Equal(638.3, limits.Upper95, 1);
+        Assert.Equal(648.3, limits.Upper95, 1);
     }
 
     [Fact]
@@ -61,9 +61,11 @@ public class FunnelPlotTests
     [Fact]
     public void RateLimits_141EventsWhere106Point7Expected_IsHigh998()
     {
-        // P(X ≥ 141 | 106.7) = 0.00087 < 0.001. The old limits called it only "High (95%)".
+        // P(X ≥ 141 | 106.7) = 0.00087 < 0.001. The old limits called it only "High (95%)". The upper 99.8% limit is
+        // 140.5 events: 140 (P(X ≥ 140) = 0.0011) is not beyond it.
         var limits = FunnelPlot.RateLimits(10_670, 1000);
-        Assert.Equal(13953.546631948171, limits.Upper998, 1e-8);
+        Assert.Equal(14053.546631948171, limits.Upper998, 1e-8);
+        Assert.Equal(FunnelPosition.High95, FunnelPlot.Position(140.0 / 1000 * 100_000, limits));
         Assert.Equal(FunnelPosition.High998, FunnelPlot.Position(141.0 / 1000 * 100_000, limits));
         Assert.Equal("High (99.8%)", FunnelPlot.Position(141.0 / 1000 * 100_000, limits).ToLabel());
     }
@@ -86,21 +88,19 @@ public class FunnelPlotTests
         Assert.Equal(observed / expected95 * 100, ratio95, ratio95 * 1e-8);
     }
 
-    // The upper side of the same data: at the expected count where P(X ≥ O) = 0.025 (0.001), PHE's limit passes through
-    // O; Spiegelhalter's interpolation r_P − a (F(O − 1) = 0.975 exactly, so r_P = O − 1 and a = 0) passes through O − 1.
-    // The two conventions differ by one event on the upper side only; methodology.md states which is used.
+    // The upper side of the same data: at the expected count where P(X ≥ O) is the tail probability, the upper limit
+    // passes through O (the limits interpolate the upper tail P(X ≥ r) there).
     [Theory]
     [InlineData(2, 0.242209467, 825.7315569, 0.04540199, 4405.093268)]
     [InlineData(10, 4.795387629, 208.5337156, 2.960519925, 337.778507)]
     [InlineData(100, 81.36400699, 122.9044681, 71.92139974, 139.0406755)]
     [InlineData(716, 664.5083011, 107.7488421, 636.1521174, 112.5516964)]
-    public void RatioLimits_PheFunnelTestData_UpperLimitsOneEventBelowThePublishedPoints(
-        int observed, double expected95, double pheRatio95, double expected998, double pheRatio998)
+    public void RatioLimits_PheFunnelTestData_UpperLimitsPassThroughThePublishedPoints(
+        int observed, double expected95, double ratio95, double expected998, double ratio998)
     {
-        Assert.Equal(pheRatio95, observed / expected95 * 100, pheRatio95 * 1e-8);
-        Assert.Equal(pheRatio998, observed / expected998 * 100, pheRatio998 * 1e-8);
-        Assert.Equal((observed - 1) / expected95 * 100, FunnelPlot.RatioLimits(expected95).Upper95, pheRatio95 * 1e-5);
-        Assert.Equal((observed - 1) / expected998 * 100, FunnelPlot.RatioLimits(expected998).Upper998, pheRatio998 * 1e-5);
+        Assert.Equal(ratio95, FunnelPlot.RatioLimits(expected95).Upper95, ratio95 * 1e-5);
+        Assert.Equal(ratio998, FunnelPlot.RatioLimits(expected998).Upper998, ratio998 * 1e-5);
+        Assert.Equal(observed / expected998 * 100, ratio998, ratio998 * 1e-8);
     }
 
     [Theory]
@@ -125,6 +125,26 @@ public class FunnelPlotTests
 
         Assert.Equal(pheLower, limits.Lower95, 1e-9);
         Assert.Equal(pheUpper, limits.Upper95, 1e-9);
+    }
+
+    // PHEindicatormethods' published funnel test data for proportions (tests/testthat/testdata_funnel_prop_outputs.csv):
+    // baseline 80.642448%, limits printed to 6 decimals (the baseline's own rounding adds up to 5e-7).
+    [Theory]
+    [InlineData(1, 3.204264, 100, 0, 100)]
+    [InlineData(3, 35.933491, 100, 10.150815, 100)]
+    [InlineData(18, 62.390093, 98.894803, 51.864359, 100)]
+    [InlineData(41, 68.548635, 92.73626, 61.574398, 99.710497)]
+    [InlineData(1008, 78.203374, 83.081521, 76.796814, 84.488082)]
+    [InlineData(9998, 79.867989, 81.416907, 79.421375, 81.863521)]
+    [InlineData(110000, 80.408963, 80.875933, 80.274317, 81.010578)]
+    public void ProportionLimits_WilsonInversion_MatchesPheFunnelTestDataToPrintedPrecision(
+        int n, double lower95, double upper95, double lower998, double upper998)
+    {
+        var limits = FunnelPlot.ProportionLimits(0.80642448, n, 100, ProportionFunnelMethod.WilsonInversion);
+        Assert.Equal(lower95, limits.Lower95, 1e-6);
+        Assert.Equal(upper95, limits.Upper95, 1e-6);
+        Assert.Equal(lower998, limits.Lower998, 1e-6);
+        Assert.Equal(upper998, limits.Upper998, 1e-6);
     }
 
     [Fact]

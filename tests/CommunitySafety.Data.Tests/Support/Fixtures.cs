@@ -41,5 +41,24 @@ public static class Fixtures
 
     public static string Mye2Mid2024 => Path.Combine(Root, "population", "mye24tablesew_MYE2_persons.csv");
 
+    public static string Mye2Workbook2021 => Path.Combine(Root, "population", "ukpopestimatesmid2021on2021geographyfinal.xlsx");
+
+    /// <summary>The repository's samples/ folder (the demo's real data), found above the test binaries.</summary>
+    public static string Samples
+    {
+        get
+        {
+            for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            {
+                if (File.Exists(Path.Combine(d.FullName, "CommunitySafety.slnx")))
+                {
+                    return Path.Combine(d.FullName, "samples");
+                }
+            }
+
+            throw new DirectoryNotFoundException("samples/ not found above " + AppContext.BaseDirectory);
+        }
+    }
+
     public const string StreetHeader = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
 }

@@ -46,7 +46,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(PdfReportRenderer.LaunchOptions(ChromiumPath));
+        UseGenerousExpectTimeout();
     }
+
+    /// <summary>Web-first assertions (Expect) retry until they hold or <see cref="WaitTimeout"/> passes, not 5 s.</summary>
+    public static void UseGenerousExpectTimeout() => Assertions.SetDefaultExpectTimeout(WaitTimeout);
 
     public async Task DisposeAsync()
     {
@@ -65,17 +69,58 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// How long a wait may take before the test fails. Every wait is for something the test needs (an element, a
+    /// response, a URL), never for the network to go quiet or for a fixed time, so a slow machine only makes a test
+    /// slower; the bound is generous because CI runs on a busy 2-core machine.
+    /// </summary>
+    public const float WaitTimeout = 90_000;
+
     /// <summary>A fresh browser context (its own cookies); axe is injected despite the app's CSP only because CSP is bypassed here.</summary>
     public Task<IBrowserContext> NewContextAsync() =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, BypassCSP = true, AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        NewContextAsync(Browser, new BrowserNewContextOptions { BaseURL = BaseUrl, BypassCSP = true, AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 
+    /// <summary>A browser context whose waits (actions, locators, navigations) are bounded by <see cref="WaitTimeout"/>.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserNewContextOptions options)
+    {
+        var context = await browser.NewContextAsync(options);
+        context.SetDefaultTimeout(WaitTimeout);
+        context.SetDefaultNavigationTimeout(WaitTimeout);
+        return context;
+    }
+
+    /// <summary>
+    /// Goes to <paramref name="url"/> and returns once the server's answer has arrived (navigation committed); the
+    /// caller then waits for the element it needs. Nothing waits for images, tiles, fonts or idle network.
+    /// </summary>
+    public static async Task GoToAsync(IPage page, string url)
+    {
+        var response = await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        if (response is { Ok: false } r && r.Status != 404)
+        {
+            throw new InvalidOperationException($"GET {url} answered {r.Status}.");
+        }
+    }
+
+    /// <summary>
+    /// Signs in through the form: waits for the email field, for the server's answer to the form (a redirect), for the
+    /// dashboard's address and for its "Sign out" button — the things a signed-in test needs — and nothing else.
+    /// </summary>
     public static async Task SignInAsync(IPage page, string email)
     {
-        await page.GotoAsync("/account/sign-in");
+        await GoToAsync(page, "/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(WebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/dashboard");
+        var answer = await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/account/sign-in", StringComparison.OrdinalIgnoreCase));
+        if (answer.Status is not (301 or 302 or 303))
+        {
+            throw new InvalidOperationException($"Signing in as {email} answered {answer.Status}, not a redirect to the dashboard.");
+        }
+
+        await page.WaitForURLAsync("**/dashboard", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
     }
 
     private static string FindRepositoryRoot()

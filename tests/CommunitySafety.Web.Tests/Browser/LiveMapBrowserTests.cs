@@ -40,6 +40,7 @@ public sealed class LiveMapFixture : IAsyncLifetime
         BaseUrl = _app.Urls.First().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(PdfReportRenderer.LaunchOptions(BrowserFixture.ChromiumPath));
+        BrowserFixture.UseGenerousExpectTimeout();
     }
 
     public async Task DisposeAsync()
@@ -68,7 +69,7 @@ public sealed class LiveMapBrowserTests(LiveMapFixture fixture) : IClassFixture<
     public async Task AreaPage_LeafletMapDrawsTheHotSpotCellsWithTheLegend_UnderTheAppsPolicy_AndPassesAxe()
     {
         // The app's own content security policy applies here (no bypass): Leaflet must work without 'unsafe-inline'.
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var context = await BrowserFixture.NewContextAsync(fixture.Browser, new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         var blocked = new List<string>();
         page.Console += (_, m) =>
@@ -87,10 +88,11 @@ public sealed class LiveMapBrowserTests(LiveMapFixture fixture) : IClassFixture<
             }
         };
         await BrowserFixture.SignInAsync(page, "analyst@example.org");
-        await page.GotoAsync(Page);
+        await BrowserFixture.GoToAsync(page, Page);
 
+        // The map marks itself ready once Leaflet has drawn the GeoJSON cells: that, not the page's loading, is waited for.
         var map = page.Locator("#hotspot-map-live.app-live-map--ready");
-        await map.WaitForAsync(new() { Timeout = 60_000 });
+        await map.WaitForAsync();
 
         // As many shaded paths as the GeoJSON has significant cells, in the SVG map's colours.
         var geojson = JsonDocument.Parse(await page.EvaluateAsync<string>("async () => await (await fetch(document.getElementById('hotspot-map-live').dataset.geojson)).text()"));
@@ -114,11 +116,11 @@ public sealed class LiveMapBrowserTests(LiveMapFixture fixture) : IClassFixture<
 
         // axe-core finds no serious or critical violation on the page with the live map (injected with the policy
         // bypassed, in a context of its own: the app's policy rightly refuses the test's inline script).
-        await using var axeContext = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, BypassCSP = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await using var axeContext = await BrowserFixture.NewContextAsync(fixture.Browser, new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, BypassCSP = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page = await axeContext.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "analyst@example.org");
-        await page.GotoAsync(Page);
-        await page.Locator("#hotspot-map-live.app-live-map--ready").WaitForAsync(new() { Timeout = 60_000 });
+        await BrowserFixture.GoToAsync(page, Page);
+        await page.Locator("#hotspot-map-live.app-live-map--ready").WaitForAsync();
         await page.AddScriptTagAsync(new() { Content = BrowserFixture.AxeScript });
         var violations = await page.EvaluateAsync<JsonElement>(
             """
@@ -134,15 +136,12 @@ public sealed class LiveMapBrowserTests(LiveMapFixture fixture) : IClassFixture<
     [Fact]
     public async Task AreaPage_WithoutJavaScript_KeepsTheSvgMap()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });
+        await using var context = await BrowserFixture.NewContextAsync(fixture.Browser, new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync("analyst@example.org");
-        await page.GetByLabel("Password").FillAsync(WebFactory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/dashboard");
-        await page.GotoAsync(Page);
-        Assert.True(await page.Locator("#hotspot-map svg[role=img]").IsVisibleAsync());
-        Assert.True(await page.Locator("#hotspot-map-live").IsHiddenAsync());
+        await BrowserFixture.SignInAsync(page, "analyst@example.org");
+        await BrowserFixture.GoToAsync(page, Page);
+        await Assertions.Expect(page.Locator("#hotspot-map svg[role=img]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#hotspot-map-live")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("#hotspot-map-live")).ToBeHiddenAsync();
     }
 }

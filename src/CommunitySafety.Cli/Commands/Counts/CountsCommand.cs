@@ -193,7 +193,7 @@ public sealed class CountsCommand : Command
             }
 
             anyPartial |= row.IsPartial;
-            var rate = result.Population is { } pop && !row.IsPartial ? CrudeRate.Calculate(row.Count, pop.Value, rateOptions) : (RateResult?)null;
+            var rate = (row.Population ?? result.Population) is { } pop && !row.IsPartial ? CrudeRate.Calculate(row.Count, pop.Value, rateOptions) : (RateResult?)null;
             table.Add(label, row.CoverageText, row.Count, rate?.Value, rate?.Lower95, rate?.Upper95);
         }
 
@@ -212,9 +212,28 @@ public sealed class CountsCommand : Command
             table.Notes.Add($"{result.NoLocation:N0} of the records have no location (no LSOA or coordinates).");
         }
 
-        table.Notes.Add(result.Population is { } p
-            ? $"Rates use the mid-{p.Year} population ({p.Band}) of {p.Value:N0} ({p.Source}); 95% limits by Byar's method (exact Poisson below 10)."
-            : $"No rate: {(result.PopulationNote ?? "no population is imported for this area").TrimEnd('.')}.");
+        if (result.Population is null)
+        {
+            table.Notes.Add($"No rate: {(result.PopulationNote ?? "no population is imported for this area").TrimEnd('.')}.");
+            return table;
+        }
+
+        // Each period's rate is on the population of its own mid-year: one line per population a rate was given on.
+        var populations = result.Rows.Where(r => !r.IsPartial && r.MonthsCovered > 0).Select(r => r.Population ?? result.Population).OfType<PopulationFigure>()
+            .Distinct().OrderBy(p => p.Year).ToList();
+        foreach (var p in populations)
+        {
+            table.Notes.Add(p.Description);
+        }
+
+        if (populations.Count > 0)
+        {
+            table.Notes.Add("Rates per the population of the period's own mid-year (2024/25 → mid-2024), else the nearest earlier year; 95% limits by Byar's method (exact Poisson below 10).");
+        }
+        if (result.CoverageStatement is { } coverage)
+        {
+            table.Notes.Add(coverage);
+        }
         return table;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CommunitySafety.Cli.Commands.Counts;
 using CommunitySafety.Cli.Commands.Plan;
 using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Data.Deprivation;
 using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
@@ -39,7 +40,7 @@ public sealed class DemoCommand : Command
 
     /// <summary>Creates the command.</summary>
     public DemoCommand(CliContext context)
-        : base("demo", "Build a fresh analytical store from the bundled sample data (Bedfordshire 2023-12..2025-12, Hampshire's scattered months, ONS mid-2015 population and lookups) and summarise it.")
+        : base("demo", "Build a fresh analytical store from the bundled sample data (Bedfordshire 2023-12..2025-12, Hampshire's scattered months, ONS mid-2020..mid-2024 and Census 2021 population, the 2024 lookups, the English Indices of Deprivation 2025) and summarise it.")
     {
         _context = context;
         Options.Add(_samples);
@@ -151,18 +152,50 @@ public sealed class DemoCommand : Command
         }
     }
 
+    /// <summary>
+    /// The lookups the demo imports: the ONS 2024 geography (LSOA 2011 → 2021, LSOA 2021 → ward → district, district →
+    /// CSP → police force area, district code history). The older national lookups beside them (LAD17…, LSOA11_WD20…)
+    /// are for <c>csp generate</c>.
+    /// </summary>
+    public static IReadOnlyList<string> DemoLookups { get; } =
+    [
+        "lookup_lsoa11_lsoa21_ltla22_bedfordshire_hampshire.csv",
+        "lookup_lsoa21_ward24_ltla24_bedfordshire_hampshire.csv",
+        "lookup_ltla_ltla.csv",
+        "lookup_ltla24_csp24_pfa24.csv",
+    ];
+
+    /// <summary>
+    /// The population files the demo imports: ONS mid-year estimates by district for mid-2020 to mid-2024 (with the
+    /// country totals) and Census 2021 by LSOA 2021. The mid-2015 LSOA file beside them is the earlier sample, kept for
+    /// comparison and for the tests that use it.
+    /// </summary>
+    public static IReadOnlyList<string> DemoPopulation { get; } =
+    [
+        "ons_mye2_lad_sya_mid2020_2022.csv",
+        "mye23tablesew_MYE2_persons.csv",
+        "mye24tablesew_MYE2_persons.csv",
+        "census2021_lsoa21_usual_residents_6age_bedfordshire_hampshire.csv",
+    ];
+
     private void Build(AnalyticalStore store, string samples)
     {
-        foreach (var lookup in Directory.EnumerateFiles(Path.Combine(samples, "lookups"), "*.csv").Order(StringComparer.Ordinal))
+        foreach (var name in DemoLookups)
         {
-            var summary = new LookupImporter(store).Import(lookup);
-            _context.Say($"  lookup      {Path.GetFileName(lookup)}: {summary.Rows:N0} rows");
+            var summary = new LookupImporter(store).Import(Path.Combine(samples, "lookups", name));
+            _context.Say($"  lookup      {name}: {summary.Rows:N0} rows");
         }
 
-        foreach (var population in Directory.EnumerateFiles(Path.Combine(samples, "population"), "*.csv").Order(StringComparer.Ordinal))
+        foreach (var name in DemoPopulation)
         {
-            var summary = new PopulationImporter(store).Import(population);
-            _context.Say($"  population  {Path.GetFileName(population)}: mid-{summary.Year}, {summary.Areas:N0} areas");
+            var summary = new PopulationImporter(store).Import(Path.Combine(samples, "population", name));
+            _context.Say($"  population  {name}: {string.Join(", ", summary.Years.Select(y => $"mid-{y}"))}, {summary.Areas:N0} areas ({summary.Source})");
+        }
+
+        foreach (var index in Directory.EnumerateFiles(Path.Combine(samples, "deprivation"), "*.csv").Order(StringComparer.Ordinal))
+        {
+            var summary = new DeprivationImporter(store).Import(index);
+            _context.Say($"  deprivation {Path.GetFileName(index)}: {summary.IndexName}, {summary.Lsoas:N0} LSOAs");
         }
 
         var archives = Directory.EnumerateFiles(Path.Combine(samples, "police"), "*.zip").Order(StringComparer.Ordinal).ToList();
@@ -198,8 +231,42 @@ public sealed class DemoCommand : Command
             overview.Add(area.Name, area.KindName, row[1], row[2], row[3], row[4] is double lo && row[5] is double hi ? $"{lo:N1} to {hi:N1}" : null);
         }
 
-        overview.Notes.Add("Rates use the ONS mid-2015 population: the only population estimates in the samples.");
+        var populations = new List<string>();
+        foreach (var name in DemoAreas)
+        {
+            var result = counts.Count(CountQuery.For(resolver.Resolve(name), period) with { Rate = new CountRateOptions() });
+            populations.Add(result.Population is { } p ? $"{name}: {p.Description}" : $"{name}: no rate ({result.PopulationNote})");
+        }
+
+        overview.Notes.Add($"Rates use the population of the period's own mid-year ({period} → mid-{PopulationYears.ForPeriod(period.LastMonth)}), else the nearest earlier year, with its source:");
+        overview.Notes.AddRange(populations);
         overview.Write(_context, OutputFormat.Table);
+
+        if (new DeprivationQuery(store).For(resolver.Resolve(PlanArea), period.FirstMonth, period.LastMonth) is { } profile)
+        {
+            var byDecile = new ResultTable(
+                new ResultColumn("IMD decile"),
+                new ResultColumn("LSOAs", IsNumeric: true),
+                new ResultColumn("Population", IsNumeric: true, Format: "N0"),
+                new ResultColumn("Crimes and ASB", IsNumeric: true),
+                new ResultColumn("Rate per 1,000", IsNumeric: true, Format: "N1"))
+            {
+                Title = $"{PlanArea} by deprivation decile of the LSOA, {period} (1 = most deprived 10% of LSOAs in England)",
+            };
+            foreach (var d in profile.Deciles)
+            {
+                var n = d.Counts.Values.Sum();
+                byDecile.Add(d.Decile.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Lsoas, d.Population, n, d.Population > 0 ? n / d.Population * 1000 : null);
+            }
+
+            byDecile.Notes.Add($"Deciles: {profile.IndexSource}. Population: {profile.PopulationSource}.");
+            if (profile.LsoasWithoutDecile > 0 || profile.RecordsWithoutDecile > 0)
+            {
+                byDecile.Notes.Add($"{profile.LsoasWithoutDecile:N0} LSOAs and {profile.RecordsWithoutDecile:N0} records have no decile.");
+            }
+
+            byDecile.Write(_context, OutputFormat.Table);
+        }
 
         var portsmouth = resolver.Resolve("Portsmouth");
         var byYear = counts.Count(new CountQuery(portsmouth) { By = CountGrouping.FinancialYear, Rate = new CountRateOptions() });

@@ -7,6 +7,7 @@ using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Rendering;
 
 namespace CommunitySafety.Cli.Commands.Report;
 
@@ -63,9 +64,12 @@ public static class DemoReports
             NoPreviousAssessmentReason = NoPreviousAssessment(recent, assessmentYear),
             HotspotMaps = topMap is null ? [] : [topMap],
         });
+        // Without Chromium the demo still writes HTML and Word, and says in one line how to get the PDFs.
+        var canPrint = PdfReportRenderer.FindChromium() is not null;
+        var extensions = ReportOutput.Extensions.Where(e => canPrint || e != ".pdf").ToArray();
         foreach (var (name, report) in new[] { ("progress-report", progress), ("strategic-assessment", assessmentReport) })
         {
-            foreach (var ext in ReportOutput.Extensions)
+            foreach (var ext in extensions)
             {
                 var path = Path.Combine(folder, name + ext);
                 await ReportOutput.WriteAsync(report, path).ConfigureAwait(false);
@@ -73,7 +77,12 @@ public static class DemoReports
             }
         }
 
-        context.Say($"Wrote both reports in HTML, Word and PDF in {watch.Elapsed.TotalSeconds:N1} s:");
+        context.Say($"Wrote both reports in {(canPrint ? "HTML, Word and PDF" : "HTML and Word")} in {watch.Elapsed.TotalSeconds:N1} s:");
+        if (!canPrint)
+        {
+            context.Say($"PDF skipped: {PdfReportRenderer.MissingChromiumText}");
+        }
+
         foreach (var file in files)
         {
             context.Out.WriteLine(file);

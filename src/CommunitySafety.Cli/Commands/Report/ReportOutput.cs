@@ -54,10 +54,11 @@ public static class ReportOutput
                     DocxReportRenderer.Write(report, path);
                     break;
                 default:
+                    var chromium = PdfReportRenderer.FindChromium() ?? throw new CliException(ExitCode.Failure, PdfReportRenderer.MissingChromiumText);
                     html ??= await HtmlReportRenderer.RenderAsync(report).ConfigureAwait(false);
                     try
                     {
-                        await PdfReportRenderer.WriteHtmlAsync(html, report.Footer ?? report.Title, path).ConfigureAwait(false);
+                        await PdfReportRenderer.WriteHtmlAsync(html, report.Footer ?? report.Title, path, chromium).ConfigureAwait(false);
                     }
                     catch (FileNotFoundException e)
                     {

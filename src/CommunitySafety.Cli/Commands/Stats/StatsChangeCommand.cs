@@ -141,7 +141,8 @@ public sealed class StatsChangeCommand : Command
             table.Add(input.Cells(i, change.Difference, change.DifferenceLower95, change.DifferenceUpper95, change.PercentChange, change.PValue, change.Outcome.ToLabel()));
         }
 
-        table.Notes.Add("Change in percentage points; Newcombe's interval for the difference; pooled two-sample z test, significant when p < 0.05.");
+        var unit = multiplier == 100 ? "percentage points" : $"proportions × {multiplier:G}";
+        table.Notes.Add($"Change: later − earlier, in {unit}; percent_change is relative to the earlier proportion; Newcombe's interval for the difference; pooled two-sample z test, significant when p < 0.05.");
         table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
         return (int)ExitCode.Ok;
     }

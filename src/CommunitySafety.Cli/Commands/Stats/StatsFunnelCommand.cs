@@ -97,7 +97,8 @@ public sealed class StatsFunnelCommand : Command
         // Counts and denominators need not be whole (modelled or standardised counts): the Poisson funnel is defined for any
         // expected count and the Wilson inversion for any denominator; the exact binomial funnel needs whole denominators.
         var units = new List<FunnelUnit>(input.Rows.Count);
-        var rows = new List<int>(input.Rows.Count);
+        var unitOfRow = new int[input.Rows.Count];
+        Array.Fill(unitOfRow, -1);
         for (var i = 0; i < input.Rows.Count; i++)
         {
             var count = input.Amount(i, countColumn);
@@ -119,8 +120,8 @@ public sealed class StatsFunnelCommand : Command
                     $"{input.Path} line {i + 2}, column '{input.Header[denominatorColumn]}': '{input.Rows[i][denominatorColumn]}' is not a whole number, and exact binomial limits are defined only for whole numbers in the group; use --proportion-method wilson for modelled or standardised denominators.");
             }
 
+            unitOfRow[i] = units.Count;
             units.Add(new FunnelUnit(count.Value, denominator.Value));
-            rows.Add(i);
         }
 
         var target = parseResult.GetValue(_target);
@@ -153,7 +154,7 @@ public sealed class StatsFunnelCommand : Command
         var table = input.Extend(columns);
         for (var i = 0; i < input.Rows.Count; i++)
         {
-            var at = rows.IndexOf(i);
+            var at = unitOfRow[i];
             var applied = OverdispersionMethod.None;
             object?[] cells;
             if (at < 0)
