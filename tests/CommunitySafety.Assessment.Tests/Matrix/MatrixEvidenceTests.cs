@@ -21,6 +21,7 @@ public class MatrixEvidenceTests
         Assert.Equal(new RateContrast("Jan 2024–Dec 2024", 900, 200_000, "Jan 2025–Dec 2025", 800, 210_000), evidence[0].Rolling);
         Assert.Equal(new RateContrast("Jan 2024–Dec 2024", 0, 200_000, "Jan 2025–Dec 2025", 0, 210_000), evidence[1].Rolling);
         Assert.Null(evidence[0].RollingNote);
+        Assert.Equal("rates on test for both periods", evidence[0].RollingSource);
         Assert.Equal("no deprivation evidence was loaded", evidence[0].DeprivationNote);
     }
 
