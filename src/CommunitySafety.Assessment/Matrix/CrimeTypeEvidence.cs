@@ -45,6 +45,9 @@ public sealed record CrimeTypeEvidence
     /// <summary>The latest complete 12 months against the 12 before (the rolling trend); null when the area has no such periods.</summary>
     public RateContrast? Rolling { get; init; }
 
+    /// <summary>The populations the rolling periods' rates use, e.g. "ONS mid-2024 estimate for E06000032 (mid-2024) and …"; null when unknown.</summary>
+    public string? RollingSource { get; init; }
+
     /// <summary>Why there is no rolling trend, e.g. "only 16 consecutive months of data"; null when there is.</summary>
     public string? RollingNote { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CommunitySafety.Assessment.Internals;
 using CommunitySafety.Statistics;
 
@@ -98,6 +99,7 @@ public sealed record MatrixCriterion
     /// No longer allowed (read only to reject it with a clear message): a criterion without evidence is not scored and its
     /// weight is shared over the scored criteria, rather than given a score that looks like evidence.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MissingScore { get; init; }
 
     /// <summary>Volume: what is banded.</summary>

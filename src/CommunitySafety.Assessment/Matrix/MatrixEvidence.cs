@@ -46,6 +46,9 @@ public static class MatrixEvidence
                 rolling.Earlier.Label, rolling.Earlier.Counts.GetValueOrDefault(e.CrimeType), rolling.Earlier.Population!.Value,
                 rolling.Later.Label, rolling.Later.Counts.GetValueOrDefault(e.CrimeType), rolling.Later.Population!.Value),
             RollingNote = rollingNote,
+            RollingSource = rolling is null ? null
+                : rolling.Earlier.PopulationSource == rolling.Later.PopulationSource ? $"rates on {rolling.Later.PopulationSource} for both periods"
+                : $"rates on {rolling.Earlier.PopulationSource} for {rolling.Earlier.Label} and {rolling.Later.PopulationSource} for {rolling.Later.Label}",
             Deprivation = deprivation?.Contrasts.GetValueOrDefault(e.CrimeType),
             DeprivationSource = deprivation?.Source,
             DeprivationNote = deprivation is not null && !deprivation.Value.Contrasts.ContainsKey(e.CrimeType) ? "no deprivation evidence for this crime type" : deprivationNote,

@@ -401,7 +401,7 @@ public static class ScoringMatrix
                 _ => "police.uk records per 1,000 residents in the assessment year",
             },
             CriterionKind.Trend => first is not null && TrendPeriods(c, first) is { } periods
-                ? $"the rate in {periods}, exact test of two Poisson rates (95%)"
+                ? $"the rate in {periods}, exact test of two Poisson rates (95%){(c.TrendAgainst == TrendAgainst.Rolling12Months && first.RollingSource is { } populations ? $"; {populations}" : string.Empty)}"
                 : "the change in the rate, exact test of two Poisson rates (95%)",
             CriterionKind.Benchmark => c.BenchmarkAgainst == BenchmarkAgainst.EnglandAndWales
                 ? "the rate against England and Wales's (confidence intervals)"

@@ -68,7 +68,9 @@ public sealed partial class StoreAssessmentSource
     {
         var result = _counts.Count(new CountQuery(area) { FirstMonth = first, LastMonth = last, By = CountGrouping.CrimeType, Rate = new CountRateOptions() });
         var counts = result.Rows.Where(r => r.CrimeType is { IsLegacy: false }).ToDictionary(r => r.CrimeType!, r => r.Count);
-        var source = result.Population is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p.Source} (mid-{p.Year})") : result.PopulationNote;
+        var source = result.Population is { } p
+            ? p.Source.Contains(string.Create(CultureInfo.InvariantCulture, $"mid-{p.Year}"), StringComparison.Ordinal) ? p.Source : string.Create(CultureInfo.InvariantCulture, $"{p.Source} (mid-{p.Year})")
+            : result.PopulationNote;
         return new MonthsCounts(first, last, result.MonthsCovered.Count, result.Population?.Value, source, counts);
     }
 

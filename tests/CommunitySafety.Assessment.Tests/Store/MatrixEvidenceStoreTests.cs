@@ -41,6 +41,7 @@ public class MatrixEvidenceStoreTests(SampleStore samples)
         var trend = result.Matrix.Criteria.Single(c => c.Id == "trend");
         Assert.True(trend.IsScored);
         Assert.Contains("Jan 2025–Dec 2025 against Jan 2024–Dec 2024", trend.Evidence, StringComparison.Ordinal);
+        Assert.Matches("; rates on .*mid-2015.* for both periods$", trend.Evidence);
         var column = result.Methodology.Matrix.Criteria.ToList().FindIndex(c => c.Id == "trend");
         foreach (var type in CrimeType.Current)
         {
