@@ -652,7 +652,7 @@ public static class StrategicAssessment
         settings.UnreliableYears.Source,
         [.. settings.UnreliableYears.All.Select(u => new UnreliableYearEntry(u.Year.ToString(), u.Reason))],
         settings.Partnership.Source,
-        [.. CrimeType.Current.SelectMany(t => settings.Matrix.Criteria.Where(c => c.Kind == CriterionKind.Partnership)
+        [.. CrimeType.Current.SelectMany(t => settings.Matrix.Criteria.Where(c => c.Kind is CriterionKind.Partnership or CriterionKind.Deprivation)
             .Select(c => (t, c.Id, Score: settings.Partnership.For(t, c.Id))))
             .Where(p => p.Score is not null)
             .Select(p => new PartnershipScoreEntry(p.t.Name, p.Id, p.Score!.Score, p.Score.Evidence))],

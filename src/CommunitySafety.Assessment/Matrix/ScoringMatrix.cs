@@ -258,7 +258,7 @@ public static class ScoringMatrix
     {
         var (benchmark, name, fix) = c.BenchmarkAgainst == BenchmarkAgainst.EnglandAndWales
             ? (e.NationalRate, "England and Wales", "import every force's police.uk data for the year, so that England and Wales can be compared")
-            : (e.PeerGroupRate, "the peer group", "give a peer group (--peers or --nearest) whose areas have data for the year in the store");
+            : (e.PeerGroupRate, "the peer group", "import the police.uk files of the forces of the peer areas named in the peer group (or give your own peer group with --peers <file>) so that the peers have data for the year");
         if (!e.IsCompleteYear)
         {
             return Missing($"the assessment year has {e.MonthsWithData} of 12 months", "assess a complete financial year, or import the missing months");

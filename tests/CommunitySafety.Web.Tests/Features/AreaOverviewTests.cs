@@ -105,6 +105,23 @@ public sealed class AreaOverviewTests(AreaStoreWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task AreaPage_NamesThePopulationBehindItsRates_AndWarnsWhenItIsStale()
+    {
+        // The fixtures hold only the mid-2015 LSOA estimates: the 12 months to January 2024 (mid-year 2023) are rated
+        // on them, and the page says so, with the warning that they are eight years old.
+        using var response = await factory.ClientAs(Roles.BoardMember).GetAsync(new Uri($"/areas?area={Luton}&year={Year}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+
+        var source = html[html.IndexOf("id=\"population-source\"", StringComparison.Ordinal)..];
+        source = source[..source.IndexOf("</p>", StringComparison.Ordinal)];
+        Assert.Contains("Rates per 1,000 residents: Population: ", source, StringComparison.Ordinal);
+        Assert.Contains("mid-2015", source, StringComparison.Ordinal);
+        Assert.Contains("id=\"population-stale\"", html, StringComparison.Ordinal);
+        Assert.Contains("the population is mid-2015, 8 years from the period", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AreaPage_ForAYearWithoutData_SaysSoTheGovUkWay_NotAnError()
     {
         using var response = await factory.ClientAs(Roles.Contributor).GetAsync(new Uri($"/areas?area={Luton}&year=2020%2F21", UriKind.Relative));

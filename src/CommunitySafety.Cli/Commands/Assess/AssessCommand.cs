@@ -94,7 +94,7 @@ public sealed class AssessCommand : Command
 
     private readonly Option<int> _draws = new("--draws")
     {
-        Description = "Sensitivity analysis: how many sets of weights to draw (each weight ±50%).",
+        Description = "Sensitivity analysis: how many draws, each redrawing every count within its Poisson uncertainty and every weight within ±50%.",
         DefaultValueFactory = _ => SensitivitySettings.Default.Draws,
         HelpName = "n",
     };

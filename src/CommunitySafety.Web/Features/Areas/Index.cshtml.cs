@@ -86,7 +86,8 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
 
         var counts = new CrimeCounts(store);
         var period = ReportingPeriod.Rolling12MonthsTo(last);
-        Counts = counts.Count(CountQuery.For(chosen.Area, period, CountGrouping.CrimeType));
+        // Rates on the population of the period's own mid-year, which the page names with its source.
+        Counts = counts.Count(CountQuery.For(chosen.Area, period, CountGrouping.CrimeType) with { Rate = new CountRateOptions() });
         PreviousCounts = counts.Count(CountQuery.For(chosen.Area, ReportingPeriod.Rolling12MonthsTo(last.AddMonths(-12)), CountGrouping.CrimeType));
 
         var firstYear = AreaAnalysis.YearOf(first);
