@@ -70,6 +70,7 @@ internal sealed partial class PoliceFileImport
         _counts.Seal();
         _progress(counting.BytesRead, _parsedRows);
         MarkTruncatedLastLine();
+        CountForeignMonths();
     }
 
     /// <summary>Checks each row as <see cref="ParseStreet"/> does and counts the good ones by force, LSOA, crime type and month.</summary>

@@ -192,6 +192,7 @@ internal sealed partial class PoliceFileImport
 
         _progress(counting.BytesRead, Rows);
         MarkTruncatedLastLine();
+        CountForeignMonths();
     }
 
     /// <summary>Whether the file must be rejected whole: a file-level error, or bad rows without SkipBadRows.</summary>
@@ -467,6 +468,12 @@ internal sealed partial class PoliceFileImport
             }
 
             var ym = fileMonth ?? new YearMonth(when.Year, when.Month);
+            if (fileMonth is null && !CheckOneMonth(ym, line, h.Names[date]))
+            {
+                Reject(row);
+                continue;
+            }
+
             _store.Dimensions.Month(ym);
             appender.CreateRow().AppendValue(force).AppendValue(ym.Index)
                 .AppendValue(_pool.Get(row[type].Span))
@@ -579,11 +586,87 @@ internal sealed partial class PoliceFileImport
         var s = row[col].Span;
         if (YearMonth.TryParse(s, out month))
         {
-            return true;
+            return CheckOneMonth(month, line, h.Names[col]);
         }
 
         Error(line, h.Names[col], s.IsWhiteSpace() ? "empty month: expected yyyy-MM, e.g. 2024-01." : $"'{CsvText.Show(s)}' is not a month: expected yyyy-MM, e.g. 2024-01.");
         return false;
+    }
+
+    [GeneratedRegex(@"^(?<month>\d{4}-\d{2})-", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthInName();
+
+    /// <summary>The month of police.uk's file name (<c>2024-01-bedfordshire-street.csv</c>), or null when the name has none.</summary>
+    internal static YearMonth? NameMonth(string fileName) =>
+        MonthInName().Match(fileName) is { Success: true } m && YearMonth.TryParse(m.Groups["month"].Value, out var ym) ? ym : null;
+
+    // The one month this file may hold: its name's, or else its first good row's (_fileMonthLine, 0 when from the name).
+    private YearMonth? _fileMonth;
+    private int _fileMonthLine;
+    private bool _fileMonthKnown;
+
+    /// <summary>
+    /// The one-month rule: a police.uk file holds one month (police.uk publishes one file per force and month), and
+    /// importing a file replaces each force-month it holds, so a file holding a few rows of another month would replace that
+    /// whole stored month with those rows. A row of any other month than the file's (its name's month, or else its first
+    /// good row's) is an error naming the line and field; the file is rejected whole (or, with SkipBadRows, the row is).
+    /// </summary>
+    private bool CheckOneMonth(YearMonth month, int line, string field)
+    {
+        if (!_fileMonthKnown)
+        {
+            _fileMonth = NameMonth(_source.FileName);
+            _fileMonthKnown = true;
+        }
+
+        if (_fileMonth is not { } expected)
+        {
+            _fileMonth = month;
+            _fileMonthLine = line;
+            return true;
+        }
+
+        if (month == expected)
+        {
+            return true;
+        }
+
+        // One error per other month names its first row (and, at the end, how many rows it has); every row gets its own
+        // error only when bad rows are kept for the rejects file.
+        if (_foreignMonths.TryGetValue(month.Index, out var seen))
+        {
+            _foreignMonths[month.Index] = seen with { Rows = seen.Rows + 1 };
+            if (!_options.SkipBadRows)
+            {
+                _errorCount++;
+                return false;
+            }
+        }
+        else
+        {
+            _foreignMonths[month.Index] = (Errors.Count, 1);
+        }
+
+        var why = _fileMonthLine == 0 ? $"its name says {expected}" : $"its first row (line {_fileMonthLine}) is {expected}";
+        Error(line, field, $"month {month} does not belong in this file: {why}, and a police.uk file holds one month. " +
+            $"Importing it would replace the whole stored {month} of this force with this file's rows of {month}; " +
+            "split the file by month (one file per force and month, as police.uk publishes them).");
+        return false;
+    }
+
+    // Months other than the file's: the index of the first error naming one, and its rows.
+    private readonly Dictionary<int, (int ErrorIndex, int Rows)> _foreignMonths = [];
+
+    /// <summary>Adds to each other month's first error how many of the file's rows are of that month.</summary>
+    private void CountForeignMonths()
+    {
+        foreach (var (_, (index, rows)) in _foreignMonths)
+        {
+            if (rows > 1 && !_options.SkipBadRows && index < Errors.Count)
+            {
+                Errors[index] = Errors[index] with { Message = Errors[index].Message + string.Create(CultureInfo.InvariantCulture, $" ({rows:N0} rows of that month, from this line on.)") };
+            }
+        }
     }
 
     private bool TryForce(SepReader.Row row, int col, PoliceHeader h, int line, out ReadOnlySpan<char> force)
