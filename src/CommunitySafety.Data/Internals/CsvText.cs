@@ -18,7 +18,7 @@ internal static class CsvText
     /// throw <see cref="DecoderFallbackException"/>), with records bounded by <see cref="InputLimits.MaxRecordChars"/>.
     /// </summary>
     public static TextReader Text(Stream stream) =>
-        new BoundedCsvReader(new StreamReader(stream, Utf8Check.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
+        new BoundedCsvReader(StrictText.Open(stream));
 
     /// <summary>Sep's reader over <paramref name="text"/>; a header naming a column twice throws <see cref="MalformedInputException"/>.</summary>
     public static SepReader Open(TextReader text)
