@@ -39,6 +39,12 @@ public sealed record ImportSummary
     /// <summary>Force-months (kind, force, month) this import replaced.</summary>
     public required int ForceMonthsReplaced { get; init; }
 
+    /// <summary>
+    /// Files not imported because they are byte for byte the same as a file read earlier in the same import (the same
+    /// force-months twice, e.g. a file given twice or a zip holding one entry twice): counted once.
+    /// </summary>
+    public IReadOnlyList<(string Path, string SameAs)> Duplicates { get; init; } = [];
+
     /// <summary>Total rows imported.</summary>
     public long TotalRows => Files.Sum(f => f.Rows);
 

@@ -145,6 +145,17 @@ internal sealed partial class PoliceFileImport
             dimensions.Month(YearMonth.FromIndex(month));
         }
 
+        if (ClaimForceMonths(PoliceFileKind.Street))
+        {
+            // Nothing of the file is written: the rows it would have added are not counted.
+            _forceMonths.Clear();
+            RowsByForce.Clear();
+            RowsByMonth.Clear();
+            Rows = 0;
+            _counts = null;
+            return;
+        }
+
         for (var t = 0; t < RowsByType.Length; t++)
         {
             RowsByType[t] += counts.RowsByType[t];

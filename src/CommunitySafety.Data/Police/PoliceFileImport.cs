@@ -42,9 +42,10 @@ internal sealed partial class PoliceFileImport
     private bool _fileError;
 
     public PoliceFileImport(AnalyticalStore store, PoliceSource source, PoliceImportOptions options, Action<long, long> progress, CancellationToken cancellationToken,
-        ImportBatch? batch = null)
+        ImportBatch? batch = null, Dictionary<(byte Kind, short Force, int Month), PoliceSource>? claims = null)
     {
         _batch = batch;
+        _claims = claims;
         _store = store;
         _source = source;
         _options = options;
@@ -53,6 +54,96 @@ internal sealed partial class PoliceFileImport
     }
 
     public PoliceSource Source => _source;
+
+    // The force-months (by kind) of this import call so far, and the source each came from: two sources for one
+    // force-month in one call are never both imported (ClaimForceMonths).
+    private readonly Dictionary<(byte Kind, short Force, int Month), PoliceSource>? _claims;
+
+    /// <summary>The force-months this file added to the call's claims (removed again when its batch is rolled back).</summary>
+    public List<(byte Kind, short Force, int Month)> ClaimedKeys { get; } = [];
+
+    /// <summary>When the file was not imported because it is byte for byte the same as one read earlier in this call: that one.</summary>
+    public string? DuplicateOf { get; private set; }
+
+    /// <summary>
+    /// The rule for two sources of one force-month in one import call (two files, or two entries of a zip): this file's
+    /// force-months are checked against those of the files read before it in the call. None taken: they are claimed
+    /// and the file is imported. One taken by a file with the same bytes: the file is the same data again, so it is
+    /// counted once (not imported, <see cref="DuplicateOf"/> set, no error). One taken by a different file: the file is
+    /// rejected whole with an error naming both, so the last never silently replaces the first.
+    /// </summary>
+    /// <returns>True when the file must not be imported.</returns>
+    private bool ClaimForceMonths(PoliceFileKind kind)
+    {
+        if (_claims is null)
+        {
+            return false;
+        }
+
+        var k = (byte)kind;
+        foreach (var (force, month) in _forceMonths.Keys)
+        {
+            if (!_claims.TryGetValue((k, force, month), out var other) || ReferenceEquals(other, _source))
+            {
+                continue;
+            }
+
+            if (SameBytes(other, _source))
+            {
+                DuplicateOf = other.DisplayPath;
+                return true;
+            }
+
+            _fileError = true;
+            Error(0, null, $"{_store.Dimensions.ForceName(force)} {YearMonth.FromIndex(month)} ({kind.ToString().ToLowerInvariant()}) is also in " +
+                $"{other.DisplayPath}, read earlier in this import, and the two files differ: one import may hold only one source for a " +
+                "force-month (otherwise the last would silently replace the first). The earlier file was imported; import this one on " +
+                "its own if it is the edition to keep.");
+            return true;
+        }
+
+        foreach (var (force, month) in _forceMonths.Keys)
+        {
+            _claims[(k, force, month)] = _source;
+            ClaimedKeys.Add((k, force, month));
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether two sources have the same bytes (each read under its archive's lock).</summary>
+    private static bool SameBytes(PoliceSource a, PoliceSource b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        lock (a.Exclusive ?? a)
+        {
+            lock (b.Exclusive ?? b)
+            {
+                using var x = a.Open();
+                using var y = b.Open();
+                var bx = new byte[1 << 16];
+                var by = new byte[1 << 16];
+                while (true)
+                {
+                    var n = x.ReadAtLeast(bx, bx.Length, throwOnEndOfStream: false);
+                    var m = y.ReadAtLeast(by, by.Length, throwOnEndOfStream: false);
+                    if (n != m || !bx.AsSpan(0, n).SequenceEqual(by.AsSpan(0, m)))
+                    {
+                        return false;
+                    }
+
+                    if (n == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
 
     public PoliceFileKind? Kind { get; private set; }
 
@@ -147,7 +238,7 @@ internal sealed partial class PoliceFileImport
                 ReadRows(reader, header, appender, counting);
             }
 
-            if (IsRejectedWhole())
+            if (IsRejectedWhole() || ClaimForceMonths(header.Kind))
             {
                 tx.Rollback();
                 _store.Dimensions.Reload();
@@ -211,8 +302,9 @@ internal sealed partial class PoliceFileImport
         _fileId = _store.Dimensions.NextFileId;
         var table = TableOf(header.Kind);
         ReadRows(reader, header, _batch!.Appender(table), counting);
-        if (IsRejectedWhole())
+        if (IsRejectedWhole() || ClaimForceMonths(header.Kind))
         {
+            // Redone in a transaction of its own, where a file claiming a taken force-month is rolled back alone.
             SpoilsBatch = true;
             Rows = 0;
             return;
