@@ -45,6 +45,12 @@ public sealed record ImportSummary
     /// </summary>
     public IReadOnlyList<(string Path, string SameAs)> Duplicates { get; init; } = [];
 
+    /// <summary>
+    /// The paths given held nothing to import (folders with no CSVs, empty archives, archives of archives): the import
+    /// is rejected (<see cref="ImportRejectedException"/>) naming each, and a caller may treat it apart (the CLI's own exit code).
+    /// </summary>
+    public bool NothingToImport { get; init; }
+
     /// <summary>Total rows imported.</summary>
     public long TotalRows => Files.Sum(f => f.Rows);
 

@@ -138,6 +138,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
             FilesReplaced = [.. replaced.Distinct()],
             ForceMonthsReplaced = replacedForceMonths,
             Duplicates = duplicates,
+            NothingToImport = list.Count == 0 && sources.OnlyEmptyInputs,
         };
         if (strictErrors.Count > 0)
         {

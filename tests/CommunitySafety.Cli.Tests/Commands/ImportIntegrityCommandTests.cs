@@ -59,4 +59,24 @@ public class ImportIntegrityCommandTests
 
         Assert.False(File.Exists(store + ".lock"));
     }
+
+    [Fact]
+    public async Task Import_FolderWithNoCsv_ExitsNothingToImport_UnlessAllowEmpty()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.File("wrong-folder");
+        Directory.CreateDirectory(folder);
+
+        var result = await CliRunner.RunAsync(temp.Path, "import", "police", folder);
+
+        Assert.True(result.ExitCode == (int)ExitCode.NothingToImport, result.ToString());
+        Assert.Contains("nothing to import", result.Error, StringComparison.Ordinal);
+        Assert.Contains(folder, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Imported 0 rows", result.Error + result.Out, StringComparison.Ordinal);
+
+        var allowed = await CliRunner.RunAsync(temp.Path, "import", "police", folder, "--allow-empty");
+
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.Contains("Nothing to import (allowed by --allow-empty)", allowed.Error, StringComparison.Ordinal);
+    }
 }
