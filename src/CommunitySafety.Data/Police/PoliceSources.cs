@@ -120,7 +120,14 @@ internal sealed class PoliceSources : IDisposable
             foreach (var entry in csvs)
             {
                 var e = entry;
-                Sources.Add(new PoliceSource($"{path}!{e.FullName}", e.Name, e.Length, e.Open, archive));
+                if (CheckedZipEntry.Unreadable(e) is { } encrypted)
+                {
+                    Errors.Add(new ImportError($"{path}!{e.FullName}", 0, null, encrypted));
+                    continue;
+                }
+
+                // Read with its CRC-32 checked: a damaged entry is an error, never damaged text imported.
+                Sources.Add(new PoliceSource($"{path}!{e.FullName}", e.Name, e.Length, () => CheckedZipEntry.Open(e), archive));
             }
         }
         else
