@@ -30,6 +30,12 @@ public enum ExitCode
     /// <summary>A backup failed its checks (a file's SHA-256 or a table's row count differs from its manifest).</summary>
     VerificationFailed = 8,
 
+    /// <summary><c>--store</c> names something that is not a store: a folder, an empty file, a CSV, a picture.</summary>
+    NotAStore = 9,
+
+    /// <summary>An import found nothing to import (a folder with no CSVs, an empty zip): usually a wrong path.</summary>
+    NothingToImport = 10,
+
     /// <summary>The command was cancelled (Ctrl+C).</summary>
     Cancelled = 130,
 }

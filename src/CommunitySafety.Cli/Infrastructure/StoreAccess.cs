@@ -20,8 +20,16 @@ public static class StoreAccess
     };
 
     /// <summary>The full path of the store the command line names.</summary>
-    public static string PathOf(CliContext context, ParseResult parseResult) =>
-        context.ResolvePath(parseResult.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath);
+    public static string PathOf(CliContext context, ParseResult parseResult)
+    {
+        var path = context.ResolvePath(parseResult.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath);
+        if (!StoreSnapshots.IsPublished(path) && AnalyticalStore.NotAStoreReason(path) is { } reason)
+        {
+            throw new CliException(ExitCode.NotAStore, reason);
+        }
+
+        return path;
+    }
 
     /// <summary>
     /// Runs an import on the store the command line names (created when missing) through <see cref="AnalyticalStoreWriter"/>:

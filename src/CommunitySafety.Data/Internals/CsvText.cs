@@ -18,7 +18,7 @@ internal static class CsvText
     /// throw <see cref="DecoderFallbackException"/>), with records bounded by <see cref="InputLimits.MaxRecordChars"/>.
     /// </summary>
     public static TextReader Text(Stream stream) =>
-        new BoundedCsvReader(new StreamReader(stream, Utf8Check.StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16));
+        new BoundedCsvReader(StrictText.Open(stream));
 
     /// <summary>Sep's reader over <paramref name="text"/>; a header naming a column twice throws <see cref="MalformedInputException"/>.</summary>
     public static SepReader Open(TextReader text)
@@ -50,11 +50,24 @@ internal static class CsvText
             case DecoderFallbackException:
                 using (var stream = reopen())
                 {
-                    return Utf8Check.FindFirstInvalid(stream) is { } bad
-                        ? new ImportError(file, bad.Line, null, Utf8Check.Message(bad.Offset, bad.Value))
+                    var bad = Utf8Check.FindFirstInvalid(stream);
+                    try
+                    {
+                        // A damaged zip entry decodes to bytes that are not UTF-8: its CRC-32 says what is really wrong.
+                        CheckedZipEntry.Drain(stream);
+                    }
+                    catch (InvalidDataException damaged)
+                    {
+                        return new ImportError(file, 0, null, damaged.Message);
+                    }
+
+                    return bad is { } b
+                        ? new ImportError(file, b.Line, null, Utf8Check.Message(b.Offset, b.Value))
                         : new ImportError(file, 0, null, "the file is not UTF-8 text: save it as 'CSV UTF-8'.");
                 }
 
+            case InvalidDataException when ex.Message.StartsWith("the zip entry", StringComparison.Ordinal):
+                return new ImportError(file, 0, null, ex.Message);
             case InvalidDataException:
                 return new ImportError(file, 0, null, $"the file cannot be read: {ex.Message}");
             default:

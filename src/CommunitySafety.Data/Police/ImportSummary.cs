@@ -39,6 +39,18 @@ public sealed record ImportSummary
     /// <summary>Force-months (kind, force, month) this import replaced.</summary>
     public required int ForceMonthsReplaced { get; init; }
 
+    /// <summary>
+    /// Files not imported because they are byte for byte the same as a file read earlier in the same import (the same
+    /// force-months twice, e.g. a file given twice or a zip holding one entry twice): counted once.
+    /// </summary>
+    public IReadOnlyList<(string Path, string SameAs)> Duplicates { get; init; } = [];
+
+    /// <summary>
+    /// The paths given held nothing to import (folders with no CSVs, empty archives, archives of archives): the import
+    /// is rejected (<see cref="ImportRejectedException"/>) naming each, and a caller may treat it apart (the CLI's own exit code).
+    /// </summary>
+    public bool NothingToImport { get; init; }
+
     /// <summary>Total rows imported.</summary>
     public long TotalRows => Files.Sum(f => f.Rows);
 

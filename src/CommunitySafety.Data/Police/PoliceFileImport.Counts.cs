@@ -70,6 +70,7 @@ internal sealed partial class PoliceFileImport
         _counts.Seal();
         _progress(counting.BytesRead, _parsedRows);
         MarkTruncatedLastLine();
+        CountForeignMonths();
     }
 
     /// <summary>Checks each row as <see cref="ParseStreet"/> does and counts the good ones by force, LSOA, crime type and month.</summary>
@@ -142,6 +143,17 @@ internal sealed partial class PoliceFileImport
         {
             AddForceMonth((forces[force], month), rows);
             dimensions.Month(YearMonth.FromIndex(month));
+        }
+
+        if (ClaimForceMonths(PoliceFileKind.Street))
+        {
+            // Nothing of the file is written: the rows it would have added are not counted.
+            _forceMonths.Clear();
+            RowsByForce.Clear();
+            RowsByMonth.Clear();
+            Rows = 0;
+            _counts = null;
+            return;
         }
 
         for (var t = 0; t < RowsByType.Length; t++)

@@ -151,6 +151,14 @@ internal sealed partial class PoliceFileImport
         }
 
         counts.Seal();
+        // The one-month rule (CheckOneMonth): a file of several months, or not of its name's month, is left to the
+        // general path, which names the rows.
+        var months = counts.ForceMonths.Select(fm => fm.Key.Month).Distinct().ToList();
+        if (months.Count > 1 || (months.Count == 1 && NameMonth(_source.FileName) is { } named && named.Index != months[0]))
+        {
+            return false;
+        }
+
         Kind = PoliceFileKind.Street;
         ReadFast = true;
         _counts = counts;

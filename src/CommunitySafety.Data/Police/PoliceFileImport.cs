@@ -42,9 +42,10 @@ internal sealed partial class PoliceFileImport
     private bool _fileError;
 
     public PoliceFileImport(AnalyticalStore store, PoliceSource source, PoliceImportOptions options, Action<long, long> progress, CancellationToken cancellationToken,
-        ImportBatch? batch = null)
+        ImportBatch? batch = null, Dictionary<(byte Kind, short Force, int Month), PoliceSource>? claims = null)
     {
         _batch = batch;
+        _claims = claims;
         _store = store;
         _source = source;
         _options = options;
@@ -53,6 +54,96 @@ internal sealed partial class PoliceFileImport
     }
 
     public PoliceSource Source => _source;
+
+    // The force-months (by kind) of this import call so far, and the source each came from: two sources for one
+    // force-month in one call are never both imported (ClaimForceMonths).
+    private readonly Dictionary<(byte Kind, short Force, int Month), PoliceSource>? _claims;
+
+    /// <summary>The force-months this file added to the call's claims (removed again when its batch is rolled back).</summary>
+    public List<(byte Kind, short Force, int Month)> ClaimedKeys { get; } = [];
+
+    /// <summary>When the file was not imported because it is byte for byte the same as one read earlier in this call: that one.</summary>
+    public string? DuplicateOf { get; private set; }
+
+    /// <summary>
+    /// The rule for two sources of one force-month in one import call (two files, or two entries of a zip): this file's
+    /// force-months are checked against those of the files read before it in the call. None taken: they are claimed
+    /// and the file is imported. One taken by a file with the same bytes: the file is the same data again, so it is
+    /// counted once (not imported, <see cref="DuplicateOf"/> set, no error). One taken by a different file: the file is
+    /// rejected whole with an error naming both, so the last never silently replaces the first.
+    /// </summary>
+    /// <returns>True when the file must not be imported.</returns>
+    private bool ClaimForceMonths(PoliceFileKind kind)
+    {
+        if (_claims is null)
+        {
+            return false;
+        }
+
+        var k = (byte)kind;
+        foreach (var (force, month) in _forceMonths.Keys)
+        {
+            if (!_claims.TryGetValue((k, force, month), out var other) || ReferenceEquals(other, _source))
+            {
+                continue;
+            }
+
+            if (SameBytes(other, _source))
+            {
+                DuplicateOf = other.DisplayPath;
+                return true;
+            }
+
+            _fileError = true;
+            Error(0, null, $"{_store.Dimensions.ForceName(force)} {YearMonth.FromIndex(month)} ({kind.ToString().ToLowerInvariant()}) is also in " +
+                $"{other.DisplayPath}, read earlier in this import, and the two files differ: one import may hold only one source for a " +
+                "force-month (otherwise the last would silently replace the first). The earlier file was imported; import this one on " +
+                "its own if it is the edition to keep.");
+            return true;
+        }
+
+        foreach (var (force, month) in _forceMonths.Keys)
+        {
+            _claims[(k, force, month)] = _source;
+            ClaimedKeys.Add((k, force, month));
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether two sources have the same bytes (each read under its archive's lock).</summary>
+    private static bool SameBytes(PoliceSource a, PoliceSource b)
+    {
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        lock (a.Exclusive ?? a)
+        {
+            lock (b.Exclusive ?? b)
+            {
+                using var x = a.Open();
+                using var y = b.Open();
+                var bx = new byte[1 << 16];
+                var by = new byte[1 << 16];
+                while (true)
+                {
+                    var n = x.ReadAtLeast(bx, bx.Length, throwOnEndOfStream: false);
+                    var m = y.ReadAtLeast(by, by.Length, throwOnEndOfStream: false);
+                    if (n != m || !bx.AsSpan(0, n).SequenceEqual(by.AsSpan(0, m)))
+                    {
+                        return false;
+                    }
+
+                    if (n == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
 
     public PoliceFileKind? Kind { get; private set; }
 
@@ -147,7 +238,7 @@ internal sealed partial class PoliceFileImport
                 ReadRows(reader, header, appender, counting);
             }
 
-            if (IsRejectedWhole())
+            if (IsRejectedWhole() || ClaimForceMonths(header.Kind))
             {
                 tx.Rollback();
                 _store.Dimensions.Reload();
@@ -192,6 +283,7 @@ internal sealed partial class PoliceFileImport
 
         _progress(counting.BytesRead, Rows);
         MarkTruncatedLastLine();
+        CountForeignMonths();
     }
 
     /// <summary>Whether the file must be rejected whole: a file-level error, or bad rows without SkipBadRows.</summary>
@@ -210,8 +302,9 @@ internal sealed partial class PoliceFileImport
         _fileId = _store.Dimensions.NextFileId;
         var table = TableOf(header.Kind);
         ReadRows(reader, header, _batch!.Appender(table), counting);
-        if (IsRejectedWhole())
+        if (IsRejectedWhole() || ClaimForceMonths(header.Kind))
         {
+            // Redone in a transaction of its own, where a file claiming a taken force-month is rolled back alone.
             SpoilsBatch = true;
             Rows = 0;
             return;
@@ -467,6 +560,12 @@ internal sealed partial class PoliceFileImport
             }
 
             var ym = fileMonth ?? new YearMonth(when.Year, when.Month);
+            if (fileMonth is null && !CheckOneMonth(ym, line, h.Names[date]))
+            {
+                Reject(row);
+                continue;
+            }
+
             _store.Dimensions.Month(ym);
             appender.CreateRow().AppendValue(force).AppendValue(ym.Index)
                 .AppendValue(_pool.Get(row[type].Span))
@@ -579,11 +678,87 @@ internal sealed partial class PoliceFileImport
         var s = row[col].Span;
         if (YearMonth.TryParse(s, out month))
         {
-            return true;
+            return CheckOneMonth(month, line, h.Names[col]);
         }
 
         Error(line, h.Names[col], s.IsWhiteSpace() ? "empty month: expected yyyy-MM, e.g. 2024-01." : $"'{CsvText.Show(s)}' is not a month: expected yyyy-MM, e.g. 2024-01.");
         return false;
+    }
+
+    [GeneratedRegex(@"^(?<month>\d{4}-\d{2})-", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthInName();
+
+    /// <summary>The month of police.uk's file name (<c>2024-01-bedfordshire-street.csv</c>), or null when the name has none.</summary>
+    internal static YearMonth? NameMonth(string fileName) =>
+        MonthInName().Match(fileName) is { Success: true } m && YearMonth.TryParse(m.Groups["month"].Value, out var ym) ? ym : null;
+
+    // The one month this file may hold: its name's, or else its first good row's (_fileMonthLine, 0 when from the name).
+    private YearMonth? _fileMonth;
+    private int _fileMonthLine;
+    private bool _fileMonthKnown;
+
+    /// <summary>
+    /// The one-month rule: a police.uk file holds one month (police.uk publishes one file per force and month), and
+    /// importing a file replaces each force-month it holds, so a file holding a few rows of another month would replace that
+    /// whole stored month with those rows. A row of any other month than the file's (its name's month, or else its first
+    /// good row's) is an error naming the line and field; the file is rejected whole (or, with SkipBadRows, the row is).
+    /// </summary>
+    private bool CheckOneMonth(YearMonth month, int line, string field)
+    {
+        if (!_fileMonthKnown)
+        {
+            _fileMonth = NameMonth(_source.FileName);
+            _fileMonthKnown = true;
+        }
+
+        if (_fileMonth is not { } expected)
+        {
+            _fileMonth = month;
+            _fileMonthLine = line;
+            return true;
+        }
+
+        if (month == expected)
+        {
+            return true;
+        }
+
+        // One error per other month names its first row (and, at the end, how many rows it has); every row gets its own
+        // error only when bad rows are kept for the rejects file.
+        if (_foreignMonths.TryGetValue(month.Index, out var seen))
+        {
+            _foreignMonths[month.Index] = seen with { Rows = seen.Rows + 1 };
+            if (!_options.SkipBadRows)
+            {
+                _errorCount++;
+                return false;
+            }
+        }
+        else
+        {
+            _foreignMonths[month.Index] = (Errors.Count, 1);
+        }
+
+        var why = _fileMonthLine == 0 ? $"its name says {expected}" : $"its first row (line {_fileMonthLine}) is {expected}";
+        Error(line, field, $"month {month} does not belong in this file: {why}, and a police.uk file holds one month. " +
+            $"Importing it would replace the whole stored {month} of this force with this file's rows of {month}; " +
+            "split the file by month (one file per force and month, as police.uk publishes them).");
+        return false;
+    }
+
+    // Months other than the file's: the index of the first error naming one, and its rows.
+    private readonly Dictionary<int, (int ErrorIndex, int Rows)> _foreignMonths = [];
+
+    /// <summary>Adds to each other month's first error how many of the file's rows are of that month.</summary>
+    private void CountForeignMonths()
+    {
+        foreach (var (_, (index, rows)) in _foreignMonths)
+        {
+            if (rows > 1 && !_options.SkipBadRows && index < Errors.Count)
+            {
+                Errors[index] = Errors[index] with { Message = Errors[index].Message + string.Create(CultureInfo.InvariantCulture, $" ({rows:N0} rows of that month, from this line on.)") };
+            }
+        }
     }
 
     private bool TryForce(SepReader.Row row, int col, PoliceHeader h, int line, out ReadOnlySpan<char> force)

@@ -68,15 +68,22 @@ public sealed class PoliceImporter(AnalyticalStore store)
         var byType = new long[32];
         var forceNames = new Dictionary<short, string>();
 
+        var claims = new Dictionary<(byte Kind, short Force, int Month), PoliceSource>();
         var results = opts.CountsOnly
-            ? ImportCountsOnly(list, opts, progress, totalBytes, cancellationToken)
-            : ImportFull(list, opts, progress, totalBytes, cancellationToken);
+            ? ImportCountsOnly(list, opts, progress, totalBytes, claims, cancellationToken)
+            : ImportFull(list, opts, progress, totalBytes, claims, cancellationToken);
+        var duplicates = new List<(string Path, string SameAs)>();
 
         foreach (var file in results)
         {
             var source = file.Source;
             files.Add(new ImportedFile(source.DisplayPath, file.Kind ?? PoliceFileKind.Street, file.Rows, file.RejectedCount, file.Imported));
             rejected.AddRange(file.Errors);
+            if (file.DuplicateOf is { } sameAs)
+            {
+                duplicates.Add((source.DisplayPath, sameAs));
+            }
+
             if (!file.Imported)
             {
                 strictErrors.AddRange(file.Errors);
@@ -130,6 +137,8 @@ public sealed class PoliceImporter(AnalyticalStore store)
             RejectsPath = rejectsPath,
             FilesReplaced = [.. replaced.Distinct()],
             ForceMonthsReplaced = replacedForceMonths,
+            Duplicates = duplicates,
+            NothingToImport = list.Count == 0 && sources.OnlyEmptyInputs,
         };
         if (strictErrors.Count > 0)
         {
@@ -145,7 +154,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
     /// would.
     /// </summary>
     private List<PoliceFileImport> ImportFull(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
-        long totalBytes, CancellationToken cancellationToken)
+        long totalBytes, Dictionary<(byte Kind, short Force, int Month), PoliceSource> claims, CancellationToken cancellationToken)
     {
         long bytesBefore = 0, rowsBefore = 0;
         var results = new List<PoliceFileImport>();
@@ -166,7 +175,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
                 long groupBefore = bytesBefore, groupRows = rowsBefore;
                 for (var i = start; i < end && !spoiled; i++)
                 {
-                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, groupBefore, groupRows), cancellationToken, batch);
+                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, groupBefore, groupRows), cancellationToken, batch, claims);
                     file.Run();
                     spoiled = file.SpoilsBatch;
                     group.Add(file);
@@ -182,11 +191,17 @@ public sealed class PoliceImporter(AnalyticalStore store)
 
             if (spoiled)
             {
+                // The group's claims go with its rollback: its files claim again as they are redone.
+                foreach (var key in group.SelectMany(f => f.ClaimedKeys))
+                {
+                    claims.Remove(key);
+                }
+
                 group.Clear();
                 long before = bytesBefore, rows = rowsBefore;
                 for (var i = start; i < end; i++)
                 {
-                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, before, rows), cancellationToken);
+                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, before, rows), cancellationToken, claims: claims);
                     file.Run();
                     group.Add(file);
                     before += list[i].Length;
@@ -220,7 +235,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
     /// Files of other kinds are imported in full, one transaction each, between batches.
     /// </summary>
     private List<PoliceFileImport> ImportCountsOnly(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
-        long totalBytes, CancellationToken cancellationToken)
+        long totalBytes, Dictionary<(byte Kind, short Force, int Month), PoliceSource> claims, CancellationToken cancellationToken)
     {
         var n = list.Count;
         var handOff = new OrderedHandOff<PoliceFileImport>(n, CountsOnlyWindow);
@@ -257,7 +272,8 @@ public sealed class PoliceImporter(AnalyticalStore store)
                     {
                         try
                         {
-                            var file = new PoliceFileImport(store, list[i], opts, Reporter(i), stop.Token);
+                            // Claims are only read and written by WriteCounts and Run, on this method's thread.
+                            var file = new PoliceFileImport(store, list[i], opts, Reporter(i), stop.Token, claims: claims);
                             Exclusively(list[i], () => file.Parse(buffer));
                             handOff.Complete(i, file, null);
                         }
@@ -284,7 +300,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
                     batch?.Commit();
                     batch?.Dispose();
                     batch = null;
-                    file = new PoliceFileImport(store, list[i], opts, Reporter(i), cancellationToken);
+                    file = new PoliceFileImport(store, list[i], opts, Reporter(i), cancellationToken, claims: claims);
                     Exclusively(list[i], file.Run);
                     results.Add(file);
                     continue;

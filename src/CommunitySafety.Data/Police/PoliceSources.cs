@@ -45,13 +45,31 @@ internal sealed class PoliceSources : IDisposable
         return result;
     }
 
+    /// <summary>Whether every error is a path that held nothing to import (a folder with no CSVs, an archive with none).</summary>
+    public bool OnlyEmptyInputs => Errors.Count > 0 && Errors.Count == _empty;
+
+    private int _empty;
+
+    /// <summary>A folder or archive given that holds nothing to import is an error: a wrong path must not pass as "0 rows".</summary>
+    private void Empty(string path, string message)
+    {
+        Errors.Add(new ImportError(path, 0, null, message));
+        _empty++;
+    }
+
     private void Add(string path)
     {
         if (Directory.Exists(path))
         {
             var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                 .Where(f => IsCsv(f) || IsZip(f))
-                .Order(StringComparer.Ordinal);
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (files.Count == 0)
+            {
+                Empty(path, "nothing to import: the folder (and its sub-folders) holds no .csv file and no .zip archive.");
+            }
+
             foreach (var f in files)
             {
                 AddFile(f);
@@ -89,10 +107,27 @@ internal sealed class PoliceSources : IDisposable
                 return;
             }
 
-            foreach (var entry in archive.Entries.Where(e => IsCsv(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            var csvs = archive.Entries.Where(e => IsCsv(e.FullName)).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
+            if (csvs.Count == 0)
+            {
+                var nested = archive.Entries.Where(e => IsZip(e.FullName)).Select(e => e.FullName).ToList();
+                Empty(path, nested.Count > 0
+                    ? $"nothing to import: the archive holds no .csv file, only other archives ({string.Join(", ", nested.Take(3))}{(nested.Count > 3 ? ", …" : string.Empty)}), " +
+                      "which are not opened: extract them and import those."
+                    : archive.Entries.Count == 0 ? "nothing to import: the archive is empty." : "nothing to import: the archive holds no .csv file.");
+            }
+
+            foreach (var entry in csvs)
             {
                 var e = entry;
-                Sources.Add(new PoliceSource($"{path}!{e.FullName}", e.Name, e.Length, e.Open, archive));
+                if (CheckedZipEntry.Unreadable(e) is { } encrypted)
+                {
+                    Errors.Add(new ImportError($"{path}!{e.FullName}", 0, null, encrypted));
+                    continue;
+                }
+
+                // Read with its CRC-32 checked: a damaged entry is an error, never damaged text imported.
+                Sources.Add(new PoliceSource($"{path}!{e.FullName}", e.Name, e.Length, () => CheckedZipEntry.Open(e), archive));
             }
         }
         else

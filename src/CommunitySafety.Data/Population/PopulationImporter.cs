@@ -99,6 +99,44 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
         }
     }
 
+    /// <summary>
+    /// The most people one area's figure may hold: 100 million, above the United Kingdom's population (69 million at
+    /// mid-2024), so a larger figure is a mistake (a misplaced separator, a code or a total of totals), never an estimate.
+    /// </summary>
+    public const double MaxPeoplePerArea = 100_000_000;
+
+    private const NumberStyles PeopleStyle = NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent;
+
+    /// <summary>
+    /// The rule for a number of people: a number, finite, not negative, at most <see cref="MaxPeoplePerArea"/>, and whole
+    /// (ONS's mid-year, small-area and Census estimates are whole numbers; some files write them as <c>499781.0</c>, which
+    /// is whole and accepted). Null when good, else what is wrong.
+    /// </summary>
+    internal static string? CheckPeople(ReadOnlySpan<char> v)
+    {
+        if (!double.TryParse(v, PeopleStyle, CultureInfo.InvariantCulture, out var value))
+        {
+            return $"'{CsvText.Show(v)}' is not a number of people.";
+        }
+
+        if (!double.IsFinite(value) || value > MaxPeoplePerArea)
+        {
+            return $"'{CsvText.Show(v)}' people is not plausible for one area: at most {MaxPeoplePerArea:N0} (the UK has about 69 million).";
+        }
+
+        if (value < 0)
+        {
+            return $"'{CsvText.Show(v)}' is negative: a number of people is 0 or more.";
+        }
+
+        if (value != Math.Floor(value))
+        {
+            return $"'{CsvText.Show(v)}' is not a whole number of people: ONS's estimates are whole numbers.";
+        }
+
+        return null;
+    }
+
     /// <summary>A table to read: its header, its rows with their line (or sheet row) numbers, and text above the header (a workbook's titles).</summary>
     private sealed record Table(List<string> Header, IEnumerable<(int Line, string[] Cells)> Rows, List<string> Titles, bool IsWorkbook = false);
 
@@ -293,18 +331,24 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
             foreach (var (col, band) in bands)
             {
                 var v = Cell(col).AsSpan();
+                if (v.IsEmpty && band.IsAllAges)
+                {
+                    errors.Add(new(path, line, names[col], $"empty all-ages figure for {code}: give the number of people, or ONS's ':' or 'x' when there is none."));
+                    continue;
+                }
+
                 if (v.IsEmpty || v is "-" or ":" or ".." or "x")
                 {
                     continue;
                 }
 
-                if (!double.TryParse(v, NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+                if (CheckPeople(v) is { } problem)
                 {
-                    errors.Add(new(path, line, names[col], $"'{CsvText.Show(v)}' is not a number of people."));
+                    errors.Add(new(path, line, names[col], problem));
                     continue;
                 }
 
-                rows.Add((code, name, year, band, value));
+                rows.Add((code, name, year, band, double.Parse(v, PeopleStyle, CultureInfo.InvariantCulture)));
             }
 
             if (errors.Count >= ImportLimits.MaxErrorsPerFile)

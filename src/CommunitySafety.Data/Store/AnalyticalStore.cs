@@ -104,9 +104,70 @@ public sealed class AnalyticalStore : IDisposable
         return File.Exists(StoreSnapshots.Resolve(full));
     }
 
+    /// <summary>
+    /// Why <paramref name="path"/> cannot be a store, or null when it can: nothing there yet (a store is created), a
+    /// published store, or a DuckDB database file. Anything else — a folder, an empty file, a CSV, a picture — is
+    /// refused before DuckDB sees it (DuckDB opened a CSV named as the store as a throw-away database and wrote nothing).
+    /// </summary>
+    /// <param name="path">The store path as given.</param>
+    /// <returns>A sentence naming the path and what it is, or null.</returns>
+    public static string? NotAStoreReason(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            return $"{full} is a folder, not a store: name a store file, e.g. {Path.Combine(full, "csp.duckdb")}.";
+        }
+
+        if (!File.Exists(full))
+        {
+            return null;
+        }
+
+        Span<byte> head = stackalloc byte[12];
+        int n;
+        try
+        {
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return $"{full} cannot be read (permission denied): the store must be readable and writable by this user.";
+        }
+
+        if (n == 0)
+        {
+            return $"{full} is an empty (0-byte) file, not a store: delete it or name another file, and a new store is created.";
+        }
+
+        if (n == head.Length && head[8..12].SequenceEqual("DUCK"u8))
+        {
+            return null;
+        }
+
+        var what = head[..n] switch
+        {
+            [0x89, (byte)'P', (byte)'N', (byte)'G', ..] => "a PNG image",
+            [(byte)'P', (byte)'K', ..] => "a zip archive (or an Office file)",
+            [0x1F, 0x8B, ..] => "a gzip file",
+            [(byte)'%', (byte)'P', (byte)'D', (byte)'F', ..] => "a PDF",
+            _ when head[..n].IndexOfAnyExceptInRange((byte)0x09, (byte)0x7E) < 0 || head[..n].StartsWith("\uFEFF"u8) => "a text file (a CSV?)",
+            _ => "not a DuckDB database",
+        };
+        return $"{full} is not a store: it is {what}. Name the store file with --store (it is created when missing); an import never overwrites another file.";
+    }
+
     /// <summary>Opens one DuckDB file (no snapshot resolution); without <paramref name="schema"/>, a bare database (for a restore).</summary>
+    /// <exception cref="InvalidDataException">The path is a folder or a file that is not a DuckDB database (<see cref="NotAStoreReason"/>).</exception>
     internal static AnalyticalStore OpenFile(string full, bool readOnly = false, bool schema = true)
     {
+        if (NotAStoreReason(full) is { } reason)
+        {
+            throw new InvalidDataException(reason);
+        }
+
         var folder = Path.GetDirectoryName(full);
         if (!readOnly && !string.IsNullOrEmpty(folder))
         {

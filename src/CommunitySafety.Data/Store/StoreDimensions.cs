@@ -63,6 +63,9 @@ internal sealed class StoreDimensions(AnalyticalStore store)
         return id;
     }
 
+    /// <summary>The "Reported by" name of a force key (the key as text when unknown).</summary>
+    public string ForceName(short id) => _forces.FirstOrDefault(kv => kv.Value == id).Key ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The key of an LSOA code; new codes are queued and written by <see cref="FlushNew"/>.</summary>
     public int Lsoa(ReadOnlySpan<char> code, ReadOnlySpan<char> name)
     {

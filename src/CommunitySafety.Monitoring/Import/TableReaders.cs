@@ -18,7 +18,7 @@ internal static class TableReaders
     /// </summary>
     public static ValueTable ReadCsv(Stream stream, string name)
     {
-        using var text = new BoundedCsvReader(new StreamReader(stream, Utf8Check.StrictUtf8, detectEncodingFromByteOrderMarks: true, leaveOpen: true));
+        using var text = new BoundedCsvReader(StrictText.Open(stream, leaveOpen: true));
         using var reader = OpenSep(text);
         var headers = reader.Header.ColNames.Select(h => h.Trim()).ToArray();
         var table = new ValueTable(name, headers, [.. Enumerable.Range(1, headers.Length).Select(i => i.ToString(CultureInfo.InvariantCulture))]);

@@ -51,7 +51,7 @@ public sealed class QuirkAndBadInputTests : IDisposable
     public void Import_CrlfLfAndBom_AllReadTheSame()
     {
         var lf = Street("lf.csv", Burglary, Asb);
-        var crlf = _temp.WriteFile("crlf.csv", Fixtures.StreetHeader + "\r\n" + Burglary + "\r\n" + Asb.Replace("2024-01", "2024-02", StringComparison.Ordinal) + "\r\n");
+        var crlf = _temp.WriteFile("crlf.csv", Fixtures.StreetHeader + "\r\n" + Burglary.Replace("2024-01", "2024-02", StringComparison.Ordinal) + "\r\n" + Asb.Replace("2024-01", "2024-02", StringComparison.Ordinal) + "\r\n");
         var bom = _temp.WriteFile("bom.csv", "\uFEFF" + Fixtures.StreetHeader + "\r\n" + Burglary.Replace("2024-01", "2024-03", StringComparison.Ordinal) + "\r\n");
 
         var summary = Importer.Import([lf, crlf, bom]);

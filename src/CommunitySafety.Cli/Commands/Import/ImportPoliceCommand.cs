@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Police;
 
 namespace CommunitySafety.Cli.Commands.Import;
@@ -39,6 +40,11 @@ public sealed class ImportPoliceCommand : Command
                       "not the records (much faster; counts, rates and assessments are the same, hot spot maps need the records).",
     };
 
+    private readonly Option<bool> _allowEmpty = new("--allow-empty")
+    {
+        Description = "Exit 0 when the paths hold nothing to import (a folder with no CSVs, an empty archive); without it that is an error (exit code 10).",
+    };
+
     /// <summary>Creates the command.</summary>
     public ImportPoliceCommand(CliContext context)
         : base("police", "Import police.uk street-level crime, outcomes and stop-and-search CSVs. Re-importing a force-month replaces it.")
@@ -49,6 +55,7 @@ public sealed class ImportPoliceCommand : Command
         Options.Add(_rejects);
         Options.Add(_force);
         Options.Add(_countsOnly);
+        Options.Add(_allowEmpty);
         SetAction(Run);
     }
 
@@ -67,8 +74,25 @@ public sealed class ImportPoliceCommand : Command
             StopAndSearchForce = parseResult.GetValue(_force),
             CountsOnly = parseResult.GetValue(_countsOnly),
         };
-        var summary = StoreAccess.Write(_context, parseResult, store =>
-            ProgressDisplay.Run(_context, "Importing police.uk files", progress => new PoliceImporter(store).Import(paths, options, progress)));
+        ImportSummary summary;
+        try
+        {
+            summary = StoreAccess.Write(_context, parseResult, store =>
+                ProgressDisplay.Run(_context, "Importing police.uk files", progress => new PoliceImporter(store).Import(paths, options, progress)));
+        }
+        catch (ImportRejectedException e) when (e.Summary?.NothingToImport == true)
+        {
+            // A wrong path in a scheduled job must not pass as "Imported 0 rows".
+            var what = string.Join(Environment.NewLine, e.Errors.Select(x => $"  {x.File}: {x.Message}"));
+            if (parseResult.GetValue(_allowEmpty))
+            {
+                _context.Say("Nothing to import (allowed by --allow-empty):" + Environment.NewLine + what);
+                return (int)ExitCode.Ok;
+            }
+
+            throw new CliException(ExitCode.NothingToImport, "nothing to import:" + Environment.NewLine + what, e);
+        }
+
         ImportSummaryView.Write(_context, summary);
         return (int)ExitCode.Ok;
     }

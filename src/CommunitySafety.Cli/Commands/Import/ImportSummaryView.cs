@@ -41,6 +41,11 @@ public static class ImportSummaryView
 
         var imported = summary.Files.Count(f => f.Imported);
         context.Say($"Imported {summary.TotalRows:N0} rows from {imported:N0} of {summary.Files.Count:N0} file(s).");
+        foreach (var (path, sameAs) in summary.Duplicates)
+        {
+            context.Say($"Counted once: {path} is the same file as {sameAs} (same bytes), so it was not imported again.");
+        }
+
         if (summary.ForceMonthsReplaced > 0)
         {
             context.Say($"Replaced {summary.ForceMonthsReplaced:N0} force-month(s) that were already in the store (police.uk republishes months).");
