@@ -1,0 +1,138 @@
+using System.Net;
+using CommunitySafety.Web.Infrastructure.Identity;
+using CommunitySafety.Web.Tests.Reliability;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommunitySafety.Web.Tests.Security;
+
+/// <summary>
+/// Signing out ends every session of the account: a cookie saved before sign-out (a copied cookie, another browser)
+/// no longer opens the dashboard; the same on SQLite and PostgreSQL.
+/// </summary>
+public abstract class SessionRevocationTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : WebFactory
+{
+    [Fact]
+    public async Task ACookieSavedBeforeSignOut_IsRefusedAfterIt()
+    {
+        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using (var signIn = await Forms.PostAsync(browser, "/account/sign-in", [new("email", "analyst@example.org"), new("password", WebFactory.Password)]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            var saved = SessionCookie(signIn);
+
+            // A second browser given the copied cookie is signed in too, before the sign-out.
+            using (var before = await ReplayAsync(saved))
+            {
+                Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+            }
+
+            using (var signOut = await Forms.PostAsync(browser, "/account/sign-out", [], tokenFrom: "/dashboard"))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+            }
+
+            using var after = await ReplayAsync(saved);
+            Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+            Assert.StartsWith("/account/sign-in", after.Headers.Location?.PathAndQuery ?? after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+
+        // Signing in again works: only the old sessions ended.
+        using var again = await Forms.PostAsync(browser, "/account/sign-in", [new("email", "analyst@example.org"), new("password", WebFactory.Password)]);
+        using var fresh = await ReplayAsync(SessionCookie(again));
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACookieOfAnAccountWhoseStampChanged_IsRefused()
+    {
+        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var signIn = await Forms.PostAsync(browser, "/account/sign-in", [new("email", "board@example.org"), new("password", WebFactory.Password)]);
+        var saved = SessionCookie(signIn);
+        using (var before = await ReplayAsync(saved))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        // What a role change, disabling or a password reset does to the account.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<WebUser>>();
+            var user = await users.FindByNameAsync("board@example.org");
+            await users.UpdateSecurityStampAsync(user!);
+        }
+
+        using var after = await ReplayAsync(saved);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    private static string SessionCookie(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("csp-session=", StringComparison.Ordinal)).Split(';')[0];
+
+    private async Task<HttpResponseMessage> ReplayAsync(string cookie)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/dashboard", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
+}
+
+public sealed class SqliteSessionRevocationTests(SqliteWebFactory factory) : SessionRevocationTests<SqliteWebFactory>(factory);
+
+public sealed class PostgreSqlSessionRevocationTests(PostgreSqlWebFactory factory) : SessionRevocationTests<PostgreSqlWebFactory>(factory);
+
+/// <summary>
+/// Two instances over one PostgreSQL database: a person signed in on the first signs out on the second, and the cookie
+/// saved before is refused by both.
+/// </summary>
+public sealed class TwoInstanceSessionRevocationTests : IAsyncLifetime
+{
+    private TwoInstances _instances = null!;
+
+    public async Task InitializeAsync() => _instances = await TwoInstances.StartAsync("csp_sessions");
+
+    public async Task DisposeAsync() => await _instances.DisposeAsync();
+
+    [Fact]
+    public async Task SignedOutOnOneInstance_TheSavedCookieIsRefusedByBoth()
+    {
+        var browser = new CookieContainer();
+        using var first = _instances.First.Client(browser);
+        using var second = _instances.Second.Client(browser);
+        using (var signIn = await Forms.PostAsync(first, "account/sign-in", [new("email", "contributor@example.org"), new("password", WebFactory.Password)]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        var saved = browser.GetCookieHeader(_instances.First.BaseAddress);
+        Assert.Contains("csp-session=", saved, StringComparison.Ordinal);
+        foreach (var instance in new[] { _instances.First, _instances.Second })
+        {
+            using var before = await ReplayAsync(instance, saved);
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using (var signOut = await Forms.PostAsync(second, "account/sign-out", [], tokenFrom: "dashboard"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        }
+
+        foreach (var instance in new[] { _instances.First, _instances.Second })
+        {
+            using var after = await ReplayAsync(instance, saved);
+            Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+            Assert.Contains("/account/sign-in", after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> ReplayAsync(WebInstance instance, string cookie)
+    {
+        using var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = instance.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("dashboard", UriKind.Relative));
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
+}
