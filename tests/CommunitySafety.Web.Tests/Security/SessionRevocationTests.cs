@@ -126,6 +126,11 @@ public sealed class TwoInstanceSessionRevocationTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
             Assert.Contains("/account/sign-in", after.Headers.Location?.OriginalString, StringComparison.Ordinal);
         }
+
+        // Both events are in the shared audit trail with the client's real address.
+        Assert.Equal(2, await _instances.Database.ScalarAsync(
+            "SELECT count(*) FROM \"WebAuditEntries\" WHERE \"Entity\" = 'Sign-in' AND \"User\" = 'contributor@example.org' " +
+            "AND \"Action\" IN ('Signed in', 'Signed out') AND \"After\" LIKE '%\"Address\":\"127.0.0.1\"%'"));
     }
 
     private static async Task<HttpResponseMessage> ReplayAsync(WebInstance instance, string cookie)

@@ -1,3 +1,4 @@
+using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -8,10 +9,13 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommunitySafety.Web.Features.Account;
 
-/// <summary>Signing in with a local account (rate-limited; locked out after 5 failures), or through OpenID Connect when configured.</summary>
+/// <summary>
+/// Signing in with a local account (rate-limited; locked out after 5 failures), or through OpenID Connect when configured.
+/// Every sign-in, failure and lockout is in the audit trail with the name typed and the client's address (never the password).
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<WebUser> signIn, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<WebUser> signIn, UserManager<WebUser> users, AuditLog audit, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -48,25 +52,34 @@ public sealed class SignInModel(SignInManager<WebUser> signIn, ILogger<SignInMod
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
+        var email = Email!.Trim();
+        var account = await users.FindByNameAsync(email);
+        var wasLocked = account is not null && await users.IsLockedOutAsync(account);
+        var result = await signIn.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
+        var address = HttpContext.Connection.RemoteIpAddress;
         if (result.Succeeded)
         {
             logger.LogInformation("Signed in: {User}", Email);
+            await audit.RecordSignInAsync(email, "Signed in", address, null);
             return LocalRedirect(SafeReturnUrl());
         }
 
         if (result.RequiresTwoFactor)
         {
+            await audit.RecordSignInAsync(email, "Password accepted, code asked", address, null);
             return RedirectToPage("/Account/TwoFactor", new { returnUrl = SafeReturnUrl() });
         }
 
         if (result.IsLockedOut)
         {
             logger.LogWarning("Locked out: {User}", Email);
+            await audit.RecordSignInAsync(email, wasLocked ? "Sign-in refused: account locked" : "Account locked", address,
+                wasLocked ? "the account was already locked" : "too many failed sign-ins");
             Errors.Add(("email", "This account is locked after too many failed attempts. Try again in 15 minutes."));
             return Page();
         }
 
+        await audit.RecordSignInAsync(email, "Sign-in failed", address, account is null ? "no such account" : result.IsNotAllowed ? "not allowed" : "wrong password");
         Errors.Add(("email", "The email address or password is not right"));
         return Page();
     }

@@ -1,3 +1,4 @@
+using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,7 @@ namespace CommunitySafety.Web.Features.Account;
 /// (see <see cref="SessionCheck"/>).
 /// </summary>
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<WebUser> signIn, UserManager<WebUser> users, IAuthenticationSchemeProvider schemes) : PageModel
+public sealed class SignOutModel(SignInManager<WebUser> signIn, UserManager<WebUser> users, AuditLog audit, IAuthenticationSchemeProvider schemes) : PageModel
 {
     public void OnGet()
     {
@@ -24,6 +25,7 @@ public sealed class SignOutModel(SignInManager<WebUser> signIn, UserManager<WebU
         if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
+            await audit.RecordSignInAsync(user.UserName, "Signed out", HttpContext.Connection.RemoteIpAddress, "every session of the account ended");
         }
 
         await signIn.SignOutAsync();
