@@ -1,5 +1,6 @@
 using CommunitySafety.Web.Features.Api;
 using CommunitySafety.Web.Features.Reports;
+using CommunitySafety.Web.Infrastructure.Health;
 using CommunitySafety.Web.Infrastructure.Identity;
 using CommunitySafety.Web.Infrastructure.Storage;
 using CommunitySafety.Web.Infrastructure.Security;
@@ -27,9 +28,11 @@ public static class WebApp
         builder.AddAccounts();
         builder.AddPages();
         builder.AddApi();
+        builder.AddHealth();
 
         var app = builder.Build();
         app.UseWebPipeline();
+        app.MapHealth();
         app.MapPages();
         app.MapIndicatorsApi();
         app.MapPublicApi();
@@ -73,6 +76,7 @@ public static class WebApp
         app.UseRequestLimits();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseSessionCheckFailures();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Claims;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -23,6 +24,8 @@ public static class SessionCheck
     /// <summary>The setting naming how long an instance may trust a stamp it has checked (default 0: every request).</summary>
     public const string IntervalSetting = "Security:SessionCheckInterval";
 
+    private const string UncheckedKey = "csp.session-unchecked";
+
     /// <summary>The cookie event: refuses a cookie whose stamp is no longer the account's, then runs Identity's validator.</summary>
     /// <param name="context">The cookie's validation context.</param>
     /// <returns>A task.</returns>
@@ -33,7 +36,23 @@ public static class SessionCheck
         var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var id = context.Principal?.FindFirstValue(claims.UserIdClaimType);
         var stamp = context.Principal?.FindFirstValue(claims.SecurityStampClaimType);
-        if (id is null || stamp is null || !await IsCurrentAsync(services, id, stamp, context.HttpContext.RequestAborted))
+        bool current;
+        try
+        {
+            current = id is not null && stamp is not null && await IsCurrentAsync(services, id, stamp, context.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (DatabaseUnavailable.Is(e))
+        {
+            // The database is away. The cookie handler keeps this result for the rest of the request, including the
+            // error page's second run through the pipeline, so the session is left unchecked (not signed in, the cookie
+            // kept for when the database is back) and the exception is thrown after authentication instead
+            // (UseSessionCheckFailures): the person gets the 503 page, not a 500 or the sign-in page.
+            context.RejectPrincipal();
+            context.HttpContext.Items[UncheckedKey] = ExceptionDispatchInfo.Capture(e);
+            return;
+        }
+
+        if (!current)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -42,6 +61,22 @@ public static class SessionCheck
 
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
+
+    /// <summary>
+    /// After authentication: throws the exception of a session that could not be checked because the database is away,
+    /// once per request, so the error page (503) answers it.
+    /// </summary>
+    /// <param name="app">The application.</param>
+    /// <returns>The application.</returns>
+    public static IApplicationBuilder UseSessionCheckFailures(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Items.Remove(UncheckedKey, out var failure) && failure is ExceptionDispatchInfo exception)
+        {
+            exception.Throw();
+        }
+
+        await next(context);
+    });
 
     private static async Task<bool> IsCurrentAsync(IServiceProvider services, string id, string stamp, CancellationToken cancellationToken)
     {
