@@ -64,8 +64,11 @@ public static class WebApp
             app.UseHsts();
         }
 
-        // Pages get a GOV.UK error page; the API keeps its plain status codes and problem details.
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        // The API answers its errors with problem details (RFC 9457), inside the pages' error page so it answers first.
+        app.UseApiProblems();
+
+        // Pages get a GOV.UK error page for error statuses too.
+        app.UseWhen(c => !ApiProblems.IsApi(c), b => b.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
         {
