@@ -68,6 +68,28 @@ public abstract class SessionRevocationTests<TFactory>(TFactory factory) : IClas
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
     }
 
+    [Fact]
+    public async Task TheSecurityPage_MakingAnAuthenticatorKey_KeepsThisSessionButEndsOthers()
+    {
+        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var signIn = await Forms.PostAsync(browser, "/account/sign-in", [new("email", "admin@example.org"), new("password", WebFactory.Password)]);
+        var other = SessionCookie(signIn);
+
+        // The first visit makes the account's authenticator key, which renews its security stamp.
+        using (var security = await browser.GetAsync(new Uri("/account/security", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, security.StatusCode);
+        }
+
+        using (var dashboard = await browser.GetAsync(new Uri("/dashboard", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        }
+
+        using var copied = await ReplayAsync(other);
+        Assert.Equal(HttpStatusCode.Redirect, copied.StatusCode);
+    }
+
     private static string SessionCookie(HttpResponseMessage response) =>
         response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("csp-session=", StringComparison.Ordinal)).Split(';')[0];
 

@@ -84,8 +84,15 @@ public sealed class SignInModel(SignInManager<WebUser> signIn, UserManager<WebUs
         return Page();
     }
 
-    public IActionResult OnPostExternal(string scheme)
+    public async Task<IActionResult> OnPostExternalAsync(string? scheme)
     {
+        // Only a scheme the page offered: anything else (empty, forged) would make the challenge fail with a 500.
+        var offered = await signIn.GetExternalAuthenticationSchemesAsync();
+        if (string.IsNullOrEmpty(scheme) || !offered.Any(s => s.Name == scheme))
+        {
+            return BadRequest("Choose one of the sign-in options on the page.");
+        }
+
         var properties = signIn.ConfigureExternalAuthenticationProperties(scheme, SafeReturnUrl());
         return Challenge(properties, scheme);
     }

@@ -78,8 +78,13 @@ public sealed class UsersModel(UserManager<WebUser> users, AuditLog audit) : Pag
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    public async Task<IActionResult> OnPostUnlockAsync(string? id)
     {
+        if (string.IsNullOrEmpty(id))
+        {
+            return BadRequest("Choose the account to unlock from the list of users.");
+        }
+
         if (await users.FindByIdAsync(id) is { } user)
         {
             await users.SetLockoutEndDateAsync(user, null);
