@@ -15,7 +15,7 @@ namespace CommunitySafety.Web.Features.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<WebUser> signIn, UserManager<WebUser> users, AuditLog audit, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<WebUser> signIn, UserManager<WebUser> users, IPasswordHasher<WebUser> hasher, AuditLog audit, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -27,6 +27,10 @@ public sealed class SignInModel(SignInManager<WebUser> signIn, UserManager<WebUs
     public string? ReturnUrl { get; set; }
 
     public List<(string Field, string Message)> Errors { get; } = [];
+
+    // The hash an unknown account's password is checked against, so that a name with no account costs the same work
+    // (one PBKDF2 verification) as a real account with a wrong password, and the answer's timing does not tell them apart.
+    private static string? _absentAccountHash;
 
     public IReadOnlyList<AuthenticationScheme> ExternalSchemes { get; private set; } = [];
 
@@ -55,6 +59,13 @@ public sealed class SignInModel(SignInManager<WebUser> signIn, UserManager<WebUs
         var email = Email!.Trim();
         var account = await users.FindByNameAsync(email);
         var wasLocked = account is not null && await users.IsLockedOutAsync(account);
+        if (account is null)
+        {
+            var absent = new WebUser { UserName = email };
+            _absentAccountHash ??= hasher.HashPassword(absent, Guid.NewGuid().ToString("N"));
+            hasher.VerifyHashedPassword(absent, _absentAccountHash, Password!);
+        }
+
         var result = await signIn.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
         var address = HttpContext.Connection.RemoteIpAddress;
         if (result.Succeeded)
