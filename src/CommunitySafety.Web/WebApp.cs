@@ -1,5 +1,6 @@
 using CommunitySafety.Web.Features.Api;
 using CommunitySafety.Web.Features.Reports;
+using CommunitySafety.Web.Infrastructure.Health;
 using CommunitySafety.Web.Infrastructure.Identity;
 using CommunitySafety.Web.Infrastructure.Storage;
 using CommunitySafety.Web.Infrastructure.Security;
@@ -27,9 +28,11 @@ public static class WebApp
         builder.AddAccounts();
         builder.AddPages();
         builder.AddApi();
+        builder.AddHealth();
 
         var app = builder.Build();
         app.UseWebPipeline();
+        app.MapHealth();
         app.MapPages();
         app.MapIndicatorsApi();
         app.MapPublicApi();
@@ -61,8 +64,11 @@ public static class WebApp
             app.UseHsts();
         }
 
-        // Pages get a GOV.UK error page; the API keeps its plain status codes and problem details.
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        // The API answers its errors with problem details (RFC 9457), inside the pages' error page so it answers first.
+        app.UseApiProblems();
+
+        // Pages get a GOV.UK error page for error statuses too.
+        app.UseWhen(c => !ApiProblems.IsApi(c), b => b.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -73,6 +79,7 @@ public static class WebApp
         app.UseRequestLimits();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseSessionCheckFailures();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

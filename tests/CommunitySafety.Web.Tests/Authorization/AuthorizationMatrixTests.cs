@@ -50,6 +50,8 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         ["/reports/assessment.{format}"] = (Policies.Analysis, "/reports/assessment.html?area=Luton&year=2023/24"),
         ["/public/reports/progress.{format}"] = (Anonymous, "/public/reports/progress.html"),
         ["/openapi/{documentName}.json"] = (Anonymous, "/openapi/v1.json"),
+        ["/health"] = (Anonymous, "/health"),
+        ["/health/ready"] = (Anonymous, "/health/ready"),
     };
 
     public static TheoryData<string?> RolesAndAnonymous()

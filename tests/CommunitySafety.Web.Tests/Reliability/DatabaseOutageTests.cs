@@ -53,6 +53,18 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
             await AssertUnavailablePageAsync(submit);
         }
 
+        // Liveness does not touch the database (a load balancer must not restart the instance); readiness says it is away.
+        using (var anonymous = _app.Client(new CookieContainer()))
+        {
+            using var live = await anonymous.GetAsync(new Uri("health", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            using var ready = await anonymous.GetAsync(new Uri("health/ready", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            var json = await ready.Content.ReadAsStringAsync();
+            Assert.Contains("\"monitoring-database\":{\"status\":\"Unhealthy\",\"description\":\"The monitoring database cannot be reached.\"}", json, StringComparison.Ordinal);
+            Assert.DoesNotContain("Npgsql", json, StringComparison.Ordinal);
+        }
+
         await _postgres.StartAsync();
 
         // The same app, not restarted: every answer until it is back is the unavailable page, never a 500.
@@ -70,6 +82,10 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         }
         while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
         Assert.Equal(HttpStatusCode.OK, status);
+        using (var ready = await client.GetAsync(new Uri("health/ready", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
 
         Assert.Equal(before, await CountsAsync());
         using (var submit = await PostEntryAsync(client, await Forms.TokenAsync(client, EntryUrl), "21", "30", "Written after the restart"))

@@ -82,7 +82,10 @@ public sealed class SecurityModel(UserManager<WebUser> users, SignInManager<WebU
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            // A new key gives the account a new security stamp, which ends its sessions (SessionCheck): this one is
+            // given a cookie with the new stamp so the person stays signed in here.
             await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
 

@@ -1,3 +1,4 @@
+using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -8,10 +9,13 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommunitySafety.Web.Features.Account;
 
-/// <summary>Signing in with a local account (rate-limited; locked out after 5 failures), or through OpenID Connect when configured.</summary>
+/// <summary>
+/// Signing in with a local account (rate-limited; locked out after 5 failures), or through OpenID Connect when configured.
+/// Every sign-in, failure and lockout is in the audit trail with the name typed and the client's address (never the password).
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<WebUser> signIn, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<WebUser> signIn, UserManager<WebUser> users, IPasswordHasher<WebUser> hasher, AuditLog audit, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -23,6 +27,10 @@ public sealed class SignInModel(SignInManager<WebUser> signIn, ILogger<SignInMod
     public string? ReturnUrl { get; set; }
 
     public List<(string Field, string Message)> Errors { get; } = [];
+
+    // The hash an unknown account's password is checked against, so that a name with no account costs the same work
+    // (one PBKDF2 verification) as a real account with a wrong password, and the answer's timing does not tell them apart.
+    private static string? _absentAccountHash;
 
     public IReadOnlyList<AuthenticationScheme> ExternalSchemes { get; private set; } = [];
 
@@ -48,31 +56,55 @@ public sealed class SignInModel(SignInManager<WebUser> signIn, ILogger<SignInMod
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
+        var email = Email!.Trim();
+        var account = await users.FindByNameAsync(email);
+        var wasLocked = account is not null && await users.IsLockedOutAsync(account);
+        if (account is null)
+        {
+            var absent = new WebUser { UserName = email };
+            _absentAccountHash ??= hasher.HashPassword(absent, Guid.NewGuid().ToString("N"));
+            hasher.VerifyHashedPassword(absent, _absentAccountHash, Password!);
+        }
+
+        var result = await signIn.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
+        var address = HttpContext.Connection.RemoteIpAddress;
         if (result.Succeeded)
         {
             logger.LogInformation("Signed in: {User}", Email);
+            await audit.RecordSignInAsync(email, "Signed in", address, null);
             return LocalRedirect(SafeReturnUrl());
         }
 
         if (result.RequiresTwoFactor)
         {
+            await audit.RecordSignInAsync(email, "Password accepted, code asked", address, null);
             return RedirectToPage("/Account/TwoFactor", new { returnUrl = SafeReturnUrl() });
         }
 
         if (result.IsLockedOut)
         {
             logger.LogWarning("Locked out: {User}", Email);
+            await audit.RecordSignInAsync(email, wasLocked ? "Sign-in refused: account locked" : "Account locked", address,
+                account is not null && Admin.UsersModel.IsDisabled(account) ? "the account is disabled"
+                    : wasLocked ? "the account was already locked" : "too many failed sign-ins");
             Errors.Add(("email", "This account is locked after too many failed attempts. Try again in 15 minutes."));
             return Page();
         }
 
+        await audit.RecordSignInAsync(email, "Sign-in failed", address, account is null ? "no such account" : result.IsNotAllowed ? "not allowed" : "wrong password");
         Errors.Add(("email", "The email address or password is not right"));
         return Page();
     }
 
-    public IActionResult OnPostExternal(string scheme)
+    public async Task<IActionResult> OnPostExternalAsync(string? scheme)
     {
+        // Only a scheme the page offered: anything else (empty, forged) would make the challenge fail with a 500.
+        var offered = await signIn.GetExternalAuthenticationSchemesAsync();
+        if (string.IsNullOrEmpty(scheme) || !offered.Any(s => s.Name == scheme))
+        {
+            return BadRequest("Choose one of the sign-in options on the page.");
+        }
+
         var properties = signIn.ConfigureExternalAuthenticationProperties(scheme, SafeReturnUrl());
         return Challenge(properties, scheme);
     }

@@ -1,3 +1,4 @@
+using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -7,9 +8,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CommunitySafety.Web.Features.Account;
 
-/// <summary>Signing out (a POST with the anti-forgery token; the GET only shows the result).</summary>
+/// <summary>
+/// Signing out (a POST with the anti-forgery token; the GET only shows the result). A local account gets a new security
+/// stamp first, so every session of that account — this cookie, copies of it, other browsers, every instance — ends
+/// (see <see cref="SessionCheck"/>).
+/// </summary>
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<WebUser> signIn, IAuthenticationSchemeProvider schemes) : PageModel
+public sealed class SignOutModel(SignInManager<WebUser> signIn, UserManager<WebUser> users, AuditLog audit, IAuthenticationSchemeProvider schemes) : PageModel
 {
     public void OnGet()
     {
@@ -17,6 +22,12 @@ public sealed class SignOutModel(SignInManager<WebUser> signIn, IAuthenticationS
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+            await audit.RecordSignInAsync(user.UserName, "Signed out", HttpContext.Connection.RemoteIpAddress, "every session of the account ended");
+        }
+
         await signIn.SignOutAsync();
         if (await schemes.GetSchemeAsync(AccountSetup.ExternalScheme) is not null)
         {

@@ -1,3 +1,4 @@
+using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -7,10 +8,10 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommunitySafety.Web.Features.Account;
 
-/// <summary>The second step of signing in, for accounts with an authenticator app (TOTP).</summary>
+/// <summary>The second step of signing in, for accounts with an authenticator app (TOTP); each outcome is in the audit trail (never the code).</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountSetup.SignInRateLimit)]
-public sealed class TwoFactorModel(SignInManager<WebUser> signIn) : PageModel
+public sealed class TwoFactorModel(SignInManager<WebUser> signIn, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -25,7 +26,7 @@ public sealed class TwoFactorModel(SignInManager<WebUser> signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? code)
     {
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null)
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
         {
             return RedirectToPage("/Account/SignIn");
         }
@@ -38,11 +39,15 @@ public sealed class TwoFactorModel(SignInManager<WebUser> signIn) : PageModel
         }
 
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(digits, isPersistent: false, rememberClient: false);
+        var address = HttpContext.Connection.RemoteIpAddress;
         if (result.Succeeded)
         {
+            await audit.RecordSignInAsync(user.UserName, "Signed in", address, "with an authenticator code");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/dashboard");
         }
 
+        await audit.RecordSignInAsync(user.UserName, result.IsLockedOut ? "Account locked" : "Sign-in failed", address,
+            result.IsLockedOut ? "too many failed sign-ins" : "wrong authenticator code");
         Error = result.IsLockedOut ? "This account is locked after too many failed attempts. Try again in 15 minutes." : "The code is not right";
         return Page();
     }

@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Web.Features.Admin;
 
-/// <summary>Users, their roles and organisations; creating accounts and unlocking them. Administrators only.</summary>
+/// <summary>
+/// Users, their roles and organisations; creating accounts, unlocking, disabling and re-enabling them and changing their
+/// role. Disabling and a role change renew the account's security stamp, so its sessions end on every instance
+/// (SessionCheck). An administrator cannot disable or change the role of their own account. Administrators only.
+/// </summary>
 [Authorize(Policy = Policies.Administration)]
 public sealed class UsersModel(UserManager<WebUser> users, AuditLog audit) : PageModel
 {
@@ -78,8 +82,13 @@ public sealed class UsersModel(UserManager<WebUser> users, AuditLog audit) : Pag
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUnlockAsync(string id)
+    public async Task<IActionResult> OnPostUnlockAsync(string? id)
     {
+        if (string.IsNullOrEmpty(id))
+        {
+            return BadRequest("Choose the account to unlock from the list of users.");
+        }
+
         if (await users.FindByIdAsync(id) is { } user)
         {
             await users.SetLockoutEndDateAsync(user, null);
@@ -88,6 +97,82 @@ public sealed class UsersModel(UserManager<WebUser> users, AuditLog audit) : Pag
         }
 
         return RedirectToPage();
+    }
+
+    /// <summary>When a disabled account's lockout ends: never.</summary>
+    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
+
+    /// <summary>Whether the account is disabled (rather than locked for a while after failed sign-ins).</summary>
+    /// <param name="user">The account.</param>
+    /// <returns>Whether it is.</returns>
+    public static bool IsDisabled(WebUser user) => user?.LockoutEnd == DisabledUntil;
+
+    public async Task<IActionResult> OnPostDisableAsync(string? id)
+    {
+        if (await OtherAccountAsync(id) is not { } user)
+        {
+            return await RefusedAsync("Choose another person's account to disable: you cannot disable your own.");
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, DisabledUntil);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(User, "User disabled", "User", user.UserName!, new { Disabled = false }, new { Disabled = true, Sessions = "ended" });
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(string? id)
+    {
+        if (string.IsNullOrEmpty(id) || await users.FindByIdAsync(id) is not { } user)
+        {
+            return await RefusedAsync("Choose the account to re-enable from the list of users.");
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync(User, "User re-enabled", "User", user.UserName!, new { Disabled = true }, new { Disabled = false });
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string? id)
+    {
+        if (await OtherAccountAsync(id) is not { } user)
+        {
+            return await RefusedAsync("Choose another person's account: you cannot change your own role.");
+        }
+
+        if (Role is null || !Roles.All.Contains(Role))
+        {
+            return await RefusedAsync("Select a role from the list.");
+        }
+
+        if (Role == Roles.Contributor && string.IsNullOrWhiteSpace(user.Organisation))
+        {
+            return await RefusedAsync($"{user.Email} has no organisation: a contributor needs one. Add them again with their organisation.");
+        }
+
+        var before = await users.GetRolesAsync(user);
+        if (before.Count == 1 && before[0] == Role)
+        {
+            return RedirectToPage();
+        }
+
+        await users.RemoveFromRolesAsync(user, before);
+        await users.AddToRoleAsync(user, Role);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(User, "Role changed", "User", user.UserName!, new { Roles = before }, new { Roles = new[] { Role }, Sessions = "ended" });
+        return RedirectToPage();
+    }
+
+    private async Task<WebUser?> OtherAccountAsync(string? id) =>
+        string.IsNullOrEmpty(id) || id == users.GetUserId(User) ? null : await users.FindByIdAsync(id);
+
+    private async Task<IActionResult> RefusedAsync(string message)
+    {
+        Errors.Add(("accounts", message));
+        await LoadAsync();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     private async Task LoadAsync()

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CommunitySafety.Web.Features.Api;
 
-/// <summary>The strategic assessment of an area and financial year, as the Assessment library's JSON (internal).</summary>
+/// <summary>
+/// The strategic assessment of an area and financial year, as the Assessment library's JSON (internal); a question it
+/// cannot answer gets RFC 9457 problem details saying why.
+/// </summary>
 public static class AssessmentApi
 {
     /// <summary>Maps GET /api/assessment?area=…&amp;year=2024/25.</summary>
@@ -21,11 +24,11 @@ public static class AssessmentApi
         return app;
     }
 
-    internal static Results<ContentHttpResult, NotFound<string>, BadRequest<string>> Assess(string? area, string? year, WebStoreOptions options, TimeProvider time)
+    internal static Results<ContentHttpResult, ProblemHttpResult> Assess(string? area, string? year, WebStoreOptions options, TimeProvider time)
     {
         if (string.IsNullOrWhiteSpace(area) || string.IsNullOrWhiteSpace(year))
         {
-            return TypedResults.BadRequest("Give an area (name or ONS code) and a financial year, e.g. ?area=Luton&year=2024/25.");
+            return ApiProblems.BadRequest("Give an area (name or ONS code) and a financial year, e.g. ?area=Luton&year=2024/25.");
         }
 
         FinancialYear fy;
@@ -35,12 +38,12 @@ public static class AssessmentApi
         }
         catch (FormatException)
         {
-            return TypedResults.BadRequest($"'{year}' is not a financial year like 2024/25.");
+            return ApiProblems.BadRequest($"'{year}' is not a financial year like 2024/25.");
         }
 
         if (!options.HasAnalyticalStore())
         {
-            return TypedResults.NotFound("There is no crime data: import police.uk files first.");
+            return ApiProblems.NotFound("There is no crime data: import police.uk files first.");
         }
 
         using var store = options.OpenAnalyticalStore();
@@ -52,14 +55,14 @@ public static class AssessmentApi
         }
         catch (AreaNotFoundException e)
         {
-            return TypedResults.NotFound(e.Message);
+            return ApiProblems.NotFound(e.Message);
         }
 
         var peers = DefaultPeers.For(resolved);
         var data = source.Load(resolved, fy, peers);
         if (data.Area.For(fy) is null)
         {
-            return TypedResults.NotFound($"The store has no data for {resolved.Name} in {fy}.");
+            return ApiProblems.NotFound($"The store has no data for {resolved.Name} in {fy}.");
         }
 
         var result = StrategicAssessment.Assess(new AssessmentRequest { Year = fy, PeerGroup = peers, Provenance = source.Provenance(resolved, fy) }, data, AssessmentSettings.Default, time.GetUtcNow());

@@ -79,6 +79,22 @@ public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store,
             return problem;
         }
 
+        // A post with nothing the person may enter (forged, or the plan changed under the form) is answered, never a 500.
+        if (Indicators.Count == 0)
+        {
+            Errors.Add(new EntryError("entry", $"There are no indicators in this framework that you can enter for {Period}: nothing was saved."));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        if (Rows.Any(r => string.IsNullOrEmpty(r.Code)))
+        {
+            Errors.Add(new EntryError("entry", "A row of the form names no indicator: go back, reload the form and try again. Nothing was saved."));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Rows = [.. Indicators.Select(i => new EntryRow { Code = i.Code })];
+            return Page();
+        }
+
         // Every posted row must be an indicator of this form the person may enter: the server decides, not the form.
         var allowed = Indicators.ToDictionary(i => i.Code, StringComparer.Ordinal);
         if (Rows.Any(r => !allowed.ContainsKey(r.Code)))

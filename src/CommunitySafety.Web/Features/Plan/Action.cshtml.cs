@@ -38,6 +38,13 @@ public sealed class ActionModel(MonitoringDbContext db, AuditLog audit, StoreTra
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
+        // A status or rating that is not one of the lists' (empty, forged) is refused rather than stored as the first.
+        if (!ModelState.IsValid || !Request.Form.ContainsKey(nameof(Status)) || !Request.Form.ContainsKey(nameof(Rag))
+            || !Enum.IsDefined(Status) || !Enum.IsDefined(Rag))
+        {
+            return BadRequest("Choose a status and a RAG rating from the lists. Nothing was saved.");
+        }
+
         var action = await db.Actions.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (action is null)
         {

@@ -37,4 +37,37 @@ public sealed class AuditLog(WebDbContext db, TimeProvider time)
         });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The entity name of sign-in events in the audit trail.</summary>
+    public const string SignInEntity = "Sign-in";
+
+    /// <summary>
+    /// Records a sign-in event (saved at once): who tried (the account name typed, at most 256 characters), when, and from
+    /// which address. Never a password or code: the caller passes only the name, the outcome and a reason.
+    /// </summary>
+    /// <param name="who">The account name typed or signed in.</param>
+    /// <param name="action">The outcome, e.g. "Signed in", "Sign-in failed", "Account locked".</param>
+    /// <param name="address">The client's address, or null when unknown.</param>
+    /// <param name="reason">Why, in words (e.g. "wrong password"), or null.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    public async Task RecordSignInAsync(string? who, string action, System.Net.IPAddress? address, string? reason, CancellationToken cancellationToken = default)
+    {
+        var name = string.IsNullOrWhiteSpace(who) ? "(none given)" : who.Trim();
+        if (name.Length > 256)
+        {
+            name = name[..256];
+        }
+
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow(),
+            User = name,
+            Action = action,
+            Entity = SignInEntity,
+            EntityKey = name,
+            After = JsonSerializer.Serialize(new { Address = address?.ToString() ?? "unknown", Reason = reason }, Json),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }

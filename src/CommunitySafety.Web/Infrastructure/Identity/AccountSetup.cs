@@ -53,7 +53,11 @@ public static class AccountSetup
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = c => ApiOrRedirect(c.HttpContext, c.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c.HttpContext, c.RedirectUri, StatusCodes.Status403Forbidden);
+
+            // Sessions end on every instance when the account's security stamp changes (sign-out, role change, ...).
+            o.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
         });
+        services.AddMemoryCache();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "csp-antiforgery";
