@@ -318,7 +318,18 @@ public static class Overdispersion
     /// <param name="zConvention">Which z gives the 95% and 99.8% limits.</param>
     /// <returns>The comparison.</returns>
     public static OverdispersedComparison Compare(
-        OverdispersionEstimate estimate, OverdispersionMethod method, double? observed, double? denominator, ZConvention zConvention = ZConvention.ExactQuantile)
+        OverdispersionEstimate estimate, OverdispersionMethod method, double? observed, double? denominator, ZConvention zConvention = ZConvention.ExactQuantile) =>
+        CompareForZ(estimate, method, observed, denominator, ZQuantiles.For(zConvention));
+
+    /// <summary>As <see cref="Compare"/>, with the normal quantiles given as numbers (e.g. 1.96 and 3.090232).</summary>
+    /// <param name="estimate">The areas' overdispersion.</param>
+    /// <param name="method">The adjustment requested.</param>
+    /// <param name="observed">The area's count or numerator; null gives "Not compared".</param>
+    /// <param name="denominator">The area's population or group size; null or 0 gives "Not compared".</param>
+    /// <param name="zQuantiles">The z of the inner and outer limits.</param>
+    /// <returns>The comparison.</returns>
+    public static OverdispersedComparison CompareForZ(
+        OverdispersionEstimate estimate, OverdispersionMethod method, double? observed, double? denominator, ZQuantiles zQuantiles)
     {
         ArgumentNullException.ThrowIfNull(estimate);
         var applied = Applied(estimate, method);
@@ -336,8 +347,8 @@ public static class Overdispersion
         }
 
         var value = o / n * estimate.Multiplier;
-        var unadjusted = Unadjusted(estimate, n, ZQuantiles.For(zConvention));
-        var limits = Limits(estimate, method, n, zConvention);
+        var unadjusted = Unadjusted(estimate, n, zQuantiles);
+        var limits = applied == OverdispersionMethod.None ? unadjusted : LimitsForZ(estimate, method, n, zQuantiles);
         var (phi, tau2) = Inflation(estimate, applied);
         var z = ZScore(estimate.Measure, estimate.Target, estimate.Multiplier, o, n, phi, tau2);
         return new OverdispersedComparison(

@@ -155,7 +155,6 @@ public sealed class StatsFunnelCommand : Command
         for (var i = 0; i < input.Rows.Count; i++)
         {
             var at = unitOfRow[i];
-            var applied = OverdispersionMethod.None;
             object?[] cells;
             if (at < 0)
             {
@@ -169,25 +168,14 @@ public sealed class StatsFunnelCommand : Command
                 continue;
             }
 
+            // The exact limits, and the allowed-for ones when overdispersion is asked for and found (Overdispersion.CompareForZ).
             var unit = units[at];
-            var value = unit.Observed / unit.Denominator * multiplier;
-            var unadjusted = proportions
-                ? FunnelPlot.ProportionLimitsForZ(target.Value / multiplier, unit.Denominator, multiplier, proportionMethod, z.Z95, z.Z998)
-                : FunnelPlot.RateLimitsForZ(target.Value, unit.Denominator, multiplier, z.Z95, z.Z998);
-            var limits = unadjusted;
+            var compared = Overdispersion.CompareForZ(estimate, overdispersion, unit.Observed, unit.Denominator, z);
+            var limits = compared.Limits;
+            cells = [compared.Value, target, limits.Lower95, limits.Upper95, limits.Lower998, limits.Upper998, compared.Position.ToLabel()];
             if (adjusted)
             {
-                applied = Overdispersion.Applied(estimate, overdispersion);
-                if (applied != OverdispersionMethod.None)
-                {
-                    limits = Overdispersion.LimitsForZ(estimate, overdispersion, unit.Denominator, z);
-                }
-            }
-
-            cells = [value, target, limits.Lower95, limits.Upper95, limits.Lower998, limits.Upper998, FunnelPlot.Position(value, limits).ToLabel()];
-            if (adjusted)
-            {
-                cells = [.. cells, FunnelPlot.Position(value, unadjusted).ToLabel(), applied.ToName(), Finite(estimate.Phi), estimate.Tau2];
+                cells = [.. cells, compared.UnadjustedPosition.ToLabel(), compared.Applied.ToName(), Finite(estimate.Phi), estimate.Tau2];
             }
 
             table.Add(input.Cells(i, cells));
