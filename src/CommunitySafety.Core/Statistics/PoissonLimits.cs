@@ -85,10 +85,10 @@ public static class PoissonLimits
         Distributions.ChiSquaredQuantile(1 - ((1 - confidence) / 2), (2 * count) + 2) / 2;
 
     /// <summary>The method actually used for <paramref name="count"/> under <paramref name="method"/>.</summary>
-    /// <param name="count">Observed count.</param>
+    /// <param name="count">Observed count (a modelled or standardised count need not be whole).</param>
     /// <param name="method">Requested method.</param>
     /// <returns><see cref="PoissonMethod.Byars"/> or <see cref="PoissonMethod.Exact"/>.</returns>
-    public static PoissonMethod Resolve(long count, PoissonMethod method) => method switch
+    public static PoissonMethod Resolve(double count, PoissonMethod method) => method switch
     {
         PoissonMethod.Auto => count < ByarsThreshold ? PoissonMethod.Exact : PoissonMethod.Byars,
         _ => method,

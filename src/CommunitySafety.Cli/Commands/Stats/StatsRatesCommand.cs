@@ -75,9 +75,7 @@ public sealed class StatsRatesCommand : Command
             }
 
             var whole = count.Value == Math.Floor(count.Value) && count.Value <= long.MaxValue;
-            var used = options.Method == PoissonMethod.Auto
-                ? (count.Value < PoissonLimits.ByarsThreshold ? PoissonMethod.Exact : PoissonMethod.Byars)
-                : options.Method;
+            var used = PoissonLimits.Resolve(count.Value, options.Method);
             if (!whole && used == PoissonMethod.Exact)
             {
                 throw new CliException(
