@@ -66,6 +66,7 @@ public sealed class StatsTrendCommand : Command
 
         // Series in order of first appearance, rows kept in file order within each.
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var firstLineOf = new Dictionary<(string Series, string Period), int>();
         for (var i = 0; i < input.Rows.Count; i++)
         {
             var name = key is { } k ? input.Rows[i][k] : string.Empty;
@@ -80,9 +81,9 @@ public sealed class StatsTrendCommand : Command
                 throw new CliException(ExitCode.InvalidInput, $"{input.Path} line {i + 2}, column '{periodName}': the period is empty.");
             }
 
-            var earlier = rows.FirstOrDefault(r => string.Equals(input.Rows[r][period].Trim(), when, StringComparison.Ordinal), -1);
-            if (earlier >= 0)
+            if (!firstLineOf.TryAdd((name, when), i))
             {
+                var earlier = firstLineOf[(name, when)];
                 var series = key is null ? "the series" : $"series '{name}'";
                 throw new CliException(
                     ExitCode.InvalidInput,
