@@ -64,7 +64,7 @@ public enum ProportionFunnelMethod
 /// <para>Worked numbers: 2.5 events expected: the lower 99.8% limit is 0 (P(X = 0) = 0.082 &gt; 0.001), so 0 events is
 /// within limits; 106.7 expected: the upper 99.8% limit is 140.5 events, so 141 (P(X ≥ 141) = 0.00087) is
 /// "High (99.8%)". A target rate of 500 per 100,000 and a population of 10,000 (E = 50) give 95% limits of 361.2 to
-/// 638.3 per 100,000.</para>
+/// 648.3 per 100,000.</para>
 /// <para>Convention: lower limits interpolate the lower tail P(X ≤ r), upper limits the upper tail P(X ≥ r), so that
 /// an area whose true value is the target falls beyond either limit with probability at most the tail probability
 /// (Manktelow &amp; Seaton, BMC Med Res Methodol 2012;12:98). The limits pass through PHEindicatormethods' published
