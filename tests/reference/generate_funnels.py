@@ -10,9 +10,9 @@ population n, the expected count E = target x n / 100,000 and X ~ Poisson(E); pr
 For each tail probability q (0.025, 0.001):
   lower limit: the smallest r with F(r) = P(X <= r) >= q, interpolated as r - (F(r) - q) / (F(r) - F(r - 1)),
   upper limit: the smallest r with G(r) = P(X >= r) <= q, interpolated as r - (q - G(r)) / (G(r - 1) - G(r)),
-truncated at 0 (and n), divided by n. The distribution functions are mpmath's regularised incomplete gamma
-(Poisson: F(r) = Q(r + 1, E); binomial: F(r) = I_{1-theta}(n - r, r + 1)) at 50 digits, with G(r) = 1 - F(r - 1),
-independently of the C# code.
+truncated at 0 (and n), divided by n. The distribution functions are computed at 50 digits with mpmath (Poisson:
+the regularised incomplete gamma, F(r) = Q(r + 1, E); binomial: a term-by-term sum downward from P(X = r), which is
+taken from log-gamma), with G(r) = 1 - F(r - 1), independently of the C# code.
 """
 import csv
 import os
