@@ -233,34 +233,8 @@ public static class FunnelPlot
         var start = expected + ((upper ? -1 : 1) * Distributions.NormalQuantile(tail) * Math.Sqrt(expected));
         var r = (long)Math.Max(0, Math.Floor(start));
 
-        // Upper quantiles work with the survival S(r) = 1 − F(r) to keep precision: F(r) ≥ 1 − q ⇔ S(r) ≤ q.
-        bool Reached(long k) => upper
-            ? Distributions.PoissonUpperTail(k, expected) <= tail
-            : Distributions.PoissonCdf(k, expected) >= tail;
-
-        while (!Reached(r))
-        {
-            r++;
-        }
-
-        while (r > 0 && Reached(r - 1))
-        {
-            r--;
-        }
-
-        if (upper)
-        {
-            // The upper tail G(k) = P(X ≥ k): r + 1 is the smallest k with G(k) ≤ tail; interpolate G between r and r + 1.
-            var gAt = Distributions.PoissonUpperTail(r, expected);
-            var gBefore = Distributions.PoissonUpperTail(r - 1, expected);
-            return Math.Max(0, r + 1 - ((tail - gAt) / (gBefore - gAt)));
-        }
-
-        var fAt = Distributions.PoissonCdf(r, expected);
-        var fBefore = Distributions.PoissonCdf(r - 1, expected);
-
         // Spiegelhalter's limits are truncated at 0: interpolation below r = 0 has no meaning.
-        return Math.Max(0, r - ((fAt - tail) / (fAt - fBefore)));
+        return Math.Max(0, InterpolatedLimit(tail, upper, r, k => Distributions.PoissonCdf(k, expected), k => Distributions.PoissonUpperTail(k, expected)));
     }
 
     // The one-sided tail probability beyond ±z: Φ(−z).
@@ -292,13 +266,32 @@ public static class FunnelPlot
         var sd = Math.Sqrt(n * theta * (1 - theta));
         var r = (long)Math.Clamp(Math.Floor(mean + (Distributions.NormalQuantile(probability) * sd)), 0, n);
         var upperTail = probability > 0.5;
-        var q = 1 - probability;
 
-        // Upper quantiles work with survival S(r) = 1 − F(r) to keep precision.
-        bool Reached(long k) => upperTail
-            ? Distributions.BinomialUpperTail(k, n, theta) <= q
-            : Distributions.BinomialCdf(k, n, theta) >= probability;
+        // Truncated at 0 and n: interpolation beyond them has no meaning.
+        return Math.Clamp(
+            InterpolatedLimit(
+                upperTail ? 1 - probability : probability, upperTail, r, k => Distributions.BinomialCdf(k, n, theta), k => Distributions.BinomialUpperTail(k, n, theta)),
+            0,
+            n);
+    }
 
+    /// <summary>
+    /// Spiegelhalter's interpolated limit of a discrete distribution on the count scale, from its distribution function
+    /// <paramref name="cdf"/> F(k) = P(X ≤ k) and its survival <paramref name="survival"/> S(k) = P(X &gt; k) (upper
+    /// quantiles work with S to keep precision). Lower: r − (F(r) − q)/(F(r) − F(r − 1)) with r the smallest k with
+    /// F(k) ≥ q. Upper: with r the smallest k with S(k) ≤ q, r + 1 is the smallest k with G(k) = P(X ≥ k) ≤ q, and
+    /// the limit interpolates G between r and r + 1: r + 1 − (q − S(r))/(S(r − 1) − S(r)). Not truncated.
+    /// </summary>
+    /// <param name="tail">q, the tail probability beyond the limit.</param>
+    /// <param name="upper">True for the upper limit.</param>
+    /// <param name="start">Where the search starts (the normal approximation), ≥ 0.</param>
+    /// <param name="cdf">F(k).</param>
+    /// <param name="survival">S(k).</param>
+    /// <returns>The interpolated limit.</returns>
+    private static double InterpolatedLimit(double tail, bool upper, long start, Func<long, double> cdf, Func<long, double> survival)
+    {
+        bool Reached(long k) => upper ? survival(k) <= tail : cdf(k) >= tail;
+        var r = start;
         while (!Reached(r))
         {
             r++;
@@ -309,18 +302,15 @@ public static class FunnelPlot
             r--;
         }
 
-        if (upperTail)
+        if (upper)
         {
-            // The upper tail G(k) = P(X ≥ k): r + 1 is the smallest k with G(k) ≤ 1 − P; interpolate G between r and r + 1.
-            var gAt = Distributions.BinomialUpperTail(r, n, theta);
-            var gBefore = Distributions.BinomialUpperTail(r - 1, n, theta);
-            return Math.Clamp(r + 1 - ((q - gAt) / (gBefore - gAt)), 0, n);
+            var gAt = survival(r);
+            var gBefore = survival(r - 1);
+            return r + 1 - ((tail - gAt) / (gBefore - gAt));
         }
 
-        var fAt = Distributions.BinomialCdf(r, n, theta);
-        var fBefore = Distributions.BinomialCdf(r - 1, n, theta);
-
-        // Spiegelhalter's limits are truncated at 0: interpolation below r = 0 has no meaning.
-        return Math.Clamp(r - ((fAt - probability) / (fAt - fBefore)), 0, n);
+        var fAt = cdf(r);
+        var fBefore = cdf(r - 1);
+        return r - ((fAt - tail) / (fAt - fBefore));
     }
 }
