@@ -75,22 +75,10 @@ public static class CheckedZipEntry
         return ~c;
     }
 
-    private sealed class CrcStream(Stream inner, uint expected) : Stream
+    private sealed class CrcStream(Stream inner, uint expected) : ReadOnlyForwardStream
     {
         private uint _crc;
         private bool _checked;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -122,16 +110,6 @@ public static class CheckedZipEntry
 
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
