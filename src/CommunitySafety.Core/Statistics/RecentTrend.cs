@@ -68,7 +68,6 @@ public static class RecentTrend
 
         Span<double> y = stackalloc double[Points];
         Span<double> w = stackalloc double[Points];
-        var z = z95;
         for (var i = 0; i < Points; i++)
         {
             var point = series[series.Count - Points + i];
@@ -77,7 +76,7 @@ public static class RecentTrend
                 return TrendResult.CannotBeCalculated;
             }
 
-            var se = (u - l) / (2 * z);
+            var se = (u - l) / (2 * z95);
             if (!(se > 0) || !double.IsFinite(v))
             {
                 return TrendResult.CannotBeCalculated;
