@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
@@ -68,10 +67,8 @@ public sealed partial class StoreAssessmentSource
     {
         var result = _counts.Count(new CountQuery(area) { FirstMonth = first, LastMonth = last, By = CountGrouping.CrimeType, Rate = new CountRateOptions() });
         var counts = result.Rows.Where(r => r.CrimeType is { IsLegacy: false }).ToDictionary(r => r.CrimeType!, r => r.Count);
-        var source = result.Population is { } p
-            ? p.Source.Contains(string.Create(CultureInfo.InvariantCulture, $"mid-{p.Year}"), StringComparison.Ordinal) ? p.Source : string.Create(CultureInfo.InvariantCulture, $"{p.Source} (mid-{p.Year})")
-            : result.PopulationNote;
-        return new MonthsCounts(first, last, result.MonthsCovered.Count, result.Population?.Value, source, counts);
+        // The Data layer's source already names the estimate's year (e.g. "ONS mid-2024 population estimates (MYE2), …").
+        return new MonthsCounts(first, last, result.MonthsCovered.Count, result.Population?.Value, result.Population?.Source ?? result.PopulationNote, counts);
     }
 
     /// <summary>The area's records and residents by national deprivation decile over the months, or why there are none.</summary>

@@ -22,14 +22,18 @@ public static class PdfReportRenderer
     /// <returns>The executable's path, or null.</returns>
     public static string? FindChromium()
     {
-        var path = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } named ? named : ChromiumPath;
+        var path = ConfiguredChromium;
         return File.Exists(path) ? path : null;
     }
 
     /// <summary>One line for people: why PDFs cannot be printed here and how to make them.</summary>
-    public static string MissingChromiumText =>
-        $"Chromium is needed to print PDF reports but is not at {(Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } named ? named : ChromiumPath)}. "
-        + $"Install it (Debian: apt-get install chromium), or set {ChromiumVariable} to the Chromium executable.";
+    public static string MissingChromiumText => MissingChromium(ConfiguredChromium);
+
+    /// <summary>The file <see cref="ChromiumVariable"/> names when it is set, else <see cref="ChromiumPath"/>.</summary>
+    private static string ConfiguredChromium => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } named ? named : ChromiumPath;
+
+    private static string MissingChromium(string path) =>
+        $"Chromium is needed to print PDF reports but is not at {path}. Install it (Debian: apt-get install chromium), or set {ChromiumVariable} to the Chromium executable.";
 
     private static readonly string[] ChromiumArguments =
     [
@@ -69,7 +73,7 @@ public static class PdfReportRenderer
     {
         if (!File.Exists(chromiumPath))
         {
-            throw new FileNotFoundException($"Chromium is needed to print PDF reports but is not at {chromiumPath}. Install it (Debian: apt-get install chromium), or set {ChromiumVariable} to the Chromium executable.", chromiumPath);
+            throw new FileNotFoundException(MissingChromium(chromiumPath), chromiumPath);
         }
 
         using var playwright = await Playwright.CreateAsync().ConfigureAwait(false);

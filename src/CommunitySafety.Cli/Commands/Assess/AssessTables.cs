@@ -117,20 +117,12 @@ public static class AssessTables
                 b.VsNational.ToLabel());
         }
 
+        // Why the peers were not compared, and which forces' data would complete them, are in result.Notes (the Notes table).
         var group = result.PeerGroup;
         table.Notes.Add($"Peer group: {group.Method}.");
-        if (group.NotComparedReason is { } notCompared)
-        {
-            table.Notes.Add(notCompared);
-        }
-        else
+        if (group.NotComparedReason is null)
         {
             table.Notes.Add($"Peers used: {string.Join(", ", group.Members.Where(m => m.Included).Select(m => m.Name))}.");
-        }
-
-        if (group.MissingData is { } missing)
-        {
-            table.Notes.Add(missing);
         }
 
         var excluded = group.Members.Where(m => !m.Included).ToArray();
