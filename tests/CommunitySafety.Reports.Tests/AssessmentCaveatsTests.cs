@@ -46,6 +46,20 @@ public sealed class AssessmentCaveatsTests
     }
 
     [Fact]
+    public void ScoringMatrix_NamesOnlyTheCriteriaItScored_AndTheTiesInItsTopPlaces()
+    {
+        var matrix = TestReports.Assessment.Matrix;
+        var text = Texts(Build().Sections.Single(s => s.Heading == "Scoring matrix")).First(t => t.StartsWith("The scoring matrix of", StringComparison.Ordinal));
+
+        Assert.Contains(matrix.Basis, text, StringComparison.Ordinal);
+        Assert.All(matrix.NotScored, c => Assert.DoesNotContain($"ranks each crime type on {c.Name.ToLowerInvariant()}", text, StringComparison.Ordinal));
+        Assert.Contains(matrix.TopPriorities.Count > matrix.TopN
+            ? $"Equal totals put {matrix.TopPriorities.Count} crime types in the top {matrix.TopN} places: "
+            : $"The {matrix.TopN} highest-scoring crime types are: ", text, StringComparison.Ordinal);
+        Assert.Contains(string.Join(", ", matrix.TopPriorities), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void KeyMessages_ANoteAlreadyInTheSources_IsNotRepeated()
     {
         var report = Builders.AssessmentReportBuilder.Build(TestReports.Assessment with { Provenance = Provenance, Notes = [Provenance.NationalComparator, "Another note."] });

@@ -84,7 +84,10 @@ public static class KeyMessages
         var parts = new List<string>();
         var group = r.PeerGroup;
         var fromOns = group.Source.StartsWith("ONS", StringComparison.Ordinal);
-        var listed = fromOns ? $"its {Text.Count(group.Members.Count)} most similar areas as published by ONS (statistical nearest neighbours, October 2025)" : $"the {Text.Count(group.Members.Count)} similar areas in the partnership's own list";
+        // Where the list comes from: ONS's published table, the partnership's file, or (no source) a group made here, e.g. --nearest.
+        var listed = fromOns ? $"its {Text.Count(group.Members.Count)} most similar areas as published by ONS (statistical nearest neighbours, October 2025)"
+            : group.Source.Length > 0 ? $"the {Text.Count(group.Members.Count)} similar areas in the partnership's own list ({group.Source})"
+            : $"the {Text.Count(group.Members.Count)} areas of its peer group ({group.Method})";
         if (group.Method == "no peer group" && group.NotComparedReason is not null)
         {
             parts.Add(group.Members.Count == 0 && group.Source.Length == 0 && group.NotComparedReason.StartsWith("No peer group", StringComparison.Ordinal)

@@ -183,7 +183,7 @@ public static class AssessmentCharts
         ArgumentNullException.ThrowIfNull(assessment);
         var blocks = new List<ReportBlock>
         {
-            new Paragraph($"The scoring matrix of the strategic assessment {assessment.Year} ranks each crime type on {string.Join(", ", assessment.Methodology.Matrix.Criteria.Select(c => NarrativeRules.Lower(c.Name)))}. The {assessment.Matrix.TopN} highest-scoring crime types are: {string.Join(", ", assessment.Matrix.TopPriorities)}."),
+            new Paragraph(MatrixSentence(assessment)),
         };
         blocks.Add(new Paragraph(assessment.ChangeSincePrevious?.Summary ?? noPrevious ?? "No previous assessment was supplied, so changes in the ranking are not shown."));
         var rows = assessment.Matrix.Rows.OrderBy(r => r.Rank).Take(Math.Max(assessment.Matrix.TopN, 8)).Select(r =>
@@ -366,4 +366,19 @@ public static class AssessmentCharts
         FunnelPosition.WithinLimits => ComparisonOutcome.Similar,
         _ => ComparisonOutcome.NotCompared,
     };
+    /// <summary>
+    /// What the matrix ranked on and what came top: only the criteria it could score (the others are named as not scored),
+    /// and, when equal totals put more crime types than places in the top N, how many.
+    /// </summary>
+    private static string MatrixSentence(AssessmentResult assessment)
+    {
+        var matrix = assessment.Matrix;
+        var basis = matrix.Basis.Length > 0 ? " " + matrix.Basis : string.Empty;
+        var top = matrix.TopPriorities;
+        var topText = !matrix.IsRanked ? string.Empty
+            : top.Count > matrix.TopN
+                ? $" Equal totals put {top.Count} crime types in the top {matrix.TopN} places: {string.Join(", ", top)}."
+                : $" The {matrix.TopN} highest-scoring crime types are: {string.Join(", ", top)}.";
+        return $"The scoring matrix of the strategic assessment {assessment.Year} ranks each crime type on the evidence it has.{basis}{topText}";
+    }
 }
