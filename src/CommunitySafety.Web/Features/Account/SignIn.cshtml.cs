@@ -66,7 +66,10 @@ public sealed class SignInModel(SignInManager<WebUser> signIn, UserManager<WebUs
             hasher.VerifyHashedPassword(absent, _absentAccountHash, Password!);
         }
 
-        var result = await signIn.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
+        // The account found above is signed in (no second look-up); a name with no account fails as Identity's own would.
+        var result = account is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(account, Password!, isPersistent: false, lockoutOnFailure: true);
         var address = HttpContext.Connection.RemoteIpAddress;
         if (result.Succeeded)
         {
