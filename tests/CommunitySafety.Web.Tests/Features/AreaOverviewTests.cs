@@ -122,6 +122,20 @@ public sealed class AreaOverviewTests(AreaStoreWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task AreaPage_StalePopulationWarning_IsInTheWarningBox_NotRepeatedInTheSourceLine()
+    {
+        using var response = await factory.ClientAs(Roles.BoardMember).GetAsync(new Uri($"/areas?area={Luton}&year={Year}", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        var source = html[html.IndexOf("id=\"population-source\"", StringComparison.Ordinal)..];
+        source = source[..source.IndexOf("</p>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("years from the period", source, StringComparison.Ordinal);
+        var box = html[html.IndexOf("id=\"population-stale\"", StringComparison.Ordinal)..];
+        box = box[..box.IndexOf("</div>", StringComparison.Ordinal)];
+        Assert.Contains("the population is mid-2015, 8 years from the period", box, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AreaPage_ForAYearWithoutData_SaysSoTheGovUkWay_NotAnError()
     {
         using var response = await factory.ClientAs(Roles.Contributor).GetAsync(new Uri($"/areas?area={Luton}&year=2020%2F21", UriKind.Relative));

@@ -66,7 +66,10 @@ public sealed class SignInModel(SignInManager<WebUser> signIn, UserManager<WebUs
             hasher.VerifyHashedPassword(absent, _absentAccountHash, Password!);
         }
 
-        var result = await signIn.PasswordSignInAsync(email, Password!, isPersistent: false, lockoutOnFailure: true);
+        // The account found above is signed in (no second look-up); a name with no account fails as Identity's own would.
+        var result = account is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(account, Password!, isPersistent: false, lockoutOnFailure: true);
         var address = HttpContext.Connection.RemoteIpAddress;
         if (result.Succeeded)
         {
@@ -85,7 +88,7 @@ public sealed class SignInModel(SignInManager<WebUser> signIn, UserManager<WebUs
         {
             logger.LogWarning("Locked out: {User}", Email);
             await audit.RecordSignInAsync(email, wasLocked ? "Sign-in refused: account locked" : "Account locked", address,
-                account is not null && Admin.UsersModel.IsDisabled(account) ? "the account is disabled"
+                account is { IsDisabled: true } ? "the account is disabled"
                     : wasLocked ? "the account was already locked" : "too many failed sign-ins");
             Errors.Add(("email", "This account is locked after too many failed attempts. Try again in 15 minutes."));
             return Page();

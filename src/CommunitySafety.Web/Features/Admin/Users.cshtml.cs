@@ -99,14 +99,6 @@ public sealed class UsersModel(UserManager<WebUser> users, AuditLog audit) : Pag
         return RedirectToPage();
     }
 
-    /// <summary>When a disabled account's lockout ends: never.</summary>
-    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
-
-    /// <summary>Whether the account is disabled (rather than locked for a while after failed sign-ins).</summary>
-    /// <param name="user">The account.</param>
-    /// <returns>Whether it is.</returns>
-    public static bool IsDisabled(WebUser user) => user?.LockoutEnd == DisabledUntil;
-
     public async Task<IActionResult> OnPostDisableAsync(string? id)
     {
         if (await OtherAccountAsync(id) is not { } user)
@@ -115,7 +107,7 @@ public sealed class UsersModel(UserManager<WebUser> users, AuditLog audit) : Pag
         }
 
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DisabledUntil);
+        await users.SetLockoutEndDateAsync(user, WebUser.DisabledUntil);
         await users.UpdateSecurityStampAsync(user);
         await audit.RecordAsync(User, "User disabled", "User", user.UserName!, new { Disabled = false }, new { Disabled = true, Sessions = "ended" });
         return RedirectToPage();

@@ -4,6 +4,7 @@ using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,10 +16,13 @@ public sealed class ActionModel(MonitoringDbContext db, AuditLog audit, StoreTra
 {
     public PlanAction? Action { get; private set; }
 
+    // Required on a post: a missing or empty status or rating is a model error, never the enum's first value.
     [BindProperty]
+    [BindRequired]
     public ActionStatus Status { get; set; }
 
     [BindProperty]
+    [BindRequired]
     public Rag Rag { get; set; }
 
     [BindProperty]
@@ -39,8 +43,7 @@ public sealed class ActionModel(MonitoringDbContext db, AuditLog audit, StoreTra
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
         // A status or rating that is not one of the lists' (empty, forged) is refused rather than stored as the first.
-        if (!ModelState.IsValid || !Request.Form.ContainsKey(nameof(Status)) || !Request.Form.ContainsKey(nameof(Rag))
-            || !Enum.IsDefined(Status) || !Enum.IsDefined(Rag))
+        if (!ModelState.IsValid || !Enum.IsDefined(Status) || !Enum.IsDefined(Rag))
         {
             return BadRequest("Choose a status and a RAG rating from the lists. Nothing was saved.");
         }

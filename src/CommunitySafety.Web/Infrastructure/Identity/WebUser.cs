@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using Microsoft.AspNetCore.Identity;
 
 namespace CommunitySafety.Web.Infrastructure.Identity;
@@ -10,6 +11,13 @@ public sealed class WebUser : IdentityUser
 
     /// <summary>The partner organisation the person works for; a contributor may enter values only for its indicators.</summary>
     public string? Organisation { get; set; }
+
+    /// <summary>When a disabled account's lockout ends: never.</summary>
+    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
+
+    /// <summary>Whether the account is disabled by an administrator (rather than locked for a while after failed sign-ins).</summary>
+    [NotMapped]
+    public bool IsDisabled => LockoutEnd == DisabledUntil;
 }
 
 /// <summary>A partner organisation (e.g. "Refuge", "Hampshire and Isle of Wight Constabulary").</summary>
