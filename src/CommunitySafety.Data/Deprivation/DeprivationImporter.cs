@@ -214,8 +214,7 @@ public sealed partial class DeprivationImporter(AnalyticalStore store)
 
     private void Write(string key, int year, string name, int lsoaYear, string source, List<(string Code, byte Decile, int? Rank, double? Score)> rows)
     {
-        using var tx = store.Connection.BeginTransaction();
-        try
+        store.InTransaction(() =>
         {
             store.Execute("DELETE FROM deprivation WHERE index_key = $1", key);
             using (var appender = store.Connection.CreateAppender("deprivation"))
@@ -237,14 +236,6 @@ public sealed partial class DeprivationImporter(AnalyticalStore store)
             {
                 store.AllocateLsoas();
             }
-
-            tx.Commit();
-        }
-        catch
-        {
-            tx.Rollback();
-            store.Dimensions.Reload();
-            throw;
-        }
+        });
     }
 }

@@ -354,19 +354,11 @@ public sealed partial class LookupImporter(AnalyticalStore store)
     /// <summary>Runs <paramref name="write"/> and re-allocates every LSOA in one transaction: the lookup lands whole or not at all.</summary>
     private void InTransaction(Action write)
     {
-        using var tx = store.Connection.BeginTransaction();
-        try
+        store.InTransaction(() =>
         {
             write();
             store.Execute("DROP TABLE IF EXISTS lookup_keys");
             store.AllocateLsoas();
-            tx.Commit();
-        }
-        catch
-        {
-            tx.Rollback();
-            store.Dimensions.Reload();
-            throw;
-        }
+        });
     }
 }

@@ -429,8 +429,7 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
     private void Write(string path, List<(string Code, string? Name, int Year, AgeBand Band, double Value)> rows, List<(string Code, string? Name)> lsoas, Dictionary<int, string> sources)
     {
         var file = Path.GetFileName(path);
-        using var tx = store.Connection.BeginTransaction();
-        try
+        store.InTransaction(() =>
         {
             store.Execute("CREATE OR REPLACE TEMP TABLE population_keys(code VARCHAR, year SMALLINT)");
             using (var keys = store.Connection.CreateAppender("population_keys"))
@@ -462,14 +461,6 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
             {
                 store.AllocateLsoas();
             }
-
-            tx.Commit();
-        }
-        catch
-        {
-            tx.Rollback();
-            store.Dimensions.Reload();
-            throw;
-        }
+        });
     }
 }
