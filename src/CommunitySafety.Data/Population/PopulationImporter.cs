@@ -362,10 +362,7 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
             errors.Add(new(path, 1, null, "the file has a header but no figures."));
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ImportRejectedException(errors);
-        }
+        ImportRejectedException.ThrowIfAny(errors);
 
         var years = rows.Select(r => r.Year).Distinct().Order().ToList();
         var census = fileName.Contains("census", StringComparison.OrdinalIgnoreCase) || table.Titles.Any(t => t.Contains("census", StringComparison.OrdinalIgnoreCase));
