@@ -22,10 +22,24 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
 
     private sealed record Figures(Dictionary<string, List<(AgeBand Band, double Value)>> ByCode, Dictionary<string, List<string>> LsoasByLad, Dictionary<string, string> SourceOf);
 
+    /// <summary>The years with imported figures, read once.</summary>
+    private List<int> Years => _years ??= store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
+
+    /// <summary>A year's figures, read once.</summary>
+    private Figures FiguresOf(int year)
+    {
+        if (!_figures.TryGetValue(year, out var figures))
+        {
+            _figures[year] = figures = Load(year);
+        }
+
+        return figures;
+    }
+
     /// <summary>The population for a rate over a period whose own mid-year is <paramref name="targetYear"/> (<see cref="PopulationYears.ForPeriod"/>).</summary>
     public (PopulationFigure? Figure, string? Note) For(ResolvedArea area, List<string> forceNames, CountRateOptions options, int targetYear)
     {
-        var years = _years ??= store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
+        var years = Years;
         if (years.Count == 0)
         {
             return (null, "no population estimates are imported.");
@@ -61,14 +75,10 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
     /// <summary>An area's own imported figure (e.g. a country's), by the same year rule; no sums.</summary>
     public (PopulationFigure? Figure, string? Note) ForCode(string code, AgeBand band, int targetYear)
     {
-        var years = _years ??= store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
+        var years = Years;
         foreach (var year in PopulationYears.Candidates(targetYear, years))
         {
-            if (!_figures.TryGetValue(year, out var figures))
-            {
-                _figures[year] = figures = Load(year);
-            }
-
+            var figures = FiguresOf(year);
             if (figures.ByCode.TryGetValue(code, out var rows) && Compose(rows, band) is { } value)
             {
                 return (PopulationYears.Annotate(new PopulationFigure(value, year, band, figures.SourceOf[code]) { Derivation = $"the figure for {code}" }, targetYear), null);
@@ -81,11 +91,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
     private (PopulationFigure? Figure, string? Note) InYear(ResolvedArea area, List<string> forceNames, CountRateOptions options, int year)
     {
         var band = options.Band ?? AgeBand.AllAges;
-        if (!_figures.TryGetValue(year, out var figures))
-        {
-            _figures[year] = figures = Load(year);
-        }
-
+        var figures = FiguresOf(year);
         var mid = string.Create(CultureInfo.InvariantCulture, $"mid-{year}");
         var code = area.Code?.Value;
 
