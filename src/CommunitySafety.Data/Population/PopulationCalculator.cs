@@ -22,6 +22,13 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
 
     private sealed record Figures(Dictionary<string, List<(AgeBand Band, double Value)>> ByCode, Dictionary<string, List<string>> LsoasByLad, Dictionary<string, string> SourceOf);
 
+    /// <summary>
+    /// SQL for a <c>population</c> row's source as shown with a rate: the source recorded with it; for a store from before
+    /// schema 3 (no file column, the file name kept as the source), "ONS mid-yyyy population estimates (file)".
+    /// </summary>
+    internal const string SourceSql =
+        "CASE WHEN file IS NULL OR source IS NULL THEN 'ONS mid-' || CAST(year AS VARCHAR) || ' population estimates' || coalesce(' (' || source || ')', '') ELSE source END";
+
     /// <summary>The years with imported figures, read once.</summary>
     private List<int> Years => _years ??= store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
 
@@ -237,9 +244,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
             }
         }
 
-        // A store from before schema 3 kept the file name as the source.
-        var fallback = string.Create(CultureInfo.InvariantCulture, $"ONS mid-{year} population estimates");
-        using (var cmd = store.Command("SELECT area_code, age_from, age_to, value, source, file FROM population WHERE year = $1", (short)year))
+        using (var cmd = store.Command($"SELECT area_code, age_from, age_to, value, {SourceSql} FROM population WHERE year = $1", (short)year))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -248,7 +253,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
                 if (!byCode.TryGetValue(code, out var list))
                 {
                     byCode[code] = list = [];
-                    sourceOf[code] = reader.IsDBNull(5) ? (reader.IsDBNull(4) ? fallback : $"{fallback} ({reader.GetString(4)})") : reader.GetString(4);
+                    sourceOf[code] = reader.GetString(4);
                     if (ladOf.TryGetValue(code, out var key))
                     {
                         if (!lsoasByLad.TryGetValue(key, out var lsoas))
