@@ -111,7 +111,7 @@ public sealed partial class DeprivationImporter(AnalyticalStore store)
             errors.Add(new(path, 1, null, "cannot tell which year's index this is: the file name does not say (e.g. imd2025_…); give the year."));
         }
 
-        ThrowIfErrors(errors);
+        ImportRejectedException.ThrowIfAny(errors);
 
         var rows = new List<(string Code, byte Decile, int? Rank, double? Score)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -194,7 +194,7 @@ public sealed partial class DeprivationImporter(AnalyticalStore store)
             errors.Add(new(path, 1, names[codeCol], "the file mixes English (E01) and Welsh (W01) LSOAs: the two indices rank LSOAs within their own country, so import them as separate files."));
         }
 
-        ThrowIfErrors(errors);
+        ImportRejectedException.ThrowIfAny(errors);
         var wales = countries.Contains('W');
         var name = wales
             ? string.Create(CultureInfo.InvariantCulture, $"Welsh Index of Multiple Deprivation {year} (Welsh Government)")
@@ -204,18 +204,9 @@ public sealed partial class DeprivationImporter(AnalyticalStore store)
         return new DeprivationImportSummary(path, name, year.Value, lsoaYear.Value, rows.Count, names[decileCol]);
     }
 
-    private static void ThrowIfErrors(List<ImportError> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new ImportRejectedException(errors);
-        }
-    }
-
     private void Write(string key, int year, string name, int lsoaYear, string source, List<(string Code, byte Decile, int? Rank, double? Score)> rows)
     {
-        using var tx = store.Connection.BeginTransaction();
-        try
+        store.InTransaction(() =>
         {
             store.Execute("DELETE FROM deprivation WHERE index_key = $1", key);
             using (var appender = store.Connection.CreateAppender("deprivation"))
@@ -237,14 +228,6 @@ public sealed partial class DeprivationImporter(AnalyticalStore store)
             {
                 store.AllocateLsoas();
             }
-
-            tx.Commit();
-        }
-        catch
-        {
-            tx.Rollback();
-            store.Dimensions.Reload();
-            throw;
-        }
+        });
     }
 }

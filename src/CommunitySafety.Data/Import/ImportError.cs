@@ -37,6 +37,15 @@ public sealed class ImportRejectedException : Exception
     /// <summary>The files that were rejected.</summary>
     public IReadOnlyList<string> RejectedFiles => [.. Errors.Select(e => e.File).Distinct()];
 
+    /// <summary>Throws the exception for <paramref name="errors"/> when there are any: the file is rejected whole.</summary>
+    internal static void ThrowIfAny(List<ImportError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new ImportRejectedException(errors);
+        }
+    }
+
     private static string BuildMessage(IReadOnlyList<ImportError> errors)
     {
         var files = errors.Select(e => e.File).Distinct().Count();

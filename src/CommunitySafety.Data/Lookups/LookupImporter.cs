@@ -123,7 +123,7 @@ public sealed partial class LookupImporter(AnalyticalStore store)
                 }
             }
 
-            ThrowIfErrors(errors);
+            ImportRejectedException.ThrowIfAny(errors);
             WriteChanges(path, rows.Values);
             return new(path, LookupKind.LsoaChange, rows.Values.Count, $"{Name(from.Value.Code)}, {Name(changeCol)}, {Name(to.Value.Code)}");
         }
@@ -137,7 +137,7 @@ public sealed partial class LookupImporter(AnalyticalStore store)
             var ladnm = keys.IndexOf("LADNM");
             var activeNm = keys.IndexOf("LADNM_ACTIVE");
             var rows = ReadRows(reader, path, [ladcd, ladnm, ladActive, activeNm], [0, 2], errors);
-            ThrowIfErrors(errors);
+            ImportRejectedException.ThrowIfAny(errors);
             var pairs = rows.Values.Where(r => r[0] != r[2]).Select(r => (r[0]!, r[1], r[2]!, r[3])).ToList();
             WriteHistory(path, pairs);
             return new(path, LookupKind.DistrictHistory, pairs.Count, $"{Name(ladcd)}, {Name(ladActive)}");
@@ -149,7 +149,7 @@ public sealed partial class LookupImporter(AnalyticalStore store)
             var cols = ordered.SelectMany(y => new[] { y.Value.Code, y.Value.Name }).ToArray();
             var required = Enumerable.Range(0, ordered.Count).Select(i => 2 * i).ToArray();
             var rows = ReadRows(reader, path, cols, required, errors, uniqueKey: cols.Length);
-            ThrowIfErrors(errors);
+            ImportRejectedException.ThrowIfAny(errors);
             var pairs = new List<(string Old, string? OldName, string New, string? NewName)>();
             foreach (var r in rows.Values)
             {
@@ -172,7 +172,7 @@ public sealed partial class LookupImporter(AnalyticalStore store)
             // A district may belong to several CSPs (the 2024 lookup maps BCP to Bournemouth, Poole and Dorset): the key
             // of a row is the district and its CSP.
             var rows = ReadRows(reader, path, [Col("LAD", "CD"), Col("CSP", "CD"), Col("LAD", "NM"), Col("CSP", "NM"), Col("PFA", "CD"), Col("PFA", "NM")], [0, 1, 4], errors, uniqueKey: 2);
-            ThrowIfErrors(errors);
+            ImportRejectedException.ThrowIfAny(errors);
             var reordered = rows.Values.Select(r => new[] { r[0], r[2], r[1], r[3], r[4], r[5] }).ToList();
             Write(path, LookupKind.LocalAuthorityToCspAndPoliceForceArea, reordered, null);
             return new(path, LookupKind.LocalAuthorityToCspAndPoliceForceArea, reordered.Count,
@@ -182,7 +182,7 @@ public sealed partial class LookupImporter(AnalyticalStore store)
         if (Col("LSOA", "CD") >= 0 && Col("LAD", "CD") >= 0)
         {
             var rows = ReadRows(reader, path, [Col("LSOA", "CD"), Col("LSOA", "NM"), Col("LAD", "CD"), Col("LAD", "NM"), Col("WD", "CD"), Col("WD", "NM")], [0, 2], errors);
-            ThrowIfErrors(errors);
+            ImportRejectedException.ThrowIfAny(errors);
             var lsoaYear = 2000 + columns[("LSOA", "CD")].Year;
             Write(path, LookupKind.LsoaToLocalAuthority, rows.Values, (short)lsoaYear);
             var ward = Col("WD", "CD") >= 0 ? $", {Name(Col("WD", "CD"))}" : string.Empty;
@@ -260,14 +260,6 @@ public sealed partial class LookupImporter(AnalyticalStore store)
         }
 
         return new Rows(rows, lines);
-    }
-
-    private static void ThrowIfErrors(List<ImportError> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new ImportRejectedException(errors);
-        }
     }
 
     private void Write(string path, LookupKind kind, List<string?[]> rows, short? lsoaYear)
@@ -354,19 +346,11 @@ public sealed partial class LookupImporter(AnalyticalStore store)
     /// <summary>Runs <paramref name="write"/> and re-allocates every LSOA in one transaction: the lookup lands whole or not at all.</summary>
     private void InTransaction(Action write)
     {
-        using var tx = store.Connection.BeginTransaction();
-        try
+        store.InTransaction(() =>
         {
             write();
             store.Execute("DROP TABLE IF EXISTS lookup_keys");
             store.AllocateLsoas();
-            tx.Commit();
-        }
-        catch
-        {
-            tx.Rollback();
-            store.Dimensions.Reload();
-            throw;
-        }
+        });
     }
 }

@@ -22,10 +22,31 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
 
     private sealed record Figures(Dictionary<string, List<(AgeBand Band, double Value)>> ByCode, Dictionary<string, List<string>> LsoasByLad, Dictionary<string, string> SourceOf);
 
+    /// <summary>
+    /// SQL for a <c>population</c> row's source as shown with a rate: the source recorded with it; for a store from before
+    /// schema 3 (no file column, the file name kept as the source), "ONS mid-yyyy population estimates (file)".
+    /// </summary>
+    internal const string SourceSql =
+        "CASE WHEN file IS NULL OR source IS NULL THEN 'ONS mid-' || CAST(year AS VARCHAR) || ' population estimates' || coalesce(' (' || source || ')', '') ELSE source END";
+
+    /// <summary>The years with imported figures, read once.</summary>
+    private List<int> Years => _years ??= store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
+
+    /// <summary>A year's figures, read once.</summary>
+    private Figures FiguresOf(int year)
+    {
+        if (!_figures.TryGetValue(year, out var figures))
+        {
+            _figures[year] = figures = Load(year);
+        }
+
+        return figures;
+    }
+
     /// <summary>The population for a rate over a period whose own mid-year is <paramref name="targetYear"/> (<see cref="PopulationYears.ForPeriod"/>).</summary>
     public (PopulationFigure? Figure, string? Note) For(ResolvedArea area, List<string> forceNames, CountRateOptions options, int targetYear)
     {
-        var years = _years ??= store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
+        var years = Years;
         if (years.Count == 0)
         {
             return (null, "no population estimates are imported.");
@@ -61,14 +82,10 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
     /// <summary>An area's own imported figure (e.g. a country's), by the same year rule; no sums.</summary>
     public (PopulationFigure? Figure, string? Note) ForCode(string code, AgeBand band, int targetYear)
     {
-        var years = _years ??= store.Query("SELECT DISTINCT year FROM population ORDER BY 1", r => (int)r.GetInt16(0));
+        var years = Years;
         foreach (var year in PopulationYears.Candidates(targetYear, years))
         {
-            if (!_figures.TryGetValue(year, out var figures))
-            {
-                _figures[year] = figures = Load(year);
-            }
-
+            var figures = FiguresOf(year);
             if (figures.ByCode.TryGetValue(code, out var rows) && Compose(rows, band) is { } value)
             {
                 return (PopulationYears.Annotate(new PopulationFigure(value, year, band, figures.SourceOf[code]) { Derivation = $"the figure for {code}" }, targetYear), null);
@@ -81,11 +98,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
     private (PopulationFigure? Figure, string? Note) InYear(ResolvedArea area, List<string> forceNames, CountRateOptions options, int year)
     {
         var band = options.Band ?? AgeBand.AllAges;
-        if (!_figures.TryGetValue(year, out var figures))
-        {
-            _figures[year] = figures = Load(year);
-        }
-
+        var figures = FiguresOf(year);
         var mid = string.Create(CultureInfo.InvariantCulture, $"mid-{year}");
         var code = area.Code?.Value;
 
@@ -231,9 +244,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
             }
         }
 
-        // A store from before schema 3 kept the file name as the source.
-        var fallback = string.Create(CultureInfo.InvariantCulture, $"ONS mid-{year} population estimates");
-        using (var cmd = store.Command("SELECT area_code, age_from, age_to, value, source, file FROM population WHERE year = $1", (short)year))
+        using (var cmd = store.Command($"SELECT area_code, age_from, age_to, value, {SourceSql} FROM population WHERE year = $1", (short)year))
         using (var reader = cmd.ExecuteReader())
         {
             while (reader.Read())
@@ -242,7 +253,7 @@ internal sealed class PopulationCalculator(AnalyticalStore store)
                 if (!byCode.TryGetValue(code, out var list))
                 {
                     byCode[code] = list = [];
-                    sourceOf[code] = reader.IsDBNull(5) ? (reader.IsDBNull(4) ? fallback : $"{fallback} ({reader.GetString(4)})") : reader.GetString(4);
+                    sourceOf[code] = reader.GetString(4);
                     if (ladOf.TryGetValue(code, out var key))
                     {
                         if (!lsoasByLad.TryGetValue(key, out var lsoas))

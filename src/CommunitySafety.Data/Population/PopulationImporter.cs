@@ -362,10 +362,7 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
             errors.Add(new(path, 1, null, "the file has a header but no figures."));
         }
 
-        if (errors.Count > 0)
-        {
-            throw new ImportRejectedException(errors);
-        }
+        ImportRejectedException.ThrowIfAny(errors);
 
         var years = rows.Select(r => r.Year).Distinct().Order().ToList();
         var census = fileName.Contains("census", StringComparison.OrdinalIgnoreCase) || table.Titles.Any(t => t.Contains("census", StringComparison.OrdinalIgnoreCase));
@@ -429,8 +426,7 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
     private void Write(string path, List<(string Code, string? Name, int Year, AgeBand Band, double Value)> rows, List<(string Code, string? Name)> lsoas, Dictionary<int, string> sources)
     {
         var file = Path.GetFileName(path);
-        using var tx = store.Connection.BeginTransaction();
-        try
+        store.InTransaction(() =>
         {
             store.Execute("CREATE OR REPLACE TEMP TABLE population_keys(code VARCHAR, year SMALLINT)");
             using (var keys = store.Connection.CreateAppender("population_keys"))
@@ -462,14 +458,6 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
             {
                 store.AllocateLsoas();
             }
-
-            tx.Commit();
-        }
-        catch
-        {
-            tx.Rollback();
-            store.Dimensions.Reload();
-            throw;
-        }
+        });
     }
 }

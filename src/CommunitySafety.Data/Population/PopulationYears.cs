@@ -17,6 +17,10 @@ public static class PopulationYears
     /// <summary>Years of difference beyond which a population is called stale (more than two years).</summary>
     public const int StaleAfterYears = 2;
 
+    /// <summary>The rule in words, for a note under rates: "the population of the period's own mid-year (…), else …".</summary>
+    public const string Rule =
+        "the population of the period's own mid-year (2024/25 → mid-2024), else the nearest earlier year imported, else the earliest (said in a note)";
+
     /// <summary>The period's own mid-year, for a period ending in <paramref name="last"/>.</summary>
     public static int ForPeriod(YearMonth last) => last.FinancialYear.StartYear;
 

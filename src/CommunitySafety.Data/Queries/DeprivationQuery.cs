@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunitySafety.Crime;
+using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 
@@ -222,7 +223,7 @@ public sealed class DeprivationQuery(AnalyticalStore store)
         var list = string.Join(',', lsoas.Where(c => Areas.AreaCode.IsAreaCode(c)).Select(c => $"'{c}'"));
         var rows = store.Query(
             $"""
-            SELECT p.year, p.area_code, p.value, coalesce(p.source, p.file, 'ONS population estimates')
+            SELECT p.year, p.area_code, p.value, {PopulationCalculator.SourceSql}
             FROM population p
             WHERE p.age_from = 0 AND p.age_to = -1 AND p.area_code IN ({list})
             """,

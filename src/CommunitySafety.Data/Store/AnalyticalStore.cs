@@ -308,6 +308,26 @@ public sealed class AnalyticalStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction: it lands whole or not at all. On failure the transaction is
+    /// rolled back and the dimension cache reloaded (it may hold members the rollback removed), and the error rethrown.
+    /// </summary>
+    internal void InTransaction(Action write)
+    {
+        using var tx = _connection.BeginTransaction();
+        try
+        {
+            write();
+            tx.Commit();
+        }
+        catch
+        {
+            tx.Rollback();
+            Dimensions.Reload();
+            throw;
+        }
+    }
+
     internal DuckDBCommand Command(string sql, params object?[] args)
     {
         var cmd = _connection.CreateCommand();

@@ -294,6 +294,20 @@ public sealed class PopulationYearsTests : IDisposable
     }
 
     [Fact]
+    public void StoreFromBeforeSchema3_SourceIsTheFileName_ShownWithTheYear()
+    {
+        // Before schema 3 the population table kept the file name as its source and had no file column (null after
+        // migrating): the rate's source says the year and keeps the file name.
+        new PopulationImporter(_temp.Store).Import(Fixtures.Mye2Mid2024);
+        Geography();
+        _temp.Store.Execute("UPDATE population SET source = 'mye24.csv', file = NULL WHERE area_code = 'E06000032'");
+
+        var result = Count("Luton", "2024/25");
+
+        Assert.Equal("ONS mid-2024 population estimates (mye24.csv)", result.Population!.Source);
+    }
+
+    [Fact]
     public void DistrictCodeHistory_OldCodesLandInTodaysDistricts()
     {
         // Corby (E07000150, abolished 2021) is in North Northamptonshire (E06000061) today.

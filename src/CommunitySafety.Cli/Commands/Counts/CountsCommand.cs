@@ -228,7 +228,7 @@ public sealed class CountsCommand : Command
 
         if (populations.Count > 0)
         {
-            table.Notes.Add("Rates per the population of the period's own mid-year (2024/25 → mid-2024), else the nearest earlier year; 95% limits by Byar's method (exact Poisson below 10).");
+            table.Notes.Add($"Rates per {PopulationYears.Rule}; 95% limits by Byar's method (exact Poisson below 10).");
         }
         if (result.CoverageStatement is { } coverage)
         {

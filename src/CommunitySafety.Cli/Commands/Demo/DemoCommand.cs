@@ -238,7 +238,7 @@ public sealed class DemoCommand : Command
             populations.Add(result.Population is { } p ? $"{name}: {p.Description}" : $"{name}: no rate ({result.PopulationNote})");
         }
 
-        overview.Notes.Add($"Rates use the population of the period's own mid-year ({period} → mid-{PopulationYears.ForPeriod(period.LastMonth)}), else the nearest earlier year, with its source:");
+        overview.Notes.Add($"Rates use {PopulationYears.Rule}; here {period} → mid-{PopulationYears.ForPeriod(period.LastMonth)}. Each area's population, with its source:");
         overview.Notes.AddRange(populations);
         overview.Write(_context, OutputFormat.Table);
 
