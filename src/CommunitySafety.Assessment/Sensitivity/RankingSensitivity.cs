@@ -268,7 +268,11 @@ public static class RankingSensitivity
             Array.Copy(scores, draw, scores.Length);
             for (var t = 0; t < types; t++)
             {
-                var e = Redraw(rows[t], random);
+                // The counts are drawn in Redraw's order (so a seed gives the same ranking as ever); the evidence record is
+                // made only when a score is not yet known for those counts, which after the first draws is rare.
+                var e = rows[t];
+                var counts = DrawCounts(e, random);
+                CrimeTypeEvidence? redrawnEvidence = null;
                 for (var c = 0; c < criteria; c++)
                 {
                     if (!redrawn[c])
@@ -276,10 +280,12 @@ public static class RankingSensitivity
                         continue;
                     }
 
-                    var key = (t, c, KeyA(matrix.Criteria[c], e), KeyB(matrix.Criteria[c], e));
+                    var (a, b) = Key(matrix.Criteria[c], counts);
+                    var key = (t, c, a, b);
                     if (!cache.TryGetValue(key, out var score))
                     {
-                        score = ScoringMatrix.ScoreOnly(matrix, matrix.Criteria[c], e, partnership) ?? (int)scores[(t * criteria) + c];
+                        redrawnEvidence ??= WithCounts(e, counts);
+                        score = ScoringMatrix.ScoreOnly(matrix, matrix.Criteria[c], redrawnEvidence, partnership) ?? (int)scores[(t * criteria) + c];
                         cache[key] = score;
                     }
 
@@ -307,42 +313,44 @@ public static class RankingSensitivity
         }
     }
 
-    // The counts a criterion's score depends on (for the cache of scores of redrawn counts).
-    private static long KeyA(MatrixCriterion c, CrimeTypeEvidence e) => c.Kind switch
-    {
-        CriterionKind.Trend => e.Rolling?.EarlierCount ?? -1,
-        CriterionKind.Deprivation => e.Deprivation?.EarlierCount ?? -1,
-        _ => e.Count,
-    };
+    /// <summary>One draw of the counts behind a crime type's evidence: its count, and its rolling and deprivation contrasts' counts (-1 where it has none).</summary>
+    private readonly record struct DrawnCounts(long Count, long RollingEarlier, long RollingLater, long DeprivationEarlier, long DeprivationLater);
 
-    private static long KeyB(MatrixCriterion c, CrimeTypeEvidence e) => c.Kind switch
-    {
-        CriterionKind.Trend => e.Rolling?.LaterCount ?? -1,
-        CriterionKind.Deprivation => e.Deprivation?.LaterCount ?? -1,
-        _ => 0,
-    };
-
-    /// <summary>
-    /// The evidence with every count redrawn as Poisson(observed): the assessment year's count (and its rate and share), the
-    /// two rolling 12-month counts and the two deprivation groups' counts, in that order from <paramref name="random"/>.
-    /// </summary>
-    internal static CrimeTypeEvidence Redraw(CrimeTypeEvidence e, Random random)
+    /// <summary>Draws every count of <paramref name="e"/> within its Poisson uncertainty, in a fixed order (count, rolling, deprivation).</summary>
+    private static DrawnCounts DrawCounts(CrimeTypeEvidence e, Random random)
     {
         var count = Poisson(e.Count, random);
+        var (rollingEarlier, rollingLater) = e.Rolling is { } r ? (Poisson(r.EarlierCount, random), Poisson(r.LaterCount, random)) : (-1L, -1L);
+        var (deprivationEarlier, deprivationLater) = e.Deprivation is { } p ? (Poisson(p.EarlierCount, random), Poisson(p.LaterCount, random)) : (-1L, -1L);
+        return new DrawnCounts(count, rollingEarlier, rollingLater, deprivationEarlier, deprivationLater);
+    }
+
+    // The counts a criterion's score depends on (for the cache of scores of redrawn counts).
+    private static (long A, long B) Key(MatrixCriterion c, DrawnCounts n) => c.Kind switch
+    {
+        CriterionKind.Trend => (n.RollingEarlier, n.RollingLater),
+        CriterionKind.Deprivation => (n.DeprivationEarlier, n.DeprivationLater),
+        _ => (n.Count, 0),
+    };
+
+    /// <summary>Evidence redrawn within its Poisson uncertainty: <see cref="WithCounts"/> of one <see cref="DrawCounts"/>.</summary>
+    internal static CrimeTypeEvidence Redraw(CrimeTypeEvidence e, Random random) => WithCounts(e, DrawCounts(e, random));
+
+    /// <summary><paramref name="e"/> with drawn counts, its rate and share recomputed from the count.</summary>
+    private static CrimeTypeEvidence WithCounts(CrimeTypeEvidence e, DrawnCounts n)
+    {
+        var count = n.Count;
         var rate = e.Rate is not null && e.Population is > 0 ? CrudeRate.Calculate(count, e.Population.Value, PerThousand) : e.Rate;
-        var rolling = e.Rolling is { } r ? r.WithCounts(Poisson(r.EarlierCount, random), Poisson(r.LaterCount, random)) : null;
-        var deprivation = e.Deprivation is { } p ? p.WithCounts(Poisson(p.EarlierCount, random), Poisson(p.LaterCount, random)) : null;
         return e with
         {
             Count = count,
             Rate = rate,
             SharePercent = e.SharePercent is { } s && e.Count > 0 ? s * count / e.Count : e.SharePercent,
-            Rolling = rolling,
-            Deprivation = deprivation,
+            Rolling = e.Rolling?.WithCounts(n.RollingEarlier, n.RollingLater),
+            Deprivation = e.Deprivation?.WithCounts(n.DeprivationEarlier, n.DeprivationLater),
         };
     }
 
-    /// <summary>A Poisson variate with mean <paramref name="mean"/> (0 for a mean of 0).</summary>
     internal static long Poisson(long mean, Random random) => mean <= 0 ? 0 : MathNet.Numerics.Distributions.Poisson.Sample(random, mean);
 
     /// <summary>What the draws add up to for each crime type: draws in the top N, best and worst rank, sum of ranks.</summary>

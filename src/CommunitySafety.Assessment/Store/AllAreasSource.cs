@@ -15,7 +15,7 @@ internal sealed class AllAreasSource
 {
     private readonly AreaResolver _resolver;
     private readonly AllAreaCounts _counts;
-    private readonly StoreAssessmentSource _evidence; // the matrix's rolling periods and deprivation deciles, area by area
+    private readonly StoreAssessmentSource _evidence; // the matrix's deprivation deciles, area by area
     private readonly Dictionary<(AreaKind, string), Dictionary<FinancialYear, (AreaYear? Year, string? Note)>> _years = [];
     private readonly Dictionary<FinancialYear, ForceCoverage> _nationalCoverage = [];
 
@@ -126,8 +126,18 @@ internal sealed class AllAreasSource
         }
 
         notes.AddRange(populationNotes);
-        return _evidence.WithEvidence(new AssessmentData(new AreaData(StoreAssessmentSource.ToArea(area), own), national, peerData, notes), area, year);
+        var data = new AssessmentData(new AreaData(StoreAssessmentSource.ToArea(area), own), national, peerData, notes);
+        return StoreAssessmentSource.WithEvidence(data, area, year, Rolling(area, year), _evidence.Deprivation);
     }
+
+    /// <summary>The matrix's rolling 12-month periods of the area, from the counts already read (as <see cref="StoreAssessmentSource.Rolling(ResolvedArea, FinancialYear)"/>).</summary>
+    private (RollingYears? Rolling, string? Note) Rolling(ResolvedArea area, FinancialYear year) =>
+        StoreAssessmentSource.Rolling(area, year, _counts.CoveredMonths(area, year.Next.LastMonth), (first, last) =>
+        {
+            var months = _counts.Months(area, first, last);
+            // The Data layer's source already names the estimate's year, as StoreAssessmentSource's own count does.
+            return new MonthsCounts(first, last, months.MonthsCovered, months.Population?.Value, months.Population?.Source ?? months.PopulationNote, months.Counts);
+        });
 
     private static AreaYear? Add((AreaYear? Year, string? Note) found, SortedSet<string> notes)
     {

@@ -21,15 +21,54 @@ public sealed partial class StoreAssessmentSource
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(area);
-        var (rolling, rollingNote) = Rolling(area, year);
+        return WithEvidence(data, area, year, Rolling(area, year), Deprivation);
+    }
+
+    /// <summary>
+    /// <paramref name="data"/> with <paramref name="rolling"/> and the deprivation evidence <paramref name="deprivation"/>
+    /// gives for the assessment year, or, when that is partial, for the later rolling 12 months: the one rule both the
+    /// area-by-area source and the all-areas source (<see cref="AllAreasSource"/>) follow.
+    /// </summary>
+    internal static AssessmentData WithEvidence(
+        AssessmentData data,
+        ResolvedArea area,
+        FinancialYear year,
+        (RollingYears? Rolling, string? Note) rolling,
+        Func<ResolvedArea, YearMonth, YearMonth, (DeprivationEvidence? Evidence, string? Note)> deprivation)
+    {
         var own = data.Area.For(year);
         (YearMonth First, YearMonth Last)? months = own is { IsComplete: true }
             ? (year.FirstMonth, year.LastMonth)
-            : rolling is not null ? (rolling.Later.FirstMonth, rolling.Later.LastMonth) : null;
-        var (deprivation, deprivationNote) = months is { } m
-            ? Deprivation(area, m.First, m.Last)
+            : rolling.Rolling is { } r ? (r.Later.FirstMonth, r.Later.LastMonth) : null;
+        var (evidence, deprivationNote) = months is { } m
+            ? deprivation(area, m.First, m.Last)
             : (null, $"neither {year} nor a rolling 12 months is complete for {area.Name}");
-        return data with { Rolling = rolling, RollingNote = rollingNote, Deprivation = deprivation, DeprivationNote = deprivationNote };
+        return data with { Rolling = rolling.Rolling, RollingNote = rolling.Note, Deprivation = evidence, DeprivationNote = deprivationNote };
+    }
+
+    /// <summary>
+    /// The latest two complete 12-month periods of an area whose covered months up to the end of the financial year after
+    /// <paramref name="year"/> are <paramref name="covered"/> (null: no police.uk data for it at all), counted by
+    /// <paramref name="months"/>; or why there are none.
+    /// </summary>
+    internal static (RollingYears? Rolling, string? Note) Rolling(
+        ResolvedArea area,
+        FinancialYear year,
+        IReadOnlyList<YearMonth>? covered,
+        Func<YearMonth, YearMonth, MonthsCounts> months)
+    {
+        var limit = year.Next.LastMonth;
+        if (covered is null)
+        {
+            return (null, $"no police.uk data for {area.Name} up to {limit.ToDisplayString()}");
+        }
+
+        if (RollingWindows.Choose(covered, limit, out var reason) is not { } windows)
+        {
+            return (null, reason);
+        }
+
+        return (new RollingYears(months(windows.Earlier.First, windows.Earlier.Last), months(windows.Later.First, windows.Later.Last)), null);
     }
 
     /// <summary>The area's latest two complete 12-month periods up to the end of the financial year after <paramref name="year"/>, or why there are none.</summary>
@@ -43,23 +82,17 @@ public sealed partial class StoreAssessmentSource
         }
 
         var limit = year.Next.LastMonth;
-        IReadOnlyList<YearMonth> covered;
+        IReadOnlyList<YearMonth>? covered;
         try
         {
             covered = _counts.Count(new CountQuery(area) { LastMonth = limit }).MonthsCovered;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            return _rolling[key] = (null, $"no police.uk data for {area.Name} up to {limit.ToDisplayString()}");
+            covered = null;
         }
 
-        if (RollingWindows.Choose(covered, limit, out var reason) is not { } windows)
-        {
-            return _rolling[key] = (null, reason);
-        }
-
-        var result = new RollingYears(Months(area, windows.Earlier.First, windows.Earlier.Last), Months(area, windows.Later.First, windows.Later.Last));
-        return _rolling[key] = (result, null);
+        return _rolling[key] = Rolling(area, year, covered, (first, last) => Months(area, first, last));
     }
 
     /// <summary>Counts by crime type over a run of months, with the Data layer's population for a period ending in its last month.</summary>

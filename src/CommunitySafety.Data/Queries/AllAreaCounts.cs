@@ -16,6 +16,15 @@ namespace CommunitySafety.Data.Queries;
 /// <param name="PopulationNote">Why there is no population, when none was found.</param>
 public sealed record AreaYearCounts(FinancialYear Year, int MonthsCovered, IReadOnlyDictionary<CrimeType, long> Counts, PopulationFigure? Population, string? PopulationNote);
 
+/// <summary>A run of months of an area from <see cref="AllAreaCounts"/>: what <see cref="CrimeCounts"/> gives for those months grouped by crime type with a rate.</summary>
+/// <param name="FirstMonth">The first month of the run.</param>
+/// <param name="LastMonth">The last month of the run.</param>
+/// <param name="MonthsCovered">Months of the run with data for every force responsible for the area.</param>
+/// <param name="Counts">Records by current crime type (every current type, zeros included).</param>
+/// <param name="Population">The all-ages population for a rate over a period ending in the last month, when found.</param>
+/// <param name="PopulationNote">Why there is no population, when none was found.</param>
+public sealed record AreaMonthsCounts(YearMonth FirstMonth, YearMonth LastMonth, int MonthsCovered, IReadOnlyDictionary<CrimeType, long> Counts, PopulationFigure? Population, string? PopulationNote);
+
 /// <summary>
 /// Counts of every local authority, CSP, police force area and England and Wales at once, by crime type and financial
 /// year with month coverage and population, from a few queries over the pre-aggregated monthly table. For all-areas work
@@ -26,8 +35,8 @@ public sealed record AreaYearCounts(FinancialYear Year, int MonthsCovered, IRead
 /// whose LSOA's local authority lies in it, England and Wales every record; a month is covered only when every force
 /// responsible for the area has it (the forces of the area's police force area(s), else those that reported records in
 /// it); the population is the Data layer's choice for a period ending in the year's last month.</para>
-/// <para>Loading reads <c>crime_monthly</c> once, grouped by local authority (numbered) × crime type × financial year (a
-/// few tens of thousands of rows for years of national data), plus the force, lookup and loaded-month tables; everything after that is in memory.
+/// <para>Loading reads <c>crime_monthly</c> once, grouped by local authority (numbered) × crime type × month (a few
+/// hundred thousand rows for years of national data; financial years are summed from the months in memory), plus the force, lookup and loaded-month tables; everything after that is in memory.
 /// An instance is a snapshot (make a new one after an import) and is not thread-safe.</para>
 /// </remarks>
 public sealed class AllAreaCounts
@@ -38,6 +47,9 @@ public sealed class AllAreaCounts
     private readonly List<(string LadCode, string? CspCode, string? PfaCode, string? PfaName, string? CspName)> _lookup;
     private readonly Dictionary<short, HashSet<int>> _loaded;
     private readonly Dictionary<string, long[]> _cells;
+    private readonly Dictionary<string, long[]> _monthCells;
+    private readonly int _firstMonth;
+    private readonly int _months;
     private readonly List<(string Code, string Name)> _ladNames;
     private readonly int _firstYear;
     private readonly int _years;
@@ -56,8 +68,8 @@ public sealed class AllAreaCounts
         _types = CrimeType.All.Max(t => t.Id) + 1;
 
         // Local authorities are numbered (code and name pairs of the LSOA table, 0 for records in no local authority) so
-        // that DuckDB groups 13 million monthly rows by small integers rather than by two strings; grouping by financial
-        // year (the only span the counts are asked for) returns a few tens of thousands of rows instead of 280,000.
+        // that DuckDB groups 13 million monthly rows by small integers rather than by two strings. Months (not financial
+        // years) because the matrix's rolling 12-month periods cut across financial years.
         var pairs = store.Query(
             "SELECT lad_code, lad_name FROM (SELECT DISTINCT lad_code, lad_name FROM lsoa WHERE lad_code IS NOT NULL) ORDER BY lad_code, lad_name NULLS FIRST",
             r => (Code: r.GetString(0), Name: r.IsDBNull(1) ? null : r.GetString(1)));
@@ -68,14 +80,16 @@ public sealed class AllAreaCounts
                 FROM (SELECT DISTINCT lad_code, lad_name FROM lsoa WHERE lad_code IS NOT NULL)),
             keyed AS (
                 SELECT s.lsoa_id, pair.k FROM lsoa s JOIN pair ON pair.lad_code = s.lad_code AND pair.lad_name IS NOT DISTINCT FROM s.lad_name)
-            SELECT coalesce(keyed.k, 0) AS k, m.crime_type_id, ((m.month_idx - 3) // 12)::INTEGER AS fy, sum(m.n)::BIGINT
+            SELECT coalesce(keyed.k, 0) AS k, m.crime_type_id, m.month_idx, sum(m.n)::BIGINT
             FROM crime_monthly m LEFT JOIN keyed ON keyed.lsoa_id = m.lsoa_id
             GROUP BY ALL
             """,
-            r => (Key: r.GetInt32(0), Type: r.GetByte(1), Year: r.GetInt32(2), N: r.GetInt64(3)));
+            r => (Key: r.GetInt32(0), Type: r.GetByte(1), Month: r.GetInt32(2), N: r.GetInt64(3)));
         var withRecords = new bool[pairs.Count + 1];
         _firstYear = int.MaxValue;
         var lastYear = int.MinValue;
+        _firstMonth = int.MaxValue;
+        var lastMonth = int.MinValue;
         foreach (var row in rows)
         {
             if (row.Key > pairs.Count)
@@ -84,30 +98,39 @@ public sealed class AllAreaCounts
             }
 
             withRecords[row.Key] = true;
-            _firstYear = Math.Min(_firstYear, row.Year);
-            lastYear = Math.Max(lastYear, row.Year);
+            _firstMonth = Math.Min(_firstMonth, row.Month);
+            lastMonth = Math.Max(lastMonth, row.Month);
+            _firstYear = Math.Min(_firstYear, FinancialYearOf(row.Month));
+            lastYear = Math.Max(lastYear, FinancialYearOf(row.Month));
         }
 
         _years = rows.Count == 0 ? 0 : lastYear - _firstYear + 1;
+        _months = rows.Count == 0 ? 0 : lastMonth - _firstMonth + 1;
         _ladNames = [.. pairs.Where((p, i) => withRecords[i + 1] && p.Name is not null).Select(p => (p.Code, p.Name!))];
         _cells = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        var byKey = new long[pairs.Count + 1][];
-        foreach (var (key, type, year, n) in rows)
+        _monthCells = new Dictionary<string, long[]>(StringComparer.Ordinal);
+        var byKey = new (long[] Years, long[] Months)?[pairs.Count + 1];
+        foreach (var (key, type, month, n) in rows)
         {
             if (byKey[key] is not { } cells)
             {
                 var lad = key == 0 ? string.Empty : pairs[key - 1].Code;
-                if (!_cells.TryGetValue(lad, out cells))
+                if (!_cells.TryGetValue(lad, out var years))
                 {
-                    _cells[lad] = cells = new long[_types * _years];
+                    _cells[lad] = years = new long[_types * _years];
+                    _monthCells[lad] = new long[_types * _months];
                 }
 
-                byKey[key] = cells;
+                byKey[key] = cells = (years, _monthCells[lad]);
             }
 
-            cells[(type * _years) + year - _firstYear] += n;
+            cells.Years[(type * _years) + FinancialYearOf(month) - _firstYear] += n;
+            cells.Months[(type * _months) + month - _firstMonth] += n;
         }
     }
+
+    /// <summary>The start year of the financial year (April to March) holding the month with this index.</summary>
+    private static int FinancialYearOf(int monthIndex) => YearMonth.FromIndex(monthIndex).FinancialYear.StartYear;
 
     /// <summary>Reads the store's counts, lookups and loaded months.</summary>
     public static AllAreaCounts Load(AnalyticalStore store)
@@ -170,13 +193,72 @@ public sealed class AllAreaCounts
             return null;
         }
 
-        // The months every responsible force has, worked out once per area (England and Wales intersects 43 forces' months
-        // and is asked again for every area assessed).
-        var common = plan.CommonMonths ??= [.. plan.Forces.Select(f => _loaded.TryGetValue(f.Id, out var months) ? months : [])
-            .Aggregate((a, b) => [.. a.Intersect(b)]).Order()];
+        var common = CommonMonths(plan);
         var first = common.Count > 0 && common[0] <= lastMonth.Index ? common[0] : int.MaxValue;
         return first == int.MaxValue ? null : YearMonth.FromIndex(first).FinancialYear;
     }
+
+    /// <summary>
+    /// The months up to <paramref name="lastMonth"/> that every force responsible for the area has, as
+    /// <see cref="CrimeCounts.Count"/> gives them for a query with only that last month; null where that query finds nothing
+    /// to count (no responsible force, or none with a month up to <paramref name="lastMonth"/>).
+    /// </summary>
+    public IReadOnlyList<YearMonth>? CoveredMonths(ResolvedArea area, YearMonth lastMonth)
+    {
+        var plan = Plan(area);
+        var earliest = plan.Forces.Select(f => _loaded.TryGetValue(f.Id, out var months) && months.Count > 0 ? months.Min() : int.MaxValue)
+            .DefaultIfEmpty(int.MaxValue).Min();
+        if (earliest > lastMonth.Index)
+        {
+            return null;
+        }
+
+        return [.. CommonMonths(plan).TakeWhile(m => m <= lastMonth.Index).Select(YearMonth.FromIndex)];
+    }
+
+    /// <summary>
+    /// The area's counts over months <paramref name="first"/>..<paramref name="last"/> (inclusive), as
+    /// <see cref="CrimeCounts"/> would give them grouped by crime type with a rate: records by current crime type, months
+    /// covered, and the population for a period ending in the last month.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The area is a force, an LSOA or a local authority without a code.</exception>
+    public AreaMonthsCounts Months(ResolvedArea area, YearMonth first, YearMonth last)
+    {
+        if (last < first)
+        {
+            throw new ArgumentException($"The last month {last} is before the first month {first}.", nameof(last));
+        }
+
+        var plan = Plan(area);
+        var covered = Covered(plan.Forces, first.Index, last.Index);
+        var counts = new Dictionary<CrimeType, long>();
+        var from = Math.Max(first.Index, _firstMonth) - _firstMonth;
+        var to = Math.Min(last.Index, _firstMonth + _months - 1) - _firstMonth;
+        foreach (var type in CrimeType.All.Where(t => !t.IsLegacy))
+        {
+            long total = 0;
+            foreach (var cells in plan.Lads is null ? _monthCells.Values : plan.Lads.Select(l => _monthCells.GetValueOrDefault(l)).OfType<long[]>())
+            {
+                for (var m = from; m <= to; m++)
+                {
+                    total += cells[(type.Id * _months) + m];
+                }
+            }
+
+            counts[type] = total;
+        }
+
+        var (figure, note) = _population.For(area, [.. plan.Forces.Select(f => f.Name)], new CountRateOptions(), PopulationYears.ForPeriod(last));
+        return new AreaMonthsCounts(first, last, covered, counts, figure, note);
+    }
+
+    // The months (ascending) every responsible force has, worked out once per area (England and Wales intersects 43
+    // forces' months and is asked again for every area assessed).
+    private List<int> CommonMonths(AreaPlan plan) =>
+        plan.CommonMonths ??= plan.Forces.Count == 0
+            ? []
+            : [.. plan.Forces.Select(f => _loaded.TryGetValue(f.Id, out var months) ? months : [])
+                .Aggregate((a, b) => [.. a.Intersect(b)]).Order()];
 
     /// <summary>The forces with data in the months, out of those responsible (43 for England and Wales).</summary>
     public ForceCoverage Coverage(ResolvedArea area, YearMonth first, YearMonth last)

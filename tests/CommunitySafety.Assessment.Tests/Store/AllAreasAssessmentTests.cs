@@ -149,4 +149,50 @@ public class AllAreasAssessmentTests(SampleStore samples)
             }
         }
     }
+
+    [Theory]
+    [InlineData("Luton", "2024-01", "2024-12")] // a rolling 12 months across two financial years
+    [InlineData("Luton", "2023-11", "2024-10")] // starts a month before the first month loaded
+    [InlineData("E23000026", "2024-07", "2025-06")] // Bedfordshire police force area
+    [InlineData("Bedford", "2019-01", "2019-12")] // a run with no data
+    public void AllAreaCounts_Months_MatchCrimeCountsForTheSameMonths(string name, string first, string last)
+    {
+        var counts = AllAreaCounts.Load(samples.Store);
+        var luton = new AreaResolver(samples.Store).Resolve(name);
+        var (from, to) = (Periods.YearMonth.Parse(first), Periods.YearMonth.Parse(last));
+        var single = new CrimeCounts(samples.Store).Count(new CountQuery(luton) { FirstMonth = from, LastMonth = to, By = CountGrouping.CrimeType, Rate = new CountRateOptions() });
+
+        var bulk = counts.Months(luton, from, to);
+
+        Assert.Equal(single.MonthsCovered.Count, bulk.MonthsCovered);
+        Assert.Equal(single.Population, bulk.Population);
+        Assert.Equal(single.PopulationNote, bulk.PopulationNote);
+        var expected = single.Rows.Where(r => r.CrimeType is { IsLegacy: false }).ToDictionary(r => r.CrimeType!, r => r.Count);
+        Assert.Equal(expected.OrderBy(e => e.Key.Id), bulk.Counts.OrderBy(e => e.Key.Id));
+        Assert.Equal(single.Total > 0, bulk.Counts.Values.Sum() > 0);
+    }
+
+    [Theory]
+    [InlineData("Luton", "2025-03")]
+    [InlineData("Luton", "2018-03")] // before most of the area's months
+    [InlineData("Luton", "2010-03")] // before any month loaded: nothing to count
+    [InlineData("E23000030", "2025-03")] // Hampshire police force area, scattered months
+    public void AllAreaCounts_CoveredMonths_AreThoseOfCrimeCountsUpToTheMonth(string name, string last)
+    {
+        var area = new AreaResolver(samples.Store).Resolve(name);
+        var limit = Periods.YearMonth.Parse(last);
+        IReadOnlyList<Periods.YearMonth>? expected;
+        try
+        {
+            expected = new CrimeCounts(samples.Store).Count(new CountQuery(area) { LastMonth = limit }).MonthsCovered;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            expected = null;
+        }
+
+        var bulk = AllAreaCounts.Load(samples.Store).CoveredMonths(area, limit);
+
+        Assert.Equal(expected, bulk);
+    }
 }
