@@ -12,7 +12,11 @@ namespace CommunitySafety.Data.Queries;
 /// <param name="FirstMonth">The first month with records, if any.</param>
 /// <param name="LastMonth">The last month with records, if any.</param>
 /// <param name="Parent">The CSP of a local authority, the police force area of a CSP; null otherwise.</param>
-public sealed record AreaSummary(ResolvedArea Area, long Records, YearMonth? FirstMonth, YearMonth? LastMonth, string? Parent);
+public sealed record AreaSummary(ResolvedArea Area, long Records, YearMonth? FirstMonth, YearMonth? LastMonth, string? Parent)
+{
+    /// <summary>For a force: the months of street-level data loaded for it (fewer than first to last when months are missing).</summary>
+    public int? MonthsLoaded { get; init; }
+}
 
 /// <summary>
 /// Turns what a user types into an area: a GSS code, a local authority / CSP / police force area name, a force name as
@@ -189,11 +193,11 @@ public sealed class AreaResolver(AnalyticalStore store)
         static YearMonth? Month(System.Data.IDataRecord r, int i) => r.IsDBNull(i) ? null : YearMonth.FromIndex(r.GetInt32(i));
         list.AddRange(store.Query(
             """
-            SELECT f.name, sum(l.rows)::BIGINT, min(l.month_idx), max(l.month_idx)
+            SELECT f.name, sum(l.rows)::BIGINT, min(l.month_idx), max(l.month_idx), count(DISTINCT l.month_idx)::INTEGER
             FROM force f JOIN loaded_month l ON l.force_id = f.force_id AND l.kind = 0
             GROUP BY f.name ORDER BY f.name
             """,
-            r => new AreaSummary(new ResolvedArea(AreaKind.Force, r.GetString(0), null), r.GetInt64(1), Month(r, 2), Month(r, 3), null)));
+            r => new AreaSummary(new ResolvedArea(AreaKind.Force, r.GetString(0), null), r.GetInt64(1), Month(r, 2), Month(r, 3), null) { MonthsLoaded = r.GetInt32(4) }));
         if (list.Count > 0)
         {
             list.Insert(0, new AreaSummary(new ResolvedArea(AreaKind.EnglandAndWales, Area.EnglandAndWales.Name, Area.EnglandAndWales.Code),

@@ -110,4 +110,39 @@ public class CountsCommandTests : IClassFixture<CountsCommandTests.Store>
         Assert.Equal((int)ExitCode.NoData, result.ExitCode);
         Assert.Contains("csp demo", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Areas_ByDefault_ListOnlyAreasWhoseOwnForceHasData_AllListsTheRestAndTheNoteCountsThem()
+    {
+        // The Bedfordshire file locates a few records in other forces' districts (Milton Keynes, North Hertfordshire, …):
+        // their forces have no data here, so by default they are not areas with data.
+        var strays = Raw().Select(r => r["LSOA name"]).Where(n => n.Length > 0)
+            .Select(n => n[..n.LastIndexOf(' ')]).Distinct().Where(d => d is not ("Luton" or "Bedford" or "Central Bedfordshire")).ToList();
+        Assert.Contains("Milton Keynes", strays);
+
+        var listed = await CliRunner.RunAsync(_store.Temp.Path, "areas", "--format", "json");
+        var all = await CliRunner.RunAsync(_store.Temp.Path, "areas", "--all", "--format", "json");
+
+        Assert.True(listed.ExitCode == 0, listed.ToString());
+        Assert.True(all.ExitCode == 0, all.ToString());
+        static List<(string Name, string Type, string Coverage)> Rows(string json)
+        {
+            using var doc = JsonDocument.Parse(json);
+            return [.. doc.RootElement.EnumerateArray().Select(r => (r.GetProperty("Name").GetString()!, r.GetProperty("Type").GetString()!, r.GetProperty("Coverage").GetString()!))];
+        }
+
+        var defaults = Rows(listed.Out);
+        var everything = Rows(all.Out);
+        Assert.Contains(("Luton", "local authority", "1 month"), defaults);
+        Assert.Contains(defaults, r => r.Type == "England and Wales" && r.Coverage == "partial: 1 of 43 forces");
+        Assert.DoesNotContain(defaults, r => strays.Contains(r.Name));
+        foreach (var stray in strays.Where(s => s != "Craven")) // Craven is no district today (North Yorkshire since 2023)
+        {
+            Assert.Contains(everything, r => r.Name == stray && r.Type == "local authority" && r.Coverage.StartsWith("only records reported by another force", StringComparison.Ordinal));
+        }
+
+        var left = everything.Count - defaults.Count;
+        Assert.True(left >= strays.Count - 1, $"{left} left out");
+        Assert.Contains($"Left out: {left} area(s)", listed.Error + listed.Out, StringComparison.Ordinal);
+    }
 }
