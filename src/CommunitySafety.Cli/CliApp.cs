@@ -18,6 +18,7 @@ public static class CliApp
         // One line per top-level command. Each command is a class in Commands/ (a folder per group) whose
         // constructor takes the CliContext, declares its options and sets its action.
         root.Subcommands.Add(new Commands.Import.ImportCommand(context));
+        root.Subcommands.Add(new Commands.Download.DownloadCommand(context));
         root.Subcommands.Add(new Commands.Areas.AreasCommand(context));
         root.Subcommands.Add(new Commands.Counts.CountsCommand(context));
         root.Subcommands.Add(new Commands.Assess.AssessCommand(context));

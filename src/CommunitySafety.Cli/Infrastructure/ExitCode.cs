@@ -36,6 +36,9 @@ public enum ExitCode
     /// <summary>An import found nothing to import (a folder with no CSVs, an empty zip): usually a wrong path.</summary>
     NothingToImport = 10,
 
+    /// <summary>A download failed: the server could not be reached, timed out, kept dropping, or sent a damaged file (a partial download is kept to resume).</summary>
+    DownloadFailed = 20,
+
     /// <summary>The command was cancelled (Ctrl+C).</summary>
     Cancelled = 130,
 }
