@@ -39,7 +39,7 @@ csp_build() {
 
 csp_start() {
   local port=$1; shift
-  (cd "$work" && exec env Logging__LogLevel__Default=Warning "$@" dotnet "$csp" serve --database postgresql --connection "$conn" \
+  (cd "$work" && exec env Logging__LogLevel__Default=Warning "$@" dotnet "$csp" serve --monitoring-provider postgresql --monitoring-db "$conn" \
       --urls "http://127.0.0.1:$port" >"$work/instance-$port.log" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 240); do

@@ -5,7 +5,7 @@ using CommunitySafety.Data.Import;
 namespace CommunitySafety.Cli;
 
 /// <summary>The <c>csp</c> command line: builds the command tree and runs it with one error policy.</summary>
-public static class CliApp
+public static partial class CliApp
 {
     /// <summary>Builds the command tree. Each top-level command is one line here.</summary>
     public static RootCommand BuildCommand(CliContext context)
@@ -51,11 +51,20 @@ public static class CliApp
         {
             foreach (var error in parsed.Errors)
             {
-                context.Error.WriteLine($"error: {error.Message}");
+                context.Error.WriteLine($"error: {Describe(error)}");
             }
 
             context.Error.WriteLine("Run 'csp --help' (or 'csp <command> --help') to see the options.");
             return (int)ExitCode.UsageError;
+        }
+
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
+        {
+            // Help states a choice's default as typed (csv), not as the .NET enum member (Csv).
+            using var help = new StringWriter();
+            var status = await parsed.InvokeAsync(new InvocationConfiguration { Output = help, Error = context.Error }, cancellationToken).ConfigureAwait(false);
+            context.Out.Write(EnumDefault().Replace(help.ToString(), m => $"[default: {m.Groups[1].Value.ToLowerInvariant()}]"));
+            return status;
         }
 
         try
@@ -88,4 +97,24 @@ public static class CliApp
             return (int)ExitCode.Cancelled;
         }
     }
+
+    /// <summary>
+    /// A parse error in the user's words: a value that is not one of an option's choices names the choices as they are
+    /// typed (lower case), not the .NET type it failed to convert to.
+    /// </summary>
+    private static string Describe(System.CommandLine.Parsing.ParseError error)
+    {
+        if (error.SymbolResult is System.CommandLine.Parsing.OptionResult { Option: var option } result
+            && (Nullable.GetUnderlyingType(option.ValueType) ?? option.ValueType) is { IsEnum: true } type
+            && result.Tokens.Select(t => t.Value).FirstOrDefault(v => !Enum.TryParse(type, v, ignoreCase: true, out _)) is { } given)
+        {
+            var choices = Enum.GetNames(type).Select(n => n.ToLowerInvariant()).ToList();
+            return $"{option.Name} '{given}' is not one of the choices: {string.Join(", ", choices[..^1])} or {choices[^1]}.";
+        }
+
+        return error.Message;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[default: ([A-Z][A-Za-z]*)\]")]
+    private static partial System.Text.RegularExpressions.Regex EnumDefault();
 }

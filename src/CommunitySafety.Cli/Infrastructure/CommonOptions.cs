@@ -11,7 +11,7 @@ public static class CommonOptions
     /// <summary><c>--store</c>: the DuckDB analytical store file. Applies to every command.</summary>
     public static Option<string> Store { get; } = new("--store")
     {
-        Description = $"The analytical store (a DuckDB file). Default: ./{DefaultStorePath}",
+        Description = "The analytical store (a DuckDB file).",
         DefaultValueFactory = _ => DefaultStorePath,
         Recursive = true,
         HelpName = "file",

@@ -179,8 +179,16 @@ public sealed class AreaResolver(AnalyticalStore store)
             SELECT name FROM force UNION SELECT lad_name FROM lad_lookup UNION SELECT csp_name FROM lad_lookup
             UNION SELECT pfa_name FROM lad_lookup UNION SELECT lad_name FROM lsoa WHERE lad_name IS NOT NULL
             """, r => r.IsDBNull(0) ? string.Empty : r.GetString(0));
-        return [.. names.Where(n => n.Length > 0 && (NameKey.For(n).Contains(key, StringComparison.Ordinal) || key.Contains(NameKey.For(n), StringComparison.Ordinal)))
-            .Distinct().Order(StringComparer.Ordinal).Take(10)];
+        // Names that contain what was typed (or are contained in it), then those a few typing slips away ("Lutn" → Luton):
+        // within a third of its length in edits.
+        var containing = names.Where(n => n.Length > 0 && (NameKey.For(n).Contains(key, StringComparison.Ordinal) || key.Contains(NameKey.For(n), StringComparison.Ordinal)))
+            .Distinct().Order(StringComparer.Ordinal).Take(10).ToList();
+        var limit = Math.Max(1, key.Length / 3);
+        var near = names.Where(n => n.Length > 0 && !containing.Contains(n))
+            .Select(n => (Name: n, Distance: Naming.DidYouMean.Distance(key, NameKey.For(n))))
+            .Where(n => n.Distance <= limit).OrderBy(n => n.Distance).ThenBy(n => n.Name, StringComparer.Ordinal)
+            .Select(n => n.Name).Distinct().Take(10 - containing.Count);
+        return [.. containing, .. near];
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class AssessCommand : Command
 
     private readonly Option<int> _neighbours = new("--neighbours")
     {
-        Description = "How many of the area's nearest ONS statistical neighbours form the default peer group.",
+        Description = "How many of the area's nearest ONS statistical neighbours form the peer group when no --peers file is given.",
         DefaultValueFactory = _ => PublishedNeighbours.DefaultCount,
         HelpName = "n",
     };
@@ -108,7 +108,7 @@ public sealed class AssessCommand : Command
 
     private readonly Option<string> _overdispersion = new("--overdispersion")
     {
-        Description = "Allowance for overdispersion in peer comparisons and funnel positions, applied when the area and its peers show it (Spiegelhalter 2005): additive (random effects, the default), multiplicative or none. The unadjusted result is always shown beside it.",
+        Description = "Allowance for overdispersion in peer comparisons and funnel positions, applied when the area and its peers show it (Spiegelhalter 2005): additive (random effects), multiplicative or none. The unadjusted result is always shown beside it.",
         DefaultValueFactory = _ => "additive",
         HelpName = "additive|multiplicative|none",
     };

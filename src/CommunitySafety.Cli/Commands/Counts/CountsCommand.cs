@@ -57,7 +57,7 @@ public sealed class CountsCommand : Command
 
     private readonly Option<double> _per = new("--per")
     {
-        Description = "Rates per this many people: 1000 (default) or 100000.",
+        Description = "Rates per this many people: 1000 or 100000.",
         DefaultValueFactory = _ => 1000,
         HelpName = "n",
     };
@@ -109,7 +109,7 @@ public sealed class CountsCommand : Command
         var types = (parseResult.GetValue(_types) ?? []).Select(t =>
             CrimeType.TryFind(t, out var type)
                 ? type
-                : throw new CliException(ExitCode.UsageError, $"--type: '{t}' is not a police.uk crime type. Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
+                : throw new CliException(ExitCode.UsageError, $"--type: '{t}' is not a police.uk crime type.{Naming.DidYouMean.Suggest(t, CrimeType.Current.Select(c => c.Name))} Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
         var per = parseResult.GetValue(_per);
         if (!(per > 0))
         {

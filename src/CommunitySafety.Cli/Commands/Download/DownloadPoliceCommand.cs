@@ -3,6 +3,7 @@ using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Download;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Periods;
+using CommunitySafety.Naming;
 
 namespace CommunitySafety.Cli.Commands.Download;
 

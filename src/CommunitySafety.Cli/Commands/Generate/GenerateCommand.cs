@@ -35,9 +35,9 @@ public sealed class GenerateCommand : Command
 
     private readonly Option<string> _start = new("--start")
     {
-        Description = "The first month, yyyy-MM.",
+        Description = "The first month, yyyy-mm.",
         DefaultValueFactory = _ => "2021-04",
-        HelpName = "yyyy-MM",
+        HelpName = "yyyy-mm",
     };
 
     private readonly Option<int> _seed = new("--seed")
@@ -98,7 +98,7 @@ public sealed class GenerateCommand : Command
 
         if (!YearMonth.TryParse(parseResult.GetValue(_start), out var start))
         {
-            throw new CliException(ExitCode.UsageError, $"--start '{parseResult.GetValue(_start)}' is not a month: expected yyyy-MM, e.g. 2021-04.");
+            throw new CliException(ExitCode.UsageError, $"--start '{parseResult.GetValue(_start)}' is not a month: write it as yyyy-mm, e.g. 2021-04.");
         }
 
         var months = parseResult.GetValue(_months) ?? parseResult.GetValue(_years) * 12;

@@ -41,7 +41,7 @@ public sealed class HotspotsCommand : Command
 
     private readonly Option<string> _method = new("--method")
     {
-        Description = "count (default), kde (kernel density), gistar (Getis-Ord Gi*, FDR-adjusted), change (from the previous period of the same length) or classify (hot spots month by month).",
+        Description = "count, kde (kernel density), gistar (Getis-Ord Gi*, FDR-adjusted), change (from the previous period of the same length) or classify (hot spots month by month).",
         DefaultValueFactory = _ => "count",
         HelpName = "count|kde|gistar|change|classify",
     };
@@ -120,7 +120,7 @@ public sealed class HotspotsCommand : Command
         var types = (parseResult.GetValue(_types) ?? []).Select(t =>
             CrimeType.TryFind(t, out var type)
                 ? type
-                : throw new CliException(ExitCode.UsageError, $"--type: '{t}' is not a police.uk crime type.")).ToList();
+                : throw new CliException(ExitCode.UsageError, $"--type: '{t}' is not a police.uk crime type.{Naming.DidYouMean.Suggest(t, CrimeType.Current.Select(c => c.Name))} Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
 
         Boundary? boundary = null;
         if (parseResult.GetValue(_boundary) is { } boundaryPath)

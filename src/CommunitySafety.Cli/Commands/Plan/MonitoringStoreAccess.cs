@@ -23,7 +23,7 @@ public static class MonitoringStoreAccess
     /// <summary>Creates the <c>--monitoring-provider</c> option (one per command group).</summary>
     public static Option<string?> Provider() => new(ProviderOption)
     {
-        Description = $"The monitoring store's database: sqlite (default) or postgresql. Default: ${ProviderVariable}, else sqlite.",
+        Description = $"The monitoring store's database: sqlite or postgresql (default: ${ProviderVariable}, else sqlite).",
         Recursive = true,
         HelpName = "sqlite|postgresql",
     };
@@ -31,7 +31,7 @@ public static class MonitoringStoreAccess
     /// <summary>Creates the <c>--monitoring-db</c> option (one per command group).</summary>
     public static Option<string?> Database() => new(DatabaseOption)
     {
-        Description = $"The monitoring store: a SQLite file, or a connection string. Default: ${DatabaseVariable}, else ./{MonitoringStoreOptions.DefaultSqliteFile}.",
+        Description = $"The monitoring store: a SQLite file, or a connection string (default: ${DatabaseVariable}, else ./{MonitoringStoreOptions.DefaultSqliteFile}).",
         Recursive = true,
         HelpName = "file or connection string",
     };

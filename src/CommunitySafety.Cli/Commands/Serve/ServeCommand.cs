@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Security.Cryptography;
+using CommunitySafety.Cli.Commands.Plan;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Web;
 using Microsoft.Extensions.Hosting;
@@ -21,17 +22,9 @@ public sealed class ServeCommand : Command
         HelpName = "url",
     };
 
-    private readonly Option<string?> _database = new("--database")
-    {
-        Description = "The monitoring store: sqlite (default) or postgresql (then give --connection, or Store__ConnectionString in the environment).",
-        HelpName = "sqlite|postgresql",
-    };
-
-    private readonly Option<string?> _connection = new("--connection")
-    {
-        Description = "The monitoring store's connection string (default: Data Source=data/csp-monitoring.db).",
-        HelpName = "text",
-    };
+    // The same options, with the same names and environment variables, as the plan and indicators commands.
+    private readonly Option<string?> _provider = MonitoringStoreAccess.Provider();
+    private readonly Option<string?> _database = MonitoringStoreAccess.Database();
 
     private readonly Option<bool> _demo = new("--demo")
     {
@@ -44,8 +37,8 @@ public sealed class ServeCommand : Command
     {
         _context = context;
         Options.Add(_urls);
+        Options.Add(_provider);
         Options.Add(_database);
-        Options.Add(_connection);
         Options.Add(_demo);
         SetAction(RunAsync);
     }
@@ -57,18 +50,18 @@ public sealed class ServeCommand : Command
             "--urls", parseResult.GetValue(_urls)!,
             "--Store:Analytical", _context.ResolvePath(parseResult.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath),
         };
-        if (parseResult.GetValue(_database) is { } database)
+        var provider = parseResult.GetValue(_provider) ?? Environment.GetEnvironmentVariable(MonitoringStoreAccess.ProviderVariable);
+        var database = parseResult.GetValue(_database) ?? Environment.GetEnvironmentVariable(MonitoringStoreAccess.DatabaseVariable);
+        if (provider is not null)
         {
-            args.AddRange(["--Store:Provider", database]);
+            args.AddRange(["--Store:Provider", provider]);
         }
 
-        if (parseResult.GetValue(_connection) is { } connection)
+        // PostgreSQL named without a connection string: the web app takes it from its own configuration
+        // (Store__ConnectionString in the environment, appsettings), as a deployment sets it.
+        if (database is not null || provider is null || provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            args.AddRange(["--Store:ConnectionString", connection]);
-        }
-        else if (parseResult.GetValue(_database) is null or "sqlite")
-        {
-            args.AddRange(["--Store:ConnectionString", $"Data Source={_context.ResolvePath("data/csp-monitoring.db")}"]);
+            args.AddRange(["--Store:ConnectionString", MonitoringStoreAccess.Resolve(_context, parseResult).ConnectionString]);
         }
 
         if (parseResult.GetValue(_demo))

@@ -16,11 +16,11 @@ public sealed class StatsChangeCommand : Command
     private readonly Option<string> _later = new("--later") { Description = "Column of the later count, or numerator.", Required = true, HelpName = "column" };
     private readonly Option<string?> _earlierDenominator = new("--earlier-denominator") { Description = "Column of the earlier population (rates) or denominator (proportions). Omit to compare counts.", HelpName = "column" };
     private readonly Option<string?> _laterDenominator = new("--later-denominator") { Description = "Column of the later population or denominator.", HelpName = "column" };
-    private readonly Option<double?> _per = new("--per") { Description = "Rates per this many (default 100000; 100 for proportions).", HelpName = "n" };
+    private readonly Option<double?> _per = new("--per") { Description = "Rates per this many (default: 100000; 100 for proportions).", HelpName = "n" };
 
     private readonly Option<string> _type = new Option<string>("--type")
     {
-        Description = "rates (counts or rates: exact conditional binomial test; default) or proportions (two-sample z test).",
+        Description = "rates (counts or rates: exact conditional binomial test) or proportions (two-sample z test).",
         DefaultValueFactory = _ => "rates",
         HelpName = "rates|proportions",
     }.AcceptOnlyFromAmong("rates", "proportions");

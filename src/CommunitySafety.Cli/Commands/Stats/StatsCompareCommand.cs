@@ -14,17 +14,17 @@ public sealed class StatsCompareCommand : Command
     private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _polarity = StatsOptions.Polarity();
     private readonly Option<string> _benchmark = new("--benchmark") { Description = "The benchmark: a column name, or a number used for every row.", Required = true, HelpName = "column|number" };
-    private readonly Option<string> _value = new("--value") { Description = "Column of the area's value (default value, as written by 'csp stats rates'); a row with no value is Not compared, whatever its interval.", DefaultValueFactory = _ => "value", HelpName = "column" };
-    private readonly Option<string> _lower95 = new("--lower95") { Description = "Column of the lower 95% limit (default lower_95, as written by 'csp stats rates').", DefaultValueFactory = _ => "lower_95", HelpName = "column" };
-    private readonly Option<string> _upper95 = new("--upper95") { Description = "Column of the upper 95% limit (default upper_95).", DefaultValueFactory = _ => "upper_95", HelpName = "column" };
-    private readonly Option<string> _lower998 = new("--lower998") { Description = "Column of the lower 99.8% limit (default lower_99.8), for ci95-998.", DefaultValueFactory = _ => "lower_99.8", HelpName = "column" };
-    private readonly Option<string> _upper998 = new("--upper998") { Description = "Column of the upper 99.8% limit (default upper_99.8), for ci95-998.", DefaultValueFactory = _ => "upper_99.8", HelpName = "column" };
+    private readonly Option<string> _value = new("--value") { Description = "Column of the area's value (as written by 'csp stats rates'); a row with no value is Not compared, whatever its interval.", DefaultValueFactory = _ => "value", HelpName = "column" };
+    private readonly Option<string> _lower95 = new("--lower95") { Description = "Column of the lower 95% limit (as written by 'csp stats rates').", DefaultValueFactory = _ => "lower_95", HelpName = "column" };
+    private readonly Option<string> _upper95 = new("--upper95") { Description = "Column of the upper 95% limit.", DefaultValueFactory = _ => "upper_95", HelpName = "column" };
+    private readonly Option<string> _lower998 = new("--lower998") { Description = "Column of the lower 99.8% limit, for ci95-998.", DefaultValueFactory = _ => "lower_99.8", HelpName = "column" };
+    private readonly Option<string> _upper998 = new("--upper998") { Description = "Column of the upper 99.8% limit, for ci95-998.", DefaultValueFactory = _ => "upper_99.8", HelpName = "column" };
     private readonly Option<string?> _benchmarkLower = new("--benchmark-lower95") { Description = "For overlap: the benchmark's lower 95% limit (column or number).", HelpName = "column|number" };
     private readonly Option<string?> _benchmarkUpper = new("--benchmark-upper95") { Description = "For overlap: the benchmark's upper 95% limit (column or number).", HelpName = "column|number" };
 
     private readonly Option<string> _method = new Option<string>("--method")
     {
-        Description = "ci95: the benchmark against the 95% interval (default); ci95-998: adds Best / Worst at 99.8%; overlap: the two 95% intervals.",
+        Description = "ci95: the benchmark against the 95% interval; ci95-998: adds Best / Worst at 99.8%; overlap: the two 95% intervals.",
         DefaultValueFactory = _ => "ci95",
         HelpName = "ci95|ci95-998|overlap",
     }.AcceptOnlyFromAmong("ci95", "ci95-998", "overlap");

@@ -14,34 +14,34 @@ public sealed class StatsFunnelCommand : Command
     private readonly Option<string> _count = new("--count") { Description = "The column of counts (rates) or numerators (proportions).", Required = true, HelpName = "column" };
     private readonly Option<string> _denominator = new("--denominator") { Description = "The column of populations or denominators.", Required = true, HelpName = "column" };
     private readonly Option<double?> _target = new("--target") { Description = "The target: a rate per --per, or a proportion × --per. Default: the overall value of the file (Σ count / Σ denominator).", HelpName = "n" };
-    private readonly Option<double?> _per = new("--per") { Description = "Per this many (default 100000 for rates, 100 for proportions).", HelpName = "n" };
+    private readonly Option<double?> _per = new("--per") { Description = "Per this many (default: 100000 for rates, 100 for proportions).", HelpName = "n" };
 
     private readonly Option<string> _z = StatsOptions.Z();
 
     private readonly Option<string> _type = new Option<string>("--type")
     {
-        Description = "rates (Poisson quantiles around the target; default; for indirectly standardised ratios give the expected count as the denominator, --target 100 and --per 100) or proportions.",
+        Description = "rates (Poisson quantiles around the target; for indirectly standardised ratios give the expected count as the denominator, --target 100 and --per 100) or proportions.",
         DefaultValueFactory = _ => "rates",
         HelpName = "rates|proportions",
     }.AcceptOnlyFromAmong("rates", "proportions");
 
     private readonly Option<string> _proportionMethod = new Option<string>("--proportion-method")
     {
-        Description = "Proportions: exact (Spiegelhalter's interpolated binomial quantiles; needs whole denominators; default) or wilson (PHE's Wilson inversion, θ ± z√(θ(1−θ)/n); accepts modelled denominators).",
+        Description = "Proportions: exact (Spiegelhalter's interpolated binomial quantiles; needs whole denominators) or wilson (PHE's Wilson inversion, θ ± z√(θ(1−θ)/n); accepts modelled denominators).",
         DefaultValueFactory = _ => "exact",
         HelpName = "exact|wilson",
     }.AcceptOnlyFromAmong("exact", "wilson");
 
     private readonly Option<string> _overdispersion = new Option<string>("--overdispersion")
     {
-        Description = "Allow for variation between areas beyond chance (Spiegelhalter 2005): none (default), multiplicative (limits widened by √φ) or additive (random effects, τ²). Applied only when the χ² test finds overdispersion; the unadjusted position is kept beside.",
+        Description = "Allow for variation between areas beyond chance (Spiegelhalter 2005): none, multiplicative (limits widened by √φ) or additive (random effects, τ²). Applied only when the χ² test finds overdispersion; the unadjusted position is kept beside.",
         DefaultValueFactory = _ => "none",
         HelpName = "none|multiplicative|additive",
     }.AcceptOnlyFromAmong("none", "multiplicative", "additive");
 
     private readonly Option<double> _winsorise = new("--winsorise")
     {
-        Description = "With --overdispersion: the percentage of z-scores winsorised at each tail before φ is estimated (default 10).",
+        Description = "With --overdispersion: the percentage of z-scores winsorised at each tail before φ is estimated.",
         DefaultValueFactory = _ => 10,
         HelpName = "percent",
     };

@@ -133,7 +133,7 @@ internal static class StatsOptions
     public static Option<OutputFormat> Format()
     {
         var option = CommonOptions.Format();
-        option.Description = "How to print the result: csv (default: the input's columns plus the new ones), table or json.";
+        option.Description = "How to print the result: csv (the input's columns plus the new ones), table or json.";
         option.DefaultValueFactory = _ => OutputFormat.Csv;
         return option;
     }
@@ -147,7 +147,7 @@ internal static class StatsOptions
 
     public static Option<string> Z() => new("--z")
     {
-        Description = "The normal quantiles: exact (1.959964 and 3.090232, default), 1.96 (1.96 and 3.0902, as older PHE tools), "
+        Description = "The normal quantiles: exact (1.959964 and 3.090232), 1.96 (1.96 and 3.0902, as older PHE tools), "
             + "or numbers: 'z95,z998' (e.g. 1.959964,3.090232), or one number when only one level is used (e.g. --confidence 99.8 --z 3.090232).",
         DefaultValueFactory = _ => "exact",
         HelpName = "exact|1.96|z95,z998|z",
@@ -155,7 +155,7 @@ internal static class StatsOptions
 
     public static Option<string> Confidence() => new("--confidence")
     {
-        Description = "Which limits to add: 95, 99.8 or both (95,99.8, default).",
+        Description = "Which limits to add: 95, 99.8 or both (95,99.8).",
         DefaultValueFactory = _ => "95,99.8",
         HelpName = "95,99.8",
     };

@@ -13,7 +13,7 @@ public sealed class StatsProportionsCommand : Command
     private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _numerator = new("--numerator") { Description = "The column holding the number with the characteristic.", Required = true, HelpName = "column" };
     private readonly Option<string> _denominator = new("--denominator") { Description = "The column holding the number in the group.", Required = true, HelpName = "column" };
-    private readonly Option<double> _per = new("--per") { Description = "100 for percentages (default), 1 for fractions.", DefaultValueFactory = _ => 100, HelpName = "n" };
+    private readonly Option<double> _per = new("--per") { Description = "100 for percentages, 1 for fractions.", DefaultValueFactory = _ => 100, HelpName = "n" };
     private readonly Option<string> _confidence = StatsOptions.Confidence();
     private readonly Option<string> _z = StatsOptions.Z();
 

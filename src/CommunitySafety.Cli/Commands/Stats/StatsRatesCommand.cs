@@ -13,13 +13,13 @@ public sealed class StatsRatesCommand : Command
     private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _count = new("--count") { Description = "The column holding the count of events.", Required = true, HelpName = "column" };
     private readonly Option<string> _denominator = new("--denominator") { Description = "The column holding the population.", Required = true, HelpName = "column" };
-    private readonly Option<double> _per = new("--per") { Description = "Rates per this many (default 100000).", DefaultValueFactory = _ => 100_000, HelpName = "n" };
+    private readonly Option<double> _per = new("--per") { Description = "Rates per this many.", DefaultValueFactory = _ => 100_000, HelpName = "n" };
     private readonly Option<string> _confidence = StatsOptions.Confidence();
     private readonly Option<string> _z = StatsOptions.Z();
 
     private readonly Option<string> _method = new Option<string>("--method")
     {
-        Description = "auto (exact below 10 events, Byar's from 10, as PHEindicatormethods' phe_rate; default), byars or exact.",
+        Description = "auto (exact below 10 events, Byar's from 10, as PHEindicatormethods' phe_rate), byars or exact.",
         DefaultValueFactory = _ => "auto",
         HelpName = "auto|byars|exact",
     }.AcceptOnlyFromAmong("auto", "byars", "exact");

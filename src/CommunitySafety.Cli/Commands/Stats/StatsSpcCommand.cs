@@ -18,14 +18,14 @@ public sealed class StatsSpcCommand : Command
 
     private readonly Option<string> _improvement = new Option<string>("--improvement")
     {
-        Description = "Which direction is improvement: up, down or none (default).",
+        Description = "Which direction is improvement: up, down or none.",
         DefaultValueFactory = _ => "none",
         HelpName = "up|down|none",
     }.AcceptOnlyFromAmong("up", "down", "none");
 
     private readonly Option<string> _preset = new Option<string>("--preset")
     {
-        Description = "mdc: NHS England Making Data Count (shift 6, trend 6, 13 points; default); nhsr: NHSRplotthedots (shift 7, trend 7, moving ranges screened).",
+        Description = "mdc: NHS England Making Data Count (shift 6, trend 6, 13 points); nhsr: NHSRplotthedots (shift 7, trend 7, moving ranges screened).",
         DefaultValueFactory = _ => "mdc",
         HelpName = "mdc|nhsr",
     }.AcceptOnlyFromAmong("mdc", "nhsr");

@@ -13,17 +13,17 @@ public sealed class StatsTrendCommand : Command
     private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _polarity = StatsOptions.Polarity();
     private readonly Option<string?> _key = new("--key") { Description = "The column that names each series (e.g. area code); the whole file is one series when omitted. Rows of a series must be in time order, one per consecutive period.", HelpName = "column" };
-    private readonly Option<string> _period = new("--period") { Description = "The column of periods (default period), e.g. 2023/24; a period given twice in one series is refused.", DefaultValueFactory = _ => "period", HelpName = "column" };
-    private readonly Option<string> _value = new("--value") { Description = "Rates: the column of values (default value).", DefaultValueFactory = _ => "value", HelpName = "column" };
-    private readonly Option<string> _lower95 = new("--lower95") { Description = "Rates: the column of lower 95% limits (default lower_95).", DefaultValueFactory = _ => "lower_95", HelpName = "column" };
-    private readonly Option<string> _upper95 = new("--upper95") { Description = "Rates: the column of upper 95% limits (default upper_95).", DefaultValueFactory = _ => "upper_95", HelpName = "column" };
+    private readonly Option<string> _period = new("--period") { Description = "The column of periods, e.g. 2023/24; a period given twice in one series is refused.", DefaultValueFactory = _ => "period", HelpName = "column" };
+    private readonly Option<string> _value = new("--value") { Description = "Rates: the column of values.", DefaultValueFactory = _ => "value", HelpName = "column" };
+    private readonly Option<string> _lower95 = new("--lower95") { Description = "Rates: the column of lower 95% limits.", DefaultValueFactory = _ => "lower_95", HelpName = "column" };
+    private readonly Option<string> _upper95 = new("--upper95") { Description = "Rates: the column of upper 95% limits.", DefaultValueFactory = _ => "upper_95", HelpName = "column" };
     private readonly Option<string> _numerator = new("--numerator") { Description = "Proportions: the numerator column.", DefaultValueFactory = _ => "numerator", HelpName = "column" };
     private readonly Option<string> _denominator = new("--denominator") { Description = "Proportions: the denominator column.", DefaultValueFactory = _ => "denominator", HelpName = "column" };
     private readonly Option<string> _z = StatsOptions.Z();
 
     private readonly Option<string> _type = new Option<string>("--type")
     {
-        Description = "rates (weighted least squares on the values and their 95% limits; default) or proportions (chi-squared test for trend).",
+        Description = "rates (weighted least squares on the values and their 95% limits) or proportions (chi-squared test for trend).",
         DefaultValueFactory = _ => "rates",
         HelpName = "rates|proportions",
     }.AcceptOnlyFromAmong("rates", "proportions");

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Cli.Infrastructure;
+namespace CommunitySafety.Naming;
 
 /// <summary>"Did you mean …?" for a mistyped name: the known names closest to it by edit distance.</summary>
 public static class DidYouMean
