@@ -108,7 +108,7 @@ public static class AssessmentCharts
             + (indexed ? $"each indexed to 100 in {trend.IndexBaseYear}. " : "as rates per 1,000 residents. ")
             + string.Join(" ", sentences.Select(s => s.Text))
             + (flagged.Count > 0 ? $" Not comparable: {string.Join(", ", flagged.Select(y => $"{y.Year} ({(y.Status == YearStatus.Partial ? "partial year, no rate" : "flagged unreliable")})"))}." : string.Empty);
-        blocks.Add(new ChartBlock(new ReportChart(chartId, title, description, new LineChartSpec(categories, [local, national], indexed ? 100 : null) { YLabel = unit }, data)));
+        blocks.Add(new ChartBlock(new ReportChart(chartId, title, description, new LineChartSpec(categories, [local, national], indexed ? 100 : null) { YLabel = unit, AxisFromZero = !indexed }, data)));
         return blocks;
     }
 
@@ -168,6 +168,7 @@ public static class AssessmentCharts
         var spec = new LineChartSpec(labels, [new LineSeries(trend.AreaName, localIndex), new LineSeries(trend.ComparatorName, comparatorIndex, Dashed: true)], 100)
         {
             YLabel = $"Index ({trend.Year} monthly average = 100)",
+            AxisFromZero = false,
         };
         return [new NarrativeParagraph([sentence], "Month by month"), new ChartBlock(new ReportChart(chartId, title, description, spec, data))];
     }

@@ -120,6 +120,13 @@ public static class DocxReportRenderer
             {
                 Section(body, report.Appendices[i] with { Heading = $"Appendix {i + 1} – {report.Appendices[i].Heading}" }, null, 1, $"A{i + 1}");
             }
+
+            // Every figure's data table, gathered at the end instead of after each figure (the body stays short).
+            if (report.FigureDataAppendix() is { } figureData)
+            {
+                var n = report.Appendices.Count + 1;
+                Section(body, figureData with { Heading = $"Appendix {n} – {figureData.Heading}" }, null, 1, $"A{n}");
+            }
         }
 
         private void Section(Body body, ReportSection section, string? number, int level, string? childPrefix = null)
@@ -185,9 +192,9 @@ public static class DocxReportRenderer
         }
 
         private void Chart(Body body, ReportChart chart) =>
-            Picture(body, chart.Title, chart.Description, $"chart-{chart.Id}.png", ChartRenderer.ToPng(chart), chart.Data);
+            Picture(body, chart.Title, chart.Description, $"chart-{chart.Id}.png", ChartRenderer.ToPng(chart), chart.Data, ChartRenderer.AxisNote(chart.Spec));
 
-        private void Picture(Body body, string title, string description, string fileName, (byte[] Png, int Width, int Height) picture, ReportTable data)
+        private void Picture(Body body, string title, string description, string fileName, (byte[] Png, int Width, int Height) picture, ReportTable data, string? axisNote = null)
         {
             body.Append(Para(title, "Caption"));
             var (png, width, height) = picture;
@@ -225,12 +232,12 @@ public static class DocxReportRenderer
             };
             body.Append(new W.Paragraph(new ParagraphProperties(new KeepNext()), new Run(new Drawing(inline))));
             body.Append(Para(description, "ChartDescription"));
-            body.Append(Para(data.Caption, "Caption"));
-            body.Append(Table(data, header: true));
-            foreach (var note in data.Notes)
+            if (axisNote is not null)
             {
-                body.Append(Para(note, "TableNote"));
+                body.Append(Para(axisNote, "Strong"));
             }
+
+            body.Append(Para($"The data are in the appendix \u201c{Report.FigureDataHeading}\u201d: {data.Caption}.", "TableNote"));
         }
 
         private static Table Table(ReportTable table, bool header)
