@@ -66,9 +66,11 @@ public static class ReportStyles
           a { color: #0b0c0c; }
           .csp-table-wrap { overflow: visible; }
           details.csp-data { display: none; }
+          table.csp-table { font-size: 8.5pt; }
           .csp-print-only { display: block; }
           .csp-chart svg { max-height: 62mm; width: auto; margin: 0 auto; }
           .csp-figure__desc { display: none; }
+          .csp-map .csp-chart svg { max-height: 105mm; }
         }
         """;
 }
