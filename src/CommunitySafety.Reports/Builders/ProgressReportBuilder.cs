@@ -369,15 +369,28 @@ public static class ProgressReportBuilder
         return notes;
     }
 
-    /// <summary>The commentary's most frequent credit ("Commentary by …, Q4 2024/25"), said once in the note on reading the report.</summary>
-    private static string? UsualAttribution(List<Commentary> commentary) =>
-        commentary.Count == 0 ? null : commentary.GroupBy(Credit).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+    /// <summary>The commentary's most frequent author, said once in the note on reading the report.</summary>
+    private static string? UsualAuthor(List<Commentary> commentary) =>
+        commentary.Count == 0 ? null : commentary.GroupBy(c => c.Author).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
 
-    private static string Credit(Commentary c) => $"{c.Author}{(c.Period is { } p ? ", " + p : string.Empty)}";
+    /// <summary>The commentary's most frequent period, said once in the note on reading the report.</summary>
+    private static string? UsualPeriod(List<Commentary> commentary) =>
+        commentary.Where(c => c.Period is not null).GroupBy(c => c.Period!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
 
-    /// <summary>The credit under a piece of commentary, or null when it is the usual one (said once at the front).</summary>
-    private static string? Attribution(Commentary c, List<Commentary> all) =>
-        Credit(c) == UsualAttribution(all) ? null : $"Commentary by {Credit(c)}";
+    /// <summary>
+    /// The credit under a piece of commentary: null when it is by the usual author for the usual period (both said once
+    /// at the front), else what differs ("Commentary by …", "Commentary for 2024/25").
+    /// </summary>
+    private static string? Attribution(Commentary c, List<Commentary> all)
+    {
+        var period = c.Period is { } p && p != UsualPeriod(all) ? p : null;
+        if (c.Author != UsualAuthor(all))
+        {
+            return $"Commentary by {c.Author}{(period is not null ? ", " + period : string.Empty)}";
+        }
+
+        return period is not null ? $"Commentary for {period}" : null;
+    }
 
     /// <summary>
     /// What a board member needs once, before the figures: who wrote the commentary, what the words in the tables mean,
@@ -392,9 +405,9 @@ public static class ProgressReportBuilder
             "Against a target: green means met; amber, missed but not by more than chance could explain; red, missed significantly.",
             "The data behind every chart and map, the methods and a glossary are in the appendices.",
         };
-        if (UsualAttribution(commentary) is { } usual)
+        if (UsualAuthor(commentary) is { } usual)
         {
-            bullets.Insert(0, $"Commentary is by {usual} unless another author is named under it.");
+            bullets.Insert(0, $"Commentary is by {usual}" + (UsualPeriod(commentary) is { } period ? $" and is about {period}" : string.Empty) + " unless another author or period is named under it.");
         }
 
         if (options.Variant == ReportVariant.Published)

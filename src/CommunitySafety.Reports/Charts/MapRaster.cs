@@ -98,10 +98,7 @@ public static class MapRaster
         }
 
         NorthArrowAndScaleBar(plot, minE, maxE, minN, maxN);
-        if (title is { Length: > 0 })
-        {
-            plot.Title(title, size: 14);
-        }
+
         plot.Legend.FontSize = 12;
         plot.ShowLegend(Edge.Right);
         plot.HideAxesAndGrid();
@@ -110,6 +107,13 @@ public static class MapRaster
         var size = grid.CellSize >= 1000 ? $"{grid.CellSize / 1000:0.#} km" : $"{grid.CellSize:0} m";
         plot.Axes.Bottom.Label.Text = $"{layer.Title}; cells of {size}";
         plot.Axes.Bottom.Label.IsVisible = true;
+        if (title is { Length: > 0 })
+        {
+            // After HideAxesAndGrid, which hides the title panel too.
+            plot.Axes.Title.Label.Text = title;
+            plot.Axes.Title.Label.FontSize = 14;
+            plot.Axes.Title.IsVisible = true;
+        }
         var height = (int)Math.Clamp(width * 0.75, 300, 640);
         plot.ScaleFactor = scale;
         var bytes = plot.GetImageBytes((int)(width * scale), (int)(height * scale), ImageFormat.Png);

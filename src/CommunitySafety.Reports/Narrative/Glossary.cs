@@ -11,7 +11,8 @@ public static class Glossary
     /// <summary>
     /// Terms a board member or resident should not meet in a report's body (compared ignoring case). The plain words
     /// the body uses instead are in <see cref="Labels"/> and <see cref="NarrativeRules"/>: "unusually low", "no unusual
-    /// change", "more than expected for an area this size".
+    /// change", "more than expected for an area this size". LSOA codes (E01…) are kept out of the body by a test of their
+    /// pattern; the word "LSOA" itself may appear where data must be loaded by it, and is in the glossary.
     /// </summary>
     public static IReadOnlyList<string> BodyJargon { get; } =
     [
@@ -34,7 +35,6 @@ public static class Glossary
         "Benjamini",
         "p-value",
         "confidence interval",
-        "LSOA",
         "Making Data Count",
         "(n1", "(n2", "(n3", "(n4", "(n5", "(n6", "(n7", "(n8", "(n9",
     ];
