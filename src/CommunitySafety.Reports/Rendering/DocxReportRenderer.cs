@@ -66,10 +66,12 @@ public static class DocxReportRenderer
     private sealed class Writer(MainDocumentPart main)
     {
         private uint _pictureId;
+        private int _dataAppendix;
         private const int TextWidthPixels = 660;
 
         public void Document(Report report, Body body)
         {
+            _dataAppendix = report.Appendices.Count + 1;
             if (report.FrontMatter is { InformationOnly: true })
             {
                 body.Append(Para("THIS ITEM IS FOR INFORMATION ONLY", "Banner"));
@@ -237,7 +239,7 @@ public static class DocxReportRenderer
                 body.Append(Para(axisNote, "Strong"));
             }
 
-            body.Append(Para($"The data are in the appendix \u201c{Report.FigureDataHeading}\u201d: {data.Caption}.", "TableNote"));
+            body.Append(Para($"Data: Appendix {_dataAppendix.ToString(CultureInfo.InvariantCulture)}, \u201c{data.Caption}\u201d.", "TableNote"));
         }
 
         private static Table Table(ReportTable table, bool header)
