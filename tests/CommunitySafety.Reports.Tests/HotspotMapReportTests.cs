@@ -14,8 +14,8 @@ public sealed class HotspotMapReportTests
     {
         var map = TestReports.Map;
 
-        Assert.Matches(@"^Violence and sexual offences in Luton, 2024/25: \d+ hot spot cells? of [\d,]+ m hold \d+% of the located records; the busiest, with \d+ records, is around Testtown 001A \(E01000001\)$", map.Title);
-        Assert.Contains("The table below lists the cells", map.Description, StringComparison.Ordinal);
+        Assert.Matches(@"^Violence and sexual offences in Luton, 2024/25: \d+ hot spot cells? of [\d,]+ m hold \d+% of the located records; the busiest, with \d+ records, is around Testtown 001A$", map.Title);
+        Assert.Contains("The data table lists the cells", map.Description, StringComparison.Ordinal);
         var first = map.Data.Rows[0].Cells.Select(c => c.Text).ToList();
         Assert.Equal("1", first[0]);
         Assert.Equal("Testtown 001A (E01000001)", first[1]);

@@ -144,7 +144,7 @@ public sealed class NarrativeRulesTests
     [Fact]
     public void Spc_And_Benchmark_UseEngineStatuses()
     {
-        Assert.Equal("On the SPC chart the latest value shows only common cause (normal) variation; the target will be met some of the time and missed at other times (hit and miss).",
+        Assert.Equal("The latest value is within its usual range (no unusual change); at this level the target will be met some of the time and missed at other times.",
             NarrativeRules.Spc(VariationStatus.CommonCause, AssuranceStatus.HitAndMiss).Text);
         Assert.Equal("First-time entrants (229.0 per 100,000) is significantly worse than England (148.0 per 100,000).",
             NarrativeRules.Benchmark("First-time entrants", "229.0 per 100,000", "England", "148.0 per 100,000", ComparisonOutcome.Worse).Text);

@@ -24,6 +24,12 @@ public readonly record struct HotspotMapOptions
     /// <summary>The area boundary to draw over the cells, if any.</summary>
     public Boundary? Boundary { get; init; }
 
+    /// <summary>Outlines drawn thin and grey under the boundary (e.g. the area's wards), so a reader can find places.</summary>
+    public IReadOnlyList<Boundary> Outlines { get; init; } = [];
+
+    /// <summary>What the outlines are, for the legend (e.g. "Ward boundaries").</summary>
+    public string OutlinesLabel { get; init; } = "Ward boundaries";
+
     /// <summary>Width of the whole picture in pixels (map plus legend).</summary>
     public int Width { get; init; } = 800;
 
@@ -73,13 +79,14 @@ public static class HotspotMap
         var notes = new List<string> { LocationNote };
         notes.AddRange(grid.Notes.Concat(options.Notes).Distinct());
         var attribution = new List<string>(options.Attribution);
-        if (options.Boundary is not null)
+        if (options.Boundary is not null || options.Outlines.Count > 0)
         {
             attribution.Add(options.BoundaryAttribution);
         }
 
         var footerLines = notes.Count + attribution.Count;
-        var legendHeight = 40 + ((layer.Classes.Count + 1) * 22);
+        var lineEntries = (options.Boundary is null ? 0 : 1) + (options.Outlines.Count > 0 ? 1 : 0);
+        var legendHeight = 40 + ((layer.Classes.Count + 1 + lineEntries) * 22);
         var height = (int)Math.Ceiling(Margin + 28 + Math.Max(mapHeight, legendHeight) + Margin + (footerLines * LineHeight) + Margin);
         var mapTop = Margin + 28.0;
 
@@ -123,6 +130,22 @@ public static class HotspotMap
 
         svg.Append("</g>\n");
 
+        if (options.Outlines.Count > 0)
+        {
+            var outlines = new StringBuilder();
+            foreach (var ring in options.Outlines.SelectMany(o => o.Rings))
+            {
+                for (var v = 0; v < ring.Count; v++)
+                {
+                    outlines.Append(v == 0 ? 'M' : 'L').Append(N(X(ring[v].Easting))).Append(' ').Append(N(Y(ring[v].Northing)));
+                }
+
+                outlines.Append('Z');
+            }
+
+            svg.Append("<path id=\"outlines\" fill=\"none\" stroke=\"#6f777b\" stroke-width=\"0.7\" stroke-linejoin=\"round\" d=\"").Append(outlines).Append("\"/>\n");
+        }
+
         if (options.Boundary is { } boundary)
         {
             var path = new StringBuilder();
@@ -141,7 +164,7 @@ public static class HotspotMap
 
         AppendScaleBar(svg, scale, Margin + 8, mapTop + mapHeight - 12, mapWidth);
         AppendNorthArrow(svg, Margin + mapWidth - 24, mapTop + 8);
-        AppendLegend(svg, layer, Margin + mapWidth + (2 * Margin), mapTop);
+        AppendLegend(svg, layer, Margin + mapWidth + (2 * Margin), mapTop, options);
 
         var y = mapTop + Math.Max(mapHeight, legendHeight) + Margin + 10;
         foreach (var line in notes.Concat(attribution))
@@ -232,7 +255,7 @@ public static class HotspotMap
         svg.Append("</g>\n");
     }
 
-    private static void AppendLegend(StringBuilder svg, MapLayer layer, double x, double y)
+    private static void AppendLegend(StringBuilder svg, MapLayer layer, double x, double y, HotspotMapOptions options)
     {
         svg.Append("<g id=\"legend\">");
         svg.Append(F($"<text x=\"{N(x)}\" y=\"{N(y + 12)}\" font-size=\"13\" font-weight=\"bold\" fill=\"#0b0c0c\">")).Append(Esc(layer.Title)).Append("</text>");
@@ -242,6 +265,24 @@ public static class HotspotMap
             var fill = c.Colour == "none" ? "#ffffff" : c.Colour;
             svg.Append(F($"<rect x=\"{N(x)}\" y=\"{N(row)}\" width=\"18\" height=\"14\" fill=\"{fill}\" stroke=\"#b1b4b6\"/>"));
             svg.Append(F($"<text x=\"{N(x + 26)}\" y=\"{N(row + 11)}\" font-size=\"12\" fill=\"#0b0c0c\">")).Append(Esc(c.Label)).Append("</text>");
+            row += 22;
+        }
+
+        var lines = new List<(string Stroke, double Width, string Label)>();
+        if (options.Boundary is not null)
+        {
+            lines.Add(("#0b0c0c", 1.5, "Area boundary"));
+        }
+
+        if (options.Outlines.Count > 0)
+        {
+            lines.Add(("#6f777b", 0.7, options.OutlinesLabel));
+        }
+
+        foreach (var (stroke, width, label) in lines)
+        {
+            svg.Append(F($"<path d=\"M{N(x)} {N(row + 7)}H{N(x + 18)}\" stroke=\"{stroke}\" stroke-width=\"{N(width + 0.8)}\"/>"));
+            svg.Append(F($"<text x=\"{N(x + 26)}\" y=\"{N(row + 11)}\" font-size=\"12\" fill=\"#0b0c0c\">")).Append(Esc(label)).Append("</text>");
             row += 22;
         }
 

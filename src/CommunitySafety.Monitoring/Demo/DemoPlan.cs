@@ -276,17 +276,17 @@ public static class DemoPlan
 
             var q4 = Q4Of2024;
             var fy = ReportingPeriod.Parse("2024/25");
-            Commentary.Add((new Subject(mash), q4, "EXAMPLE commentary: domestic abuse-related MASH contacts have been on a slight downward trend since 2015/16."));
-            Commentary.Add((new Subject(highRisk), q4, "EXAMPLE commentary: a 17% (n121) increase in children living in families experiencing high-risk domestic abuse since 2023/24. More work is needed to understand why."));
-            Commentary.Add((new Subject(isva), q4, "EXAMPLE commentary: referrals to the ISVA service rose 21% (n47) on 2023/24, possibly reflecting media coverage of sexual violence and greater confidence in reporting."));
+            Commentary.Add((new Subject(mash), q4, "EXAMPLE commentary: domestic abuse-related MASH contacts have fallen slowly, from 1,850 in 2019/20 to 1,600 in 2024/25."));
+            Commentary.Add((new Subject(highRisk), q4, "EXAMPLE commentary: 821 children in 2024/25, up 17% (+121) on 700 in 2023/24; 196 in Q4 2024/25 against 170 in Q4 2023/24. More work is needed to understand why."));
+            Commentary.Add((new Subject(isva), q4, "EXAMPLE commentary: 271 referrals in 2024/25, up 21% (+47) on 224 in 2023/24; 75 in Q4 2024/25 against 47 in Q4 2023/24, possibly reflecting media coverage of sexual violence and greater confidence in reporting."));
             Commentary.Add((new Subject(views), q4, "EXAMPLE commentary: 23,680 unique views in 2024/25, up 23% on 2023/24, helped by the 'Is this Love' campaign."));
             Commentary.Add((new Subject(stJames), fy, "EXAMPLE commentary: 5% of clients in 2024/25 against 26% in 2019/20, the last time this was available."));
-            Commentary.Add((new Subject(court), q4, "EXAMPLE commentary: successful court outcomes fell 9% from 2022/23, continuing the fall since 2019/20."));
+            Commentary.Add((new Subject(court), q4, "EXAMPLE commentary: 289 successful court outcomes in 2024/25, 9% fewer than the 318 of 2022/23, continuing the fall from 420 in 2019/20."));
             Commentary.Add((new Subject(Objective: a), q4, "Good progress: every school has its Relationships and Sex Education policy available and 'Is this Love' is delivered in all secondary schools."));
             Commentary.Add((new Subject(Objective: b), q4, "Training by STOP Domestic Abuse now covers identifying perpetrators as well as victims; referrals from health providers remain very low."));
             Commentary.Add((new Subject(Objective: c), q4, "Numbers of perpetrators receiving interventions are still low; fewer Up2U clients show a reduction in risk."));
             Commentary.Add((new Subject(Objective: d), q4, "Arrests resulting in a charge or caution have fallen over the decade but appear to be stabilising; fewer DVPNs and DVPOs since 2023/24."));
-            Commentary.Add((new Subject(Objective: e), q4, "Risk reduction for Refuge service users has been consistent at around 90% for three years; 78% of STOP survey respondents feel safer."));
+            Commentary.Add((new Subject(Objective: e), q4, "Risk reduction for Refuge service users has been consistent at around 90% for three years; about three in four STOP survey respondents feel safer."));
         }
 
         private void AddDrugsFramework(Strategy strategy)
@@ -418,7 +418,7 @@ public static class DemoPlan
                 knife = Counts(framework, violence, "CSP-02", "Knife-enabled serious violence", Polarity.LowIsGood,
                     Annual(2019, 168, 181, 175, 139, 173, 192, 185), "Bedfordshire Police");
                 knife.BaselinePeriod = "Q4 2021/22";
-                Commentary.Add((new Subject(knife), Q4Of2024, "EXAMPLE commentary: serious violence has been stable since 2020/21 but knife-enabled violence rose 11% (n19), from small numbers."));
+                Commentary.Add((new Subject(knife), Q4Of2024, "EXAMPLE commentary: serious violence has been stable since 2020/21 but knife-enabled violence rose 11% (+19), from 173 in 2023/24 to 192 in 2024/25, from small numbers."));
             }
 
             if (asbObjective is not null)

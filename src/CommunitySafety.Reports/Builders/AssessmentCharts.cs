@@ -108,7 +108,7 @@ public static class AssessmentCharts
             + (indexed ? $"each indexed to 100 in {trend.IndexBaseYear}. " : "as rates per 1,000 residents. ")
             + string.Join(" ", sentences.Select(s => s.Text))
             + (flagged.Count > 0 ? $" Not comparable: {string.Join(", ", flagged.Select(y => $"{y.Year} ({(y.Status == YearStatus.Partial ? "partial year, no rate" : "flagged unreliable")})"))}." : string.Empty);
-        blocks.Add(new ChartBlock(new ReportChart(chartId, title, description, new LineChartSpec(categories, [local, national], indexed ? 100 : null) { YLabel = unit }, data)));
+        blocks.Add(new ChartBlock(new ReportChart(chartId, title, description, new LineChartSpec(categories, [local, national], indexed ? 100 : null) { YLabel = unit, AxisFromZero = !indexed }, data)));
         return blocks;
     }
 
@@ -168,6 +168,7 @@ public static class AssessmentCharts
         var spec = new LineChartSpec(labels, [new LineSeries(trend.AreaName, localIndex), new LineSeries(trend.ComparatorName, comparatorIndex, Dashed: true)], 100)
         {
             YLabel = $"Index ({trend.Year} monthly average = 100)",
+            AxisFromZero = false,
         };
         return [new NarrativeParagraph([sentence], "Month by month"), new ChartBlock(new ReportChart(chartId, title, description, spec, data))];
     }
@@ -237,7 +238,7 @@ public static class AssessmentCharts
             ? $"{crimeType}: rates of the peer group"
             : $"{crimeType} in {own.AreaName}: {row.VsPeers.ToLabel().ToLowerInvariant()} compared with its peer group ({own.Rate.ToString("N1", Gb)} against {peerRate.ToString("N1", Gb)} per 1,000)";
         var withheld = suppressed.Count(f => f);
-        var description = $"Horizontal bar chart of {NarrativeRules.Lower(crimeType)} per 1,000 residents in {assessment.Year} for {points.Count} areas, highest first, each with its 95% confidence interval, and a dashed line at the peer group rate of {peerRate.ToString("N1", Gb)}. "
+        var description = $"Horizontal bar chart of {NarrativeRules.Lower(crimeType)} per 1,000 residents in {assessment.Year} for {points.Count} areas, highest first, each with a line showing the range its true rate is 95% likely to lie in, and a dashed line at the peer group rate of {peerRate.ToString("N1", Gb)}. "
             + (own is not null ? $"{own.AreaName} ({own.Rate.ToString("N1", Gb)}) ranks {row.RankInGroup} of {row.GroupSize} from lowest." : string.Empty)
             + (withheld > 0 ? $" {withheld} {(withheld == 1 ? "area's bar is" : "areas' bars are")} withheld because of small counts." : string.Empty);
         var sup = new TableCell(SmallCountSuppression.Symbol, CellStatus.Suppressed);

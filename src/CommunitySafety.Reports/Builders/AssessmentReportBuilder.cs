@@ -77,7 +77,7 @@ public static class AssessmentReportBuilder
                 new TableCell(Labels.Trend(t.TrendMarker), Labels.TrendStatusOf(t.TrendMarker)),
             ]);
         }).ToList();
-        var trendNotes = new List<string> { "Changes are tested with the exact test of two Poisson rates (5% level); recent trend with Fingertips' test on five complete years." };
+        var trendNotes = new List<string> { "Changes are tested for statistical significance (5% level): a change that could be chance alone is not called a rise or fall. The recent trend looks at five complete years. The methods are in the appendix." };
 
         // One reason, said once under the table, rather than the same words in every row.
         trendNotes.AddRange(assessment.Trends.SelectMany(t => new[] { t.SinceLastYear, t.SinceBaseline })
@@ -100,7 +100,7 @@ public static class AssessmentReportBuilder
 
         var benchmarking = new List<ReportBlock>
         {
-            new Paragraph($"{assessment.Area.Name} is compared with its peer group ({assessment.PeerGroup.Method}) and with England and Wales. Against England and Wales, an area is significantly higher or lower when the benchmark lies outside its 95% confidence interval. Against the peer group, the comparison allows for overdispersion (similar areas differing by more than chance) where it is found (Spiegelhalter 2005); the comparison without that allowance is shown beside it."),
+            new Paragraph($"{assessment.Area.Name} is compared with its peer group ({assessment.PeerGroup.Method}) and with England and Wales. An area is called significantly higher or lower only when the difference is too large to be chance alone. Against the peer group, the comparison also allows for similar areas differing by more than chance, where they do; the comparison without that allowance is shown beside it. The methods are in the appendix."),
         };
         if (assessment.PeerGroup.NotComparedReason is { } notCompared)
         {
@@ -156,7 +156,7 @@ public static class AssessmentReportBuilder
                     r.IsTopPriority ? "Yes" : "No",
                 ], IsTotal: r.IsTopPriority))])
             {
-                Notes = [.. criteria.Select(c => $"{c.Name} (weight {c.Weight.ToString("0.##", Gb)}): {c.Description}")],
+                Notes = ["How each criterion is scored, and its weight, is in the appendix."],
             }),
         };
 
@@ -188,6 +188,9 @@ public static class AssessmentReportBuilder
         var methods = new List<ReportBlock>
         {
             new BulletList(assessment.Methodology.Statistics),
+            new Paragraph("How each criterion of the scoring matrix is scored:", "Scoring matrix"),
+            new BulletList([.. criteria.Select(c => $"{c.Name} (weight {c.Weight.ToString("0.##", Gb)}): {c.Description}")]),
+            new TableBlock(new ReportTable("Glossary", [new("Term"), new("Meaning")], [.. Glossary.Terms.Select(t => new TableRow([t.Term, t.Meaning]))])),
             new TableBlock(new ReportTable("Peer group",
                 [new("Area"), new("Code"), new("Included"), new("Reason if not")],
                 [.. assessment.PeerGroup.Members.Select(m => new TableRow([m.Name, m.Code, m.Included ? "Yes" : "No", m.ExcludedReason ?? string.Empty]))])),
@@ -264,7 +267,7 @@ public static class AssessmentReportBuilder
     private static ReportSection WhereCrimeConcentrates(AssessmentResult assessment, IReadOnlyList<ReportMap> maps) => new(
         "Where crime concentrates",
         [
-            new Paragraph($"The maps show where the highest-ranked crime types of {assessment.Year} concentrate in {assessment.Area.Name}: cells where there are significantly more records than across the area as a whole (Getis-Ord Gi* hot spots). They point to the places where targeted work, such as patrols, lighting or designing out crime, is most likely to reach the most offences."),
+            new Paragraph($"The maps show where the highest-ranked crime types of {assessment.Year} concentrate in {assessment.Area.Name}: cells with more records than expected for their size compared with the area as a whole (hot spots; the method is in the appendix). They point to the places where targeted work, such as patrols, lighting or designing out crime, is most likely to reach the most offences."),
             .. maps.Select(m => (ReportBlock)new MapBlock(m)),
         ]);
 

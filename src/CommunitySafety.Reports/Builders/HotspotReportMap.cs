@@ -30,12 +30,24 @@ public static class HotspotReportMap
     /// <param name="period">The period ("2024/25").</param>
     /// <param name="points">The located records.</param>
     /// <param name="lsoaName">The name of an LSOA code ("Luton 012A"), or null when unknown.</param>
-    /// <param name="boundary">The area boundary to draw, if known.</param>
+    /// <param name="boundary">
+    /// The area boundary, if known: the grid is then clipped to it (only cells that overlap the area are analysed, so no
+    /// cell outside it can be called cold) and records outside it are left out; it is drawn on the map.
+    /// </param>
+    /// <param name="outlines">Outlines to draw under the boundary (the area's wards), if known.</param>
     /// <returns>The map, or null.</returns>
-    public static ReportMap? Build(string id, string subject, string area, string period, IReadOnlyList<MapPoint> points, Func<string, string?> lsoaName, Boundary? boundary = null)
+    public static ReportMap? Build(string id, string subject, string area, string period, IReadOnlyList<MapPoint> points, Func<string, string?> lsoaName, Boundary? boundary = null, IReadOnlyList<Boundary>? outlines = null)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(lsoaName);
+        var outside = 0;
+        if (boundary is not null)
+        {
+            var inside = points.Where(p => boundary.Contains(p.Point)).ToList();
+            outside = points.Count - inside.Count;
+            points = inside;
+        }
+
         if (points.Count < 2)
         {
             return null;
@@ -44,7 +56,9 @@ public static class HotspotReportMap
         HotspotGrid grid;
         try
         {
-            grid = HotspotGrid.Covering(points.Select(p => p.Point), GridOptions.Default);
+            grid = boundary is not null
+                ? HotspotGrid.Covering(boundary, GridOptions.Default)
+                : HotspotGrid.Covering(points.Select(p => p.Point), GridOptions.Default);
         }
         catch (ArgumentOutOfRangeException)
         {
@@ -53,7 +67,8 @@ public static class HotspotReportMap
 
         var counts = grid.CountPoints(points.Select(p => p.Point));
         var gi = GetisOrdGiStar.Calculate(grid, counts);
-        var layer = MapLayer.GiStar(gi);
+        // The report's legend says it in plain words; the method's name is in the data table's note (an appendix in print).
+        var layer = MapLayer.GiStar(gi) with { Title = "Hot and cold spots", UnshadedLabel = "Neither" };
         var size = grid.CellSize.ToString("N0", Gb) + " m";
 
         // The LSOA most of a cell's records are in names the place in words.
@@ -62,6 +77,7 @@ public static class HotspotReportMap
             .Where(g => g.Key >= 0)
             .ToDictionary(g => g.Key, g => g.GroupBy(p => p.LsoaCode!).OrderByDescending(x => x.Count()).ThenBy(x => x.Key, StringComparer.Ordinal).First().Key);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string PlaceName(int cell) => lsoaByCell.TryGetValue(cell, out var code) ? (lsoaName(code) is { Length: > 0 } n && n != code ? n : "a neighbourhood with no name") : "–";
         string Place(int cell)
         {
             if (!lsoaByCell.TryGetValue(cell, out var code))
@@ -94,7 +110,7 @@ public static class HotspotReportMap
         else
         {
             var top = hot[0];
-            title = $"{subject} in {area}, {period}: {hot.Count.ToString("N0", Gb)} hot spot {(hot.Count == 1 ? "cell" : "cells")} of {size} hold {Percent(inHot, located)} of the located records; the busiest, with {counts[top].ToString("N0", Gb)} records, is around {Place(top)}";
+            title = $"{subject} in {area}, {period}: {hot.Count.ToString("N0", Gb)} hot spot {(hot.Count == 1 ? "cell" : "cells")} of {size} hold {Percent(inHot, located)} of the located records; the busiest, with {counts[top].ToString("N0", Gb)} records, is around {PlaceName(top)}";
         }
 
         var rows = (hot.Count > 0 ? hot : [.. Enumerable.Range(0, grid.Count).OrderByDescending(i => counts[i]).ThenBy(i => i)])
@@ -117,22 +133,25 @@ public static class HotspotReportMap
         {
             Notes =
             [
-                $"Getis-Ord Gi* on {grid.Count.ToString("N0", Gb)} square cells of {size} (neighbours: the cell and the cells around it), p-values adjusted for the false discovery rate. {located.ToString("N0", Gb)} located records.",
+                $"Getis-Ord Gi* on {grid.Count.ToString("N0", Gb)} square cells of {size} (neighbours: the cell and the cells around it), p-values adjusted for the false discovery rate. {located.ToString("N0", Gb)} located records."
+                + (boundary is not null ? $" The grid is clipped to the {area} boundary (ONS, generalised); {outside.ToString("N0", Gb)} records located outside it are left out." : string.Empty),
                 HotspotMap.LocationNote,
             ],
         };
-        var description = $"Map of {area} on a grid of {size} cells, shading the hot spots of {lower} in {period} found by Getis-Ord Gi*: dark red at 99% confidence, light red at 95%, "
-            + $"blue for cold spots; other cells are unshaded. {hot.Count.ToString("N0", Gb)} hot spot cells and {cold.ToString("N0", Gb)} cold spot cells."
-            + (hot.Count > 0 ? $" The hot spot cells with most records are around {string.Join("; ", hot.Take(3).Select(Place).Distinct())}." : string.Empty)
-            + " The table below lists the cells.";
+        var description = $"Map of {area} on a grid of {size} cells, shading the hot spots of {lower} in {period}, the cells with more records than expected for their size compared with the whole area: dark red at 99% confidence, light red at 95%, "
+            + $"blue for cold spots; other cells are unshaded." + (boundary is not null ? $" Only cells in {area} are analysed; the area boundary" + (outlines is { Count: > 0 } ? " and ward boundaries are" : " is") + " drawn." : string.Empty)
+            + $" {hot.Count.ToString("N0", Gb)} hot spot cells and {cold.ToString("N0", Gb)} cold spot cells."
+            + (hot.Count > 0 ? $" The hot spot cells with most records are around {string.Join("; ", hot.Take(3).Select(PlaceName).Distinct())}." : string.Empty)
+            + " The data table lists the cells.";
         var svg = HotspotMap.RenderSvg(grid, layer, HotspotMapOptions.Default with
         {
             Title = title.Length > 90 ? $"Hot spots of {lower}, {area}, {period}" : title,
             Description = description,
             Boundary = boundary,
+            Outlines = outlines ?? [],
             Width = 720,
         });
-        var (png, width, height) = MapRaster.ToPng(grid, layer, boundary);
+        var (png, width, height) = MapRaster.ToPng(grid, layer, boundary, title: title.Length > 90 ? $"Hot spots of {lower}, {area}, {period}" : title, outlines: outlines);
         return new ReportMap(id, title, description, svg, png, width, height, data);
     }
 

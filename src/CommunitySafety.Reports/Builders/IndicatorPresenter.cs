@@ -20,13 +20,13 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
     public int Threshold => Indicator.DisclosureThreshold ?? DefaultThreshold;
 
     /// <summary>How the indicator's values are written.</summary>
-    public ValueFormat Format => Indicator.ValueType switch
-    {
-        IndicatorValueType.Count => ValueFormat.Count,
-        IndicatorValueType.CrudeRate => ValueFormat.Rate(Indicator.Multiplier),
-        IndicatorValueType.Proportion when Indicator.Multiplier == 100 => ValueFormat.Percent,
-        _ => new ValueFormat(1, string.Empty),
-    };
+    public ValueFormat Format => ValueFormat.For(Indicator.ValueType, Indicator.Multiplier);
+
+    /// <summary>
+    /// True when the indicator has enough points for a chart of its usual range (the SPC method's minimum, 13 in
+    /// Making Data Count): below that no chart is drawn and no variation judged.
+    /// </summary>
+    public bool HasUsualRange => Judgement.Spc is { Points.Count: > 0 } spc && spc.Points[^1].LowerProcessLimit is not null && spc.Points[^1].UpperProcessLimit is not null;
 
     /// <summary>The title without a trailing unit in brackets ("… (%)"), as it starts a sentence.</summary>
     public string Subject => Indicator.Title.EndsWith(" (%)", StringComparison.Ordinal) ? Indicator.Title[..^4] : Indicator.Title;
@@ -69,6 +69,7 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
             SuppressionThreshold = Threshold,
             MissingReason = Judgement.MissingReason,
             IsFirstYear = first && Judgement.Value is not null,
+            LatestVariation = HasUsualRange ? Judgement.Variation : VariationStatus.InsufficientData,
         };
     }
 
@@ -87,7 +88,8 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
             sentences.Add(NarrativeRules.Trend(Subject, Judgement.Trend.Marker, TrendSpan()));
         }
 
-        if (Judgement.Spc is not null)
+        // Too few points for a usual range is said once, in the report's note on reading it, not for every indicator.
+        if (HasUsualRange)
         {
             sentences.Add(NarrativeRules.Spc(Judgement.Variation, Judgement.Assurance));
         }
@@ -101,29 +103,43 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
     }
 
     /// <summary>The indicator's row in the framework table.</summary>
+    /// <param name="commonPeriod">
+    /// The period the table's caption names for all its rows: the table then has no period column (see
+    /// <see cref="ColumnsFor"/>) and a row of another period says its period in the value cell. Null for a period column.
+    /// </param>
     /// <returns>The row.</returns>
-    public TableRow Row()
+    public TableRow Row(string? commonPeriod = null)
     {
         var title = Indicator.Title + (Indicator.IsExampleData ? " (EXAMPLE)" : string.Empty);
-        if (Judgement.Value is not { } value)
+        var period = Judgement.Period.ToString();
+        TableRow Make(TableCell value, params TableCell[] rest) => commonPeriod is null
+            ? new TableRow([title, period, value, .. rest])
+            : new TableRow([title, period == commonPeriod ? value : value with { Text = $"{value.Text} in {period}" }, .. rest]);
+        if (Judgement.Value is not { } v)
         {
-            return new TableRow([title, Judgement.Period.ToString(), new TableCell("No value", CellStatus.None), Judgement.MissingReason ?? string.Empty, string.Empty, string.Empty, string.Empty]);
+            return Make(new TableCell("No value", CellStatus.None), Judgement.MissingReason ?? string.Empty, string.Empty, string.Empty, string.Empty);
         }
 
         if (Suppressed)
         {
             var sup = new TableCell(SmallCountSuppression.Symbol, CellStatus.Suppressed);
-            return new TableRow([title, Judgement.Period.ToString(), sup, sup, Labels.Trend(Judgement.Trend.Marker), sup, Rag()]);
+            return Make(sup, sup, Labels.Trend(Judgement.Trend.Marker), sup, Rag());
         }
 
-        return new TableRow([title, Judgement.Period.ToString(), ValueText(value), ChangeCell(), Trend(), SpcCell(), Rag()]);
+        return Make(ValueText(v), ChangeCell(), Trend(), SpcCell(), Rag());
     }
 
     /// <summary>The columns of the framework table.</summary>
     public static IReadOnlyList<TableColumn> Columns { get; } =
     [
-        new("Indicator"), new("Period"), new("Value", Numeric: true), new("Change on a year earlier"), new("Recent trend"), new("SPC variation"), new("RAG against target"),
+        new("Indicator"), new("Period"), new("Value", Numeric: true), new("Change on a year earlier"), new("Recent trend"), new(Labels.VariationHeading), new("Target"),
     ];
+
+    /// <summary>The columns of a framework table, without the period column when the caption names one period for all rows.</summary>
+    /// <param name="commonPeriod">The period of all rows, or null.</param>
+    /// <returns>The columns.</returns>
+    public static IReadOnlyList<TableColumn> ColumnsFor(string? commonPeriod) =>
+        commonPeriod is null ? Columns : [.. Columns.Where(c => c.Header != "Period")];
 
     /// <summary>The value with its count and denominator where they add information.</summary>
     /// <param name="value">The value.</param>
@@ -139,12 +155,15 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
     /// <returns>The title.</returns>
     public string ChartTitle() => NarrativeRules.Headline(Facts());
 
-    /// <summary>The chart of the indicator: its SPC chart with limits, or null when there is nothing to draw or the published variant withholds it.</summary>
+    /// <summary>
+    /// The chart of the indicator with its usual range (an SPC chart), or null when there is nothing to draw: fewer
+    /// points than the method's minimum (no chart with a mean of two points), or the published variant withholds it.
+    /// </summary>
     /// <param name="id">The chart id.</param>
     /// <returns>The chart, or null.</returns>
     public ReportChart? Chart(string id)
     {
-        if (Judgement.Spc is not { Points.Count: >= 2 } spc || SeriesHasSuppressed)
+        if (!HasUsualRange || Judgement.Spc is not { } spc || SeriesHasSuppressed)
         {
             return null;
         }
@@ -154,11 +173,9 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
             ? withValues.Select(v => v.Period.ToString()).ToList()
             : spc.Points.Select(p => (p.Index + 1).ToString(Gb)).ToList();
         var last = spc.Points[^1];
-        var limits = last.LowerProcessLimit is { } lo && last.UpperProcessLimit is { } hi
-            ? $" The mean is {Format.Format(last.Mean)} and the process limits are {Format.Format(lo)} to {Format.Format(hi)}."
-            : $" The mean is {Format.Format(last.Mean)}; there are too few points for process limits.";
-        var description = $"SPC chart of {NarrativeRules.Lower(Subject)}, {labels[0]} to {labels[^1]} ({spc.Points.Count} points). "
-            + $"The latest value is {Format.Format(last.Value)} in {labels[^1]}.{limits} {NarrativeRules.Spc(spc.Variation, spc.Assurance).Text}";
+        var description = $"Chart of {NarrativeRules.Lower(Subject)}, {labels[0]} to {labels[^1]} ({spc.Points.Count} points), with its average and usual range. "
+            + $"The latest value is {Format.Format(last.Value)} in {labels[^1]}. The average is {Format.Format(last.Mean)} and the usual range is {Format.Format(last.LowerProcessLimit!.Value)} to {Format.Format(last.UpperProcessLimit!.Value)}. "
+            + $"{NarrativeRules.Spc(spc.Variation, spc.Assurance).Text} The vertical axis starts at zero.";
         var rows = spc.Points.Select((p, i) => new TableRow(
         [
             labels[i], Format.Number(p.Value), Format.Number(p.Mean),
@@ -168,7 +185,7 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
         var unit = Format.Suffix.Trim();
         var data = new ReportTable(
             $"Data for the chart: {Subject}",
-            [new("Period"), new("Value", true), new("Mean", true), new("Lower process limit", true), new("Upper process limit", true), new("Variation")],
+            [new("Period"), new("Value", true), new("Average", true), new("Usual range from", true), new("Usual range to", true), new(Labels.VariationHeading)],
             rows)
         {
             Notes = spc.Target is { } t ? [$"Target: {Format.Format(t)}."] : [],
@@ -188,32 +205,19 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
     private TableCell ChangeCell()
     {
         var c = Change;
-        if (c.Difference is not { } diff || c.FromValue is not { } from)
-        {
-            return new TableCell(c.Note is { } n ? "Not compared: " + n.TrimEnd('.') : "Not compared");
-        }
-
-        if (Math.Round(diff, Format.Decimals) == 0)
-        {
-            return new TableCell($"No change on {c.From}");
-        }
-
-        var text = Format.IsPercentage
-            ? $"{Format.Signed(diff)} points on {c.From}"
-            : $"{Format.Signed(diff)}" + (from != 0 ? $" ({(diff >= 0 ? "+" : "−")}{NarrativeRules.Percent(diff / from * 100)})" : string.Empty) + $" on {c.From}";
-        text += c.Direction switch
-        {
-            Direction.Higher or Direction.Lower => ", significant",
-            Direction.Similar => ", not significant",
-            _ => ", not tested",
-        };
-        return new TableCell(text, c.Direction is Direction.Higher or Direction.Lower ? Labels.OutcomeStatusOf(c.Outcome) : CellStatus.None);
+        var significant = c.Direction is Direction.Higher or Direction.Lower && c.Difference is { } d && Math.Round(d, Format.Decimals) != 0;
+        return new TableCell(Labels.Change(c, Format), significant ? Labels.OutcomeStatusOf(c.Outcome) : CellStatus.None);
     }
 
     private TableCell Trend() => new(Labels.Trend(Judgement.Trend.Marker), Labels.TrendStatusOf(Judgement.Trend.Marker));
 
     private TableCell SpcCell()
     {
+        if (!HasUsualRange)
+        {
+            return new TableCell(Labels.Variation(VariationStatus.InsufficientData));
+        }
+
         var text = Labels.Variation(Judgement.Variation);
         if (Labels.Assurance(Judgement.Assurance) is { Length: > 0 } a)
         {

@@ -102,6 +102,7 @@ public static class ProgressReportBuilder
             $"To update members on progress against the priorities of the {plan.Title} during {periodText}."));
         var background = Authored(plan, NarrativeKind.Background).ToList();
         background.Add(new Paragraph(PlanStatusSentence(plan)));
+        background.AddRange(ReadingThisReport(commentary, options));
         sections.Add(new ReportSection("Background", background));
         foreach (var other in plan.Sections.Where(s => s.Kind == NarrativeKind.Other).OrderBy(s => s.Order))
         {
@@ -245,7 +246,7 @@ public static class ProgressReportBuilder
 
         foreach (var c in commentary.Where(c => c.PriorityId == priority.Id).OrderBy(c => c.Id))
         {
-            blocks.Add(new MarkdownBlock(c.Markdown, $"Commentary by {c.Author}{(c.Period is { } p ? ", " + p : string.Empty)}"));
+            blocks.Add(new MarkdownBlock(c.Markdown, Attribution(c, commentary)));
         }
 
         return blocks;
@@ -280,7 +281,9 @@ public static class ProgressReportBuilder
         }
 
         blocks.Add(new NarrativeParagraph(OverallSentences(items)));
-        var table = new ReportTable($"{framework.Name}: indicators", IndicatorPresenter.Columns, [.. items.Select(p => p.Row())])
+        // One period for the table (the most common one), named in the caption; a row of another period says so in its value.
+        var common = items.GroupBy(p => p.Judgement.Period.ToString()).OrderByDescending(g => g.Count()).First().Key;
+        var table = new ReportTable($"{framework.Name}: indicators, {common}", IndicatorPresenter.ColumnsFor(common), [.. items.Select(p => p.Row(common))])
         {
             Notes = TableNotes(items, options),
         };
@@ -296,7 +299,7 @@ public static class ProgressReportBuilder
             {
                 foreach (var c in commentary.Where(c => c.ObjectiveId == objective.Id).OrderBy(c => c.Id))
                 {
-                    objectiveBlocks.Add(new MarkdownBlock(c.Markdown, $"Commentary by {c.Author}{(c.Period is { } p ? ", " + p : string.Empty)}"));
+                    objectiveBlocks.Add(new MarkdownBlock(c.Markdown, Attribution(c, commentary)));
                 }
             }
 
@@ -326,7 +329,7 @@ public static class ProgressReportBuilder
 
                 foreach (var c in notes)
                 {
-                    objectiveBlocks.Add(new MarkdownBlock(c.Markdown, $"Commentary by {c.Author}{(c.Period is { } per ? ", " + per : string.Empty)}"));
+                    objectiveBlocks.Add(new MarkdownBlock(c.Markdown, Attribution(c, commentary)));
                 }
             }
 
@@ -351,10 +354,8 @@ public static class ProgressReportBuilder
 
     private static List<string> TableNotes(List<IndicatorPresenter> items, ProgressReportOptions options)
     {
-        var notes = new List<string>
-        {
-            "Change: against the same period a year earlier, tested with the statistics engine (exact Poisson test for counts and rates, two-proportion test for percentages; 5% level). Recent trend: Fingertips' test on the last five periods. SPC: Making Data Count XmR rules. RAG: green meets the target; amber misses it but not significantly; red misses it significantly.",
-        };
+        _ = options;
+        var notes = new List<string>();
         if (items.Any(p => p.Suppressed))
         {
             notes.Add(Disclosure.SmallCountSuppression.Note(items.Where(p => p.Suppressed).Max(p => p.Threshold)));
@@ -366,6 +367,55 @@ public static class ProgressReportBuilder
         }
 
         return notes;
+    }
+
+    /// <summary>The commentary's most frequent author, said once in the note on reading the report.</summary>
+    private static string? UsualAuthor(List<Commentary> commentary) =>
+        commentary.Count == 0 ? null : commentary.GroupBy(c => c.Author).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+
+    /// <summary>The commentary's most frequent period, said once in the note on reading the report.</summary>
+    private static string? UsualPeriod(List<Commentary> commentary) =>
+        commentary.Where(c => c.Period is not null).GroupBy(c => c.Period!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
+
+    /// <summary>
+    /// The credit under a piece of commentary: null when it is by the usual author for the usual period (both said once
+    /// at the front), else what differs ("Commentary by …", "Commentary for 2024/25").
+    /// </summary>
+    private static string? Attribution(Commentary c, List<Commentary> all)
+    {
+        var period = c.Period is { } p && p != UsualPeriod(all) ? p : null;
+        if (c.Author != UsualAuthor(all))
+        {
+            return $"Commentary by {c.Author}{(period is not null ? ", " + period : string.Empty)}";
+        }
+
+        return period is not null ? $"Commentary for {period}" : null;
+    }
+
+    /// <summary>
+    /// What a board member needs once, before the figures: who wrote the commentary, what the words in the tables mean,
+    /// why some indicators have no chart, and where the data and methods are. Said here so it is not repeated.
+    /// </summary>
+    private static IEnumerable<ReportBlock> ReadingThisReport(List<Commentary> commentary, ProgressReportOptions options)
+    {
+        var bullets = new List<string>
+        {
+            "Each indicator is compared with the same period a year earlier. \"Significant\" means the change is too large to be chance alone; \"within normal variation\" means it could be chance, so it should not be read as a real rise or fall.",
+            $"Where an indicator has enough history (at least {Statistics.SpcOptions.MakingDataCount.MinimumPoints} periods), its chart shows its average and usual range, and the latest value is called \"unusually high\", \"unusually low\" or \"no unusual change\". Indicators with a shorter history have no chart and are not judged this way. Charts start at zero unless they say otherwise.",
+            "Against a target: green means met; amber, missed but not by more than chance could explain; red, missed significantly.",
+            "The data behind every chart and map, the methods and a glossary are in the appendices.",
+        };
+        if (UsualAuthor(commentary) is { } usual)
+        {
+            bullets.Insert(0, $"Commentary is by {usual}" + (UsualPeriod(commentary) is { } period ? $" and is about {period}" : string.Empty) + " unless another author or period is named under it.");
+        }
+
+        if (options.Variant == ReportVariant.Published)
+        {
+            bullets.Add($"Counts of 1 to {options.DefaultDisclosureThreshold - 1} (or below an indicator's own threshold) are withheld to protect privacy, shown as {Disclosure.SmallCountSuppression.Symbol}.");
+        }
+
+        return [new Paragraph("How to read the figures that follow:", "Reading this report"), new BulletList(bullets)];
     }
 
     private static ReportTable BreakdownTable(IndicatorPresenter p, List<IndicatorValue> parts, ProgressReportOptions options)
@@ -432,7 +482,7 @@ public static class ProgressReportBuilder
         var better = withValue.Count(p => !p.Suppressed && p.Judgement.SinceSamePeriodLastYear.Outcome is Statistics.ComparisonOutcome.Better or Statistics.ComparisonOutcome.Best);
         var worse = withValue.Count(p => !p.Suppressed && p.Judgement.SinceSamePeriodLastYear.Outcome is Statistics.ComparisonOutcome.Worse or Statistics.ComparisonOutcome.Worst);
         var text = $"Of {Count(list.Count, "indicator")}, {withValue.Count.ToString(Gb)} {(withValue.Count == 1 ? "has" : "have")} a value for the period: "
-            + $"{better.ToString(Gb)} improved significantly on a year earlier and {worse.ToString(Gb)} got significantly worse; the rest changed within normal variation, have no polarity or could not be compared.";
+            + $"{better.ToString(Gb)} improved significantly on a year earlier and {worse.ToString(Gb)} got significantly worse; the rest changed within normal variation, have no better or worse direction, or could not be compared.";
         var sentences = new List<Sentence> { new(text, NarrativeRule.Benchmark) };
         if (rated.Count > 0)
         {
@@ -454,19 +504,20 @@ public static class ProgressReportBuilder
             p.Indicator.Code,
             p.Indicator.Definition ?? p.Indicator.DenominatorDefinition ?? string.Empty,
             p.Indicator.Source ?? string.Empty,
-            p.Indicator.Polarity switch { Statistics.Polarity.HighIsGood => "High is good", Statistics.Polarity.LowIsGood => "Low is good", _ => "No judgement" },
+            p.Indicator.Polarity switch { Statistics.Polarity.HighIsGood => "Higher", Statistics.Polarity.LowIsGood => "Lower", _ => "No judgement" },
         ])).ToList();
         var blocks = new List<ReportBlock>
         {
-            new Paragraph("Every judgement in this report comes from the partnership's statistics engine, the same functions the web pages use: confidence intervals (Byar's method or exact Poisson limits for counts and rates, Wilson for percentages), the exact test for the change between two periods, Fingertips' recent-trend test on five periods, NHS England's Making Data Count rules for SPC charts, and the target for RAG. A change is called statistically significant at the 5% level; where numbers are small, chance alone can produce large percentage changes."),
-            new TableBlock(new ReportTable("Indicators in this report", [new("Indicator"), new("Code"), new("Definition"), new("Source"), new("Polarity")], rows)),
+            new Paragraph($"Every judgement in this report comes from the partnership's statistics engine, the same functions the web pages use. Changes on a year earlier: the exact (conditional binomial) test of two Poisson counts for counts and rates, the two-proportion test for percentages, at the 5% level; where numbers are small, chance alone can produce large percentage changes. Confidence intervals: Byar's method or exact Poisson limits for counts and rates, Wilson for percentages. Recent trend: the Public Health Profiles' (Fingertips') recent trend test on the last five periods. Usual range: an XmR statistical process control (SPC) chart with NHS England's Making Data Count rules (process limits at the mean ± 2.66 times the average moving range; special cause variation from a point beyond the limits, a run of {Statistics.SpcOptions.MakingDataCount.ShiftLength} on one side of the mean, a trend of {Statistics.SpcOptions.MakingDataCount.TrendLength} or two of three points near a limit; limits only from {Statistics.SpcOptions.MakingDataCount.MinimumPoints} points). Target: RAG against the indicator's target. Polarity (\"better when\") decides whether a significant change is an improvement.", "Methods"),
+            new TableBlock(new ReportTable("Indicators in this report", [new("Indicator"), new("Code"), new("Definition"), new("Source"), new("Better when")], rows)),
+            new TableBlock(new ReportTable("Glossary", [new("Term"), new("Meaning")], [.. Glossary.Terms.Select(t => new TableRow([t.Term, t.Meaning]))])),
         };
         if (options.Variant == ReportVariant.Published)
         {
             blocks.Add(new Paragraph($"Published version: counts of 1 to {options.DefaultDisclosureThreshold - 1} (or below an indicator's own threshold) are suppressed, with changes that would reveal them; in breakdown tables, a further cell is suppressed where a total would reveal a single suppressed one."));
         }
 
-        return new ReportSection("About the figures", blocks);
+        return new ReportSection("Methods, indicators and glossary", blocks);
     }
 
     private static IEnumerable<ReportBlock> Authored(CommunitySafetyPlan plan, NarrativeKind kind) =>

@@ -101,12 +101,14 @@ public static partial class ChartRenderer
         {
             case LineChartSpec line:
                 Line(plot, line);
+                FromZero(plot, line);
                 break;
             case BarChartSpec bar:
                 Bars(plot, bar);
                 break;
             case SpcChartSpec spc:
                 Spc(plot, spc);
+                FromZero(plot, spc);
                 break;
             case FunnelChartSpec funnel:
                 Funnel(plot, funnel);
@@ -126,6 +128,28 @@ public static partial class ChartRenderer
         plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
         plot.Legend.FontSize = 12;
         return plot;
+    }
+
+    /// <summary>A sentence for a chart whose value axis does not start at zero; null when it does.</summary>
+    /// <param name="spec">The chart.</param>
+    /// <returns>The sentence, or null.</returns>
+    public static string? AxisNote(ChartSpec spec) =>
+        spec is LineChartSpec or SpcChartSpec && !spec.AxisFromZero ? "Note: the vertical axis does not start at zero, so differences look larger than they are." : null;
+
+    /// <summary>Starts the value axis at zero (keeping the automatic top) unless the chart says otherwise.</summary>
+    private static void FromZero(Plot plot, ChartSpec spec)
+    {
+        if (!spec.AxisFromZero)
+        {
+            return;
+        }
+
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        if (limits.Bottom >= 0)
+        {
+            plot.Axes.SetLimitsY(0, Math.Max(limits.Top, 1) * 1.04);
+        }
     }
 
     private static void Line(Plot plot, LineChartSpec spec)
@@ -225,8 +249,8 @@ public static partial class ChartRenderer
     {
         var points = spec.Spc.Points;
         var xs = points.Select((_, i) => (double)i).ToArray();
-        Step(plot, xs, points.Select(p => (double?)p.Mean).ToArray(), Palette.DarkGrey, LinePattern.Solid, 1.5f, "Mean");
-        Step(plot, xs, points.Select(p => p.UpperProcessLimit).ToArray(), Palette.MidGrey, LinePattern.Dashed, 1.5f, "Process limits");
+        Step(plot, xs, points.Select(p => (double?)p.Mean).ToArray(), Palette.DarkGrey, LinePattern.Solid, 1.5f, "Average");
+        Step(plot, xs, points.Select(p => p.UpperProcessLimit).ToArray(), Palette.MidGrey, LinePattern.Dashed, 1.5f, "Usual range");
         Step(plot, xs, points.Select(p => p.LowerProcessLimit).ToArray(), Palette.MidGrey, LinePattern.Dashed, 1.5f, null);
         if (spec.Spc.Target is { } target)
         {
@@ -420,11 +444,11 @@ public static partial class ChartRenderer
 
     private static (string Colour, MarkerShape Shape, string Name) VariationColour(VariationStatus variation) => variation switch
     {
-        VariationStatus.ImprovingHigh or VariationStatus.ImprovingLow => (Palette.DarkBlue, MarkerShape.FilledCircle, "Special cause: improving"),
-        VariationStatus.ConcerningHigh or VariationStatus.ConcerningLow => (Palette.Orange, MarkerShape.FilledSquare, "Special cause: concerning"),
-        VariationStatus.NeitherHigh or VariationStatus.NeitherLow => (Palette.LightPurple, MarkerShape.FilledTriangleUp, "Special cause"),
-        VariationStatus.CommonCause => (Palette.MidGrey, MarkerShape.FilledCircle, "Common cause"),
-        _ => (Palette.MidGrey, MarkerShape.OpenCircle, "Too few points for limits"),
+        VariationStatus.ImprovingHigh or VariationStatus.ImprovingLow => (Palette.DarkBlue, MarkerShape.FilledCircle, "Unusual: improving"),
+        VariationStatus.ConcerningHigh or VariationStatus.ConcerningLow => (Palette.Orange, MarkerShape.FilledSquare, "Unusual: a concern"),
+        VariationStatus.NeitherHigh or VariationStatus.NeitherLow => (Palette.LightPurple, MarkerShape.FilledTriangleUp, "Unusual"),
+        VariationStatus.CommonCause => (Palette.MidGrey, MarkerShape.FilledCircle, "Within usual range"),
+        _ => (Palette.MidGrey, MarkerShape.OpenCircle, "Too few points to judge"),
     };
 
     private static string MakeAccessible(string svg, ReportChart chart, int width, int height)

@@ -42,6 +42,58 @@ public sealed record Report
 
     /// <summary>Footer text printed on every page of the PDF.</summary>
     public string? Footer { get; init; }
+
+    /// <summary>The heading of the appendix that holds every chart's and map's data table in print and Word.</summary>
+    public const string FigureDataHeading = "Data for the charts and maps";
+
+    /// <summary>
+    /// The data table of every chart and map, in reading order. In HTML each sits under its figure in a collapsible
+    /// <c>details</c>; in print (PDF) and Word they are gathered in <see cref="FigureDataAppendix"/>, so that the body
+    /// stays short and every figure still has its accessible table.
+    /// </summary>
+    /// <returns>The tables, in order.</returns>
+    public IReadOnlyList<ReportTable> FigureTables()
+    {
+        var tables = new List<ReportTable>();
+        void Walk(ReportSection section)
+        {
+            foreach (var block in section.Blocks)
+            {
+                switch (block)
+                {
+                    case ChartBlock c:
+                        tables.Add(c.Chart.Data);
+                        break;
+                    case MapBlock m:
+                        tables.Add(m.Map.Data);
+                        break;
+                }
+            }
+
+            foreach (var child in section.Children)
+            {
+                Walk(child);
+            }
+        }
+
+        foreach (var section in Sections.Concat(Appendices))
+        {
+            Walk(section);
+        }
+
+        return tables;
+    }
+
+    /// <summary>The last appendix in print and Word: every figure's data table (null when the report has no figure).</summary>
+    /// <returns>The appendix, or null.</returns>
+    public ReportSection? FigureDataAppendix()
+    {
+        var tables = FigureTables();
+        return tables.Count == 0
+            ? null
+            : new ReportSection(FigureDataHeading,
+                [new Paragraph("The figures in this report are drawn from the tables below, in the order the figures appear."), .. tables.Select(t => (ReportBlock)new TableBlock(t))]);
+    }
 }
 
 /// <summary>The front matter of a committee report.</summary>

@@ -21,6 +21,12 @@ public abstract record ChartSpec
 
     /// <summary>The x axis label.</summary>
     public string XLabel { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Whether the value axis of a line or SPC chart starts at zero (the default, so that small changes do not look
+    /// dramatic). When false (e.g. an index around 100) the figure says plainly that the axis does not start at zero.
+    /// </summary>
+    public bool AxisFromZero { get; init; } = true;
 }
 
 /// <summary>Lines over periods, e.g. local against national indexed to 100.</summary>

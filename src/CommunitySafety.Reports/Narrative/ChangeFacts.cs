@@ -67,4 +67,10 @@ public sealed record ChangeFacts
 
     /// <summary>True when the period is the first with data (no earlier period exists at all).</summary>
     public bool IsFirstYear { get; init; }
+
+    /// <summary>
+    /// The latest point's variation against the indicator's usual range (SPC), when a chart of it is shown: the
+    /// headline then says it too, so that the title and the chart's marks never disagree.
+    /// </summary>
+    public VariationStatus LatestVariation { get; init; } = VariationStatus.InsufficientData;
 }

@@ -3,23 +3,30 @@ using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Reports.Narrative;
 
-/// <summary>The words (and cell colours) for the engine's statuses, as shown in tables and sentences.</summary>
+/// <summary>
+/// The one vocabulary of the product: the plain words (and cell colours) for the engine's statuses, used by the
+/// reports, the web pages and the dashboard tiles alike. Method names (SPC, "special cause") never appear here: they
+/// live in the reports' methods appendix and glossary (<see cref="Glossary"/>).
+/// </summary>
 public static class Labels
 {
-    /// <summary>SPC variation in words.</summary>
+    /// <summary>The latest point's SPC variation in plain words: "No unusual change", "Unusually low".</summary>
     /// <param name="variation">The status.</param>
     /// <returns>The label.</returns>
     public static string Variation(VariationStatus variation) => variation switch
     {
-        VariationStatus.CommonCause => "Common cause",
-        VariationStatus.ImprovingHigh => "Improving (high)",
-        VariationStatus.ImprovingLow => "Improving (low)",
-        VariationStatus.ConcerningHigh => "Concerning (high)",
-        VariationStatus.ConcerningLow => "Concerning (low)",
-        VariationStatus.NeitherHigh => "Special cause (high)",
-        VariationStatus.NeitherLow => "Special cause (low)",
-        _ => "Too few points",
+        VariationStatus.CommonCause => "No unusual change",
+        VariationStatus.ImprovingHigh => "Unusually high: improving",
+        VariationStatus.ImprovingLow => "Unusually low: improving",
+        VariationStatus.ConcerningHigh => "Unusually high: a concern",
+        VariationStatus.ConcerningLow => "Unusually low: a concern",
+        VariationStatus.NeitherHigh => "Unusually high",
+        VariationStatus.NeitherLow => "Unusually low",
+        _ => "Too few points to judge",
     };
+
+    /// <summary>The heading of the column or field that holds <see cref="Variation"/>.</summary>
+    public const string VariationHeading = "Against its usual range";
 
     /// <summary>The colour of an SPC variation cell.</summary>
     /// <param name="variation">The status.</param>
@@ -44,14 +51,14 @@ public static class Labels
         _ => string.Empty,
     };
 
-    /// <summary>RAG in words (never colour alone).</summary>
+    /// <summary>RAG in words (never colour alone): "Green: target met".</summary>
     /// <param name="rag">The rating.</param>
     /// <returns>The label.</returns>
     public static string Rag(Rag rag) => rag switch
     {
-        Monitoring.Rag.Red => "Red",
-        Monitoring.Rag.Amber => "Amber",
-        Monitoring.Rag.Green => "Green",
+        Monitoring.Rag.Red => "Red: target missed",
+        Monitoring.Rag.Amber => "Amber: target missed, but not significantly",
+        Monitoring.Rag.Green => "Green: target met",
         _ => "No target",
     };
 
@@ -100,4 +107,45 @@ public static class Labels
         TrendMarker.NoSignificantChange => "→ " + marker.ToLabel(),
         _ => marker.ToLabel(),
     };
+
+    /// <summary>
+    /// A change on an earlier period in plain words, the same in reports, web pages and dashboard tiles: "Up 15% (+26)
+    /// on Q4 2023/24", or for a percentage "Up 4.5 percentage points on Q4 2023/24" (a relative change of a
+    /// percentage is never given). With <paramref name="significance"/> the engine's test is added: "(significant)",
+    /// "(within normal variation)", "(not tested)".
+    /// </summary>
+    /// <param name="c">The engine's comparison.</param>
+    /// <param name="format">How the indicator's values are written.</param>
+    /// <param name="significance">Whether to add whether the change is statistically significant.</param>
+    /// <returns>The text.</returns>
+    public static string Change(PeriodComparison? c, ValueFormat format, bool significance = true)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        if (c is null || c.Difference is not { } diff || c.FromValue is not { } from)
+        {
+            return c?.Note is { Length: > 0 } n ? "Not compared: " + NarrativeRules.Lower(n.TrimEnd('.', ' ')) : "Not compared";
+        }
+
+        if (Math.Round(diff, format.Decimals) == 0)
+        {
+            return $"No change on {c.From}";
+        }
+
+        var word = diff > 0 ? "Up" : "Down";
+        var size = Math.Abs(diff).ToString("N" + format.Decimals, ValueFormat.Culture);
+        var text = format.IsPercentage
+            ? $"{word} {size} percentage points on {c.From}"
+            : from != 0 ? $"{word} {NarrativeRules.Percent(diff / from * 100)} ({format.Signed(diff)}) on {c.From}" : $"{word} {size} on {c.From}";
+        if (!significance)
+        {
+            return text;
+        }
+
+        return text + c.Direction switch
+        {
+            Direction.Higher or Direction.Lower => " (significant)",
+            Direction.Similar => " (within normal variation)",
+            _ => " (not tested)",
+        };
+    }
 }

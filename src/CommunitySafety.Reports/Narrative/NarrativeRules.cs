@@ -111,7 +111,10 @@ public static class NarrativeRules
         return new(text, NarrativeRule.Trend);
     }
 
-    /// <summary>The sentence for the SPC status of the latest point, and assurance against a target.</summary>
+    /// <summary>
+    /// The sentence for the SPC status of the latest point, and assurance against a target, in plain words ("unusually
+    /// low", "no unusual change"); the method's name is in the report's methods appendix, not here.
+    /// </summary>
     /// <param name="variation">The engine's variation status.</param>
     /// <param name="assurance">The engine's assurance status.</param>
     /// <returns>The sentence.</returns>
@@ -119,19 +122,34 @@ public static class NarrativeRules
     {
         var text = variation switch
         {
-            VariationStatus.InsufficientData => "There are too few points yet for SPC process limits, so variation is not assessed",
-            VariationStatus.CommonCause => "On the SPC chart the latest value shows only common cause (normal) variation",
-            _ => $"On the SPC chart the latest value shows special cause variation: {Lower(Labels.Variation(variation))}",
+            VariationStatus.InsufficientData => "There are too few points yet to know the usual range of values, so the latest value is not judged against it",
+            VariationStatus.CommonCause => "The latest value is within its usual range (no unusual change)",
+            VariationStatus.ImprovingHigh => "The latest value is unusually high for this indicator, an improvement",
+            VariationStatus.ImprovingLow => "The latest value is unusually low for this indicator, an improvement",
+            VariationStatus.ConcerningHigh => "The latest value is unusually high for this indicator, a concern",
+            VariationStatus.ConcerningLow => "The latest value is unusually low for this indicator, a concern",
+            VariationStatus.NeitherHigh => "The latest value is unusually high for this indicator",
+            _ => "The latest value is unusually low for this indicator",
         };
         text += assurance switch
         {
-            AssuranceStatus.ConsistentlyMet => "; the target is consistently met.",
-            AssuranceStatus.ConsistentlyFailed => "; the target will consistently be missed unless something changes.",
-            AssuranceStatus.HitAndMiss => "; the target will be met some of the time and missed at other times (hit and miss).",
+            AssuranceStatus.ConsistentlyMet => "; at this level the target is consistently met.",
+            AssuranceStatus.ConsistentlyFailed => "; at this level the target will consistently be missed unless something changes.",
+            AssuranceStatus.HitAndMiss => "; at this level the target will be met some of the time and missed at other times.",
             _ => ".",
         };
         return new(text, NarrativeRule.Spc);
     }
+
+    /// <summary>The latest point's variation as a short clause for a headline: "the latest value is unusually low"; null when unremarkable.</summary>
+    /// <param name="variation">The engine's variation status.</param>
+    /// <returns>The clause, or null.</returns>
+    public static string? VariationClause(VariationStatus variation) => variation switch
+    {
+        VariationStatus.ImprovingHigh or VariationStatus.ConcerningHigh or VariationStatus.NeitherHigh => "the latest value is unusually high",
+        VariationStatus.ImprovingLow or VariationStatus.ConcerningLow or VariationStatus.NeitherLow => "the latest value is unusually low",
+        _ => null,
+    };
 
     /// <summary>The sentence comparing a value with its benchmark.</summary>
     /// <param name="subject">What is measured (sentence start).</param>
@@ -182,7 +200,7 @@ public static class NarrativeRules
         var difference = value - earlier;
         if (Math.Round(difference, f.Format.Decimals) == 0)
         {
-            return $"{f.Subject}: unchanged on {f.EarlierPeriod}";
+            return $"{f.Subject}: unchanged on {f.EarlierPeriod}" + (VariationClause(f.LatestVariation) is { } same ? $"; {same}" : string.Empty);
         }
 
         var by = f.Format.IsPercentage
@@ -195,7 +213,8 @@ public static class NarrativeRules
             NarrativeRule.ChangeNotTested => "not tested",
             _ => "within normal variation",
         };
-        return $"{f.Subject}: {(difference > 0 ? "up" : "down")} {by} on {f.EarlierPeriod} ({how})";
+        var headline = $"{f.Subject}: {(difference > 0 ? "up" : "down")} {by} on {f.EarlierPeriod} ({how})";
+        return VariationClause(f.LatestVariation) is { } unusual ? $"{headline}; {unusual}" : headline;
     }
 
     private static (string Clause, NarrativeRule Rule) Significance(ChangeFacts f, bool up)

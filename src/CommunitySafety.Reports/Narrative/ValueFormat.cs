@@ -22,6 +22,18 @@ public sealed record ValueFormat(int Decimals, string Suffix, bool IsPercentage 
     /// <returns>The format.</returns>
     public static ValueFormat Rate(double multiplier) => new(1, " per " + multiplier.ToString("N0", Culture));
 
+    /// <summary>The format of an indicator's values, as reports and web pages write them.</summary>
+    /// <param name="type">The kind of value.</param>
+    /// <param name="multiplier">The rate's "per N", or 100 for a percentage.</param>
+    /// <returns>The format.</returns>
+    public static ValueFormat For(Monitoring.IndicatorValueType type, double multiplier) => type switch
+    {
+        Monitoring.IndicatorValueType.Count => Count,
+        Monitoring.IndicatorValueType.CrudeRate => Rate(multiplier),
+        Monitoring.IndicatorValueType.Proportion when multiplier == 100 => Percent,
+        _ => new ValueFormat(1, string.Empty),
+    };
+
     /// <summary>The number alone: "1,759", "43.7".</summary>
     /// <param name="value">The value.</param>
     /// <returns>The text.</returns>

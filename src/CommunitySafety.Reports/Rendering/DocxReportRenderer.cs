@@ -66,10 +66,12 @@ public static class DocxReportRenderer
     private sealed class Writer(MainDocumentPart main)
     {
         private uint _pictureId;
+        private int _dataAppendix;
         private const int TextWidthPixels = 660;
 
         public void Document(Report report, Body body)
         {
+            _dataAppendix = report.Appendices.Count + 1;
             if (report.FrontMatter is { InformationOnly: true })
             {
                 body.Append(Para("THIS ITEM IS FOR INFORMATION ONLY", "Banner"));
@@ -119,6 +121,13 @@ public static class DocxReportRenderer
             for (var i = 0; i < report.Appendices.Count; i++)
             {
                 Section(body, report.Appendices[i] with { Heading = $"Appendix {i + 1} – {report.Appendices[i].Heading}" }, null, 1, $"A{i + 1}");
+            }
+
+            // Every figure's data table, gathered at the end instead of after each figure (the body stays short).
+            if (report.FigureDataAppendix() is { } figureData)
+            {
+                var n = report.Appendices.Count + 1;
+                Section(body, figureData with { Heading = $"Appendix {n} – {figureData.Heading}" }, null, 1, $"A{n}");
             }
         }
 
@@ -185,9 +194,9 @@ public static class DocxReportRenderer
         }
 
         private void Chart(Body body, ReportChart chart) =>
-            Picture(body, chart.Title, chart.Description, $"chart-{chart.Id}.png", ChartRenderer.ToPng(chart), chart.Data);
+            Picture(body, chart.Title, chart.Description, $"chart-{chart.Id}.png", ChartRenderer.ToPng(chart), chart.Data, ChartRenderer.AxisNote(chart.Spec));
 
-        private void Picture(Body body, string title, string description, string fileName, (byte[] Png, int Width, int Height) picture, ReportTable data)
+        private void Picture(Body body, string title, string description, string fileName, (byte[] Png, int Width, int Height) picture, ReportTable data, string? axisNote = null)
         {
             body.Append(Para(title, "Caption"));
             var (png, width, height) = picture;
@@ -225,12 +234,12 @@ public static class DocxReportRenderer
             };
             body.Append(new W.Paragraph(new ParagraphProperties(new KeepNext()), new Run(new Drawing(inline))));
             body.Append(Para(description, "ChartDescription"));
-            body.Append(Para(data.Caption, "Caption"));
-            body.Append(Table(data, header: true));
-            foreach (var note in data.Notes)
+            if (axisNote is not null)
             {
-                body.Append(Para(note, "TableNote"));
+                body.Append(Para(axisNote, "Strong"));
             }
+
+            body.Append(Para($"Data: Appendix {_dataAppendix.ToString(CultureInfo.InvariantCulture)}, \u201c{data.Caption}\u201d.", "TableNote"));
         }
 
         private static Table Table(ReportTable table, bool header)

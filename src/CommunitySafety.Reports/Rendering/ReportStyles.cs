@@ -52,6 +52,11 @@ public static class ReportStyles
         .csp-figure__title { font-weight: 700; font-size: 1rem; margin-bottom: 0.4rem; }
         .csp-chart svg { max-width: 100%; height: auto; display: block; }
         .csp-figure__desc { font-size: 0.85rem; color: #505a5f; margin: 0.25rem 0 0; }
+        .csp-figure__axis { font-size: 0.85rem; font-weight: 700; margin: 0.25rem 0 0; }
+        details.csp-data { margin: 0.25rem 0 1rem; }
+        details.csp-data > summary { cursor: pointer; color: #1d70b8; text-decoration: underline; }
+        details.csp-data > summary:focus { outline: 3px solid #ffdd00; }
+        .csp-print-only { display: none; }
         .csp-signed { margin-top: 2rem; font-weight: 700; }
         @page { size: A4; }
         @media print {
@@ -60,6 +65,12 @@ public static class ReportStyles
           h2 { margin-top: 1.2rem; }
           a { color: #0b0c0c; }
           .csp-table-wrap { overflow: visible; }
+          details.csp-data { display: none; }
+          table.csp-table { font-size: 8.5pt; }
+          .csp-print-only { display: block; }
+          .csp-chart svg { max-height: 62mm; width: auto; margin: 0 auto; }
+          .csp-figure__desc { display: none; }
+          .csp-map .csp-chart svg { max-height: 105mm; }
         }
         """;
 }

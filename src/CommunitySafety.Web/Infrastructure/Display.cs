@@ -1,10 +1,14 @@
 using System.Globalization;
 using CommunitySafety.Monitoring;
+using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Web.Infrastructure;
 
-/// <summary>How numbers and judgements are written on pages: en-GB, the words of the statistics engine.</summary>
+/// <summary>
+/// How numbers and judgements are written on pages: en-GB, and the one vocabulary shared with the reports
+/// (CommunitySafety.Reports.Narrative.Labels and ValueFormat).
+/// </summary>
 public static class Display
 {
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
@@ -31,22 +35,16 @@ public static class Display
     /// <returns>The text, or an em dash.</returns>
     public static string Number(double? value) => value is double v ? v.ToString(v % 1 == 0 ? "N0" : "N1", EnGb) : "–";
 
-    /// <summary>The change from an earlier period, e.g. "up 12.3% (n47) from Q3 2022/23".</summary>
+    /// <summary>
+    /// The change from an earlier period in the shared words of the reports (<see cref="Labels.Change"/>): "Up 15% (+26)
+    /// on Q4 2023/24 (within normal variation)", or percentage points for a percentage.
+    /// </summary>
     /// <param name="c">The comparison.</param>
+    /// <param name="type">The kind of value.</param>
+    /// <param name="multiplier">The rate's "per N", or 100 for a percentage.</param>
     /// <returns>The text.</returns>
-    public static string Change(PeriodComparison? c)
-    {
-        if (c is null || c.Difference is null)
-        {
-            return c?.Note ?? "Not compared";
-        }
-
-        var d = c.Difference.Value;
-        var word = d > 0 ? "up" : d < 0 ? "down" : "no change";
-        var percent = c.PercentChange is double p ? " " + Math.Abs(p).ToString("N1", EnGb) + "%" : string.Empty;
-        var n = c.CountChange is double n0 && d != 0 ? " (n" + Math.Abs(n0).ToString("N0", EnGb) + ")" : string.Empty;
-        return d == 0 ? $"no change from {c.From}" : $"{word}{percent}{n} from {c.From}";
-    }
+    public static string Change(PeriodComparison? c, IndicatorValueType type, double multiplier) =>
+        Labels.Change(c, ValueFormat.For(type, multiplier));
 
     /// <summary>The GOV.UK tag colour of a comparison outcome.</summary>
     /// <param name="outcome">The outcome.</param>
@@ -63,13 +61,7 @@ public static class Display
     /// <summary>The label of a RAG rating.</summary>
     /// <param name="rag">The rating.</param>
     /// <returns>E.g. "Green: target met".</returns>
-    public static string RagLabel(Rag rag) => rag switch
-    {
-        Rag.Green => "Green: target met",
-        Rag.Amber => "Amber: not met, not significantly different",
-        Rag.Red => "Red: target missed",
-        _ => "Not rated",
-    };
+    public static string RagLabel(Rag rag) => Labels.Rag(rag);
 
     /// <summary>The GOV.UK tag colour of a RAG rating.</summary>
     /// <param name="rag">The rating.</param>
@@ -82,20 +74,13 @@ public static class Display
         _ => "govuk-tag--grey",
     };
 
-    /// <summary>The words of an SPC variation status (Making Data Count).</summary>
+    /// <summary>The heading of the field that holds <see cref="Variation"/>.</summary>
+    public const string VariationHeading = Labels.VariationHeading;
+
+    /// <summary>The latest value against its usual range (SPC), in the shared plain words of the reports (<see cref="Labels.Variation"/>).</summary>
     /// <param name="status">The status.</param>
     /// <returns>The label.</returns>
-    public static string Variation(VariationStatus status) => status switch
-    {
-        VariationStatus.CommonCause => "Common cause variation",
-        VariationStatus.ImprovingHigh => "Special cause: improving (high)",
-        VariationStatus.ImprovingLow => "Special cause: improving (low)",
-        VariationStatus.ConcerningHigh => "Special cause: concerning (high)",
-        VariationStatus.ConcerningLow => "Special cause: concerning (low)",
-        VariationStatus.NeitherHigh => "Special cause: high",
-        VariationStatus.NeitherLow => "Special cause: low",
-        _ => "Too few points for SPC",
-    };
+    public static string Variation(VariationStatus status) => Labels.Variation(status);
 
     /// <summary>The GOV.UK tag colour of an SPC variation status.</summary>
     /// <param name="status">The status.</param>

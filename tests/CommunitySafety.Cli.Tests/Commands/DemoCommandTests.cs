@@ -61,7 +61,41 @@ public class DemoCommandTests
             Assert.Contains("class=\"csp-figure csp-map\"", html, StringComparison.Ordinal);
             Assert.Contains("Violence and sexual offences in Luton, 2024/25: ", html, StringComparison.Ordinal);
             Assert.Contains("Data for the map", html, StringComparison.Ordinal);
+
+            // A board member's reading: no method names or LSOA codes before the appendices.
+            var body = BodyText(html);
+            var jargon = CommunitySafety.Reports.Narrative.Glossary.BodyJargon.Where(t => body.Contains(t, StringComparison.OrdinalIgnoreCase)).ToList();
+            Assert.True(jargon.Count == 0, "Jargon in a demo report's body: " + string.Join(", ", jargon));
+            Assert.DoesNotMatch(@"\b[EW]01\d{6}\b", body);
         }
+
+        // The printed progress report: at most 15 A4 body pages before its appendices (the reference report has 13),
+        // the hot spot map clipped to Luton with its ward outlines.
+        var pdf = Path.Combine(temp.Path, "out", "progress-report.pdf");
+        Assert.True(File.Exists(pdf), "Chromium is required at " + PdfReportRenderer.ChromiumPath);
+        var pages = PdfPages(pdf);
+        var firstAppendix = Array.FindIndex(pages, p => p.Contains("Appendix 1 –", StringComparison.Ordinal));
+        Assert.InRange(firstAppendix, 5, 15);
+        Assert.Matches("id=\"map[^\"]*-outlines\"", progress);
+        Assert.Contains("The grid is clipped to the Luton boundary", progress, StringComparison.Ordinal);
+    }
+
+    /// <summary>The text before the first appendix, without the stylesheet and the collapsed chart data (an appendix in print).</summary>
+    private static string BodyText(string html)
+    {
+        var end = html.IndexOf("id=\"s-appendix-1\"", StringComparison.Ordinal);
+        var body = end > 0 ? html[..end] : html;
+        body = System.Text.RegularExpressions.Regex.Replace(body, "<style>.*?</style>|<details.*?</details>", " ", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(body, "<[^>]+>", " "));
+    }
+
+    private static string[] PdfPages(string pdf)
+    {
+        var psi = new ProcessStartInfo("pdftotext", ["-layout", pdf, "-"]) { RedirectStandardOutput = true };
+        using var process = Process.Start(psi)!;
+        var text = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return text.Split('\f');
     }
 
     [Fact]

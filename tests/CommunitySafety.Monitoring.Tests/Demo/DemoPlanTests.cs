@@ -227,4 +227,34 @@ public abstract class DemoPlanTests<TFixture>(TFixture fixture)
                 .Select(v => $"{v.Indicator!.Code}|{v.AreaCode}|{v.Period}|{v.Category}|{v.Count}|{v.Denominator}|{v.Value:R}|{v.MissingReason}")
                 .Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The example commentary quotes the example data it sits beside: the year's totals (and their change) and the
+    /// fourth quarters the report compares, each with the period it names, so a year-end and a quarterly reading agree.
+    /// </summary>
+    [Theory]
+    [InlineData("DA-02", "children")]
+    [InlineData("DA-03", "referrals")]
+    public async Task SeedAsync_ExampleCommentary_QuotesItsOwnData(string code, string noun)
+    {
+        var (db, _) = await SeededAsync();
+        await using var __ = db;
+        var indicator = await db.Indicators.AsNoTracking().SingleAsync(i => i.Code == code);
+        var values = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.IndicatorId == indicator.Id && v.CategoryType == string.Empty && v.PeriodKind == PeriodKind.FinancialQuarter).ToListAsync();
+        var year = ReportingPeriod.Parse("2024/25");
+        double Total(ReportingPeriod fy) => values.Where(v => v.PeriodStart >= fy.FirstMonth.Index && v.PeriodEnd <= fy.LastMonth.Index).Sum(v => v.Count ?? 0);
+        double Quarter(string q) => values.Single(v => v.Period == ReportingPeriod.Parse(q)).Count ?? 0;
+        var now = Total(year);
+        var then = Total(year.SamePeriodLastYear);
+        var gb = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        var percent = Math.Round((now - then) / then * 100, MidpointRounding.AwayFromZero);
+        var expected = $"{now.ToString("N0", gb)} {noun} in 2024/25, up {percent:0}% (+{(now - then).ToString("N0", gb)}) on {then.ToString("N0", gb)} in 2023/24; "
+            + $"{Quarter("Q4 2024/25"):0} in Q4 2024/25 against {Quarter("Q4 2023/24"):0} in Q4 2023/24";
+
+        var commentary = await db.Commentaries.AsNoTracking().Where(c => c.IndicatorId == indicator.Id).Select(c => c.Markdown).ToListAsync();
+
+        Assert.Contains(commentary, c => c.Contains(expected, StringComparison.Ordinal));
+        Assert.DoesNotContain(commentary, c => System.Text.RegularExpressions.Regex.IsMatch(c, @"\(n\d"));
+    }
 }

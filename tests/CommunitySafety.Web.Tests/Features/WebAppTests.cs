@@ -83,7 +83,7 @@ public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TF
     {
         var client = factory.ClientAs(Roles.BoardMember);
         var html = await client.GetStringAsync(new Uri("/indicators/DA-02", UriKind.Relative));
-        Assert.Contains("17% (n121) increase", html, StringComparison.Ordinal);
+        Assert.Contains("up 17% (+121) on 700 in 2023/24", html, StringComparison.Ordinal);
         Assert.Contains("Download CSV", html, StringComparison.Ordinal);
         Assert.Contains("role=\"img\"", html, StringComparison.Ordinal);
 

@@ -100,6 +100,11 @@ public static class DemoReports
         var points = new HotspotPointsQuery(store).Read(area, year.FirstMonth, year.LastMonth, [type])
             .Select(p => new MapPoint(CommunitySafety.Hotspots.BritishNationalGrid.FromWgs84(new CommunitySafety.Hotspots.GeoPoint(p.Longitude, p.Latitude)), p.LsoaCode))
             .ToList();
+        // The area boundary and ward outlines (ONS, generalised) shipped with the samples: the grid is clipped to the area.
+        var folder = Path.Combine(Demo.DemoCommand.DefaultSamplesFolder(), "boundaries");
+        var shapes = area.Code is { } areaCode
+            ? MapBoundaries.Read(Path.Combine(folder, "lad_dec2023_bsc_bedfordshire.geojson"), Path.Combine(folder, "wards_dec2023_bsc_bedfordshire.geojson"), areaCode.ToString())
+            : null;
         return HotspotReportMap.Build(id, type.Name, area.Name, year.ToString(), points, code =>
         {
             try
@@ -110,7 +115,7 @@ public static class DemoReports
             {
                 return null;
             }
-        });
+        }, shapes?.Area, shapes?.Wards);
     }
 
     /// <summary>

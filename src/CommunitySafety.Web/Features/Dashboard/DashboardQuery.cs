@@ -17,11 +17,11 @@ public static class TileStatus
     /// <summary>Keys and labels, in the order offered.</summary>
     public static IReadOnlyList<(string Key, string Label)> Options { get; } =
     [
-        ("red", "Red: target missed"),
-        ("amber", "Amber"),
-        ("green", "Green: target met"),
-        ("concerning", "Special cause: concerning"),
-        ("improving", "Special cause: improving"),
+        ("red", global::CommunitySafety.Reports.Narrative.Labels.Rag(Rag.Red)),
+        ("amber", global::CommunitySafety.Reports.Narrative.Labels.Rag(Rag.Amber)),
+        ("green", global::CommunitySafety.Reports.Narrative.Labels.Rag(Rag.Green)),
+        ("concerning", "Unusual: a concern"),
+        ("improving", "Unusual: improving"),
         ("worse", "Worse than the same period last year"),
         ("better", "Better than the same period last year"),
     ];
