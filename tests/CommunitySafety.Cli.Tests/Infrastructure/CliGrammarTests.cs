@@ -165,6 +165,15 @@ public sealed partial class CliGrammarTests : IDisposable
         Assert.Contains("--type: 'Shoplifing' is not a police.uk crime type. Did you mean 'Shoplifting'?", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MissingSavedAssessment_IsNamedWithWhatTheOptionTakes()
+    {
+        var result = await CliRunner.RunAsync(_temp.Path, "report", "assessment", "--from", "missing.json", "--out", "report.html");
+
+        Assert.Equal((int)ExitCode.NotFound, result.ExitCode);
+        Assert.Contains($"error: {_temp.File("missing.json")}: no such file. --from takes an assessment saved by 'csp assess", result.Error, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("^--[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();
 

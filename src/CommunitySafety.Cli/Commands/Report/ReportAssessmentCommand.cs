@@ -70,6 +70,11 @@ public sealed class ReportAssessmentCommand : Command
         AssessmentResult assessment;
         if (parseResult.GetValue(_from) is { } from)
         {
+            if (!File.Exists(_context.ResolvePath(from)))
+            {
+                throw new CliException(ExitCode.NotFound, $"{_context.ResolvePath(from)}: no such file. --from takes an assessment saved by 'csp assess --area <area> --year <year> --format json --out <file>'.");
+            }
+
             try
             {
                 assessment = AssessmentResult.Load(_context.ResolvePath(from));
