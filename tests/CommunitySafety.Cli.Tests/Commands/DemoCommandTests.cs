@@ -78,6 +78,105 @@ public class DemoCommandTests
         Assert.InRange(firstAppendix, 5, 15);
         Assert.Matches("id=\"map[^\"]*-outlines\"", progress);
         Assert.Contains("The grid is clipped to the Luton boundary", progress, StringComparison.Ordinal);
+
+        // The README's examples run as written against the demo's store (the README is tested, like the code).
+        var examples = ReadmeExamples();
+        Assert.True(examples.Count >= 4, $"only {examples.Count} csp examples found in the README");
+        foreach (var example in examples)
+        {
+            var run = await CliRunner.RunAsync(temp.Path, example);
+            Assert.True(run.ExitCode == 0, $"README example 'csp {string.Join(' ', example)}' failed: {run}");
+        }
+    }
+
+    /// <summary>
+    /// The <c>csp …</c> lines of the README's shell code blocks that read the demo's store, split as a shell would
+    /// (quotes, trailing comments); those that build a store, serve, download or install are run by their own tests.
+    /// </summary>
+    private static List<string[]> ReadmeExamples()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CommunitySafety.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        Assert.NotNull(folder);
+        var examples = new List<string[]>();
+        var inShell = false;
+        foreach (var line in File.ReadLines(Path.Combine(folder.FullName, "README.md")))
+        {
+            if (line.StartsWith("```", StringComparison.Ordinal))
+            {
+                inShell = !inShell && line.Trim() is "```sh" or "```bash";
+                continue;
+            }
+
+            if (!inShell || !line.StartsWith("csp ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var words = ShellWords(line);
+            if (words.Count > 0 && words[0] is not ("demo" or "serve" or "download" or "import" or "backup" or "restore" or "generate"))
+            {
+                examples.Add([.. words]);
+            }
+        }
+
+        return examples;
+    }
+
+    private static List<string> ShellWords(string line)
+    {
+        var words = new List<string>();
+        var current = new System.Text.StringBuilder();
+        char? quote = null;
+        var started = false;
+        foreach (var c in line.AsSpan(4))
+        {
+            if (quote is { } q)
+            {
+                if (c == q)
+                {
+                    quote = null;
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+                started = true;
+            }
+            else if (c == '#' && !started && current.Length == 0)
+            {
+                break; // a comment
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                if (started || current.Length > 0)
+                {
+                    words.Add(current.ToString());
+                    current.Clear();
+                    started = false;
+                }
+            }
+            else
+            {
+                current.Append(c);
+                started = true;
+            }
+        }
+
+        if (started || current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+
+        return words;
     }
 
     /// <summary>The text before the first appendix, without the stylesheet and the collapsed chart data (an appendix in print).</summary>
