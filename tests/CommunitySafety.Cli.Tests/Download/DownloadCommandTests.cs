@@ -109,4 +109,23 @@ public sealed class DownloadCommandTests : IDisposable
         Assert.Equal((int)ExitCode.UsageError, result.ExitCode);
         Assert.Contains("No police force called 'Bedfordshir'. Did you mean 'Bedfordshire'?", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DownloadPopulation_FetchesTheEstimatesAndImportsThemWithTheirYear()
+    {
+        // The MYE2 persons sheet as CSV (the shipped sample of ONS's mid-2024 workbook), served as ONS would serve a file.
+        var mye = await File.ReadAllBytesAsync(Path.Combine(CommunitySafety.Cli.Commands.Demo.DemoCommand.DefaultSamplesFolder(), "population", "mye24tablesew_MYE2_persons.csv"));
+        await using var server = new LoopbackHttpServer((request, _, stream) => request.Path.Contains("mye24tablesew", StringComparison.Ordinal)
+            ? LoopbackHttpServer.ServeAsync(stream, request, mye)
+            : LoopbackHttpServer.NotFoundAsync(stream));
+        var url = $"{server.BaseUrl}file?uri=/peoplepopulationandcommunity/mid2024/mye24tablesew_MYE2_persons.csv";
+
+        var result = await CliRunner.RunAsync(_temp.Path, "download", "population", "--url", url);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Imported mid-2024 population for ", result.Out, StringComparison.Ordinal);
+        var counts = await CliRunner.RunAsync(_temp.Path, "areas", "--format", "json");
+        Assert.True(counts.ExitCode == 0, counts.ToString()); // the store exists and opens
+        Assert.True(File.Exists(Path.Combine(_temp.Path, "data", "downloads", "mye24tablesew_MYE2_persons.csv")));
+    }
 }

@@ -46,12 +46,17 @@ public sealed class DownloadPopulationCommand : Command
             throw new CliException(ExitCode.UsageError, $"'{text}' is not a web address (http:// or https://).");
         }
 
-        var name = Path.GetFileName(url.AbsolutePath) is { Length: > 0 } n && n.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            ? n
-            : Path.GetFileName(Uri.UnescapeDataString(url.Query)) is { Length: > 0 } q && q.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? q : "ons-population.xlsx";
+        // The file's own name (the importer reads .xlsx and .csv by their extension); ONS addresses carry it in ?uri=.
+        var name = new[] { Path.GetFileName(url.AbsolutePath), Path.GetFileName(Uri.UnescapeDataString(url.Query)) }
+            .FirstOrDefault(n => n.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            ?? "ons-population.xlsx";
         var path = Path.Combine(DownloadCommand.Folder(_context, parseResult), name);
         using var http = DownloadCommand.Client();
-        File.Delete(path); // a workbook is small: always fetch the current one (a .part of an interrupted run is resumed)
+        if (File.Exists(path))
+        {
+            File.Delete(path); // a workbook is small: always fetch the current one (a .part of an interrupted run is resumed)
+        }
+
         DownloadCommand.Fetch(_context, new ResumableDownload(http), url, path);
         var summary = StoreAccess.Write(_context, parseResult, store => new PopulationImporter(store).Import(path, new PopulationImportOptions()));
         _context.Out.WriteLine(
