@@ -124,11 +124,11 @@ bytes=$(stat -c %s "$concat")
 
 rm -f "$data"/csp.duckdb*
 run "ours: csp import police (monthly files → DuckDB store, monthly counts)" "$rows" "$bytes" \
-  "$csp" --store "$data/csp.duckdb" import police $(months_of "$years")
+  "$csp" import police --store "$data/csp.duckdb" $(months_of "$years")
 ours=$(cat "$data/last.wall")
 rm -f "$data"/csp.duckdb*
 run "ours: csp import police --counts-only (same checks, monthly counts only)" "$rows" "$bytes" \
-  "$csp" --store "$data/csp.duckdb" import police --counts-only $(months_of "$years")
+  "$csp" import police --store "$data/csp.duckdb" --counts-only $(months_of "$years")
 counts=$(cat "$data/last.wall")
 rm -f "$data"/csp.duckdb*
 run "DuckDB read_csv(parallel=false) + group-by, concatenated file" "$rows" "$bytes" dotnet "$bench" national-duckdb groupby-serial "$concat"
@@ -165,7 +165,7 @@ if [[ -n "$scaling" ]]; then
     b=$(cat "${f[@]}" | wc -c)
     r=$(( $(cat "${f[@]}" | wc -l) - ${#f[@]} ))
     rm -f "$data"/csp.duckdb*
-    run "$y" "$r" "$b" "$csp" --store "$data/csp.duckdb" import police $(months_of "$y")
+    run "$y" "$r" "$b" "$csp" import police --store "$data/csp.duckdb" $(months_of "$y")
     echo "store for $y years: $(du -m "$data/csp.duckdb" | cut -f1) MB" >&2
   done
 fi

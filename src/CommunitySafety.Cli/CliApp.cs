@@ -13,7 +13,6 @@ public static partial class CliApp
         var root = new RootCommand(
             "csp — evidence for Community Safety Partnerships: import police.uk crime data and ONS population, " +
             "count crime and compute rates with confidence intervals, and produce the partnership's reports.");
-        root.Options.Add(CommonOptions.Store);
 
         // One line per top-level command. Each command is a class in Commands/ (a folder per group) whose
         // constructor takes the CliContext, declares its options and sets its action.

@@ -8,7 +8,11 @@ public static class CommonOptions
     /// <summary>The default analytical store, relative to the working folder.</summary>
     public const string DefaultStorePath = "data/csp.duckdb";
 
-    /// <summary><c>--store</c>: the DuckDB analytical store file. Applies to every command.</summary>
+    /// <summary>
+    /// <c>--store</c>: the DuckDB analytical store file, declared by each command (or command group) that reads or writes
+    /// it, and only those: <c>stats</c>, <c>generate</c>, <c>plan</c>, <c>indicators</c> and <c>report progress</c> do not
+    /// offer it.
+    /// </summary>
     public static Option<string> Store { get; } = new("--store")
     {
         Description = "The analytical store (a DuckDB file).",

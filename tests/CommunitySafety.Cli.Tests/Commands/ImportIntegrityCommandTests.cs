@@ -45,7 +45,7 @@ public class ImportIntegrityCommandTests
 
         var before = kind == "folder" ? null : File.ReadAllBytes(store);
 
-        var result = await CliRunner.RunAsync(temp.Path, "--store", store, "import", "police", Bedfordshire);
+        var result = await CliRunner.RunAsync(temp.Path, "import", "police", Bedfordshire, "--store", store);
 
         Assert.True(result.ExitCode == (int)ExitCode.NotAStore, result.ToString());
         Assert.Contains(message, result.Error, StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(month, "*-outcomes.csv"));
         Assert.True(File.Exists(Path.Combine(_temp.Path, "national", "SYNTHETIC.txt")));
 
-        var import = await CliRunner.RunAsync(_temp.Path, "--store", "csp.duckdb", "import", "police", "national");
+        var import = await CliRunner.RunAsync(_temp.Path, "import", "police", "national", "--store", "csp.duckdb");
         Assert.True(import.ExitCode == (int)ExitCode.Ok, import.ToString());
         Assert.Contains("86 of 86 file(s)", import.Out + import.Error, StringComparison.Ordinal);
     }

@@ -10,7 +10,10 @@ public class CliAppTests
         using var temp = new TempFolder();
         var result = await CliRunner.RunAsync(temp.Path, "--help");
         Assert.Equal((int)ExitCode.Ok, result.ExitCode);
-        Assert.Contains("--store", result.Out, StringComparison.Ordinal);
+        Assert.Contains("counts", result.Out, StringComparison.Ordinal);
+        Assert.Contains("download", result.Out, StringComparison.Ordinal);
+        var counts = await CliRunner.RunAsync(temp.Path, "counts", "--help");
+        Assert.Contains("--store <file>", counts.Out, StringComparison.Ordinal);
     }
 
     [Fact]

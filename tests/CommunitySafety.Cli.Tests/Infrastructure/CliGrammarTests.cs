@@ -74,6 +74,27 @@ public sealed partial class CliGrammarTests : IDisposable
     }
 
     [Fact]
+    public void Store_IsOfferedOnlyByCommandsThatReadOrWriteIt()
+    {
+        // Commands that never open the analytical store: --store there would do nothing.
+        string[] without = ["stats", "generate", "plan", "indicators", "report progress"];
+        foreach (var (path, command) in All().Where(c => c.Command.Subcommands.Count == 0))
+        {
+            var offers = command.Parents.OfType<Command>().Append(command).SelectMany(AncestorsAndSelf).Any(c => c.Options.Contains(CommonOptions.Store));
+            var needs = !without.Any(w => path == w || path.StartsWith(w + " ", StringComparison.Ordinal));
+            Assert.True(offers == needs, $"csp {path}: {(offers ? "offers --store but never opens the store" : "opens the store but does not offer --store")}");
+        }
+    }
+
+    private static IEnumerable<Command> AncestorsAndSelf(Command command)
+    {
+        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            yield return c;
+        }
+    }
+
+    [Fact]
     public async Task EveryCommandsHelp_ShowsLowerCasePlaceholders_AndEachDefaultOnce()
     {
         var problems = new List<string>();

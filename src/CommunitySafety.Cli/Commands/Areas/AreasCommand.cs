@@ -24,6 +24,7 @@ public sealed class AreasCommand : Command
     public AreasCommand(CliContext context)
         : base("areas", "List the police forces, local authorities, Community Safety Partnerships and police force areas in the store, with their records and months.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         Options.Add(_format);
         Options.Add(_out);

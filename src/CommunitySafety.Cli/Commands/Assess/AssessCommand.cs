@@ -126,6 +126,7 @@ public sealed class AssessCommand : Command
     public AssessCommand(CliContext context)
         : base("assess", "The strategic assessment of an area for a financial year: trends, benchmarking against similar areas, harm, the priority scoring matrix and its sensitivity, and key messages.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         _nearest.Validators.Add(r =>
         {

@@ -39,6 +39,7 @@ public sealed class BackupCommand : Command
         : base("backup", "Back up the analytical store (DuckDB) and the application store (SQLite or PostgreSQL) into a folder, " +
                          "with a manifest of every table's row count and every file's SHA-256. Safe while the web app runs and while imports publish snapshots.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         Arguments.Add(_folder);
         Options.Add(_only);

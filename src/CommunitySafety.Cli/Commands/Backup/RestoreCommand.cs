@@ -36,6 +36,7 @@ public sealed class RestoreCommand : Command
         : base("restore", "Restore the stores from a backup made by 'csp backup': checks every file's SHA-256 first, refuses to overwrite a store " +
                           "that holds data unless --force, and checks every restored table's row count against the backup's manifest.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         Arguments.Add(_folder);
         Options.Add(_only);

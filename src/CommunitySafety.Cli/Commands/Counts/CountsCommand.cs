@@ -81,6 +81,7 @@ public sealed class CountsCommand : Command
     public CountsCommand(CliContext context)
         : base("counts", "Count recorded crime for an area or force by crime type or period, with rates per 1,000 and 95% confidence limits.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         _by.Validators.Add(r =>
         {

@@ -42,6 +42,7 @@ public sealed class DemoCommand : Command
     public DemoCommand(CliContext context)
         : base("demo", "Build a fresh analytical store from the bundled sample data (Bedfordshire 2023-12..2025-12, Hampshire's scattered months, ONS mid-2020..mid-2024 and Census 2021 population, the 2024 lookups, the English Indices of Deprivation 2025) and summarise it.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         Options.Add(_samples);
         Options.Add(_replace);

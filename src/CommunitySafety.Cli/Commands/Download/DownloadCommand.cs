@@ -12,6 +12,7 @@ public sealed class DownloadCommand : Command
     public DownloadCommand(CliContext context)
         : base("download", "Fetch public data and import it: police.uk crime files, ONS population estimates. Interrupted downloads resume where they stopped.")
     {
+        Options.Add(CommonOptions.Store);
         Subcommands.Add(new DownloadPoliceCommand(context));
         Subcommands.Add(new DownloadPopulationCommand(context));
     }

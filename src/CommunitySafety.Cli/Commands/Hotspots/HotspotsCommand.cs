@@ -77,6 +77,7 @@ public sealed class HotspotsCommand : Command
     public HotspotsCommand(CliContext context)
         : base("hotspots", "Map where crime concentrates: counts, kernel density, Gi* hot spots, change and hot spot types, as SVG, GeoJSON or CSV.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         _method.Validators.Add(r =>
         {

@@ -1,3 +1,4 @@
+using CommunitySafety.Cli.Infrastructure;
 using System.CommandLine;
 
 namespace CommunitySafety.Cli.Commands.Import;
@@ -9,6 +10,7 @@ public sealed class ImportCommand : Command
     public ImportCommand(CliContext context)
         : base("import", "Import data into the analytical store: police.uk files, ONS population estimates, ONS lookups, indices of deprivation.")
     {
+        Options.Add(CommonOptions.Store);
         Options.Add(Infrastructure.StoreAccess.Snapshot);
         Subcommands.Add(new ImportPoliceCommand(context));
         Subcommands.Add(new ImportPopulationCommand(context));

@@ -23,6 +23,7 @@ public sealed class ReportAssessmentCommand : Command
     public ReportAssessmentCommand(CliContext context)
         : base("assessment", "The strategic assessment report: trends, benchmarking, scoring matrix, sensitivity and key messages.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         Options.Add(_out);
         Options.Add(_published);

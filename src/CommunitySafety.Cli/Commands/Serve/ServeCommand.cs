@@ -35,6 +35,7 @@ public sealed class ServeCommand : Command
     public ServeCommand(CliContext context)
         : base("serve", "Run the web application: dashboard, indicator pages, partner data entry, reports, administration and the public view.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         Options.Add(_urls);
         Options.Add(_provider);
