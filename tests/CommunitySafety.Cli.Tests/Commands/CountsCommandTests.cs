@@ -94,7 +94,7 @@ public class CountsCommandTests : IClassFixture<CountsCommandTests.Store>
     [InlineData(ExitCode.NotFound, "--area", "Gotham")]
     [InlineData(ExitCode.UsageError, "--area", "Luton", "--period", "last year")]
     [InlineData(ExitCode.UsageError, "--area", "Luton", "--by", "week")]
-    [InlineData(ExitCode.UsageError, "--area", "Luton", "--type", "Cyber crime")]
+    [InlineData(ExitCode.UsageError, "--area", "Luton", "--crime-type", "Cyber crime")]
     public async Task Counts_BadArguments_ExitWithNamedCode(ExitCode expected, params string[] args)
     {
         var result = await CliRunner.RunAsync(_store.Temp.Path, ["counts", .. args]);

@@ -44,7 +44,7 @@ public class HotspotsCommandTests : IClassFixture<HotspotsCommandTests.Store>
     public async Task Hotspots_CountsToCsv_CellsAddUpToLocatedRecordsOfTheRawFile()
     {
         var csv = _store.Temp.File("violence-cells.csv");
-        var result = await CliRunner.RunAsync(_store.Temp.Path, "hotspots", "--area", "Luton", "--period", "2024-01", "--type", Violence, "--out", csv);
+        var result = await CliRunner.RunAsync(_store.Temp.Path, "hotspots", "--area", "Luton", "--period", "2024-01", "--crime-type", Violence, "--out", csv);
         Assert.True(result.ExitCode == 0, result.ToString());
 
         var lines = File.ReadAllLines(csv);

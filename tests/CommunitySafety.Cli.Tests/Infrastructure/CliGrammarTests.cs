@@ -20,7 +20,8 @@ public sealed partial class CliGrammarTests : IDisposable
     {
         ["--database"] = "--monitoring-provider",
         ["--connection"] = "--monitoring-db",
-        ["--crime-type"] = "--type",
+        ["--crime-types"] = "--crime-type",
+        ["--offence"] = "--crime-type",
         ["--output"] = "--out",
         ["--fy"] = "--year",
         ["--db"] = "--store",
@@ -61,6 +62,11 @@ public sealed partial class CliGrammarTests : IDisposable
                 if (string.IsNullOrWhiteSpace(option.Description))
                 {
                     problems.Add($"csp {path} {option.Name}: no description");
+                }
+
+                if (option.Name == "--type" && !path.StartsWith("stats", StringComparison.Ordinal))
+                {
+                    problems.Add($"csp {path} --type: a crime type is --crime-type everywhere (--type is the kind of figures in csp stats)");
                 }
 
                 if (Synonyms.TryGetValue(option.Name, out var instead))
@@ -180,10 +186,10 @@ public sealed partial class CliGrammarTests : IDisposable
     [Fact]
     public async Task MistypedCrimeType_IsAnsweredWithTheNearestType()
     {
-        var result = await CliRunner.RunAsync(_temp.Path, "counts", "--area", "Luton", "--type", "Shoplifing", "--store", _temp.File("none.duckdb"));
+        var result = await CliRunner.RunAsync(_temp.Path, "counts", "--area", "Luton", "--crime-type", "Shoplifing", "--store", _temp.File("none.duckdb"));
 
         Assert.Equal((int)ExitCode.UsageError, result.ExitCode);
-        Assert.Contains("--type: 'Shoplifing' is not a police.uk crime type. Did you mean 'Shoplifting'?", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--crime-type: 'Shoplifing' is not a police.uk crime type. Did you mean 'Shoplifting'?", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class CountsCommand : Command
         HelpName = "period",
     };
 
-    private readonly Option<string[]> _types = new("--type")
+    private readonly Option<string[]> _types = new("--crime-type")
     {
         Description = "Only these crime types (police.uk names, e.g. 'Violence and sexual offences'); repeat for several.",
         HelpName = "crime type",
@@ -110,7 +110,7 @@ public sealed class CountsCommand : Command
         var types = (parseResult.GetValue(_types) ?? []).Select(t =>
             CrimeType.TryFind(t, out var type)
                 ? type
-                : throw new CliException(ExitCode.UsageError, $"--type: '{t}' is not a police.uk crime type.{Naming.DidYouMean.Suggest(t, CrimeType.Current.Select(c => c.Name))} Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
+                : throw new CliException(ExitCode.UsageError, $"--crime-type: '{t}' is not a police.uk crime type.{Naming.DidYouMean.Suggest(t, CrimeType.Current.Select(c => c.Name))} Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
         var per = parseResult.GetValue(_per);
         if (!(per > 0))
         {

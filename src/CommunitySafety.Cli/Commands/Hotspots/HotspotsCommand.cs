@@ -25,7 +25,7 @@ public sealed class HotspotsCommand : Command
         HelpName = "name or code",
     };
 
-    private readonly Option<string[]> _types = new("--type")
+    private readonly Option<string[]> _types = new("--crime-type")
     {
         Description = "Only these crime types (police.uk names); repeat for several. Default: all.",
         HelpName = "crime type",
@@ -121,7 +121,7 @@ public sealed class HotspotsCommand : Command
         var types = (parseResult.GetValue(_types) ?? []).Select(t =>
             CrimeType.TryFind(t, out var type)
                 ? type
-                : throw new CliException(ExitCode.UsageError, $"--type: '{t}' is not a police.uk crime type.{Naming.DidYouMean.Suggest(t, CrimeType.Current.Select(c => c.Name))} Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
+                : throw new CliException(ExitCode.UsageError, $"--crime-type: '{t}' is not a police.uk crime type.{Naming.DidYouMean.Suggest(t, CrimeType.Current.Select(c => c.Name))} Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
 
         Boundary? boundary = null;
         if (parseResult.GetValue(_boundary) is { } boundaryPath)
