@@ -97,11 +97,20 @@ public static class ProgressReportBuilder
             return report;
         }
 
+        // A subsection of the background, so the report's numbered sections stay as they are.
         var section = new ReportSection($"Figures for another period than {period}",
             [new Paragraph($"This report is for {period}. These indicators have no figure for it, or are reported for a different period:"), new BulletList(other)]);
         var sections = report.Sections.ToList();
         var at = sections.FindIndex(x => x.Heading == "Background");
-        sections.Insert(at < 0 ? sections.Count : at + 1, section);
+        if (at < 0)
+        {
+            sections.Add(section);
+        }
+        else
+        {
+            sections[at] = sections[at] with { Subsections = [.. sections[at].Children, section] };
+        }
+
         return report with { Sections = sections };
     }
 
