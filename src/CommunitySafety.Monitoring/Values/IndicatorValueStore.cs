@@ -33,7 +33,7 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
         return change;
     }
 
-    /// <summary>The stored values of an indicator for one area and category, in period order.</summary>
+    /// <summary>The stored values of an indicator for one area and category, in period order (drafts included, withdrawn ones not).</summary>
     /// <param name="indicatorId">The indicator.</param>
     /// <param name="areaCode">The area.</param>
     /// <param name="categoryType">The category type; empty for the total.</param>
@@ -42,7 +42,7 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
     /// <returns>The series, oldest first.</returns>
     public async Task<IReadOnlyList<IndicatorValue>> GetSeriesAsync(
         int indicatorId, string areaCode, string categoryType = "", string category = "", CancellationToken cancellationToken = default) =>
-        await _db.IndicatorValues.AsNoTracking()
+        await _db.IndicatorValues.AsNoTracking().InScope(ValueScope.Working)
             .Where(v => v.IndicatorId == indicatorId && v.AreaCode == areaCode && v.CategoryType == categoryType && v.Category == category)
             .OrderBy(v => v.PeriodStart).ThenBy(v => v.PeriodEnd)
             .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -23,6 +23,7 @@ public abstract class ReviewMigrationTests<TFixture>(TFixture fixture)
         var review = migrations.FindIndex(m => m.EndsWith("_ReviewBeforePublication", StringComparison.Ordinal));
         Assert.True(review > 0);
         var migrator = db.GetService<IMigrator>();
+        // Back to the schema before review existed (on SQLite this rebuilds the tables: their triggers must survive).
         await migrator.MigrateAsync(migrations[review - 1]);
 
         // A commentary written before review existed (on nothing in particular: the table allows it).
@@ -34,22 +35,20 @@ public abstract class ReviewMigrationTests<TFixture>(TFixture fixture)
         Assert.Equal(ReviewState.Approved, old.Review);
         Assert.Single(await db.Commentaries.InScope(ValueScope.Published).Where(c => c.Markdown == "Old text").ToListAsync());
 
-        var connection = db.Database.GetDbConnection();
         async Task<long> VersionAsync()
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = StoreVersion.SelectSql;
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            return reader.GetInt64(1);
+            await using var read = MonitoringDatabase.CreateContext(options, fixture.Clock);
+            return await read.Database.SqlQueryRaw<long>("SELECT \"Version\" AS \"Value\" FROM \"StoreVersion\" WHERE \"Id\" = 1").SingleAsync();
         }
 
-        await db.Database.OpenConnectionAsync();
         var before = await VersionAsync();
-        var tracked = await db.Commentaries.SingleAsync(c => c.Markdown == "Old text");
-        tracked.Review = ReviewState.Withdrawn;
-        await db.SaveChangesAsync();
+        await using (var write = MonitoringDatabase.CreateContext(options, fixture.Clock))
+        {
+            var tracked = await write.Commentaries.SingleAsync(c => c.Markdown == "Old text");
+            tracked.Review = ReviewState.Withdrawn;
+            await write.SaveChangesAsync();
+        }
+
         Assert.True(await VersionAsync() > before);
-        await db.Database.CloseConnectionAsync();
     }
 }

@@ -90,45 +90,17 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "Review",
-                table: "IndicatorValues");
-
-            migrationBuilder.DropColumn(
-                name: "ReviewedAt",
-                table: "IndicatorValues");
-
-            migrationBuilder.DropColumn(
-                name: "ReviewedBy",
-                table: "IndicatorValues");
-
-            migrationBuilder.DropColumn(
-                name: "Review",
-                table: "IndicatorValueRevisions");
-
-            migrationBuilder.DropColumn(
-                name: "Review",
-                table: "CommentaryRevisions");
-
-            migrationBuilder.DropColumn(
-                name: "AuthorName",
-                table: "Commentaries");
-
-            migrationBuilder.DropColumn(
-                name: "AuthorOrganisation",
-                table: "Commentaries");
-
-            migrationBuilder.DropColumn(
-                name: "Review",
-                table: "Commentaries");
-
-            migrationBuilder.DropColumn(
-                name: "ReviewedAt",
-                table: "Commentaries");
-
-            migrationBuilder.DropColumn(
-                name: "ReviewedBy",
-                table: "Commentaries");
+            // SQLite's own DROP COLUMN (3.35 and later), not EF's table rebuild: a rebuilt table loses its StoreVersion triggers.
+            migrationBuilder.Sql("ALTER TABLE \"IndicatorValues\" DROP COLUMN \"Review\"");
+            migrationBuilder.Sql("ALTER TABLE \"IndicatorValues\" DROP COLUMN \"ReviewedAt\"");
+            migrationBuilder.Sql("ALTER TABLE \"IndicatorValues\" DROP COLUMN \"ReviewedBy\"");
+            migrationBuilder.Sql("ALTER TABLE \"IndicatorValueRevisions\" DROP COLUMN \"Review\"");
+            migrationBuilder.Sql("ALTER TABLE \"CommentaryRevisions\" DROP COLUMN \"Review\"");
+            migrationBuilder.Sql("ALTER TABLE \"Commentaries\" DROP COLUMN \"AuthorName\"");
+            migrationBuilder.Sql("ALTER TABLE \"Commentaries\" DROP COLUMN \"AuthorOrganisation\"");
+            migrationBuilder.Sql("ALTER TABLE \"Commentaries\" DROP COLUMN \"Review\"");
+            migrationBuilder.Sql("ALTER TABLE \"Commentaries\" DROP COLUMN \"ReviewedAt\"");
+            migrationBuilder.Sql("ALTER TABLE \"Commentaries\" DROP COLUMN \"ReviewedBy\"");
         }
     }
 }
