@@ -102,7 +102,7 @@ public sealed class IndicatorQuery(MonitoringDbContext db, IndicatorStatusServic
         foreach (var c in commentaries)
         {
             List<(string Markdown, string Author, DateTimeOffset WrittenAt)> history =
-                [.. revisions[c.Id].OrderBy(r => r.Version).Select(r => (r.Markdown, r.Author, r.WrittenAt)), (c.Markdown, Publication.Credit(c, ValueScope.Working, indicator.OwnerOrganisation) + ReviewNote(c.Review), c.WrittenAt)];
+                [.. revisions[c.Id].OrderBy(r => r.Version).Select(r => (r.Markdown, r.Author, r.WrittenAt)), (c.Markdown, c.Author, c.WrittenAt)];
             threads.Add(new CommentaryThread(c.Period, [.. history.Select((h, i) => new CommentaryVersion(h.Markdown, h.Author, h.WrittenAt, i == history.Count - 1)).Reverse()]));
         }
 
@@ -113,11 +113,4 @@ public sealed class IndicatorQuery(MonitoringDbContext db, IndicatorStatusServic
         return new IndicatorDetails(indicator, indicator.Framework?.Name ?? string.Empty, area, latest, rows, benchmark, threads, latestHistory,
             chart is null ? null : ChartRenderer.ToSvg(chart));
     }
-
-    private static string ReviewNote(ReviewState review) => review switch
-    {
-        ReviewState.Draft => " · draft, awaiting review",
-        ReviewState.Withdrawn => " · withdrawn",
-        _ => string.Empty,
-    };
 }
