@@ -83,7 +83,7 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
                 indicator.Code, indicator.Title, indicator.Objective is { } o ? $"{o.Code}. {o.Title}" : null, indicator.Definition,
                 indicator.ValueType.ToString(), indicator.Multiplier, indicator.Polarity.ToString(), indicator.Frequency.ToString(),
                 indicator.YearType.ToString(), indicator.DenominatorDefinition, indicator.Source, indicator.OwnerOrganisation,
-                indicator.DisclosureThreshold is { } t ? $"Counts below {t} suppressed when published" : null,
+                $"Counts below {DisclosureControl.ThresholdOf(indicator)} suppressed when published",
                 indicator.IsExampleData ? "EXAMPLE data" : null,
             ]);
         }
@@ -139,6 +139,8 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
             query = query.Where(v => v.Indicator!.Framework!.Code == code);
         }
 
+        // For publication: approved values only, and no person or e-mail address (Publication).
+        query = query.InScope(options.ForPublication ? ValueScope.Published : ValueScope.Working);
         var values = (await query.ToListAsync(cancellationToken).ConfigureAwait(false))
             .OrderBy(v => v.Indicator!.Framework!.Code, StringComparer.Ordinal)
             .ThenBy(v => v.Indicator!.Objective?.Order ?? int.MaxValue).ThenBy(v => v.Indicator!.Order).ThenBy(v => v.Indicator!.Code, StringComparer.Ordinal)
@@ -146,11 +148,14 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
             .ThenBy(v => v.Category, StringComparer.Ordinal)
             .ToList();
         string[] headers = ["Framework", "Objective", .. ValueColumns.All, "Version", "Entered by", "Entered at", "Example data"];
+        var byKey = values.ToDictionary(v => (v.IndicatorId, v.AreaCode, v.PeriodKind, v.PeriodStart, v.CategoryType, v.Category));
+        IndicatorValue? LastYear(IndicatorValue v) =>
+            byKey.GetValueOrDefault((v.IndicatorId, v.AreaCode, v.PeriodKind, v.Period.SamePeriodLastYear.FirstMonth.Index, v.CategoryType, v.Category));
         var rows = values.Select(v => (object?[])
         [
             v.Indicator!.Framework!.Code, v.Indicator.Objective?.Code,
-            .. ValueRow(v.Indicator, v.AreaCode, v.Period, v.CategoryType, v.Category, v, options.ForPublication),
-            v.Version, v.EnteredBy, v.EnteredAt.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
+            .. ValueRow(v.Indicator, v.AreaCode, v.Period, v.CategoryType, v.Category, v, options.ForPublication, LastYear(v)),
+            v.Version, options.ForPublication ? "The partnership" : v.EnteredBy, v.EnteredAt.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture),
             v.Indicator.IsExampleData ? "EXAMPLE" : null,
         ]).ToList();
         if (format == ExportFormat.Xlsx)
@@ -201,16 +206,19 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
         return containing || period.LastMonth <= lastMonth ? period : period.Previous;
     }
 
-    private static object?[] ValueRow(Indicator indicator, string area, ReportingPeriod period, string type, string category, IndicatorValue? v, bool forPublication = false)
+    private static object?[] ValueRow(
+        Indicator indicator, string area, ReportingPeriod period, string type, string category, IndicatorValue? v, bool forPublication = false, IndicatorValue? lastYear = null)
     {
-        if (v is not null && forPublication && DisclosureControl.MustSuppress(indicator, v.Count))
+        var note = forPublication && v?.Note is { } n ? Publication.RedactEmails(n) : v?.Note;
+        // The one rule (DisclosureControl), as in the published report, the public pages and the public API.
+        if (v is not null && forPublication && DisclosureControl.MustSuppress(indicator, v, lastYear))
         {
-            return [indicator.Code, indicator.Title, area, period.ToString(), type, category, null, v.Denominator, null, null, null, null, null,
-                v.Status.ToString(), DisclosureControl.SuppressedText(indicator), v.Note];
+            return [indicator.Code, indicator.Title, area, period.ToString(), type, category, null, null, null, null, null, null, null,
+                v.Status.ToString(), DisclosureControl.SuppressedText(indicator), note];
         }
 
         return [indicator.Code, indicator.Title, area, period.ToString(), type, category, v?.Count, v?.Denominator, v?.Value,
-            v?.Lower95, v?.Upper95, v?.Lower998, v?.Upper998, v?.Status.ToString(), v?.MissingReason, v?.Note];
+            v?.Lower95, v?.Upper95, v?.Lower998, v?.Upper998, v?.Status.ToString(), v?.MissingReason, note];
     }
 
     private static string Format(object? value) => value switch

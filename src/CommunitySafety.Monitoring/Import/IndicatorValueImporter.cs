@@ -19,6 +19,12 @@ public sealed record ImportOptions(string EnteredBy)
     /// Fingertips indicator is an error.
     /// </summary>
     public string? FingertipsFrameworkCode { get; init; }
+
+    /// <summary>True when the importer confirmed values for periods not yet ended (<see cref="ReportingPeriodRule"/>).</summary>
+    public bool ConfirmUnfinishedPeriods { get; init; }
+
+    /// <summary>The review state of every value written: <see cref="ReviewState.Draft"/> for a partner's upload.</summary>
+    public ReviewState Review { get; init; } = ReviewState.Approved;
 }
 
 /// <summary>
@@ -237,8 +243,9 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
 
         var seen = new Dictionary<(string, string, PeriodKind, int, string, string), TableRow>();
         var valid = new List<(Indicator Indicator, IndicatorValueInput Input)>();
-        foreach (var (table, row, input) in parsed)
+        foreach (var (table, row, parsedInput) in parsed)
         {
+            var input = parsedInput with { ConfirmedUnfinishedPeriod = options.ConfirmUnfinishedPeriods };
             if (!indicators.TryGetValue(input.IndicatorCode, out var indicator))
             {
                 if (fingertipsNames is null)
@@ -257,7 +264,7 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
             }
 
             seen[key] = row;
-            var problems = IndicatorValueRules.Validate(indicator, input);
+            var problems = IndicatorValueRules.Validate(indicator, input, _db.TimeProvider.GetUtcNow());
             foreach (var problem in problems)
             {
                 errors.Add(Problem(table, row, ColumnFor(table, problem.Field, fingertipsNames is not null), problem.Message));
@@ -281,7 +288,7 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
         var byKey = existing.ToDictionary(v => (v.IndicatorId, v.AreaCode, v.PeriodKind, v.PeriodStart, v.CategoryType, v.Category));
         var store = new IndicatorValueStore(_db);
         int added = 0, changed = 0, unchanged = 0;
-        foreach (var (indicator, input) in valid)
+        foreach (var (indicator, input) in valid.Select(v => (v.Indicator, v.Input with { Review = options.Review })))
         {
             byKey.TryGetValue((indicator.Id, input.AreaCode, input.Period.Kind, input.Period.FirstMonth.Index, input.CategoryType, input.Category), out var current);
             switch (store.Stage(indicator, indicator.Id == 0 ? null : current, input, options.EnteredBy))

@@ -114,7 +114,7 @@ public static class IndicatorJudge
             Rag = RagAgainst(target, current?.Value, limits.Lower95, limits.Upper95, indicator.Polarity),
             Benchmark = benchmark,
             SmallNumbers = current?.Count is { } c && c < options.SmallCountThreshold,
-            SuppressWhenPublished = current is not null && DisclosureControl.MustSuppress(indicator, current.Count),
+            SuppressWhenPublished = DisclosureControl.MustSuppress(indicator, current, byStart.GetValueOrDefault(period.SamePeriodLastYear.FirstMonth.Index)),
             Notes = notes,
         };
     }

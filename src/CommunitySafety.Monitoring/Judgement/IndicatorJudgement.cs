@@ -99,6 +99,9 @@ public sealed record IndicatorJudgement
     /// <summary>True when the count must be suppressed when published (the indicator's disclosure rule).</summary>
     public bool SuppressWhenPublished { get; init; }
 
+    /// <summary>True when the judged value is a partner's draft not yet approved (never in a published judgement).</summary>
+    public bool IsDraft { get; init; }
+
     /// <summary>Why parts could not be judged, in words.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

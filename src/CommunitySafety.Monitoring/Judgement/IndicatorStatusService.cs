@@ -3,11 +3,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Monitoring;
 
-/// <summary>Loads indicators and their values from the store and judges them with <see cref="IndicatorJudge"/>.</summary>
+/// <summary>
+/// Loads indicators and their values from the store and judges them with <see cref="IndicatorJudge"/>: for the working
+/// view (drafts and approved values) or the published one (approved values only, <see cref="Publication"/>). A year-end
+/// judgement of a quarterly or monthly indicator is made on annual totals (<see cref="AnnualTotals"/>).
+/// </summary>
 /// <param name="db">The monitoring store.</param>
-public sealed class IndicatorStatusService(MonitoringDbContext db)
+/// <param name="scope">Which values are used: <see cref="ValueScope.Working"/> (the default) or <see cref="ValueScope.Published"/>.</param>
+public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope scope = ValueScope.Working)
 {
     private readonly MonitoringDbContext _db = db ?? throw new ArgumentNullException(nameof(db));
+
+    /// <summary>Which values this service uses.</summary>
+    public ValueScope Scope { get; } = scope;
+
+    /// <summary>The same service for another scope (e.g. the public view's approved-only judgements).</summary>
+    /// <param name="other">The scope.</param>
+    /// <returns>The service.</returns>
+    public IndicatorStatusService For(ValueScope other) => other == Scope ? this : new IndicatorStatusService(_db, other);
 
     /// <summary>Judges one indicator for one period.</summary>
     /// <param name="indicatorCode">The indicator's code.</param>
@@ -68,7 +81,7 @@ public sealed class IndicatorStatusService(MonitoringDbContext db)
             {
                 var area = indicator.ReportingAreaCode ?? partnershipArea;
                 ReportingPeriod? indicatorPeriod = period is { } p
-                    ? FrameworkWorkbooks.LastPeriodEndingBy(indicator.PeriodKind, p.LastMonth, containing: true)
+                    ? PeriodFor(indicator, p)
                     : await LatestPeriodAsync(indicator.Id, area, cancellationToken).ConfigureAwait(false);
                 if (indicatorPeriod is { } ip)
                 {
@@ -80,24 +93,142 @@ public sealed class IndicatorStatusService(MonitoringDbContext db)
         return judgements;
     }
 
+    /// <summary>
+    /// The year-end a report is for when the user names no period: the financial year that most of the plan's indicators
+    /// have fully reported (a quarterly indicator whose latest value is Q3 2026/27 has fully reported 2025/26), never simply
+    /// the year of the newest value anywhere; ties go to the later year. The year before the current one when nothing is stored.
+    /// </summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>A financial year.</returns>
+    public async Task<ReportingPeriod> DefaultReportPeriodAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var latest = await LatestEndsAsync(planId, cancellationToken).ConfigureAwait(false);
+        var years = latest.Values.Select(end =>
+        {
+            var month = YearMonth.FromIndex(end);
+            return month.Month == 3 ? month.FinancialYear : month.FinancialYear.Previous;
+        }).ToList();
+        if (years.Count == 0)
+        {
+            var now = _db.TimeProvider.GetUtcNow();
+            return ReportingPeriod.OfFinancialYear(new YearMonth(now.Year, now.Month).FinancialYear.Previous);
+        }
+
+        var chosen = years.GroupBy(y => y).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.StartYear).First().Key;
+        return ReportingPeriod.OfFinancialYear(chosen);
+    }
+
+    /// <summary>Each of the plan's indicators' latest period with a value (totals, in this service's scope), by indicator key.</summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The latest periods.</returns>
+    public async Task<IReadOnlyDictionary<int, ReportingPeriod>> LatestPeriodsAsync(int planId, CancellationToken cancellationToken = default)
+    {
+        var rows = await _db.IndicatorValues.AsNoTracking().InScope(Scope)
+            .Where(v => v.Indicator!.Framework!.Strategy!.PlanId == planId && v.CategoryType == string.Empty && v.Value != null)
+            .Select(v => new { v.IndicatorId, v.PeriodKind, v.PeriodStart, v.PeriodEnd })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.GroupBy(r => r.IndicatorId).ToDictionary(
+            g => g.Key,
+            g => g.OrderByDescending(r => r.PeriodEnd).Select(r => PeriodColumns.ToPeriod(r.PeriodKind, r.PeriodStart, r.PeriodEnd)).First());
+    }
+
+    private async Task<Dictionary<int, int>> LatestEndsAsync(int planId, CancellationToken cancellationToken) =>
+        (await LatestPeriodsAsync(planId, cancellationToken).ConfigureAwait(false)).ToDictionary(kv => kv.Key, kv => kv.Value.LastMonth.Index);
+
+    /// <summary>
+    /// The period an indicator is judged for in a report for <paramref name="reportPeriod"/>: the report's own period when
+    /// the indicator is reported at that frequency or can be added up to it (a year-end report judges a quarterly count's
+    /// annual total, <see cref="AnnualTotals"/>), otherwise the indicator's period containing the report period's last
+    /// month (an annual indicator in a quarterly report: the last year ended by then).
+    /// </summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="reportPeriod">The report's period.</param>
+    /// <returns>The period to judge.</returns>
+    public static ReportingPeriod PeriodFor(Indicator indicator, ReportingPeriod reportPeriod)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        if (indicator.PeriodKind == reportPeriod.Kind || AnnualTotals.Applies(indicator, reportPeriod))
+        {
+            return reportPeriod;
+        }
+
+        var kind = indicator.PeriodKind;
+        var containing = FrameworkWorkbooks.LastPeriodEndingBy(kind, reportPeriod.LastMonth, containing: true);
+        // A longer period than the report's (a year in a quarterly report) that has not ended: the last one that has.
+        return containing.LastMonth > reportPeriod.LastMonth ? containing.Previous : containing;
+    }
+
+    /// <summary>
+    /// The values behind a judgement, oldest first up to its period: the stored series at the judgement's frequency in
+    /// this service's scope, or the annual totals when the judgement is of totals.
+    /// </summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="judgement">The judgement (its area, period and category).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The series.</returns>
+    public async Task<IReadOnlyList<IndicatorValue>> SeriesAsync(Indicator indicator, IndicatorJudgement judgement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(judgement);
+        var (series, _, _) = await LoadAsync(indicator, judgement.Period, judgement.AreaCode, judgement.CategoryType, judgement.Category, cancellationToken).ConfigureAwait(false);
+        return [.. series.Where(v => v.PeriodStart <= judgement.Period.FirstMonth.Index).OrderBy(v => v.PeriodStart)];
+    }
+
     private async Task<IndicatorJudgement> JudgeLoadedAsync(
         Indicator indicator, ReportingPeriod period, string areaCode, string categoryType, string category,
         IndicatorJudgementOptions? options, CancellationToken cancellationToken)
     {
+        var (series, benchmark, pending) = await LoadAsync(indicator, period, areaCode, categoryType, category, cancellationToken).ConfigureAwait(false);
+        var annual = AnnualTotals.Applies(indicator, period);
+        var judged = annual ? AnnualTotals.ForAnnualTotals(indicator, period) : indicator;
+        var judgement = IndicatorJudge.Judge(judged, series, period, benchmark, options);
+        var notes = judgement.Notes.ToList();
+        if (annual)
+        {
+            notes.Insert(0, $"Judged on the annual total of {period} against {period.SamePeriodLastYear} (the sum of its {(indicator.PeriodKind == PeriodKind.Month ? "months" : "quarters")}).");
+        }
+
+        var current = series.FirstOrDefault(v => v.PeriodStart == period.FirstMonth.Index && v.PeriodKind == period.Kind);
+        judgement = judgement with
+        {
+            AreaCode = judgement.AreaCode.Length == 0 ? areaCode : judgement.AreaCode,
+            Notes = notes,
+            IsDraft = current?.Review == ReviewState.Draft,
+            MissingReason = current is null && pending ? "Awaiting review: the value has not yet been approved for publication" : judgement.MissingReason,
+        };
+        return judgement;
+    }
+
+    /// <summary>The area's and the benchmark's series in scope (annual totals where they apply), and whether a draft was left out.</summary>
+    private async Task<(List<IndicatorValue> Series, List<IndicatorValue> Benchmark, bool PendingDraft)> LoadAsync(
+        Indicator indicator, ReportingPeriod period, string areaCode, string categoryType, string category, CancellationToken cancellationToken)
+    {
         var benchmarkArea = indicator.ResolvedBenchmarkAreaCode;
+        var annual = AnnualTotals.Applies(indicator, period);
+        var kind = annual ? indicator.PeriodKind : period.Kind;
         var values = await _db.IndicatorValues.AsNoTracking()
             .Where(v => v.IndicatorId == indicator.Id && (v.AreaCode == areaCode || v.AreaCode == benchmarkArea)
-                        && v.CategoryType == categoryType && v.Category == category && v.PeriodKind == period.Kind)
+                        && v.CategoryType == categoryType && v.Category == category && v.PeriodKind == kind && v.Review != ReviewState.Withdrawn)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var series = values.Where(v => v.AreaCode == areaCode).ToList();
-        var benchmark = values.Where(v => v.AreaCode == benchmarkArea).ToList();
-        var judgement = IndicatorJudge.Judge(indicator, series, period, benchmark, options);
-        return judgement.AreaCode.Length == 0 ? judgement with { AreaCode = areaCode } : judgement;
+        var inScope = values.Where(v => Publication.IsVisible(v.Review, Scope)).ToList();
+        var pending = Scope == ValueScope.Published && values.Any(v => v.AreaCode == areaCode && v.Review == ReviewState.Draft
+                                                                     && v.PeriodStart >= period.FirstMonth.Index && v.PeriodEnd <= period.LastMonth.Index);
+        var series = inScope.Where(v => v.AreaCode == areaCode).ToList();
+        var benchmark = inScope.Where(v => v.AreaCode == benchmarkArea).ToList();
+        if (annual)
+        {
+            series = [.. AnnualTotals.Sum(indicator, series)];
+            benchmark = [.. AnnualTotals.Sum(indicator, benchmark)];
+        }
+
+        return (series, benchmark, pending);
     }
 
     private async Task<ReportingPeriod?> LatestPeriodAsync(int indicatorId, string area, CancellationToken cancellationToken)
     {
-        var latest = await _db.IndicatorValues.AsNoTracking()
+        var latest = await _db.IndicatorValues.AsNoTracking().InScope(Scope)
             .Where(v => v.IndicatorId == indicatorId && v.AreaCode == area && v.CategoryType == string.Empty)
             .OrderByDescending(v => v.PeriodStart)
             .Select(v => new { v.PeriodKind, v.PeriodStart, v.PeriodEnd })

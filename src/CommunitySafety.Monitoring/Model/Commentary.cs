@@ -33,6 +33,21 @@ public sealed class Commentary
     /// <summary>1 for the first version; each change adds one.</summary>
     public int Version { get; set; } = 1;
 
+    /// <summary>The writer's name as credited inside the partnership (e.g. "Chris Contributor"); null to use <see cref="Author"/>.</summary>
+    public string? AuthorName { get; set; }
+
+    /// <summary>The writer's organisation: the only credit given in public (never a person or an e-mail address).</summary>
+    public string? AuthorOrganisation { get; set; }
+
+    /// <summary>Whether this version may be published (see <see cref="ReviewState"/>); the demo's and older commentary is approved.</summary>
+    public ReviewState Review { get; set; } = ReviewState.Approved;
+
+    /// <summary>Who approved or withdrew this version; null while it is a draft.</summary>
+    public string? ReviewedBy { get; set; }
+
+    /// <summary>When this version was approved or withdrawn.</summary>
+    public DateTimeOffset? ReviewedAt { get; set; }
+
     /// <summary>Earlier versions.</summary>
     public List<CommentaryRevision> Revisions { get; set; } = [];
 }
@@ -57,6 +72,9 @@ public sealed class CommentaryRevision
 
     /// <summary>When that version was written.</summary>
     public DateTimeOffset WrittenAt { get; set; }
+
+    /// <summary>Whether that version was a draft, approved or withdrawn when it was replaced.</summary>
+    public ReviewState Review { get; set; } = ReviewState.Approved;
 
     /// <summary>Who replaced it.</summary>
     public required string SupersededBy { get; set; }

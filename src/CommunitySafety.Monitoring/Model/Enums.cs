@@ -168,3 +168,20 @@ public enum NarrativeKind
     /// <summary>Any other section.</summary>
     Other,
 }
+
+/// <summary>
+/// Where a partner's value or commentary is in review before publication. Drafts and approved entries are used inside
+/// the partnership (marked as drafts); only approved ones reach the public view, the public API, the published report and
+/// the published workbook. A withdrawn entry is kept for the audit trail but used nowhere.
+/// </summary>
+public enum ReviewState
+{
+    /// <summary>Entered by a partner, not yet checked by an analyst.</summary>
+    Draft,
+
+    /// <summary>Checked and approved by an analyst (or entered by one); may be published.</summary>
+    Approved,
+
+    /// <summary>Withdrawn by an analyst as wrong: kept in the history, used nowhere.</summary>
+    Withdrawn,
+}

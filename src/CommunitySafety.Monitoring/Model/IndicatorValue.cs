@@ -87,6 +87,18 @@ public sealed class IndicatorValue : IIndicatorValueFields
     /// <summary>1 for the first version; each change adds one.</summary>
     public int Version { get; set; } = 1;
 
+    /// <summary>
+    /// Whether this version may be published: a partner's entry is a <see cref="ReviewState.Draft"/> until an analyst
+    /// approves it (see <see cref="Review"/>); values stored before review existed, and the demo's, are approved.
+    /// </summary>
+    public ReviewState Review { get; set; } = ReviewState.Approved;
+
+    /// <summary>Who approved or withdrew this version; null while it is a draft.</summary>
+    public string? ReviewedBy { get; set; }
+
+    /// <summary>When this version was approved or withdrawn.</summary>
+    public DateTimeOffset? ReviewedAt { get; set; }
+
     /// <summary>Earlier versions, oldest first.</summary>
     public List<IndicatorValueRevision> Revisions { get; set; } = [];
 
@@ -200,6 +212,9 @@ public sealed class IndicatorValueRevision : IIndicatorValueFields
 
     /// <inheritdoc/>
     public DateTimeOffset EnteredAt { get; set; }
+
+    /// <summary>Whether this version was a draft, approved or withdrawn when it was replaced.</summary>
+    public ReviewState Review { get; set; } = ReviewState.Approved;
 
     /// <summary>Who replaced this version.</summary>
     public required string SupersededBy { get; set; }

@@ -106,6 +106,7 @@ public abstract class MonitoringDbContext : DbContext
         configurationBuilder.Properties<NarrativeKind>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PeriodKind>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<Polarity>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReviewState>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<FinancialYear>().HaveConversion<FinancialYearConverter>();
     }
 
@@ -202,6 +203,7 @@ public abstract class MonitoringDbContext : DbContext
             e.Property(v => v.CategoryType).HasMaxLength(100);
             e.Property(v => v.Category).HasMaxLength(200);
             e.Property(v => v.EnteredBy).HasMaxLength(200);
+            e.Property(v => v.ReviewedBy).HasMaxLength(200);
 
             // Two people changing the same value at once: the second save fails rather than overwrite unseen.
             e.Property(v => v.Version).IsConcurrencyToken();
@@ -226,6 +228,9 @@ public abstract class MonitoringDbContext : DbContext
             e.ToTable("Commentaries");
             e.Property(c => c.Period).HasMaxLength(32);
             e.Property(c => c.Author).HasMaxLength(200);
+            e.Property(c => c.AuthorName).HasMaxLength(200);
+            e.Property(c => c.AuthorOrganisation).HasMaxLength(200);
+            e.Property(c => c.ReviewedBy).HasMaxLength(200);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.HasOne<Indicator>().WithMany().HasForeignKey(c => c.IndicatorId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Objective>().WithMany().HasForeignKey(c => c.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
@@ -253,6 +258,11 @@ public abstract class MonitoringDbContext : DbContext
                     throw new InvalidOperationException(
                         $"{entry.Entity.GetType().Name} rows are never deleted: history is kept. " +
                         "Record a missing reason or a new version instead.");
+                case { State: EntityState.Modified, Entity: IndicatorValue } when OnlyReviewChanged(entry):
+                case { State: EntityState.Modified, Entity: Commentary } when OnlyReviewChanged(entry):
+                    // Approving or withdrawing changes no figure or text: the audit trail records who did it, and the
+                    // row keeps who and when (ReviewedBy, ReviewedAt); no new version is made.
+                    break;
                 case { State: EntityState.Modified, Entity: IndicatorValue value }:
                     KeepValueHistory(entry.OriginalValues, value, now);
                     break;
@@ -266,6 +276,11 @@ public abstract class MonitoringDbContext : DbContext
             }
         }
     }
+
+    private static readonly HashSet<string> ReviewProperties = [nameof(IndicatorValue.Review), nameof(IndicatorValue.ReviewedBy), nameof(IndicatorValue.ReviewedAt)];
+
+    private static bool OnlyReviewChanged(EntityEntry entry) =>
+        entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).All(p => ReviewProperties.Contains(p.Metadata.Name));
 
     private void KeepValueHistory(PropertyValues original, IndicatorValue value, DateTimeOffset now)
     {
@@ -295,6 +310,7 @@ public abstract class MonitoringDbContext : DbContext
             Note = original.GetValue<string?>(nameof(IndicatorValue.Note)),
             EnteredBy = original.GetValue<string>(nameof(IndicatorValue.EnteredBy)),
             EnteredAt = enteredAt,
+            Review = original.GetValue<ReviewState>(nameof(IndicatorValue.Review)),
             SupersededBy = value.EnteredBy,
             SupersededAt = value.EnteredAt,
         });
@@ -317,6 +333,7 @@ public abstract class MonitoringDbContext : DbContext
             Markdown = original.GetValue<string>(nameof(Commentary.Markdown)),
             Author = original.GetValue<string>(nameof(Commentary.Author)),
             WrittenAt = writtenAt,
+            Review = original.GetValue<ReviewState>(nameof(Commentary.Review)),
             SupersededBy = commentary.Author,
             SupersededAt = commentary.WrittenAt,
         });

@@ -43,6 +43,18 @@ public sealed record IndicatorValueInput(string IndicatorCode, ReportingPeriod P
 
     /// <summary>A note.</summary>
     public string? Note { get; init; }
+
+    /// <summary>
+    /// True when the person entering confirmed that a period not yet ended is meant (see <see cref="ReportingPeriodRule"/>);
+    /// without it such a value is refused. A period more than a year ahead is refused even so.
+    /// </summary>
+    public bool ConfirmedUnfinishedPeriod { get; init; }
+
+    /// <summary>
+    /// The review state to store: <see cref="ReviewState.Draft"/> for a partner's entry (an analyst approves it before it
+    /// is published), <see cref="ReviewState.Approved"/> for an analyst's own entry or import.
+    /// </summary>
+    public ReviewState Review { get; init; } = ReviewState.Approved;
 }
 
 /// <summary>What recording a value did.</summary>
@@ -63,6 +75,52 @@ public enum ValueChange
 /// <param name="Message">What is wrong, in words a partner can act on.</param>
 public sealed record ValueProblem(string Field, string Message);
 
+/// <summary>
+/// No value beyond the current reporting period without an explicit confirmation: the one check every route (entry form,
+/// CSV/XLSX import, API, CLI) goes through, inside <see cref="IndicatorValueRules.Validate"/>.
+/// </summary>
+/// <remarks>
+/// A period that has not ended yet (its last month is this month or later) is accepted only when the person confirms it
+/// (<see cref="IndicatorValueInput.ConfirmedUnfinishedPeriod"/>): quarterly and annual figures are reported after the period
+/// ends, so such a value is usually a typo or the wrong year. A period that starts more than twelve months after this month
+/// is refused even with a confirmation (e.g. 2099/00 typed for 2009/10 or 2025/26).
+/// </remarks>
+public static class ReportingPeriodRule
+{
+    /// <summary>Months ahead of this month beyond which a period's start is refused outright.</summary>
+    public const int MaxMonthsAhead = 12;
+
+    /// <summary>The problem with storing a value for <paramref name="period"/> at <paramref name="now"/>, or null when there is none.</summary>
+    /// <param name="period">The value's period.</param>
+    /// <param name="now">Now.</param>
+    /// <param name="confirmed">Whether the person confirmed a period not yet ended.</param>
+    /// <returns>The problem (field "Period"), or null.</returns>
+    public static ValueProblem? Check(ReportingPeriod period, DateTimeOffset now, bool confirmed)
+    {
+        var thisMonth = new YearMonth(now.UtcDateTime.Year, now.UtcDateTime.Month);
+        if (period.FirstMonth.Index > thisMonth.Index + MaxMonthsAhead)
+        {
+            return new("Period", $"{period} starts in {period.FirstMonth.ToDisplayString()}, more than a year from now ({thisMonth.ToDisplayString()}): "
+                + "no value is accepted so far ahead. Check the year (e.g. 2025/26, not 2099/00).");
+        }
+
+        if (period.LastMonth.Index >= thisMonth.Index && !confirmed)
+        {
+            return new("Period", $"{period} has not ended yet (it runs to {period.LastMonth.ToDisplayString()}): figures are reported after the period ends. "
+                + "Check the period, or confirm that a value for a period still in progress is meant.");
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="period"/> has not ended at <paramref name="now"/> (a value for it needs a confirmation).</summary>
+    /// <param name="period">The period.</param>
+    /// <param name="now">Now.</param>
+    /// <returns>True when it has not ended.</returns>
+    public static bool IsUnfinished(ReportingPeriod period, DateTimeOffset now) =>
+        period.LastMonth.Index >= new YearMonth(now.UtcDateTime.Year, now.UtcDateTime.Month).Index;
+}
+
 /// <summary>The rules every indicator value must satisfy, whatever route it comes in by.</summary>
 public static class IndicatorValueRules
 {
@@ -70,11 +128,17 @@ public static class IndicatorValueRules
     /// <param name="indicator">The indicator.</param>
     /// <param name="input">The value.</param>
     /// <returns>The problems, in field order.</returns>
-    public static IReadOnlyList<ValueProblem> Validate(Indicator indicator, IndicatorValueInput input)
+    /// <param name="now">Now, for the reporting period rule (<see cref="ReportingPeriodRule"/>).</param>
+    public static IReadOnlyList<ValueProblem> Validate(Indicator indicator, IndicatorValueInput input, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(input);
         var problems = new List<ValueProblem>();
+        if (ReportingPeriodRule.Check(input.Period, now, input.ConfirmedUnfinishedPeriod) is { } periodProblem)
+        {
+            problems.Add(periodProblem);
+        }
+
         if (input.Period.Kind != indicator.PeriodKind)
         {
             problems.Add(new("Period", $"{input.Period} is a {Describe(input.Period.Kind)} but {indicator.Code} is reported by {Describe(indicator.PeriodKind)}."));

@@ -21,7 +21,7 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
         ArgumentNullException.ThrowIfNull(input);
         var indicator = await _db.Indicators.SingleOrDefaultAsync(i => i.Code == input.IndicatorCode, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"No indicator has the code '{input.IndicatorCode}'.");
-        var problems = IndicatorValueRules.Validate(indicator, input);
+        var problems = IndicatorValueRules.Validate(indicator, input, _db.TimeProvider.GetUtcNow());
         if (problems.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", problems.Select(p => $"{p.Field}: {p.Message}")), nameof(input));
@@ -33,7 +33,7 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
         return change;
     }
 
-    /// <summary>The stored values of an indicator for one area and category, in period order.</summary>
+    /// <summary>The stored values of an indicator for one area and category, in period order (drafts included, withdrawn ones not).</summary>
     /// <param name="indicatorId">The indicator.</param>
     /// <param name="areaCode">The area.</param>
     /// <param name="categoryType">The category type; empty for the total.</param>
@@ -42,7 +42,7 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
     /// <returns>The series, oldest first.</returns>
     public async Task<IReadOnlyList<IndicatorValue>> GetSeriesAsync(
         int indicatorId, string areaCode, string categoryType = "", string category = "", CancellationToken cancellationToken = default) =>
-        await _db.IndicatorValues.AsNoTracking()
+        await _db.IndicatorValues.AsNoTracking().InScope(ValueScope.Working)
             .Where(v => v.IndicatorId == indicatorId && v.AreaCode == areaCode && v.CategoryType == categoryType && v.Category == category)
             .OrderBy(v => v.PeriodStart).ThenBy(v => v.PeriodEnd)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -90,11 +90,28 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
     /// <param name="subject">What the commentary is on.</param>
     /// <param name="period">The period, or null for none.</param>
     /// <param name="markdown">The text.</param>
-    /// <param name="author">Who wrote it.</param>
+    /// <param name="author">Who wrote it (the account).</param>
+    /// <param name="cancellationToken">Cancels the operation.</param>
+    /// <returns>The stored commentary.</returns>
+    public Task<Commentary> WriteCommentaryAsync(
+        CommentarySubject subject, ReportingPeriod? period, string markdown, string author, CancellationToken cancellationToken = default) =>
+        WriteCommentaryAsync(subject, period, markdown, author, credit: null, ReviewState.Approved, cancellationToken);
+
+    /// <summary>
+    /// Writes commentary as <see cref="WriteCommentaryAsync(CommentarySubject, ReportingPeriod?, string, string, CancellationToken)"/>,
+    /// credited to a person and organisation, in a review state (a partner's commentary is a draft until approved).
+    /// </summary>
+    /// <param name="subject">What the commentary is on.</param>
+    /// <param name="period">The period, or null for none.</param>
+    /// <param name="markdown">The text.</param>
+    /// <param name="author">Who wrote it (the account).</param>
+    /// <param name="credit">The name and organisation credited; null for none.</param>
+    /// <param name="review">Draft for a partner, approved for an analyst.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>The stored commentary.</returns>
     public async Task<Commentary> WriteCommentaryAsync(
-        CommentarySubject subject, ReportingPeriod? period, string markdown, string author, CancellationToken cancellationToken = default)
+        CommentarySubject subject, ReportingPeriod? period, string markdown, string author, CommentaryCredit? credit, ReviewState review,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(markdown);
         ArgumentException.ThrowIfNullOrWhiteSpace(author);
@@ -122,12 +139,14 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
                 WrittenAt = now,
             };
             _db.Commentaries.Add(existing);
+            Credit(existing, author, credit, review, now);
         }
-        else if (existing.Markdown != markdown)
+        else if (existing.Markdown != markdown || existing.Review == ReviewState.Withdrawn)
         {
             existing.Markdown = markdown;
             existing.Author = author;
             existing.WrittenAt = now;
+            Credit(existing, author, credit, review, now);
         }
 
         await _db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -145,6 +164,15 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
         var revisions = await _db.CommentaryRevisions.AsNoTracking().Where(r => r.CommentaryId == commentaryId)
             .OrderBy(r => r.Version).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. revisions.Select(r => (r.Markdown, r.Author, r.WrittenAt)), (current.Markdown, current.Author, current.WrittenAt)];
+    }
+
+    private static void Credit(Commentary commentary, string author, CommentaryCredit? credit, ReviewState review, DateTimeOffset now)
+    {
+        commentary.AuthorName = string.IsNullOrWhiteSpace(credit?.Name) ? null : credit.Name.Trim();
+        commentary.AuthorOrganisation = string.IsNullOrWhiteSpace(credit?.Organisation) ? null : credit.Organisation.Trim();
+        commentary.Review = review;
+        commentary.ReviewedBy = review == ReviewState.Approved ? author : null;
+        commentary.ReviewedAt = review == ReviewState.Approved ? now : null;
     }
 
     internal Task<IndicatorValue?> FindAsync(int indicatorId, IndicatorValueInput input, CancellationToken cancellationToken)
@@ -186,6 +214,9 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
                 Note = note,
                 EnteredBy = enteredBy,
                 EnteredAt = now,
+                Review = input.Review,
+                ReviewedBy = input.Review == ReviewState.Approved ? enteredBy : null,
+                ReviewedAt = input.Review == ReviewState.Approved ? now : null,
             });
             return ValueChange.Added;
         }
@@ -193,7 +224,7 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
         if (existing.Count == input.Count && existing.Denominator == input.Denominator && existing.Value == value
             && existing.Lower95 == input.Lower95 && existing.Upper95 == input.Upper95 && existing.Lower998 == input.Lower998
             && existing.Upper998 == input.Upper998 && existing.Status == input.Status && existing.MissingReason == missing
-            && existing.Note == note)
+            && existing.Note == note && existing.Review != ReviewState.Withdrawn)
         {
             return ValueChange.Unchanged;
         }
@@ -210,9 +241,17 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
         existing.Note = note;
         existing.EnteredBy = enteredBy;
         existing.EnteredAt = now;
+        existing.Review = input.Review;
+        existing.ReviewedBy = input.Review == ReviewState.Approved ? enteredBy : null;
+        existing.ReviewedAt = input.Review == ReviewState.Approved ? now : null;
         return ValueChange.Changed;
     }
 }
+
+/// <summary>Who commentary is credited to: a person's name and organisation inside, the organisation alone in public.</summary>
+/// <param name="Name">The person's name (e.g. "Chris Contributor"), never an e-mail address.</param>
+/// <param name="Organisation">The organisation (e.g. "Refuge").</param>
+public sealed record CommentaryCredit(string? Name, string? Organisation);
 
 /// <summary>What a commentary is on: exactly one of an indicator, an objective or a priority.</summary>
 public readonly record struct CommentarySubject

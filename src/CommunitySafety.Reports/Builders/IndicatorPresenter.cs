@@ -32,11 +32,15 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
     public string Subject => Indicator.Title.EndsWith(" (%)", StringComparison.Ordinal) ? Indicator.Title[..^4] : Indicator.Title;
 
     /// <summary>True when the published variant must withhold this period's count (or the earlier one).</summary>
+    /// <remarks>The one rule, <see cref="DisclosureControl"/>: the same answer as the public pages, API and workbook.</remarks>
     public bool Suppressed => Variant == ReportVariant.Published
-        && (SmallCountSuppression.IsSmall(Judgement.Count, Threshold) || SmallCountSuppression.IsSmall(EarlierCount, Threshold));
+        && DisclosureControl.MustSuppress(Indicator, CurrentRow, Series.FirstOrDefault(v => v.PeriodStart == Change.From.FirstMonth.Index), DefaultThreshold);
 
     /// <summary>True when any value of the series would be suppressed in the published variant (no chart is then shown).</summary>
-    public bool SeriesHasSuppressed => Variant == ReportVariant.Published && Series.Any(v => SmallCountSuppression.IsSmall(v.Count, Threshold));
+    public bool SeriesHasSuppressed => Variant == ReportVariant.Published && Series.Any(v => DisclosureControl.MustSuppress(Indicator, v.Count, v.Denominator, DefaultThreshold));
+
+    private IIndicatorValueFields? CurrentRow => Series.FirstOrDefault(v => v.PeriodStart == Judgement.Period.FirstMonth.Index)
+        ?? (Judgement.Value is null && Judgement.Count is null ? null : new IndicatorValue { AreaCode = Judgement.AreaCode, EnteredBy = string.Empty, Count = Judgement.Count, Denominator = Judgement.Denominator, Value = Judgement.Value });
 
     private PeriodComparison Change => Judgement.SinceSamePeriodLastYear;
 

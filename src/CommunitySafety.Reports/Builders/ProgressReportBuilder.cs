@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunitySafety.Monitoring;
+using CommunitySafety.Periods;
 using CommunitySafety.Reports.Narrative;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,35 +39,89 @@ public static class ProgressReportBuilder
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException(options.PlanId is { } id ? $"There is no plan {id} in the monitoring store." : "The monitoring store holds no community safety plan.");
 
-        var service = new IndicatorStatusService(db);
+        // Approved data only in the published variant (drafts are marked inside); one period for the whole report.
+        var scope = options.Variant == ReportVariant.Published ? ValueScope.Published : ValueScope.Working;
+        var service = new IndicatorStatusService(db, scope);
+        var period = options.Period ?? await service.DefaultReportPeriodAsync(plan.Id, cancellationToken).ConfigureAwait(false);
+        options = options with { Period = period };
         var presenters = new Dictionary<int, IndicatorPresenter>();
         foreach (var framework in plan.Strategies.SelectMany(s => s.Frameworks))
         {
-            var judgements = await service.JudgeFrameworkAsync(framework.Code, options.Period, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var judgements = await service.JudgeFrameworkAsync(framework.Code, period, cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var judgement in judgements)
             {
                 var indicator = framework.Indicators.Single(i => i.Code == judgement.IndicatorCode);
-                var series = await db.IndicatorValues.AsNoTracking()
-                    .Where(v => v.IndicatorId == indicator.Id && v.AreaCode == judgement.AreaCode && v.CategoryType == string.Empty
-                                && v.PeriodKind == judgement.Period.Kind && v.PeriodStart <= judgement.Period.FirstMonth.Index)
-                    .OrderBy(v => v.PeriodStart)
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                var series = await service.SeriesAsync(indicator, judgement, cancellationToken).ConfigureAwait(false);
                 presenters[indicator.Id] = new IndicatorPresenter(indicator, judgement, series, options.Variant, options.DefaultDisclosureThreshold);
             }
         }
 
-        var commentary = await db.Commentaries.AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
-        var breakdowns = await LoadBreakdownsAsync(db, presenters.Values, cancellationToken).ConfigureAwait(false);
-        return Build(plan, presenters, commentary, breakdowns, options);
+        var owners = plan.Strategies.SelectMany(s => s.Frameworks).SelectMany(f => f.Indicators).ToDictionary(i => i.Id, i => i.OwnerOrganisation);
+        var commentary = (await db.Commentaries.AsNoTracking().InScope(scope).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(c => Credited(c, scope, c.IndicatorId is { } id ? owners.GetValueOrDefault(id) : null)).ToList();
+        var breakdowns = await LoadBreakdownsAsync(db, presenters.Values, scope, cancellationToken).ConfigureAwait(false);
+        var latest = await service.LatestPeriodsAsync(plan.Id, cancellationToken).ConfigureAwait(false);
+        var report = Build(plan, presenters, commentary, breakdowns, options);
+        return WithPeriodCoverage(report, presenters.Values, latest, period);
     }
 
+    /// <summary>
+    /// Commentary as the report shows it: credited to "Name (Organisation)" inside and to the organisation alone in the
+    /// published variant, whose text loses any e-mail address (<see cref="Publication"/>).
+    /// </summary>
+    private static Commentary Credited(Commentary c, ValueScope scope, string? owner)
+    {
+        c.Author = Publication.Credit(c, scope, owner);
+        if (scope == ValueScope.Published)
+        {
+            c.Markdown = Publication.RedactEmails(c.Markdown);
+        }
+
+        return c;
+    }
+
+    /// <summary>
+    /// Says in one place which indicators have no value for the report's period, and the latest period each has (a late
+    /// return, or an indicator reported less often); nothing when every indicator has one.
+    /// </summary>
+    private static Report WithPeriodCoverage(Report report, IEnumerable<IndicatorPresenter> presenters, IReadOnlyDictionary<int, ReportingPeriod> latest, ReportingPeriod period)
+    {
+        var other = presenters.Where(p => p.Judgement.Value is null || p.Judgement.Period != period)
+            .OrderBy(p => p.Indicator.Code, StringComparer.Ordinal)
+            .Select(p => latest.TryGetValue(p.Indicator.Id, out var l)
+                ? $"{p.Indicator.Title}: {(p.Judgement.Value is null ? $"no figure for {p.Judgement.Period}" : $"reported for {p.Judgement.Period}")}; latest figure {l}."
+                : $"{p.Indicator.Title}: no figure yet.")
+            .ToList();
+        if (other.Count == 0)
+        {
+            return report;
+        }
+
+        // A subsection of the background, so the report's numbered sections stay as they are.
+        var section = new ReportSection($"Figures for another period than {period}",
+            [new Paragraph($"This report is for {period}. These indicators have no figure for it, or are reported for a different period:"), new BulletList(other)]);
+        var sections = report.Sections.ToList();
+        var at = sections.FindIndex(x => x.Heading == "Background");
+        if (at < 0)
+        {
+            sections.Add(section);
+        }
+        else
+        {
+            sections[at] = sections[at] with { Subsections = [.. sections[at].Children, section] };
+        }
+
+        return report with { Sections = sections };
+    }
+
+
     private static async Task<Dictionary<int, List<IndicatorValue>>> LoadBreakdownsAsync(
-        MonitoringDbContext db, IEnumerable<IndicatorPresenter> presenters, CancellationToken cancellationToken)
+        MonitoringDbContext db, IEnumerable<IndicatorPresenter> presenters, ValueScope scope, CancellationToken cancellationToken)
     {
         var result = new Dictionary<int, List<IndicatorValue>>();
         foreach (var p in presenters.Where(p => p.Indicator.ValueType == IndicatorValueType.Count))
         {
-            var rows = await db.IndicatorValues.AsNoTracking()
+            var rows = await db.IndicatorValues.AsNoTracking().InScope(scope)
                 .Where(v => v.IndicatorId == p.Indicator.Id && v.AreaCode == p.Judgement.AreaCode && v.CategoryType != string.Empty
                             && v.PeriodKind == p.Judgement.Period.Kind && v.PeriodStart <= p.Judgement.Period.FirstMonth.Index)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         ["/admin"] = (Policies.Analysis, "/admin"),
         ["/admin/audit"] = (Policies.Analysis, "/admin/audit"),
         ["/admin/users"] = (Policies.Administration, "/admin/users"),
+        ["/review"] = (Policies.Analysis, "/review"),
         ["/api/indicators"] = (Policies.Internal, "/api/indicators"),
         ["/api/indicators/{code}"] = (Policies.Internal, "/api/indicators/DA-E1"),
         ["/api/indicators/{code}/values"] = (Policies.Internal, "/api/indicators/DA-E1/values"),

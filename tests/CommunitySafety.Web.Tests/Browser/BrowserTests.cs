@@ -24,7 +24,9 @@ public sealed class BrowserTests(BrowserFixture fixture)
             await page.Locator("#DA-E1-denominator").FillAsync("45");
             await page.Locator("#DA-E1-commentary").FillAsync("Risk reduced for **41 of 45** service users leaving support this quarter.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
-            await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("submitted");
+            // A confirmation page, not a reload: what is recorded, awaiting an analyst's review.
+            await Assertions.Expect(page.Locator(".govuk-panel--confirmation")).ToContainTextAsync("Figures submitted");
+            await Assertions.Expect(page.Locator("#submitted")).ToContainTextAsync("Awaiting review");
             await SaveScreenshotAsync(page, "entry-submitted", fullPage: true);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         }
@@ -38,6 +40,16 @@ public sealed class BrowserTests(BrowserFixture fixture)
         await Assertions.Expect(tile).ToContainTextAsync("91.1%");
         await SaveScreenshotAsync(a, "dashboard-analyst", fullPage: true);
 
+        await Assertions.Expect(tile).ToContainTextAsync("Draft: awaiting review");
+
+        // The analyst approves the partner's draft on the Review page before it can be published.
+        await a.GotoAsync("/review");
+        await SaveScreenshotAsync(a, "review", fullPage: true);
+        var section = a.Locator("section", new() { HasText = "Value: DA-E1" });
+        await section.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(a.Locator(".govuk-notification-banner--success")).ToContainTextAsync("approved");
+
+        await a.GotoAsync("/dashboard?framework=DAMF");
         await tile.Locator("a").ClickAsync();
         await Assertions.Expect(a.Locator(".app-commentary").First).ToContainTextAsync("41 of 45");
         await SaveScreenshotAsync(a, "indicator-DA-E1", fullPage: true);

@@ -21,7 +21,7 @@ public sealed class ReportProgressCommand : Command
         AllowMultipleArgumentsPerToken = false,
     };
     private readonly Option<bool> _published = new("--published") { Description = "The published variant: counts below the disclosure threshold are suppressed." };
-    private readonly Option<string?> _period = new("--period") { Description = "The period reported, e.g. 2022/23 (default: each indicator's latest).", HelpName = "period" };
+    private readonly Option<string?> _period = new("--period") { Description = "The period reported: a year-end report (2025/26, judged on annual totals against the previous year) or a quarter (\"Q3 2025/26\", against the same quarter last year). Default: the financial year most indicators have fully reported.", HelpName = "period" };
     private readonly Option<string?> _assessment = new("--assessment") { Description = "A saved strategic assessment (csp assess --format json) for the overall crime trend, matrix and key messages.", HelpName = "file" };
     private readonly Option<string> _meeting = new("--meeting") { Description = "Title of meeting.", DefaultValueFactory = _ => "Community Safety Partnership Board", HelpName = "text" };
     private readonly Option<string?> _date = new("--meeting-date") { Description = "Date of meeting, yyyy-mm-dd (default: today).", HelpName = "date" };
@@ -96,6 +96,17 @@ public sealed class ReportProgressCommand : Command
         catch (InvalidOperationException e)
         {
             throw new CliException(ExitCode.NoData, e.Message + " Run 'csp demo' or 'csp plan' to add one.", e);
+        }
+
+        // The pre-publication check: figures quoted in commentary that the data contradict are listed, never silently published.
+        var mismatches = await CommunitySafety.Monitoring.CommentaryCheck.PrePublicationAsync(db, period, cancellationToken).ConfigureAwait(false);
+        if (mismatches.Count > 0)
+        {
+            await _context.Error.WriteLineAsync($"Pre-publication check: {mismatches.Count} figure(s) quoted in commentary do not match the data:").ConfigureAwait(false);
+            foreach (var m in mismatches)
+            {
+                await _context.Error.WriteLineAsync($"  {m.IndicatorCode} ({m.Period}): {m.Message}").ConfigureAwait(false);
+            }
         }
 
         await ReportOutput.WriteAsync(report, paths).ConfigureAwait(false);

@@ -36,7 +36,7 @@ public sealed record ValueRecord(
     string Period, string AreaCode, string CategoryType, string Category, double? Value, double? Count, double? Denominator,
     double? Lower95, double? Upper95, ValueStatus Status, string? MissingReason, string? Note, string EnteredBy, DateTimeOffset EnteredAt, int Version);
 
-/// <summary>A published indicator: counts below the disclosure threshold are withheld.</summary>
+/// <summary>A published indicator: approved values only; values the one disclosure rule withholds are null with Suppressed true.</summary>
 public sealed record PublishedIndicator(
     string Code, string Title, string Framework, string Period, double? Value, bool Suppressed, ComparisonOutcome SinceSamePeriodLastYear, TrendMarker Trend, bool ExampleData);
 
@@ -84,7 +84,7 @@ public static class IndicatorsApi
     public static WebApplication MapPublicApi(this WebApplication app)
     {
         app.MapGet("/api/public/indicators", PublishedAsync).AllowAnonymous().WithTags("Published")
-            .WithName("ListPublishedIndicators").WithSummary("Published indicators, with small counts suppressed");
+            .WithName("ListPublishedIndicators").WithSummary("Published indicators: approved values only, with small counts suppressed");
         return app;
     }
 
@@ -141,7 +141,7 @@ public static class IndicatorsApi
 
     internal static async Task<Ok<List<PublishedIndicator>>> PublishedAsync(DashboardQuery query, CancellationToken cancellationToken)
     {
-        var view = await query.RunAsync(new DashboardFilter(null, null, null), cancellationToken);
+        var view = await query.RunAsync(new DashboardFilter(null, null, null, Published: true), cancellationToken);
         return TypedResults.Ok(Tiles(view).Select(t =>
         {
             var j = t.Tile.Judgement;

@@ -9,7 +9,8 @@ namespace CommunitySafety.Web.Features.Dashboard;
 /// <param name="Priority">A priority's code, or null for all.</param>
 /// <param name="Framework">A monitoring framework's code, or null for all.</param>
 /// <param name="Status">A status key (see <see cref="TileStatus"/>), or null for all.</param>
-public sealed record DashboardFilter(string? Priority, string? Framework, string? Status);
+/// <param name="Published">True for the public view: approved values only (<see cref="ValueScope.Published"/>).</param>
+public sealed record DashboardFilter(string? Priority, string? Framework, string? Status, bool Published = false);
 
 /// <summary>The status keys a tile can be filtered by.</summary>
 public static class TileStatus
@@ -102,7 +103,7 @@ public sealed class DashboardQuery(MonitoringDbContext db, IndicatorStatusServic
     {
         ArgumentNullException.ThrowIfNull(filter);
         // The whole view is kept while the store is unchanged (the plan's tables are in the stamp too).
-        return await cache.GetOrMakeAsync($"dashboard:{filter.Priority}|{filter.Framework}|{filter.Status}", stamp,
+        return await cache.GetOrMakeAsync($"dashboard:{filter.Priority}|{filter.Framework}|{filter.Status}|{filter.Published}", stamp,
             () => BuildAsync(filter, stamp, cancellationToken));
     }
 
@@ -123,8 +124,9 @@ public sealed class DashboardQuery(MonitoringDbContext db, IndicatorStatusServic
             .Select(i => new { i.Code, i.FrameworkId, i.Multiplier, i.OwnerOrganisation, i.DisclosureThreshold })
             .ToListAsync(cancellationToken);
         var judged = filter.Framework is { Length: > 0 } f && plan.Priorities.SelectMany(p => p.Strategies).SelectMany(s => s.Frameworks).Any(x => x.Code == f) ? f : null;
-        var judgements = (await cache.GetOrMakeAsync("judgements:" + judged, stamp,
-                () => status.JudgeFrameworkAsync(judged, cancellationToken: cancellationToken)))
+        var scope = filter.Published ? ValueScope.Published : ValueScope.Working;
+        var judgements = (await cache.GetOrMakeAsync($"judgements:{judged}|{scope}", stamp,
+                () => status.For(scope).JudgeFrameworkAsync(judged, cancellationToken: cancellationToken)))
             .ToDictionary(j => j.IndicatorCode, StringComparer.Ordinal);
 
         var order = judgements.Keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
@@ -149,7 +151,7 @@ public sealed class DashboardQuery(MonitoringDbContext db, IndicatorStatusServic
                     }
 
                     var tiles = indicators.Where(i => i.FrameworkId == framework.Id)
-                        .Select(i => judgements.TryGetValue(i.Code, out var j) ? new IndicatorTile(j, i.Multiplier, i.OwnerOrganisation, i.DisclosureThreshold) : null)
+                        .Select(i => judgements.TryGetValue(i.Code, out var j) ? new IndicatorTile(j, i.Multiplier, i.OwnerOrganisation, i.DisclosureThreshold ?? DisclosureControl.DefaultThreshold) : null)
                         .OfType<IndicatorTile>()
                         .Where(t => filter.Status is not { Length: > 0 } sk || TileStatus.Matches(t.Judgement, sk))
                         .OrderBy(t => order[t.Judgement.IndicatorCode])

@@ -49,8 +49,13 @@ public static class EntryRules
     /// <param name="areaCode">The area.</param>
     /// <param name="status">Provisional or final.</param>
     /// <param name="errors">Where problems are added.</param>
+    /// <param name="now">Now, for the reporting period rule.</param>
+    /// <param name="confirmedUnfinished">Whether the person confirmed a period not yet ended.</param>
+    /// <param name="review">Draft for a partner, approved for an analyst.</param>
     /// <returns>The input, or null when there were problems.</returns>
-    public static IndicatorValueInput? ToInput(Indicator indicator, EntryRow row, ReportingPeriod period, string areaCode, ValueStatus status, List<EntryError> errors)
+    public static IndicatorValueInput? ToInput(
+        Indicator indicator, EntryRow row, ReportingPeriod period, string areaCode, ValueStatus status, List<EntryError> errors,
+        DateTimeOffset now, bool confirmedUnfinished = false, ReviewState review = ReviewState.Draft)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(row);
@@ -71,11 +76,14 @@ public static class EntryRules
             Value = value,
             MissingReason = string.IsNullOrWhiteSpace(row.MissingReason) ? null : row.MissingReason.Trim(),
             Status = status,
+            ConfirmedUnfinishedPeriod = confirmedUnfinished,
+            Review = review,
         };
-        foreach (var problem in IndicatorValueRules.Validate(indicator, input))
+        foreach (var problem in IndicatorValueRules.Validate(indicator, input, now))
         {
             var field = problem.Field switch
             {
+                "Period" => "period",
                 "Count" => "count",
                 "Denominator" => "denominator",
                 "Missing reason" => "missing",

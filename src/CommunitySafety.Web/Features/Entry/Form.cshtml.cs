@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using CommunitySafety.Monitoring;
 using CommunitySafety.Periods;
+using CommunitySafety.Web.Infrastructure;
 using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
@@ -36,6 +37,22 @@ public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store,
     [BindProperty(SupportsGet = true)]
     public string? Done { get; set; }
 
+    /// <summary>The partner's confirmation that figures for a period not yet ended are meant (<see cref="ReportingPeriodRule"/>).</summary>
+    [BindProperty]
+    public bool ConfirmUnfinished { get; set; }
+
+    /// <summary>True when the period has not ended: the form asks for the confirmation.</summary>
+    public bool PeriodUnfinished { get; private set; }
+
+    /// <summary>Each indicator's previous period's value and the same period last year's, as text for the hint beside its inputs.</summary>
+    public Dictionary<string, (string Previous, string LastYear)> Earlier { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>On the confirmation page: what is now stored for the period, per indicator.</summary>
+    public List<(Indicator Indicator, IndicatorValue? Value, Commentary? Commentary)> Stored { get; } = [];
+
+    /// <summary>On the confirmation page: figures quoted in the commentary that do not match the data.</summary>
+    public List<CommentaryMismatch> Mismatches { get; } = [];
+
     public MonitoringFramework? FrameworkEntity { get; private set; }
 
     public ReportingPeriod ParsedPeriod { get; private set; }
@@ -53,6 +70,12 @@ public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store,
         if (await LoadAsync(cancellationToken) is { } problem)
         {
             return problem;
+        }
+
+        if (Done == "submitted")
+        {
+            await LoadConfirmationAsync(cancellationToken);
+            return Page();
         }
 
         var draft = await FindDraftAsync(cancellationToken);
@@ -116,7 +139,9 @@ public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store,
         {
             var indicator = allowed[row.Code];
             var areaCode = indicator.ReportingAreaCode ?? area;
-            inputs.Add((indicator, row, row.HasFigures ? EntryRules.ToInput(indicator, row, ParsedPeriod, areaCode, status, Errors) : null));
+            inputs.Add((indicator, row, row.HasFigures
+                ? EntryRules.ToInput(indicator, row, ParsedPeriod, areaCode, status, Errors, time.GetUtcNow(), ConfirmUnfinished, Review)
+                : null));
         }
 
         if (inputs.Count == 0)
@@ -158,7 +183,8 @@ public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store,
                     .Where(c => c.IndicatorId == indicator.Id && c.Period == periodText).Select(c => c.Markdown).SingleOrDefaultAsync(cancellationToken);
                 if (existing != text)
                 {
-                    await store.WriteCommentaryAsync(CommentarySubject.OnIndicator(indicator.Id), ParsedPeriod, text, user, cancellationToken);
+                    await store.WriteCommentaryAsync(CommentarySubject.OnIndicator(indicator.Id), ParsedPeriod, text, user,
+                        new CommentaryCredit(User.DisplayName(), User.Organisation() ?? indicator.OwnerOrganisation), Review, cancellationToken);
                     await audit.RecordAsync(User, existing is null ? "Commentary written" : "Commentary changed", "Commentary",
                         $"{indicator.Code} {ParsedPeriod}", existing is null ? null : new { Markdown = existing }, new { Markdown = text }, cancellationToken);
                 }
@@ -193,8 +219,52 @@ public sealed class FormModel(MonitoringDbContext db, IndicatorValueStore store,
 
         ParsedPeriod = period;
         Period = period.ToString();
+        PeriodUnfinished = ReportingPeriodRule.IsUnfinished(period, time.GetUtcNow());
         Indicators = [.. FrameworkEntity.Indicators.Where(i => i.PeriodKind == period.Kind && User.MayEnter(i)).OrderBy(i => i.Order).ThenBy(i => i.Code, StringComparer.Ordinal)];
+        await LoadEarlierAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>A partner's entry is a draft until an analyst approves it; an analyst's own entry is approved as entered.</summary>
+    private ReviewState Review => User.IsAnalyst() ? ReviewState.Approved : ReviewState.Draft;
+
+    private async Task LoadEarlierAsync(CancellationToken cancellationToken)
+    {
+        var ids = Indicators.Select(i => i.Id).ToList();
+        var (previous, lastYear) = (ParsedPeriod.Previous.FirstMonth.Index, ParsedPeriod.SamePeriodLastYear.FirstMonth.Index);
+        var kind = ParsedPeriod.Kind;
+        var rows = await db.IndicatorValues.AsNoTracking().InScope(ValueScope.Working)
+            .Where(v => ids.Contains(v.IndicatorId) && v.PeriodKind == kind && v.CategoryType == string.Empty && (v.PeriodStart == previous || v.PeriodStart == lastYear))
+            .ToListAsync(cancellationToken);
+        foreach (var i in Indicators)
+        {
+            var area = i.ReportingAreaCode ?? FrameworkEntity!.Strategy!.Plan!.Partnership!.AreaCode;
+            string Text(int start, ReportingPeriod p) => rows.FirstOrDefault(v => v.IndicatorId == i.Id && v.AreaCode == area && v.PeriodStart == start) is { } v
+                ? $"{p}: {(v.Value is { } x ? Display.Value(x, i.ValueType, i.Multiplier) : "no value (" + v.MissingReason + ")")}{(v.Review == ReviewState.Draft ? " (draft)" : string.Empty)}"
+                : $"{p}: nothing recorded";
+            Earlier[i.Code] = (Text(previous, ParsedPeriod.Previous), Text(lastYear, ParsedPeriod.SamePeriodLastYear));
+        }
+    }
+
+    private async Task LoadConfirmationAsync(CancellationToken cancellationToken)
+    {
+        var ids = Indicators.Select(i => i.Id).ToList();
+        var start = ParsedPeriod.FirstMonth.Index;
+        var kind = ParsedPeriod.Kind;
+        var periodText = ParsedPeriod.ToString();
+        var values = await db.IndicatorValues.AsNoTracking().InScope(ValueScope.Working)
+            .Where(v => ids.Contains(v.IndicatorId) && v.PeriodKind == kind && v.PeriodStart == start && v.CategoryType == string.Empty).ToListAsync(cancellationToken);
+        var commentary = await db.Commentaries.AsNoTracking().InScope(ValueScope.Working)
+            .Where(c => c.IndicatorId != null && ids.Contains(c.IndicatorId.Value) && c.Period == periodText).ToListAsync(cancellationToken);
+        foreach (var i in Indicators)
+        {
+            var c = commentary.FirstOrDefault(x => x.IndicatorId == i.Id);
+            Stored.Add((i, values.FirstOrDefault(v => v.IndicatorId == i.Id), c));
+            if (c is not null)
+            {
+                Mismatches.AddRange(await CommentaryCheck.CheckAsync(db, i.Code, ParsedPeriod, c.Markdown, cancellationToken));
+            }
+        }
     }
 
     private async Task<List<EntryRow>> CurrentRowsAsync(CancellationToken cancellationToken)

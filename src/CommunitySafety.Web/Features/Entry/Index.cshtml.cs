@@ -11,7 +11,7 @@ namespace CommunitySafety.Web.Features.Entry;
 
 /// <summary>Choosing a framework and period to enter figures for.</summary>
 [Authorize(Policy = Policies.DataEntry)]
-public sealed class IndexModel(MonitoringDbContext db) : PageModel
+public sealed class IndexModel(MonitoringDbContext db, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Framework { get; set; }
@@ -26,6 +26,15 @@ public sealed class IndexModel(MonitoringDbContext db) : PageModel
 
     public List<EntryError> Errors { get; } = [];
 
+    /// <summary>The quarter now due: the last quarter that has ended (pre-selected in the form).</summary>
+    public ReportingPeriod DuePeriod { get; private set; }
+
+    /// <summary>The last financial quarter that has ended at <paramref name="now"/>: the one partners are asked for.</summary>
+    /// <param name="now">Now.</param>
+    /// <returns>The quarter.</returns>
+    public static ReportingPeriod Due(DateTimeOffset now) =>
+        ReportingPeriod.OfQuarter(new YearMonth(now.UtcDateTime.Year, now.UtcDateTime.Month).FinancialQuarter).Previous;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var frameworks = await db.Frameworks.AsNoTracking().Include(f => f.Indicators).OrderBy(f => f.Code).ToListAsync(cancellationToken);
@@ -38,8 +47,10 @@ public sealed class IndexModel(MonitoringDbContext db) : PageModel
             }
         }
 
+        DuePeriod = Due(time.GetUtcNow());
         if (Check is null)
         {
+            Period ??= DuePeriod.ToString();
             return Page();
         }
 

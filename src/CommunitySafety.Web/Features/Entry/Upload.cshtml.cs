@@ -62,6 +62,10 @@ public sealed class UploadModel(MonitoringDbContext db, FrameworkWorkbooks workb
         return File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{Framework}-template.xlsx");
     }
 
+    /// <summary>The uploader's confirmation that figures for periods not yet ended are meant.</summary>
+    [BindProperty]
+    public bool ConfirmUnfinished { get; set; }
+
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
@@ -83,7 +87,13 @@ public sealed class UploadModel(MonitoringDbContext db, FrameworkWorkbooks workb
         await using var transaction = await transactions.BeginAsync(cancellationToken);
         await using (var stream = file.OpenReadStream())
         {
-            Result = await importer.ImportAsync(stream, name, new ImportOptions(User.AuditName()) { DefaultAreaCode = area }, cancellationToken);
+            Result = await importer.ImportAsync(stream, name, new ImportOptions(User.AuditName())
+            {
+                DefaultAreaCode = area,
+                ConfirmUnfinishedPeriods = ConfirmUnfinished,
+                // A partner's upload is a draft until an analyst approves it (the Review page).
+                Review = User.IsAnalyst() ? ReviewState.Approved : ReviewState.Draft,
+            }, cancellationToken);
         }
 
         if (!Result.Succeeded)

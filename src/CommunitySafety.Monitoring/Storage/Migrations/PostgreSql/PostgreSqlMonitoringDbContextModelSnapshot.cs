@@ -77,6 +77,14 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("integer");
 
@@ -93,6 +101,18 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
 
                     b.Property<int?>("PriorityId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -131,6 +151,11 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.Property<string>("Markdown")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset>("SupersededAt")
                         .HasColumnType("timestamp with time zone");
@@ -379,6 +404,18 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.Property<int>("PeriodStart")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -456,6 +493,11 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
 
                     b.Property<string>("Note")
                         .HasColumnType("text");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<string>("Status")
                         .IsRequired()
