@@ -27,6 +27,26 @@ public sealed class StopSearchAnalysis(AnalyticalStore store)
     private const string NoFurtherAction = "A no further action disposal";
     private static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>
+    /// The latest financial year at or before <paramref name="atOrBefore"/> with all 12 months of stop-and-search files for
+    /// the area's force(s); null when there is none (e.g. a report for 2024/25 when only 2023/24 is complete shows 2023/24).
+    /// </summary>
+    public FinancialYear? LatestCompleteYear(ResolvedArea area, FinancialYear atOrBefore)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        var query = new StopSearchRecordsQuery(store);
+        var months = query.MonthsLoaded(query.ForcesOf(area)).ToHashSet();
+        for (var y = atOrBefore; months.Count > 0 && y.LastMonth >= months.Min(); y = y.Previous)
+        {
+            if (y.Months.All(months.Contains))
+            {
+                return y;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Runs the analysis.</summary>
     public StopSearchResult For(StopSearchRequest request)
     {
