@@ -95,12 +95,15 @@ public sealed class OutcomeAnalysis(AnalyticalStore store)
         var current = Shares(year.ToString(), yearMonths, byMonth);
         var (comparison, comparisonNote) = Compare(year, yearMonths, all.MonthsWithRecords, byMonth, asOf, matureAge);
         var (peers, peerNote) = request.Peers ? Peers(area, yearMonths, types) : ([], "Peers not asked for.");
+        var (timing, timingNote) = Timing(query.FirstOutcomeLags(area, types));
         var result = new OutcomeResult
         {
             Area = area,
             Year = year,
             CrimeTypesText = typesText,
             Current = current,
+            Timing = timing,
+            TimingNote = timingNote,
             OutcomesAsOf = asOf,
             MatureAgeMonths = matureAge,
             Maturity = maturity,
@@ -112,6 +115,44 @@ public sealed class OutcomeAnalysis(AnalyticalStore store)
             Provenance = provenance,
         };
         return result with { Summary = Summarise(result) };
+    }
+
+    /// <summary>
+    /// The share of each month's crimes with a first outcome within k months, for every k the consecutive outcomes files
+    /// cover: months compared at the same k are compared at the same age of record.
+    /// </summary>
+    private static (List<TimingRow>, string) Timing(OutcomeLags lags)
+    {
+        var rows = new List<TimingRow>();
+        foreach (var month in lags.Cells.Select(c => c.Month).Distinct().Order())
+        {
+            var cells = lags.Cells.Where(c => c.Month == month).ToList();
+            var n = cells.Sum(c => c.Count);
+            var ages = 0;
+            while (lags.OutcomeFileMonths.Contains(month.AddMonths(ages)))
+            {
+                ages++;
+            }
+
+            rows.Add(new TimingRow(month, n, [.. Enumerable.Range(0, ages).Select(k => Proportion.Calculate(cells.Where(c => c.Lag is { } l && l <= k).Sum(c => c.Count), n))]));
+        }
+
+        if (rows.Count == 0)
+        {
+            return (rows, lags.OutcomeFileMonths.Count == 0
+                ? "No police.uk outcomes files are imported for the area's force, so the time to a first outcome cannot be measured; import them (csp import police) to see it."
+                : "The police.uk outcomes files imported do not cover months whose street records are imported, so the time to a first outcome cannot be measured.");
+        }
+
+        var common = rows.Where(r => r.WithOutcomeByAge.Count > 1).ToList();
+        var note = $"Time to a first outcome, from the police.uk outcomes files ({MonthRange(lags.OutcomeFileMonths)}): the share of each month's crimes listed with an outcome within 0, 1, 2 … months. Read a column down to compare months at the same age of record.";
+        if (common.Count >= 2)
+        {
+            var (a, b) = (common[0], common[^1]);
+            note += string.Format(EnGb, " Within 1 month: {0:0.0}% of {1}'s crimes against {2:0.0}% of {3}'s.", a.WithOutcomeByAge[1].Value, a.Month.ToDisplayString(), b.WithOutcomeByAge[1].Value, b.Month.ToDisplayString());
+        }
+
+        return (rows, note);
     }
 
     /// <summary>The smallest age from which every month has fewer than <see cref="MatureOpenPercent"/>% open; null when the oldest month is still above it.</summary>

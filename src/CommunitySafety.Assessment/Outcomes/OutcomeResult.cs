@@ -63,6 +63,12 @@ public sealed record OutcomeComparison(OutcomeShares Earlier, OutcomeShares Late
 /// <param name="Charged">Share charged or summonsed so far (percent, Wilson 95%).</param>
 public sealed record MaturityRow(YearMonth Month, int AgeMonths, long Crimes, ProportionResult Open, ProportionResult Charged);
 
+/// <summary>How quickly one month's crimes got a first outcome, from the police.uk outcomes files.</summary>
+/// <param name="Month">Month the crimes were recorded.</param>
+/// <param name="Crimes">Crimes recorded that month (with a Crime ID).</param>
+/// <param name="WithOutcomeByAge">Element k: the share (percent, Wilson 95%) with a first outcome listed in the outcomes files of months up to k months after the crime's month; as many ages as there are consecutive outcomes files.</param>
+public sealed record TimingRow(YearMonth Month, long Crimes, IReadOnlyList<ProportionResult> WithOutcomeByAge);
+
 /// <summary>A peer's outcome shares over the same months, or why there are none.</summary>
 /// <param name="Code">The peer's ONS code.</param>
 /// <param name="Name">Its name.</param>
@@ -96,6 +102,12 @@ public sealed record OutcomeResult
 
     /// <summary>The share still open by month recorded, every month imported (oldest first).</summary>
     public IReadOnlyList<MaturityRow> Maturity { get; init; } = [];
+
+    /// <summary>Time to a first outcome by month recorded, at equal ages (from the outcomes files); empty when none overlap the street months.</summary>
+    public IReadOnlyList<TimingRow> Timing { get; init; } = [];
+
+    /// <summary>What <see cref="Timing"/> shows, or why it is empty.</summary>
+    public string TimingNote { get; init; } = string.Empty;
 
     /// <summary>This year against the same months last year; null when not possible (see <see cref="ComparisonNote"/>).</summary>
     public OutcomeComparison? Comparison { get; init; }

@@ -81,4 +81,47 @@ public sealed class OutcomeRecordsQuery(AnalyticalStore store)
             r => new OutcomeCell(YearMonth.FromIndex(r.GetInt32(0)), CrimeType.FromId(r.GetByte(1)), r.GetString(2), r.GetInt64(3)), args);
         return new OutcomeRecords(area, first, last, cells, withRecords, countsOnly, asOf, [.. forces.Values.Order(StringComparer.Ordinal)]);
     }
+
+    /// <summary>
+    /// How long the area's crimes took to get their first outcome in the police.uk outcomes files: for each month recorded
+    /// (with street records), the crimes by months between the crime's month and the first outcomes-file month that lists
+    /// its Crime ID (null: none listed yet), with the months of outcomes files every responsible force has.
+    /// </summary>
+    /// <param name="area">The area.</param>
+    /// <param name="types">Only these crime types; null or empty for all.</param>
+    public OutcomeLags FirstOutcomeLags(ResolvedArea area, IReadOnlyCollection<CrimeType>? types = null)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        var counts = new CrimeCounts(store);
+        var (join, where, args) = counts.Filter(area);
+        var forces = counts.ResponsibleForces(area, join, where, args);
+        var forceList = forces.Count == 0 ? "NULL" : string.Join(',', forces.Keys);
+        var outcomeMonths = store.Query(
+            $"SELECT month_idx FROM loaded_month WHERE kind = 1 AND force_id IN ({forceList}) GROUP BY month_idx HAVING count(DISTINCT force_id) = {Math.Max(1, forces.Count)} ORDER BY 1",
+            r => YearMonth.FromIndex(r.GetInt32(0))).ToHashSet();
+        var streetMonths = store.Query(
+            $"SELECT month_idx FROM loaded_month WHERE kind = 0 AND NOT coalesce(counts_only, false) AND force_id IN ({forceList}) GROUP BY month_idx HAVING count(DISTINCT force_id) = {Math.Max(1, forces.Count)}",
+            r => r.GetInt32(0)).Where(m => outcomeMonths.Contains(YearMonth.FromIndex(m))).ToList();
+        if (streetMonths.Count == 0)
+        {
+            return new OutcomeLags(outcomeMonths, []);
+        }
+
+        var typeFilter = types is { Count: > 0 } ? $" AND m.crime_type_id IN ({string.Join(',', types.Select(t => t.Id))})" : string.Empty;
+        var cells = store.Query(
+            $"""
+            WITH o AS (SELECT crime_id, min(month_idx) AS first_idx FROM outcome WHERE crime_id IS NOT NULL AND force_id IN ({forceList}) GROUP BY crime_id)
+            SELECT m.month_idx, CASE WHEN o.first_idx IS NULL THEN NULL ELSE greatest(o.first_idx - m.month_idx, 0) END, count(*)::BIGINT
+            FROM crime m {join} LEFT JOIN o ON o.crime_id = m.crime_id
+            WHERE m.crime_id IS NOT NULL AND m.crime_type_id <> 1 AND m.month_idx IN ({string.Join(',', streetMonths)}) {where}{typeFilter}
+            GROUP BY ALL ORDER BY 1, 2
+            """,
+            r => (YearMonth.FromIndex(r.GetInt32(0)), r.IsDBNull(1) ? (int?)null : r.GetInt32(1), r.GetInt64(2)), args);
+        return new OutcomeLags(outcomeMonths, cells);
+    }
 }
+
+/// <summary>Crimes by month recorded and months to their first outcome in the police.uk outcomes files.</summary>
+/// <param name="OutcomeFileMonths">Months with an outcomes file for every responsible force.</param>
+/// <param name="Cells">(month recorded, months to the first outcome or null when none yet, crimes).</param>
+public sealed record OutcomeLags(IReadOnlySet<YearMonth> OutcomeFileMonths, IReadOnlyList<(YearMonth Month, int? Lag, long Count)> Cells);

@@ -93,6 +93,11 @@ public static class OutcomeSections
                 "Outcome maturity"));
         }
 
+        if (r.Timing.Count > 0)
+        {
+            blocks.Add(new Paragraph(r.TimingNote, "Time to a first outcome"));
+        }
+
         return new ReportSection("Crime outcomes", blocks);
     }
 

@@ -145,3 +145,65 @@ public class OutcomeAnalysisStoreTests(SampleStore samples)
         Assert.Throws<ArgumentException>(() => Analyse("2024/25", CrimeType.AntiSocialBehaviour));
     }
 }
+
+/// <summary>Time to a first outcome, against the raw street and outcomes files.</summary>
+[Collection(nameof(SampleStoreCollection))]
+public class OutcomeTimingStoreTests(SampleStore samples)
+{
+    [Fact]
+    public void For_Luton_December2023CrimesWithAFirstOutcomeWithinEachMonth_EqualTheRawFiles()
+    {
+        // Luton's crimes of December 2023 (street file) and the first outcomes-file month listing each Crime ID.
+        var crimes = new List<string>();
+        using (var zip = ZipFile.OpenRead(Path.Combine(samples.Samples, "police", "bedfordshire-2018-2025.zip")))
+        {
+            using var parser = new TextFieldParser(zip.Entries.Single(e => e.Name == "2023-12-bedfordshire-street.csv").Open()) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
+            parser.SetDelimiters(",");
+            var header = parser.ReadFields()!;
+            int id = Array.IndexOf(header, "Crime ID"), name = Array.IndexOf(header, "LSOA name"), type = Array.IndexOf(header, "Crime type");
+            while (parser.ReadFields() is { } row)
+            {
+                if (row[name].StartsWith("Luton ", StringComparison.Ordinal) && row[type] != "Anti-social behaviour" && row[id].Length > 0)
+                {
+                    crimes.Add(row[id]);
+                }
+            }
+        }
+
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var zip = ZipFile.OpenRead(Path.Combine(samples.Samples, "police", "bedfordshire-outcomes-stop-search-2021-2024.zip")))
+        {
+            foreach (var entry in zip.Entries.Where(e => e.Name.EndsWith("-outcomes.csv", StringComparison.Ordinal)).OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                using var parser = new TextFieldParser(entry.Open()) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
+                parser.SetDelimiters(",");
+                var id = Array.IndexOf(parser.ReadFields()!, "Crime ID");
+                while (parser.ReadFields() is { } row)
+                {
+                    first.TryAdd(row[id], entry.Name[..7]);
+                }
+            }
+        }
+
+        var result = new OutcomeAnalysis(samples.Store).For(new OutcomeRequest
+        {
+            Area = new AreaResolver(samples.Store).Resolve("Luton"),
+            Year = FinancialYear.Parse("2023/24"),
+            Peers = false,
+        });
+
+        var december = result.Timing.Single(t => t.Month == new YearMonth(2023, 12));
+        Assert.Equal(crimes.Count, december.Crimes);
+        string[] months = ["2023-12", "2024-01", "2024-02", "2024-03", "2024-04"];
+        Assert.Equal(months.Length, december.WithOutcomeByAge.Count);
+        for (var k = 0; k < months.Length; k++)
+        {
+            var within = crimes.Count(c => first.TryGetValue(c, out var m) && string.CompareOrdinal(m, months[k]) <= 0);
+            Assert.Equal(within, december.WithOutcomeByAge[k].Numerator);
+        }
+
+        // April 2024's crimes have only the April file: one age, so they are compared with December's at age 0 only.
+        Assert.Single(result.Timing.Single(t => t.Month == new YearMonth(2024, 4)).WithOutcomeByAge);
+        Assert.StartsWith("Time to a first outcome, from the police.uk outcomes files (Dec 2023–Apr 2024)", result.TimingNote, StringComparison.Ordinal);
+    }
+}

@@ -14,7 +14,7 @@ namespace CommunitySafety.Cli.Commands.Outcomes;
 /// </summary>
 public sealed class OutcomesCommand : Command
 {
-    private static readonly string[] Views = ["summary", "maturity", "peers"];
+    private static readonly string[] Views = ["summary", "maturity", "timing", "peers"];
     private readonly CliContext _context;
 
     private readonly Option<string> _area = new("--area")
@@ -40,9 +40,9 @@ public sealed class OutcomesCommand : Command
 
     private readonly Option<string> _view = new("--view")
     {
-        Description = "summary (shares by outcome group and the change on last year), maturity (share still open by month recorded) or peers.",
+        Description = "summary (shares by outcome group and the change on last year), maturity (share still open by month recorded), timing (share with a first outcome within 0, 1, 2 … months, from the outcomes files) or peers.",
         DefaultValueFactory = _ => "summary",
-        HelpName = "summary|maturity|peers",
+        HelpName = "summary|maturity|timing|peers",
     };
 
     private readonly Option<OutputFormat> _format = CommonOptions.Format();
@@ -93,7 +93,7 @@ public sealed class OutcomesCommand : Command
 
         var view = parseResult.GetValue(_view)!.ToLowerInvariant();
         var result = new OutcomeAnalysis(store).For(new OutcomeRequest { Area = area, Year = year, CrimeTypes = types, Peers = view == "peers" });
-        if (result.Current is null && view != "maturity")
+        if (result.Current is null && view is not ("maturity" or "timing"))
         {
             throw new CliException(ExitCode.NoData, result.NotAvailable ?? "No data.");
         }
@@ -101,6 +101,7 @@ public sealed class OutcomesCommand : Command
         var table = view switch
         {
             "maturity" => Maturity(result),
+            "timing" => Timing(result),
             "peers" => Peers(result),
             _ => Summary(result),
         };
@@ -176,6 +177,27 @@ public sealed class OutcomesCommand : Command
             ? $"Mature: {m} months or older, from which every month has fewer than {OutcomeAnalysis.MatureOpenPercent:0} in 100 crimes still under investigation. Comparisons between years use only mature months."
             : $"No month is mature yet (every month has {OutcomeAnalysis.MatureOpenPercent:0}% or more still under investigation).");
         table.Notes.AddRange(result.Provenance);
+        return table;
+    }
+
+    /// <summary>The share of each month's crimes with a first outcome within 0, 1, 2 … months (outcomes files).</summary>
+    internal static ResultTable Timing(OutcomeResult result)
+    {
+        var ages = result.Timing.Count == 0 ? 0 : result.Timing.Max(t => t.WithOutcomeByAge.Count);
+        var columns = new List<ResultColumn> { new("Month recorded"), new("Crimes", IsNumeric: true) };
+        columns.AddRange(Enumerable.Range(0, ages).Select(k => new ResultColumn($"Outcome within {k} month{(k == 1 ? string.Empty : "s")} %", IsNumeric: true, Format: "N1")));
+        var table = new ResultTable([.. columns]);
+        foreach (var row in result.Timing)
+        {
+            var cells = new List<object?> { row.Month.ToString(), row.Crimes };
+            cells.AddRange(Enumerable.Range(0, ages).Select(k => k < row.WithOutcomeByAge.Count ? row.WithOutcomeByAge[k].Value : (object?)null));
+            table.Add([.. cells]);
+        }
+
+        table.Title = $"Time to a first outcome, {result.Area.Name}: {result.CrimeTypesText}";
+        table.Notes.Add(result.TimingNote);
+        table.Notes.Add("Empty cells: the outcomes files imported end before that age, so it cannot be measured yet (not zero).");
+        table.Notes.AddRange(result.Provenance.Take(1));
         return table;
     }
 
