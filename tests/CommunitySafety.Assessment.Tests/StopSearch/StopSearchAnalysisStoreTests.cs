@@ -111,6 +111,27 @@ public class StopSearchAnalysisStoreTests(SampleStore samples)
     }
 
     [Fact]
+    public void ComparisonDoc_PoliceUkColumns_AreWhatTheAnalysisGives()
+    {
+        // docs/stop-search-comparison.md compares these figures with the Home Office's: keep the document true.
+        var doc = File.ReadAllLines(Path.Combine(Path.GetDirectoryName(samples.Samples)!, "docs", "stop-search-comparison.md"));
+        var result = new StopSearchAnalysis(samples.Store).For(new StopSearchRequest
+        {
+            Area = new AreaResolver(samples.Store).Resolve("Bedfordshire Police"),
+            Year = FinancialYear.Parse("2023/24"),
+        });
+        var gb = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        foreach (var row in result.Ethnicity.Single(e => e.Definition == EthnicityDefinition.SelfDefined).Rows.Where(r => r.Population is not null))
+        {
+            var ratio = row.Ratio is { } rr ? $"{rr.Ratio!.Value.ToString("0.00", gb)} ({rr.Lower95!.Value.ToString("0.00", gb)} to {rr.Upper95!.Value.ToString("0.00", gb)})" : "1 (reference)";
+            var expected = $"| {row.Group} | {row.Population!.Value.ToString("N0", gb)} | {row.Searches.ToString("N0", gb)} | {row.Rate!.Value.Value!.Value.ToString("0.0", gb)} | {row.Published!.Value.ToString("0.0", gb)} | {ratio} |";
+            Assert.Contains(doc, line => line.StartsWith(expected, StringComparison.Ordinal));
+        }
+
+        Assert.Contains(doc, line => line.StartsWith($"| All | 704,736 | {result.Searches.ToString("N0", gb)} |", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void For_APartialYear_GivesRatiosButNoRatesPer1000()
     {
         var result = new StopSearchAnalysis(samples.Store).For(new StopSearchRequest
