@@ -53,8 +53,18 @@ public static class OutcomeSections
         }
 
         blocks.Add(new Paragraph(string.Join(" ", r.Summary)));
-        var rows = c.Shares.Where(s => s.Share.Numerator > 0 || s.Group.IsOpen).Select(s =>
+        var shown = c.Shares.Where(s => s.Share.Numerator > 0 || s.Group.IsOpen).ToList();
+        // Published: small counts suppressed, and one more cell when a single small one could be worked out from the total.
+        var (hidden, _) = published
+            ? Disclosure.SmallCountSuppression.Group([.. shown.Select(s => (double?)s.Share.Numerator)], c.Crimes, threshold)
+            : (new bool[shown.Count], false);
+        var rows = shown.Select((s, i) =>
         {
+            if (hidden[i])
+            {
+                return new TableRow([s.Group.Name, new TableCell(Disclosure.SmallCountSuppression.Symbol, CellStatus.Suppressed), "–", "–", "–", "–"]);
+            }
+
             var change = r.Comparison?.Changes.Single(x => x.Group == s.Group);
             var verdict = change is null ? "not compared"
                 : change.IsSignificant ? (change.Change.Difference > 0 ? "higher" : "lower") : "no real change";
@@ -63,7 +73,7 @@ public static class OutcomeSections
             [
                 s.Group.Name,
                 Count(s.Share.Numerator, published, threshold),
-                published && Disclosure.SmallCountSuppression.IsSmall(s.Share.Numerator, threshold) ? "–" : Pct(s.Share.Value),
+                Pct(s.Share.Value),
                 Interval(s.Share),
                 change is null ? "–" : $"{Pct(change.Change.LaterValue)} against {Pct(change.Change.EarlierValue)}",
                 new TableCell(verdict, status),
@@ -116,16 +126,20 @@ public static class OutcomeSections
         foreach (var e in r.Ethnicity)
         {
             var definition = e.Definition == EthnicityDefinition.SelfDefined ? "Self-defined" : "Officer-defined";
-            foreach (var row in e.Rows)
+            // Each definition's rows add up to all searches (given in the text): suppress a second cell when one alone is small.
+            var (hidden, _) = published
+                ? Disclosure.SmallCountSuppression.Group([.. e.Rows.Select(x => (double?)x.Searches)], r.Searches, threshold)
+                : (new bool[e.Rows.Count], false);
+            foreach (var (row, index) in e.Rows.Select((x, i) => (x, i)))
             {
-                var small = published && Disclosure.SmallCountSuppression.IsSmall(row.Searches, threshold);
+                var small = hidden[index];
                 var ratio = row.Ratio is { Ratio: { } x } rr && !small
                     ? $"{x.ToString("0.0", Gb)} ({(rr.Lower95 ?? 0).ToString("0.0", Gb)}–{(rr.Upper95 is { } u ? u.ToString("0.0", Gb) : "∞")})"
                     : row.Group == EthnicGroups.White && row.Population is not null ? "1 (reference)" : "–";
                 rows.Add(new TableRow(
                 [
                     $"{row.Group} ({definition.ToLowerInvariant()})",
-                    Count(row.Searches, published, threshold),
+                    small ? new TableCell(Disclosure.SmallCountSuppression.Symbol, CellStatus.Suppressed) : row.Searches.ToString("N0", Gb),
                     row.Population is { } p ? p.ToString("N0", Gb) : "–",
                     row.Rate?.Value is { } rate && !small ? rate.ToString("0.0", Gb) : "–",
                     new TableCell(ratio, row.Ratio is { IsSignificant: true } && !small ? CellStatus.NoJudgement : CellStatus.None),
