@@ -47,7 +47,8 @@ public sealed class OutcomeAnalysis(AnalyticalStore store)
         var year = request.Year;
         var area = request.Area;
 
-        // Every month imported for the area, for maturity; the year's and last year's months are among them.
+        // Every month imported for the area (police.uk's street data start in December 2010), for maturity; the year's and
+        // last year's months are among them.
         var all = query.For(area, new YearMonth(2010, 12), year.LastMonth.AddMonths(120), types);
         var asOf = all.OutcomesAsOf;
         var byMonth = all.Cells.GroupBy(c => c.Month).ToDictionary(g => g.Key, g => g.ToList());

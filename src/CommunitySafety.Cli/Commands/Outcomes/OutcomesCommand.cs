@@ -125,18 +125,20 @@ public sealed class OutcomesCommand : Command
             new ResultColumn("Change (points)", IsNumeric: true, Format: "N1"),
             new ResultColumn("p-value", IsNumeric: true, Format: "N3"),
             new ResultColumn("Change"),
-            new ResultColumn("police.uk categories"));
+            new ResultColumn("police.uk categories"),
+            new ResultColumn("Source"));
         var period = $"{result.Year} ({c.Months.Count} of 12 months)";
+        var source = $"police.uk street-level crime, last outcome as published {result.OutcomesAsOf?.ToDisplayString()}; {result.Area.Name} ({result.Area.KindName})";
         foreach (var share in c.Shares)
         {
             var change = result.Comparison?.Changes.Single(x => x.Group == share.Group);
             table.Add(share.Group.Name, period, share.Share.Numerator, share.Share.Value, share.Share.Lower95, share.Share.Upper95,
                 change?.Change.LaterValue, change?.Change.EarlierValue, change?.Change.Difference, change?.Change.PValue,
                 change is null ? "not compared" : change.IsSignificant ? (change.Change.Difference > 0 ? "higher" : "lower") : "no significant change",
-                string.Join("; ", share.Categories.Select(x => $"{x.Category} {x.Count.ToString("N0", CultureInfo.InvariantCulture)}")));
+                string.Join("; ", share.Categories.Select(x => $"{x.Category} {x.Count.ToString("N0", CultureInfo.InvariantCulture)}")), source);
         }
 
-        table.Add("All crimes", period, c.Crimes, 100.0, null, null, null, null, null, null, null, null);
+        table.Add("All crimes", period, c.Crimes, 100.0, null, null, null, null, null, null, null, null, source);
         table.Title = $"Crime outcomes, {result.Area.Name} ({result.Area.KindName}), {result.Year}: {result.CrimeTypesText}";
         table.Notes.AddRange(result.Summary);
         table.Notes.AddRange(result.Provenance);

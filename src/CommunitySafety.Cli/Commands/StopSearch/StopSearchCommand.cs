@@ -123,14 +123,16 @@ public sealed class StopSearchCommand : Command
             new ResultColumn("Ratio to White", IsNumeric: true, Format: "N2"),
             new ResultColumn("Ratio lower 95%", IsNumeric: true, Format: "N2"),
             new ResultColumn("Ratio upper 95%", IsNumeric: true, Format: "N2"),
-            new ResultColumn("Home Office published rate per 1,000", IsNumeric: true, Format: "N1"));
+            new ResultColumn("Home Office published rate per 1,000", IsNumeric: true, Format: "N1"),
+            new ResultColumn("Source"));
+        var source = $"police.uk stop and search, {string.Join(", ", result.Forces)}; Census 2021 residents (ONS TS021), {result.Population?.Name} {result.Population?.Geography}";
         foreach (var rates in result.Ethnicity)
         {
             var definition = rates.Definition == EthnicityDefinition.SelfDefined ? "self-defined" : "officer-defined";
             foreach (var row in rates.Rows)
             {
                 table.Add(definition, row.Group, Period(result), row.Searches, row.Population, row.Rate?.Value, row.Rate?.Lower95, row.Rate?.Upper95,
-                    row.Ratio?.Ratio, row.Ratio?.Lower95, row.Ratio?.Upper95, row.Published);
+                    row.Ratio?.Ratio, row.Ratio?.Lower95, row.Ratio?.Upper95, row.Published, source);
             }
         }
 

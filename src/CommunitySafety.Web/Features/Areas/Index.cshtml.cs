@@ -109,7 +109,7 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
         }
 
         Hotspots = AreaAnalysis.Hotspots(store, chosen.Area, year);
-        (Outcomes, StopSearch) = OutcomeSections.For(store, chosen.Area, year);
+        (Outcomes, StopSearch) = AreaOutcomes.For(store, chosen.Area, year);
     }
 
     /// <summary>Crime outcomes of the area and year (<c>_Outcomes</c>).</summary>

@@ -7,7 +7,7 @@ using CommunitySafety.Periods;
 namespace CommunitySafety.Web.Features.Areas;
 
 /// <summary>The area page's crime outcomes and stop-and-search sections (partials <c>_Outcomes</c> and <c>_StopSearch</c>).</summary>
-internal static class OutcomeSections
+internal static class AreaOutcomes
 {
     /// <summary>
     /// The area's outcomes for the year (with peers), and its force's stop and search for the latest complete year at or
