@@ -20,6 +20,8 @@ public static partial class CliApp
         root.Subcommands.Add(new Commands.Download.DownloadCommand(context));
         root.Subcommands.Add(new Commands.Areas.AreasCommand(context));
         root.Subcommands.Add(new Commands.Counts.CountsCommand(context));
+        root.Subcommands.Add(new Commands.Outcomes.OutcomesCommand(context));
+        root.Subcommands.Add(new Commands.StopSearch.StopSearchCommand(context));
         root.Subcommands.Add(new Commands.Assess.AssessCommand(context));
         root.Subcommands.Add(new Commands.Stats.StatsCommand(context));
         root.Subcommands.Add(new Commands.Hotspots.HotspotsCommand(context));

@@ -222,7 +222,7 @@ public sealed class CrimeCounts(AnalyticalStore store)
     /// The forces whose months count as coverage for an area: the force itself; every force for England and Wales; for a
     /// geographic area the force(s) of its police force area(s), else the forces that reported records in it.
     /// </summary>
-    private Dictionary<short, string> ResponsibleForces(ResolvedArea area, string join, string where, object?[] args)
+    internal Dictionary<short, string> ResponsibleForces(ResolvedArea area, string join, string where, object?[] args)
     {
         var forces = store.Query("SELECT force_id, name, short_name FROM force", r => (Id: r.GetInt16(0), Name: r.GetString(1), Short: r.GetString(2)));
         switch (area.Kind)

@@ -25,6 +25,12 @@ public sealed record AssessmentReportOptions
 
     /// <summary>Gi* hot spot maps of the top-ranked crime types (see <see cref="HotspotReportMap"/>), shown after the matrix; none when empty.</summary>
     public IReadOnlyList<ReportMap> HotspotMaps { get; init; } = [];
+
+    /// <summary>Crime outcomes of the area and year (<see cref="OutcomeSections"/>), shown after harm; none when null.</summary>
+    public CommunitySafety.Assessment.Outcomes.OutcomeResult? Outcomes { get; init; }
+
+    /// <summary>Stop and search of the area's force (<see cref="OutcomeSections"/>), shown after harm; none when null.</summary>
+    public CommunitySafety.Assessment.StopSearch.StopSearchResult? StopSearch { get; init; }
 }
 
 /// <summary>
@@ -213,6 +219,7 @@ public static class AssessmentReportBuilder
                 .. options.HotspotMaps.Count > 0 ? new[] { WhereCrimeConcentrates(assessment, options.HotspotMaps) } : [],
                 new ReportSection("Sensitivity of the ranking", sensitivity),
                 new ReportSection("Harm", harm),
+                .. OutcomeSections.Build(options.Outcomes, options.StopSearch, published, threshold),
             ],
             Appendices = [new ReportSection("Methods and sources", methods)],
             SignedBy = options.Author,

@@ -40,6 +40,10 @@ public class DemoCommandTests
         // Crime by deprivation decile, from the IoD 2025 and Census 2021 samples.
         Assert.Contains("Luton by deprivation decile of the LSOA, 2024/25", demo.Out, StringComparison.Ordinal);
         Assert.Contains("English Indices of Deprivation 2025 (MHCLG), IMD decile, LSOA 2021", demo.Error + demo.Out, StringComparison.Ordinal);
+        // Crime outcomes for Luton and its force's stop and search (the latest complete year, 2023/24), with their sources.
+        Assert.Contains("Luton: crime outcomes, 2024/25", demo.Out, StringComparison.Ordinal);
+        Assert.Contains("Bedfordshire Police: stop and search by ethnic group, 2023/24, the latest complete year imported", demo.Out, StringComparison.Ordinal);
+        Assert.Contains("ONS Census 2021 usual residents by ethnic group (TS021)", demo.Out, StringComparison.Ordinal);
 
         // The progress report is Luton's 2024/25, every section filled: the overall crime chart, the scoring matrix with
         // why there is no previous assessment, and the police-recorded indicators counted from the same store.
@@ -56,6 +60,8 @@ public class DemoCommandTests
 
         // Both reports show the Gi* hot spot map of violence (Luton's top-ranked crime type) with its data table.
         var assessment = await File.ReadAllTextAsync(Path.Combine(temp.Path, "out", "strategic-assessment.html"));
+        Assert.Contains("Outcomes of crimes recorded in Luton, 2024/25", assessment, StringComparison.Ordinal);
+        Assert.Contains("Stop and search by ethnic group, Bedfordshire Police, 2023/24", assessment, StringComparison.Ordinal);
         foreach (var html in new[] { progress, assessment })
         {
             Assert.Contains("class=\"csp-figure csp-map\"", html, StringComparison.Ordinal);

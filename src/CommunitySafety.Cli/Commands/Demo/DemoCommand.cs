@@ -95,6 +95,8 @@ public sealed class DemoCommand : Command
         _context.Say("Next, try:");
         _context.Say("  csp counts --area Luton --by type --period 2024/25");
         _context.Say("  csp counts --area Portsmouth --by year");
+        _context.Say("  csp outcomes --area Luton --year 2024/25 --view maturity");
+        _context.Say("  csp stop-search --area Luton --year 2023/24 --by object");
         _context.Say("  csp areas");
         _context.Say("  csp plan show");
         _context.Say("  csp indicators status --framework DAMF");
@@ -268,6 +270,8 @@ public sealed class DemoCommand : Command
 
             byDecile.Write(_context, OutputFormat.Table);
         }
+
+        Outcomes.OutcomesDemo.Write(_context, store, PlanArea, DemoYear);
 
         var portsmouth = resolver.Resolve("Portsmouth");
         var byYear = counts.Count(new CountQuery(portsmouth) { By = CountGrouping.FinancialYear, Rate = new CountRateOptions() });

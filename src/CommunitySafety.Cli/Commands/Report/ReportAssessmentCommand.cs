@@ -97,7 +97,14 @@ public sealed class ReportAssessmentCommand : Command
             assessment = Assess(_context, parseResult, area, year);
         }
 
-        var report = AssessmentReportBuilder.Build(assessment, new AssessmentReportOptions { Variant = parseResult.GetValue(_published) ? ReportVariant.Published : ReportVariant.Internal });
+        // Outcomes and stop and search come from the store, so only for an assessment made here (not --from a saved one).
+        var fromStore = parseResult.GetValue(_from) is null;
+        var report = AssessmentReportBuilder.Build(assessment, new AssessmentReportOptions
+        {
+            Variant = parseResult.GetValue(_published) ? ReportVariant.Published : ReportVariant.Internal,
+            Outcomes = fromStore ? Outcomes.OutcomeReportInputs.Outcomes(_context, parseResult, parseResult.GetValue(_area)!, FinancialYear.Parse(assessment.Year)) : null,
+            StopSearch = fromStore ? Outcomes.OutcomeReportInputs.StopSearch(_context, parseResult, parseResult.GetValue(_area)!, FinancialYear.Parse(assessment.Year)) : null,
+        });
         await ReportOutput.WriteAsync(report, path).ConfigureAwait(false);
         _context.Out.WriteLine(path);
         return (int)ExitCode.Ok;

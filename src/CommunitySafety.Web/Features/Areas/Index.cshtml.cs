@@ -109,5 +109,12 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
         }
 
         Hotspots = AreaAnalysis.Hotspots(store, chosen.Area, year);
+        (Outcomes, StopSearch) = AreaOutcomes.For(store, chosen.Area, year);
     }
+
+    /// <summary>Crime outcomes of the area and year (<c>_Outcomes</c>).</summary>
+    public CommunitySafety.Assessment.Outcomes.OutcomeResult? Outcomes { get; private set; }
+
+    /// <summary>Stop and search of the area's force, latest complete year at or before the chosen one (<c>_StopSearch</c>).</summary>
+    public CommunitySafety.Assessment.StopSearch.StopSearchResult? StopSearch { get; private set; }
 }
