@@ -14,6 +14,7 @@ public static class CliApp
             "csp — evidence for Community Safety Partnerships: import police.uk crime data and ONS population, " +
             "count crime and compute rates with confidence intervals, and produce the partnership's reports.");
         root.Options.Add(CommonOptions.Store);
+        root.Options.Add(CommonOptions.Verbose);
 
         // One line per top-level command. Each command is a class in Commands/ (a folder per group) whose
         // constructor takes the CliContext, declares its options and sets its action.
@@ -64,6 +65,7 @@ public static class CliApp
         catch (CliException e)
         {
             context.Error.WriteLine($"error: {e.Message}");
+            Details(e.InnerException);
             return (int)e.ExitCode;
         }
         catch (ImportRejectedException e)
@@ -85,6 +87,38 @@ public static class CliApp
         {
             context.Error.WriteLine("Cancelled.");
             return (int)ExitCode.Cancelled;
+        }
+        catch (Exception e)
+        {
+            // Never a stack trace for the user: a fault of the machine in one sentence with its own exit code, anything
+            // else as what failed; --verbose adds the exception.
+            var fault = EnvironmentFault.Describe(e, StorePath());
+            context.Error.WriteLine(fault is not null
+                ? $"error: {fault.Message}"
+                : $"error: {e.Message} (an unexpected {e.GetType().Name}; run the command again with --verbose for the details, and report it if it persists)");
+            Details(e);
+            return (int)(fault?.ExitCode ?? ExitCode.Failure);
+        }
+
+        string? StorePath()
+        {
+            try
+            {
+                return context.ResolvePath(parsed.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        void Details(Exception? e)
+        {
+            if (e is not null && parsed.GetValue(CommonOptions.Verbose))
+            {
+                context.Error.WriteLine();
+                context.Error.WriteLine(e.ToString());
+            }
         }
     }
 }

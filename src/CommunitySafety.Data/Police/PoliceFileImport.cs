@@ -259,8 +259,7 @@ internal sealed partial class PoliceFileImport
         }
         catch
         {
-            tx.Rollback();
-            _store.Dimensions.Reload();
+            _store.RollBackAfterFailure(tx);
             throw;
         }
     }

@@ -92,6 +92,12 @@ public sealed class ImportPoliceCommand : Command
 
             throw new CliException(ExitCode.NothingToImport, "nothing to import:" + Environment.NewLine + what, e);
         }
+        catch (ImportRejectedException e) when (e.Summary is { } partial && partial.Files.Any(f => f.Imported))
+        {
+            // The good files (and archive entries) were committed: say what was stored before the errors.
+            ImportSummaryView.Write(_context, partial);
+            throw;
+        }
 
         ImportSummaryView.Write(_context, summary);
         return (int)ExitCode.Ok;
