@@ -32,6 +32,7 @@ public static class CliApp
         root.Subcommands.Add(new Commands.Serve.ServeCommand(context));
         root.Subcommands.Add(new Commands.Backup.BackupCommand(context));
         root.Subcommands.Add(new Commands.Backup.RestoreCommand(context));
+        root.Subcommands.Add(new Commands.Quality.QualityCommand(context));
         return root;
     }
 
