@@ -149,10 +149,7 @@ public sealed class QualityChecker(AnalyticalStore store)
                 continue;
             }
 
-            var x = history.Select(h => Math.Log(h + 0.5)).ToArray();
-            var centre = Median(x);
-            var mad = Math.Max(Median([.. x.Select(v => Math.Abs(v - centre))]), Mad / Math.Sqrt(Math.Max(lambda, 1)));
-            var score = Mad * (Math.Log(n + 0.5) - centre) / mad;
+            var score = CountScore(n, history);
             if (Math.Abs(score) <= Threshold)
             {
                 continue;
@@ -220,6 +217,20 @@ public sealed class QualityChecker(AnalyticalStore store)
                 string.Create(CultureInfo.InvariantCulture,
                     $"{Name(r.Month)} was imported again on {r.At:yyyy-MM-dd HH:mm} UTC from {r.NewFile}: {r.OldRows:N0} rows replaced by {r.NewRows:N0}{change}. Figures made before then used the earlier rows."));
         }
+    }
+
+    /// <summary>
+    /// The modified z-score of a count <paramref name="n"/> against its <paramref name="history"/>, on the log scale
+    /// <c>ln(n + 0.5)</c>, with the MAD at least the Poisson noise 0.6745/√λ (λ the history's median count).
+    /// </summary>
+    /// <example>History 90, 95, 97, 98, 100 ×4, 102, 103, 105, 110 (median 100; the MAD of the logs, 0.025, is below the
+    /// Poisson floor 0.6745/√100 = 0.06745) and n = 200: M = 0.6745 × (ln 200.5 − ln 100.5) / 0.06745 = 10 × 0.6907 = 6.907.</example>
+    internal static double CountScore(double n, double[] history)
+    {
+        var x = history.Select(h => Math.Log(h + 0.5)).ToArray();
+        var centre = Median(x);
+        var mad = Math.Max(Median([.. x.Select(v => Math.Abs(v - centre))]), Mad / Math.Sqrt(Math.Max(Median(history), 1)));
+        return Mad * (Math.Log(n + 0.5) - centre) / mad;
     }
 
     /// <summary>The median (the mean of the middle two for an even count).</summary>
