@@ -41,8 +41,9 @@ public static partial class EnvironmentFault
         if (chain.FirstOrDefault(e => Is(e, [30], "Read-only file system")) is { } readOnly)
         {
             var path = PathIn(readOnly) ?? storePath;
+            var what = path is not null && storePath is not null && path.StartsWith(storePath, StringComparison.Ordinal) ? $"The store {storePath}" : path ?? "The store";
             return new CliException(ExitCode.ReadOnlyFileSystem,
-                $"{path ?? "The store"} cannot be written: it is on a read-only file system{MountOf(path)}. Nothing was changed. " +
+                $"{what} cannot be written: it is on a read-only file system{MountOf(path)}. Nothing was changed. " +
                 "Name a store on a writable disk with --store, or have the disk mounted read-write.", exception);
         }
 
