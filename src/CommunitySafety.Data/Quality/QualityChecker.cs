@@ -101,25 +101,27 @@ public sealed class QualityChecker(AnalyticalStore store)
                 flags.AddRange(NoLocationFlags(f.Name, f.Slug, m, month, past));
             }
 
-            // Missing months: gaps between the force's months, and months after its last that other forces have.
+            // Missing months: gaps between the force's months, and months after its last that other forces have; one
+            // flag per run of consecutive missing months (a sample or a late force is one finding, not one per month).
+            var missing = new List<int>();
             for (var m = list[0] + 1; m <= (latest ?? list[^1]); m++)
             {
-                if (have.Contains(m) || !InRange(m, months))
+                if (!have.Contains(m) && (m < list[^1] || forcesHaving.GetValueOrDefault(m) > 0))
                 {
-                    continue;
+                    missing.Add(m);
                 }
+            }
 
-                var others = forcesHaving.GetValueOrDefault(m);
-                if (m < list[^1])
+            foreach (var run in Runs(missing).Where(r => InRange(r.First, r.Last, months)))
+            {
+                var span = run.First == run.Last ? Name(run.First) : $"{Name(run.First)} to {Name(run.Last)} ({run.Last - run.First + 1} months)";
+                var detail = run.Last < list[^1]
+                    ? $"No street-level file for {span}, though the store has {f.Name}'s months before and after: counts and rates over a period holding {(run.First == run.Last ? "it" : "them")} are too low (partial). Import the missing month(s) from the police.uk archive."
+                    : $"No street-level file for {span}, though other forces in the store have {(run.First == run.Last ? "it" : "them")}: {f.Name}'s latest month is {Name(list[^1])}. Import the month(s), or compare periods that end by {Name(list[^1])}.";
+                flags.Add(new QualityFlag(f.Name, f.Slug, YearMonth.FromIndex(run.First), QualityCheck.MissingMonth, string.Empty, null, null, null, detail)
                 {
-                    flags.Add(new QualityFlag(f.Name, f.Slug, YearMonth.FromIndex(m), QualityCheck.MissingMonth, string.Empty, null, null, null,
-                        $"No street-level file for {Name(m)}, though the store has {f.Name}'s months before and after it: counts and rates over a period holding it are too low. Import the month (police.uk archive)."));
-                }
-                else if (others > 0)
-                {
-                    flags.Add(new QualityFlag(f.Name, f.Slug, YearMonth.FromIndex(m), QualityCheck.MissingMonth, string.Empty, null, null, null,
-                        $"No street-level file for {Name(m)}, though {others:N0} other force(s) in the store have it: {f.Name}'s latest month is {Name(list[^1])}. Import the month, or compare periods that end by {Name(list[^1])}."));
-                }
+                    LastMonth = YearMonth.FromIndex(run.Last),
+                });
             }
         }
 
@@ -132,6 +134,25 @@ public sealed class QualityChecker(AnalyticalStore store)
 
     private static bool InRange(int month, (YearMonth From, YearMonth To)? months) =>
         months is not { } r || (month >= r.From.Index && month <= r.To.Index);
+
+    private static bool InRange(int first, int last, (YearMonth From, YearMonth To)? months) =>
+        months is not { } r || (last >= r.From.Index && first <= r.To.Index);
+
+    /// <summary>Consecutive runs in an ascending list of months.</summary>
+    private static IEnumerable<(int First, int Last)> Runs(List<int> months)
+    {
+        for (var i = 0; i < months.Count;)
+        {
+            var j = i;
+            while (j + 1 < months.Count && months[j + 1] == months[j] + 1)
+            {
+                j++;
+            }
+
+            yield return (months[i], months[j]);
+            i = j + 1;
+        }
+    }
 
     private static string Name(int month) => YearMonth.FromIndex(month).ToDisplayString();
 

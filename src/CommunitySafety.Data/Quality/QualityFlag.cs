@@ -37,6 +37,9 @@ public sealed record QualityFlag(string Force, string ForceSlug, YearMonth Month
     /// <summary>The flag's key, used to acknowledge it: <c>force/yyyy-MM/check[/subject]</c>.</summary>
     public string Id => $"{ForceSlug}/{Month}/{CheckKey(Check)}{(Subject.Length > 0 ? "/" + Slug(Subject) : string.Empty)}";
 
+    /// <summary>For a run of missing months, the last (the flag's <see cref="Month"/> is the first); otherwise the month itself.</summary>
+    public YearMonth LastMonth { get; init; } = Month;
+
     /// <summary>The acknowledgement, when someone has said why the flag can stand; null while it is open.</summary>
     public QualityAcknowledgement? Acknowledged { get; init; }
 

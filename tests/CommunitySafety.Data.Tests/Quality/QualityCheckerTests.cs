@@ -110,7 +110,7 @@ public sealed class QualityCheckerTests : IDisposable
         var flag = Assert.Single(new QualityChecker(_temp.Store).Check(), f => f.Check == QualityCheck.MissingMonth);
 
         Assert.Equal((new YearMonth(2024, 10), (double?)null), (flag.Month, flag.Value));
-        Assert.Contains("months before and after it", flag.Detail, StringComparison.Ordinal);
+        Assert.Contains("months before and after: counts and rates over a period holding it are too low", flag.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

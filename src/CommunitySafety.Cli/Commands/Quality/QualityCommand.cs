@@ -86,7 +86,7 @@ public sealed class QualityCommand : Command
             new ResultColumn("Acknowledged"));
         foreach (var f in flags)
         {
-            table.Add(f.Id, f.Force, f.Month.ToString(), QualityFlag.CheckKey(f.Check), f.Subject, f.Value, f.Usual, f.Score, f.Detail,
+            table.Add(f.Id, f.Force, f.Month == f.LastMonth ? f.Month.ToString() : $"{f.Month} to {f.LastMonth}", QualityFlag.CheckKey(f.Check), f.Subject, f.Value, f.Usual, f.Score, f.Detail,
                 f.Acknowledged is { } a ? $"{a.At:yyyy-MM-dd HH:mm} UTC by {a.By}: {a.Reason}" : null);
         }
 
