@@ -64,9 +64,16 @@ public sealed class QualityChecker(AnalyticalStore store)
         var forceRows = store.Query("SELECT force_id, name, slug FROM force", r => (Id: r.GetInt16(0), Name: r.GetString(1), Slug: r.GetString(2)))
             .ToDictionary(f => f.Id);
         var loaded = store.Query($"SELECT DISTINCT force_id, month_idx FROM loaded_month WHERE kind = 0", r => (Force: r.GetInt16(0), Month: r.GetInt32(1)));
-        var counts = store.Query("""
+        // Only the counts the flags asked for can use: the forces named, the months wanted and their histories.
+        var wanted = forces is null ? null : forceRows.Values.Where(f => forces.Contains(f.Name)).Select(f => f.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var filter = string.Join(" AND ", new[]
+        {
+            wanted is null ? null : $"force_id IN ({(wanted.Count == 0 ? "NULL" : string.Join(',', wanted))})",
+            months is { } range ? string.Create(CultureInfo.InvariantCulture, $"month_idx BETWEEN {range.From.Index - HistoryMonths} AND {range.To.Index}") : null,
+        }.OfType<string>());
+        var counts = store.Query($"""
             SELECT force_id, month_idx, crime_type_id, sum(n)::BIGINT, coalesce(sum(n) FILTER (WHERE lsoa_id IS NULL), 0)::BIGINT
-            FROM crime_monthly GROUP BY ALL
+            FROM crime_monthly {(filter.Length > 0 ? "WHERE " + filter : string.Empty)} GROUP BY ALL
             """, r => (Force: r.GetInt16(0), Month: r.GetInt32(1), Type: (int)r.GetByte(2), N: r.GetInt64(3), NoLocation: r.GetInt64(4)));
         var byForceMonth = counts.GroupBy(c => (c.Force, c.Month)).ToDictionary(g => g.Key, g => g.ToList());
         var monthsOf = loaded.GroupBy(l => l.Force).ToDictionary(g => g.Key, g => g.Select(l => l.Month).Order().ToList());
