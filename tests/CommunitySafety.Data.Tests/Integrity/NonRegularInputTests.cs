@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Net.Sockets;
 using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Deprivation;
+using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
+using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Tests.Support;
 
 namespace CommunitySafety.Data.Tests.Integrity;
@@ -55,6 +58,24 @@ public sealed class NonRegularInputTests : IDisposable
         Assert.Equal(fifo, Assert.Single(ex.Errors).File);
         Assert.Equal(4903, _temp.Count("SELECT count(*) FROM crime"));
         Assert.Equal(4903, ex.Summary!.TotalRows);
+    }
+
+    [Fact]
+    public void NamedPipe_GivenToThePopulationLookupAndDeprivationImporters_RefusedNotOpened()
+    {
+        var fifo = MakeFifo(Path.Combine(_temp.Folder, "input", "population_mid2015.csv"));
+
+        foreach (var import in new Action[]
+        {
+            () => new PopulationImporter(_temp.Store).Import(fifo),
+            () => new LookupImporter(_temp.Store).Import(fifo),
+            () => new DeprivationImporter(_temp.Store).Import(fifo),
+        })
+        {
+            var error = Assert.Single(Assert.Throws<ImportRejectedException>(import).Errors);
+            Assert.Equal((fifo, 0), (error.File, error.Line));
+            Assert.Contains("a named pipe (FIFO), not a file", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
