@@ -99,6 +99,11 @@ public sealed class QualityCommandTests : IDisposable
         var before = await Csp("counts", "--area", "Luton", "--by", "year", "--period", "2023/24");
         Assert.DoesNotContain("Data-quality flag", before.Out + before.Error, StringComparison.Ordinal);
 
+        // The assessment of 2025/26 (its trend runs from the baseline year to it) says so after its tables.
+        var assess = await Csp("assess", "--area", "Luton", "--year", "2025/26");
+        Assert.True(assess.ExitCode == 0, assess.ToString());
+        Assert.Contains($"Data-quality flag on a month used here: Bedfordshire Police 2025-06 — Violence and sexual offences: {2 * _violence:N0} records", assess.Error, StringComparison.Ordinal);
+
         var ack = await Csp("quality", "acknowledge", Id, "--reason", "doctored on purpose for this test", "--by", "tester");
         Assert.True(ack.ExitCode == 0, ack.ToString());
         Assert.Contains($"Acknowledged {Id} (Bedfordshire Police 2025-06, crime-type: Violence and sexual offences) by tester: doctored on purpose for this test", ack.Error, StringComparison.Ordinal);
