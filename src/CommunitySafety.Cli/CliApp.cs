@@ -13,6 +13,7 @@ public static partial class CliApp
         var root = new RootCommand(
             "csp — evidence for Community Safety Partnerships: import police.uk crime data and ONS population, " +
             "count crime and compute rates with confidence intervals, and produce the partnership's reports.");
+        root.Options.Add(CommonOptions.Verbose);
 
         // One line per top-level command. Each command is a class in Commands/ (a folder per group) whose
         // constructor takes the CliContext, declares its options and sets its action.
@@ -33,6 +34,7 @@ public static partial class CliApp
         root.Subcommands.Add(new Commands.Serve.ServeCommand(context));
         root.Subcommands.Add(new Commands.Backup.BackupCommand(context));
         root.Subcommands.Add(new Commands.Backup.RestoreCommand(context));
+        root.Subcommands.Add(new Commands.Quality.QualityCommand(context));
         return root;
     }
 
@@ -75,6 +77,7 @@ public static partial class CliApp
         catch (CliException e)
         {
             context.Error.WriteLine($"error: {e.Message}");
+            Details(e.InnerException);
             return (int)e.ExitCode;
         }
         catch (ImportRejectedException e)
@@ -96,6 +99,38 @@ public static partial class CliApp
         {
             context.Error.WriteLine("Cancelled.");
             return (int)ExitCode.Cancelled;
+        }
+        catch (Exception e)
+        {
+            // Never a stack trace for the user: a fault of the machine in one sentence with its own exit code, anything
+            // else as what failed; --verbose adds the exception.
+            var fault = EnvironmentFault.Describe(e, StorePath());
+            context.Error.WriteLine(fault is not null
+                ? $"error: {fault.Message}"
+                : $"error: {e.Message} (an unexpected {e.GetType().Name}; run the command again with --verbose for the details, and report it if it persists)");
+            Details(e);
+            return (int)(fault?.ExitCode ?? ExitCode.Failure);
+        }
+
+        string? StorePath()
+        {
+            try
+            {
+                return context.ResolvePath(parsed.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        void Details(Exception? e)
+        {
+            if (e is not null && parsed.GetValue(CommonOptions.Verbose))
+            {
+                context.Error.WriteLine();
+                context.Error.WriteLine(e.ToString());
+            }
         }
     }
 

@@ -21,6 +21,16 @@ public static class CommonOptions
         HelpName = "file",
     };
 
+    /// <summary>
+    /// <c>--verbose</c>: after an error's one sentence, also print the exception behind it with its stack trace (for
+    /// reporting a bug). Applies to every command.
+    /// </summary>
+    public static Option<bool> Verbose { get; } = new("--verbose")
+    {
+        Description = "After an error's message, also print the technical details behind it (the .NET exception and stack trace).",
+        Recursive = true,
+    };
+
     /// <summary>Creates a <c>--format</c> option for commands that print data.</summary>
     public static Option<OutputFormat> Format() => new("--format")
     {

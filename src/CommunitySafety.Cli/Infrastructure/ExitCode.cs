@@ -36,6 +36,21 @@ public enum ExitCode
     /// <summary>An import found nothing to import (a folder with no CSVs, an empty zip): usually a wrong path.</summary>
     NothingToImport = 10,
 
+    /// <summary>
+    /// The disk filled while writing (the message names the folder and its free space). Each file is in the store whole
+    /// or not at all: free some space and run the same import again (a re-import never double-counts).
+    /// </summary>
+    DiskFull = 11,
+
+    /// <summary>The operating system refused access to a file or folder (the message names the path and the access: read, write, create).</summary>
+    PermissionDenied = 12,
+
+    /// <summary>The store (or a file the command writes) is on a read-only file system.</summary>
+    ReadOnlyFileSystem = 13,
+
+    /// <summary>The store file is a DuckDB database that cannot be read (cut short or damaged): restore a backup or re-import.</summary>
+    DamagedStore = 14,
+
     /// <summary>A download failed: the server could not be reached, timed out, kept dropping, or sent a damaged file (a partial download is kept to resume).</summary>
     DownloadFailed = 20,
 

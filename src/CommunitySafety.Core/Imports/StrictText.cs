@@ -4,7 +4,9 @@ namespace CommunitySafety.Imports;
 
 /// <summary>
 /// Opens an imported file as text, strictly: UTF-8 (with or without a byte-order mark) or UTF-16 with its byte-order
-/// mark, and bytes that are not text in that encoding throw <see cref="DecoderFallbackException"/>.
+/// mark, and bytes that are not text in that encoding throw <see cref="DecoderFallbackException"/>. A known binary
+/// format (a PDF, a picture, a gzip file, a zip or workbook: <see cref="FileSignature"/>) throws
+/// <see cref="MalformedInputException"/> naming it.
 /// </summary>
 /// <remarks>
 /// <see cref="StreamReader"/>'s own byte-order-mark detection swaps the encoding it was given for a lenient one
@@ -26,15 +28,25 @@ public static class StrictText
     public static StreamReader Open(Stream stream, int bufferSize = 1 << 16, bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var head = new byte[2];
+        var head = new byte[FileSignature.Length];
         var n = 0;
         while (n < head.Length && stream.Read(head, n, head.Length - n) is var read and > 0)
         {
             n += read;
         }
 
-        var encoding = n == 2 && head[0] == 0xFF && head[1] == 0xFE ? Utf16Le
-            : n == 2 && head[0] == 0xFE && head[1] == 0xFF ? Utf16Be
+        if (FileSignature.Describe(head.AsSpan(0, n)) is { } binary)
+        {
+            if (!leaveOpen)
+            {
+                stream.Dispose();
+            }
+
+            throw new MalformedInputException(0, FileSignature.Message(binary));
+        }
+
+        var encoding = n >= 2 && head[0] == 0xFF && head[1] == 0xFE ? Utf16Le
+            : n >= 2 && head[0] == 0xFE && head[1] == 0xFF ? Utf16Be
             : Utf8;
         return new StreamReader(new PrefixedStream(head.AsMemory(0, n), stream, leaveOpen), encoding, detectEncodingFromByteOrderMarks: false, bufferSize);
     }

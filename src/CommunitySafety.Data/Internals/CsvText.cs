@@ -66,6 +66,8 @@ internal static class CsvText
                         : new ImportError(file, 0, null, "the file is not UTF-8 text: save it as 'CSV UTF-8'.");
                 }
 
+            case UnauthorizedAccessException:
+                return new ImportError(file, 0, null, $"the file cannot be read: permission denied (the user {Environment.UserName} has no read permission on it).");
             case InvalidDataException when ex.Message.StartsWith("the zip entry", StringComparison.Ordinal):
                 return new ImportError(file, 0, null, ex.Message);
             case InvalidDataException:

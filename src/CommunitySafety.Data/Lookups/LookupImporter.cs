@@ -56,6 +56,11 @@ public sealed partial class LookupImporter(AnalyticalStore store)
     {
         try
         {
+            if (File.Exists(path) && InputPaths.NotRegularFile(path) is { } notRegular)
+            {
+                throw new ImportRejectedException([new ImportError(path, 0, null, notRegular)]);
+            }
+
             return ImportCore(path);
         }
         catch (Exception ex) when (CsvText.Unreadable(ex, path, () => File.OpenRead(path)) is { } error)

@@ -93,10 +93,9 @@ internal sealed class ImportBatch(AnalyticalStore store) : IDisposable
         }
 
         _appenders.Clear();
-        _transaction.Rollback();
+        store.RollBackAfterFailure(_transaction);
         _transaction.Dispose();
         _transaction = null;
-        store.Dimensions.Reload();
     }
 
     public void Dispose() => Rollback();

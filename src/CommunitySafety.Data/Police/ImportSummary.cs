@@ -51,9 +51,35 @@ public sealed record ImportSummary
     /// </summary>
     public bool NothingToImport { get; init; }
 
+    /// <summary>
+    /// What became of each zip archive's entries. The rule for archives is a per-entry report, not all-or-nothing: each
+    /// entry is a police.uk file and lands whole or not at all like any other, so the good entries of an archive with a
+    /// bad one are committed, and this names which were and which were not (for the errors, see <see cref="Rejected"/>).
+    /// Fixing the bad entry and importing the archive again is exact: its force-months replace themselves.
+    /// </summary>
+    public IReadOnlyList<ArchiveOutcome> Archives
+    {
+        get
+        {
+            var duplicates = Duplicates.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+            var entries = Files.Select(f => (f.Path, Done: f.Imported || duplicates.Contains(f.Path)))
+                .Concat(Rejected.Select(e => e.File).Where(p => !Files.Any(f => f.Path == p)).Distinct().Select(p => (Path: p, Done: false)))
+                .Where(e => e.Path.Contains('!', StringComparison.Ordinal))
+                .Select(e => (Archive: e.Path[..e.Path.IndexOf('!', StringComparison.Ordinal)], Entry: e.Path[(e.Path.IndexOf('!', StringComparison.Ordinal) + 1)..], e.Done));
+            return [.. entries.GroupBy(e => e.Archive, StringComparer.Ordinal)
+                .Select(g => new ArchiveOutcome(g.Key, [.. g.Where(e => e.Done).Select(e => e.Entry)], [.. g.Where(e => !e.Done).Select(e => e.Entry)]))];
+        }
+    }
+
     /// <summary>Total rows imported.</summary>
     public long TotalRows => Files.Sum(f => f.Rows);
 
     /// <summary>Total rows rejected.</summary>
     public long TotalRejected => Files.Sum(f => (long)f.RejectedRows);
 }
+
+/// <summary>What an import did with one zip archive's CSV entries.</summary>
+/// <param name="Archive">The archive's path.</param>
+/// <param name="Imported">Entries committed (each whole), or counted once as the same bytes as a file read earlier.</param>
+/// <param name="NotImported">Entries rejected whole (their errors are in <see cref="ImportSummary.Rejected"/>).</param>
+public sealed record ArchiveOutcome(string Archive, IReadOnlyList<string> Imported, IReadOnlyList<string> NotImported);

@@ -259,8 +259,7 @@ internal sealed partial class PoliceFileImport
         }
         catch
         {
-            tx.Rollback();
-            _store.Dimensions.Reload();
+            _store.RollBackAfterFailure(tx);
             throw;
         }
     }
@@ -423,6 +422,7 @@ internal sealed partial class PoliceFileImport
         {
             // Rows of earlier files in this batch must be in the table before they can be deleted.
             _batch?.Flush();
+            Quality.QualityStore.RecordReplaced(_store, k, predicate, _fileId);
             _store.Execute($"DELETE FROM {table} WHERE file_id <> {_fileId} AND ({predicate})");
             _store.Execute($"DELETE FROM loaded_month WHERE kind = {k} AND ({predicate})");
         }

@@ -61,11 +61,10 @@ internal sealed class PoliceSources : IDisposable
     {
         if (Directory.Exists(path))
         {
-            var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                .Where(f => IsCsv(f) || IsZip(f))
-                .Order(StringComparer.Ordinal)
-                .ToList();
-            if (files.Count == 0)
+            // Symbolic links followed once (a loop is an error); pipes, devices and sockets refused, never opened.
+            var before = Errors.Count;
+            var files = InputPaths.Walk(path, f => IsCsv(f) || IsZip(f), Errors);
+            if (files.Count == 0 && Errors.Count == before)
             {
                 Empty(path, "nothing to import: the folder (and its sub-folders) holds no .csv file and no .zip archive.");
             }
@@ -74,6 +73,10 @@ internal sealed class PoliceSources : IDisposable
             {
                 AddFile(f);
             }
+        }
+        else if (File.Exists(path) && InputPaths.NotRegularFile(path) is { } notRegular)
+        {
+            Errors.Add(new ImportError(path, 0, null, notRegular));
         }
         else if (File.Exists(path))
         {

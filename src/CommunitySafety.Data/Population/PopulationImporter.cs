@@ -91,6 +91,11 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
     {
         try
         {
+            if (File.Exists(path) && InputPaths.NotRegularFile(path) is { } notRegular)
+            {
+                throw new ImportRejectedException([new ImportError(path, 0, null, notRegular)]);
+            }
+
             return ImportCore(path, options);
         }
         catch (Exception ex) when (CsvText.Unreadable(ex, path, () => File.OpenRead(path)) is { } error)

@@ -184,6 +184,11 @@ public sealed class AnalyticalStore : IDisposable
             connection.Dispose();
             throw StoreBusyException.FromLockError(full, e);
         }
+        catch (DuckDBException e) when (StoreDamagedException.IsDamage(e) && File.Exists(full))
+        {
+            connection.Dispose();
+            throw StoreDamagedException.For(full, e);
+        }
         catch
         {
             connection.Dispose();
@@ -322,9 +327,35 @@ public sealed class AnalyticalStore : IDisposable
         }
         catch
         {
-            tx.Rollback();
-            Dimensions.Reload();
+            RollBackAfterFailure(tx);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Rolls <paramref name="transaction"/> back after a failure and reloads the dimension cache, without letting a
+    /// second error hide the first: when a commit fails (a full disk, a read-only file system) DuckDB has already
+    /// finished the transaction, and <c>Rollback</c> would throw "Transaction has already been finished" over the real
+    /// cause; a database DuckDB has invalidated cannot reload its dimensions either.
+    /// </summary>
+    internal void RollBackAfterFailure(DuckDBTransaction transaction)
+    {
+        try
+        {
+            transaction.Rollback();
+        }
+        catch (Exception e) when (e is InvalidOperationException or DuckDBException)
+        {
+            // Already finished by the failed commit, or the database is gone: nothing was committed either way.
+        }
+
+        try
+        {
+            Dimensions.Reload();
+        }
+        catch (DuckDBException)
+        {
+            // The database was invalidated by the failure; the store is closed next and nothing else reads the cache.
         }
     }
 

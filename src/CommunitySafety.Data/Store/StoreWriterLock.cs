@@ -28,11 +28,26 @@ public sealed class StoreWriterLock : IDisposable
         {
             return new StoreWriterLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+        catch (IOException e) when (IsLockHeld(e))
         {
             throw StoreBusyException.WriterLockHeld(Path.GetFullPath(storePath), path, e);
         }
     }
+
+    /// <summary>
+    /// Whether opening the lock file failed because another writer holds it, and not for another reason (a read-only
+    /// file system, a full disk, no permission), which must be reported as itself: a read-only mount used to be called
+    /// "being written by another import". On Linux .NET gives the <c>errno</c> as the <see cref="Exception.HResult"/>
+    /// (<c>EWOULDBLOCK</c> from <c>flock</c>); on Windows a sharing or lock violation.
+    /// </summary>
+    internal static bool IsLockHeld(IOException e) =>
+        OperatingSystem.IsWindows() ? e.HResult is SharingViolation or LockViolation
+        : e.HResult == (OperatingSystem.IsLinux() ? EWouldBlockLinux : EWouldBlockBsd);
+
+    private const int EWouldBlockLinux = 11;
+    private const int EWouldBlockBsd = 35;
+    private const int SharingViolation = unchecked((int)0x80070020);
+    private const int LockViolation = unchecked((int)0x80070021);
 
     /// <summary>Releases the lock.</summary>
     public void Dispose() => _stream.Dispose();

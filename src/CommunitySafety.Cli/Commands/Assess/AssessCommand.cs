@@ -212,7 +212,18 @@ public sealed class AssessCommand : Command
         var request = new AssessmentRequest { Year = year, Baseline = baseline, PeerGroup = peers, Previous = previous, Provenance = source.Provenance(area, year) };
         var result = StrategicAssessment.Assess(request, data, settings, _context.Time.GetUtcNow());
         Write(result, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        SayQualityFlags(store, area, (baseline ?? year.AddYears(-3)).FirstMonth, year.LastMonth);
         return (int)ExitCode.Ok;
+    }
+
+    /// <summary>The data-quality flags (csp quality) on the months the assessment's trends and rates use, to standard error.</summary>
+    private void SayQualityFlags(Data.Store.AnalyticalStore store, ResolvedArea area, Periods.YearMonth from, Periods.YearMonth to)
+    {
+        var counts = new CrimeCounts(store).Count(new CountQuery(area) { FirstMonth = from, LastMonth = to, By = CountGrouping.Total });
+        foreach (var note in Quality.QualityCommand.NotesFor(Quality.QualityCommand.For(store, counts.Forces.Forces, from, to)))
+        {
+            _context.Say(note);
+        }
     }
 
     private AssessmentSettings Settings(ParseResult parseResult)

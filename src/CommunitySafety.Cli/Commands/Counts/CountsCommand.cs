@@ -147,6 +147,8 @@ public sealed class CountsCommand : Command
         }
 
         var table = Build(result, by, period, per);
+        // Beside the figures: the data-quality flags on the months and forces they use (csp quality).
+        table.Notes.AddRange(Quality.QualityCommand.NotesFor(Quality.QualityCommand.For(store, result.Forces.Forces, result.FirstMonth, result.LastMonth)));
         table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
         return (int)ExitCode.Ok;
     }

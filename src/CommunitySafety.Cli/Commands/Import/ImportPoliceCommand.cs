@@ -2,6 +2,7 @@ using System.CommandLine;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Police;
+using CommunitySafety.Data.Quality;
 
 namespace CommunitySafety.Cli.Commands.Import;
 
@@ -75,10 +76,15 @@ public sealed class ImportPoliceCommand : Command
             CountsOnly = parseResult.GetValue(_countsOnly),
         };
         ImportSummary summary;
+        IReadOnlyList<QualityFlag> flags = [];
         try
         {
             summary = StoreAccess.Write(_context, parseResult, store =>
-                ProgressDisplay.Run(_context, "Importing police.uk files", progress => new PoliceImporter(store).Import(paths, options, progress)));
+            {
+                var s = ProgressDisplay.Run(_context, "Importing police.uk files", progress => new PoliceImporter(store).Import(paths, options, progress));
+                flags = FlagsOf(store, s);
+                return s;
+            });
         }
         catch (ImportRejectedException e) when (e.Summary?.NothingToImport == true)
         {
@@ -92,8 +98,44 @@ public sealed class ImportPoliceCommand : Command
 
             throw new CliException(ExitCode.NothingToImport, "nothing to import:" + Environment.NewLine + what, e);
         }
+        catch (ImportRejectedException e) when (e.Summary is { } partial && partial.Files.Any(f => f.Imported))
+        {
+            // The good files (and archive entries) were committed: say what was stored before the errors.
+            ImportSummaryView.Write(_context, partial);
+            throw;
+        }
 
         ImportSummaryView.Write(_context, summary);
+        WriteFlags(flags);
         return (int)ExitCode.Ok;
+    }
+
+    /// <summary>The data-quality flags on the street-level force-months this import stored (see <see cref="QualityChecker"/>).</summary>
+    private static IReadOnlyList<QualityFlag> FlagsOf(Data.Store.AnalyticalStore store, ImportSummary summary)
+    {
+        var forces = summary.RowsByForce.Keys.Where(k => k.Kind == PoliceFileKind.Street).Select(k => k.Force).ToHashSet(StringComparer.Ordinal);
+        var months = summary.RowsByMonth.Keys.Where(k => k.Kind == PoliceFileKind.Street).Select(k => k.Month).ToHashSet();
+        return forces.Count == 0
+            ? []
+            : [.. new QualityChecker(store).Check(forces, (months.Min(), months.Max())).Where(f => months.Contains(f.Month))];
+    }
+
+    private void WriteFlags(IReadOnlyList<QualityFlag> flags)
+    {
+        if (flags.Count == 0)
+        {
+            return;
+        }
+
+        _context.Say($"Data quality: {flags.Count:N0} flag(s) on the months imported (valid data that is unlike the force's own history; check before relying on it):");
+        foreach (var f in flags.Take(20))
+        {
+            _context.Say($"  {f.Id}: {f.Detail}");
+        }
+
+        if (flags.Count > 20)
+        {
+            _context.Say($"  … and {flags.Count - 20:N0} more: run 'csp quality'.");
+        }
     }
 }

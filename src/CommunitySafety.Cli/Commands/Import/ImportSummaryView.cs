@@ -46,6 +46,13 @@ public static class ImportSummaryView
             context.Say($"Counted once: {path} is the same file as {sameAs} (same bytes), so it was not imported again.");
         }
 
+        foreach (var archive in summary.Archives.Where(a => a.NotImported.Count > 0))
+        {
+            context.Say($"From {archive.Archive}: {archive.Imported.Count:N0} of {archive.Imported.Count + archive.NotImported.Count:N0} entries imported " +
+                        $"(each whole){List(archive.Imported)}; not imported: {string.Join(", ", archive.NotImported)} (see the errors). " +
+                        "Fix those entries and import the archive again: its force-months replace themselves.");
+        }
+
         if (summary.ForceMonthsReplaced > 0)
         {
             context.Say($"Replaced {summary.ForceMonthsReplaced:N0} force-month(s) that were already in the store (police.uk republishes months).");
@@ -56,6 +63,13 @@ public static class ImportSummaryView
             context.Say($"Skipped {summary.TotalRejected:N0} bad row(s); they are in {summary.RejectsPath}.");
         }
     }
+
+    private static string List(IReadOnlyList<string> entries) => entries.Count switch
+    {
+        0 => string.Empty,
+        <= 10 => ": " + string.Join(", ", entries),
+        _ => $": {string.Join(", ", entries.Take(10))} and {entries.Count - 10:N0} more",
+    };
 
     /// <summary>The kind of police.uk file as people call it.</summary>
     public static string KindName(PoliceFileKind kind) => kind switch

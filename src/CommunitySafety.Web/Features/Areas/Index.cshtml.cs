@@ -38,6 +38,9 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
 
     public CountResult? PreviousCounts { get; private set; }
 
+    /// <summary>The data-quality flags (csp quality) on the forces and months the counts use, shown beside them.</summary>
+    public IReadOnlyList<CommunitySafety.Data.Quality.QualityFlag> QualityFlags { get; private set; } = [];
+
     public string? Problem { get; private set; }
 
     public AreaAssessment? Assessment { get; private set; }
@@ -89,6 +92,7 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
         // Rates on the population of the period's own mid-year, which the page names with its source.
         Counts = counts.Count(CountQuery.For(chosen.Area, period, CountGrouping.CrimeType) with { Rate = new CountRateOptions() });
         PreviousCounts = counts.Count(CountQuery.For(chosen.Area, ReportingPeriod.Rolling12MonthsTo(last.AddMonths(-12)), CountGrouping.CrimeType));
+        QualityFlags = new CommunitySafety.Data.Quality.QualityChecker(store).Check(Counts.Forces.Forces, (PreviousCounts.FirstMonth, Counts.LastMonth));
 
         var firstYear = AreaAnalysis.YearOf(first);
         var lastYear = AreaAnalysis.YearOf(last);
