@@ -14,6 +14,7 @@ public static partial class CliApp
             "csp — evidence for Community Safety Partnerships: import police.uk crime data and ONS population, " +
             "count crime and compute rates with confidence intervals, and produce the partnership's reports.");
         root.Options.Add(CommonOptions.Verbose);
+        root.Options.Add(CommonOptions.StoreBeforeCommand);
 
         // One line per top-level command. Each command is a class in Commands/ (a folder per group) whose
         // constructor takes the CliContext, declares its options and sets its action.
@@ -116,7 +117,7 @@ public static partial class CliApp
         {
             try
             {
-                return context.ResolvePath(parsed.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath);
+                return context.ResolvePath(CommonOptions.StoreValue(parsed) ?? CommonOptions.DefaultStorePath);
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException)
             {

@@ -13,13 +13,33 @@ public static class CommonOptions
     /// it, and only those: <c>stats</c>, <c>generate</c>, <c>plan</c>, <c>indicators</c> and <c>report progress</c> do not
     /// offer it.
     /// </summary>
-    public static Option<string> Store { get; } = new("--store")
+    public static Option<string?> Store { get; } = new("--store")
     {
-        Description = "The analytical store (a DuckDB file).",
-        DefaultValueFactory = _ => DefaultStorePath,
+        Description = $"The analytical store (a DuckDB file; default: ./{DefaultStorePath}).",
         Recursive = true,
         HelpName = "file",
     };
+
+    /// <summary>
+    /// <c>csp --store &lt;file&gt; &lt;command&gt;</c>: the same option written before the command, as scripts often do. Hidden
+    /// (each command that uses the store lists <see cref="Store"/>); a command that never opens the store ignores it.
+    /// </summary>
+    public static Option<string?> StoreBeforeCommand { get; } = new("--store")
+    {
+        Description = "The analytical store (a DuckDB file), for the command that follows.",
+        Hidden = true,
+        HelpName = "file",
+    };
+
+    /// <summary>The store the command line names, after the command or before it; null when neither does.</summary>
+    public static string? StoreValue(ParseResult parseResult)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        return Value(parseResult, Store) ?? Value(parseResult, StoreBeforeCommand);
+
+        static string? Value(ParseResult parseResult, Option<string?> option) =>
+            parseResult.GetResult(option) is { } result ? result.GetValueOrDefault<string?>() : null;
+    }
 
     /// <summary>
     /// <c>--verbose</c>: after an error's one sentence, also print the exception behind it with its stack trace (for

@@ -22,7 +22,7 @@ public static class StoreAccess
     /// <summary>The full path of the store the command line names.</summary>
     public static string PathOf(CliContext context, ParseResult parseResult)
     {
-        var path = context.ResolvePath(parseResult.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath);
+        var path = context.ResolvePath(CommonOptions.StoreValue(parseResult) ?? CommonOptions.DefaultStorePath);
         if (!StoreSnapshots.IsPublished(path) && AnalyticalStore.NotAStoreReason(path) is { } reason)
         {
             throw new CliException(ExitCode.NotAStore, reason);

@@ -83,7 +83,7 @@ public static class OutcomeSections
         var notes = new List<string>(r.Provenance)
         {
             r.Comparison?.Basis ?? r.ComparisonNote ?? string.Empty,
-            "95% intervals by Wilson's method; a change is called real when the two-proportion test gives p < 0.05. The grouping of police.uk's outcome categories is in the methods (docs/methodology.md).",
+            "The range beside each share is where the true share most likely lies (95% interval); a change is called real only when it is unlikely to be chance (less than 1 in 20). How police.uk's outcome categories are grouped, and the methods, are in the methods appendix and docs/methodology.md.",
         };
         if (published)
         {
@@ -150,7 +150,7 @@ public static class OutcomeSections
 
         var notes = new List<string>(r.Provenance);
         notes.AddRange(r.Ethnicity.Select(e => e.Note));
-        notes.Add("Ratio: the group's rate ÷ the White rate (2.0 = searched twice as often for its share of the residents), with its exact 95% interval for the ratio of two Poisson rates. Residents only: people searched who live elsewhere are counted in the searches but not in the population.");
+        notes.Add("Ratio: the group's rate ÷ the White rate (2.0 = searched twice as often for its share of the residents), with the range where the true ratio most likely lies (95% interval; the method is in docs/methodology.md). Residents only: people searched who live elsewhere are counted in the searches but not in the population.");
         if (r.EthnicityNote is { } en)
         {
             notes.Add(en);

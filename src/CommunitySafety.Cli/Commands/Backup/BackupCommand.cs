@@ -113,7 +113,7 @@ public sealed class BackupCommand : Command
 
     private void BackUpAnalytical(ParseResult parseResult, string folder, BackupManifest manifest, bool required)
     {
-        var store = _context.ResolvePath(parseResult.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath);
+        var store = _context.ResolvePath(CommonOptions.StoreValue(parseResult) ?? CommonOptions.DefaultStorePath);
         if (!AnalyticalStore.Exists(store))
         {
             if (required)

@@ -67,7 +67,7 @@ public sealed class RestoreCommand : Command
             throw new CliException(ExitCode.NoData, $"The backup in {folder} holds no {(only is null ? "store" : only.ToString()!.ToLowerInvariant() + " store")}.");
         }
 
-        var store = _context.ResolvePath(parseResult.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath);
+        var store = _context.ResolvePath(CommonOptions.StoreValue(parseResult) ?? CommonOptions.DefaultStorePath);
         var target = application is null ? null : ApplicationStoreBackup.For(MonitoringStoreAccess.Resolve(_context, parseResult));
         if (application is not null && target!.Kind != application.Kind)
         {

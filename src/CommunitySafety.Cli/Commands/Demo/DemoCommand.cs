@@ -64,7 +64,7 @@ public sealed class DemoCommand : Command
             throw new CliException(ExitCode.NotFound, $"The sample data folder {samples} does not exist.");
         }
 
-        var storePath = _context.ResolvePath(parseResult.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath);
+        var storePath = _context.ResolvePath(CommonOptions.StoreValue(parseResult) ?? CommonOptions.DefaultStorePath);
         PrepareFreshStore(storePath, parseResult.GetValue(_replace));
 
         _context.Say($"Building a fresh analytical store at {storePath} from {samples}");

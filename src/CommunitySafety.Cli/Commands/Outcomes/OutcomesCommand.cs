@@ -52,6 +52,7 @@ public sealed class OutcomesCommand : Command
     public OutcomesCommand(CliContext context)
         : base("outcomes", "Crime outcomes for an area and year: the share charged, cautioned, with no suspect, unable to prosecute or still open, with 95% limits, the change on last year like with like, maturity and peers.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         _view.Validators.Add(r =>
         {

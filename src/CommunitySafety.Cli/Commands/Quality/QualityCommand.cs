@@ -32,6 +32,7 @@ public sealed class QualityCommand : Command
                           "a month with no records without a location (or a sudden change in their share), missing and republished months. " +
                           "Each force-month is judged against the same force's previous 12 to 24 months (docs/bad-input.md).")
     {
+        Options.Add(CommonOptions.Store); // recursive: also for the subcommands
         _context = context;
         Options.Add(_format);
         Options.Add(_out);

@@ -49,7 +49,7 @@ public sealed class ServeCommand : Command
         var args = new List<string>
         {
             "--urls", parseResult.GetValue(_urls)!,
-            "--Store:Analytical", _context.ResolvePath(parseResult.GetValue(CommonOptions.Store) ?? CommonOptions.DefaultStorePath),
+            "--Store:Analytical", _context.ResolvePath(CommonOptions.StoreValue(parseResult) ?? CommonOptions.DefaultStorePath),
         };
         var provider = parseResult.GetValue(_provider) ?? Environment.GetEnvironmentVariable(MonitoringStoreAccess.ProviderVariable);
         var database = parseResult.GetValue(_database) ?? Environment.GetEnvironmentVariable(MonitoringStoreAccess.DatabaseVariable);

@@ -37,7 +37,7 @@ public sealed class StopSearchCommand : Command
 
     private readonly Option<string> _by = new("--by")
     {
-        Description = "ethnicity (rates per 1,000 and ratios against White; default), month, legislation, object, outcome or type.",
+        Description = "ethnicity (rates per 1,000 and ratios against White), month, legislation, object, outcome or type.",
         DefaultValueFactory = _ => "ethnicity",
         HelpName = string.Join('|', Groupings),
     };
@@ -49,6 +49,7 @@ public sealed class StopSearchCommand : Command
     public StopSearchCommand(CliContext context)
         : base("stop-search", "Stop and search for a force or an area's force and year: counts by month, legislation, object and outcome, the find rate, and rates and disproportionality ratios by ethnic group.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         _by.Validators.Add(r =>
         {
