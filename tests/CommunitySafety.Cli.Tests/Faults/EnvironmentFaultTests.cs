@@ -192,7 +192,50 @@ public sealed class RootFactAttribute : FactAttribute
         {
             Skip = "Needs root on Linux (it mounts a small tmpfs to fill, or remounts one read-only); CI runs the tests as root.";
         }
+        else if (MountRefused.Value is { } why)
+        {
+            Skip = why;
+        }
     }
+
+    /// <summary>
+    /// Why this machine will not mount a tmpfs even for root (a container without the capability), found by trying once;
+    /// null when it will.
+    /// </summary>
+    private static readonly Lazy<string?> MountRefused = new(() =>
+    {
+        var path = Path.Combine(Path.GetTempPath(), "csp-mount-probe-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        try
+        {
+            using var mount = Process.Start(new ProcessStartInfo("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", path]) { RedirectStandardError = true })!;
+            var error = mount.StandardError.ReadToEnd();
+            mount.WaitForExit();
+            if (mount.ExitCode != 0)
+            {
+                return $"Root here may not mount a tmpfs ({error.Trim()}), so the full-disk and read-only faults cannot be made.";
+            }
+
+            using var umount = Process.Start("umount", [path]);
+            umount.WaitForExit();
+            return null;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return $"No mount command here ({e.Message}).";
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(path);
+            }
+            catch (IOException)
+            {
+                // Still mounted: left for the OS.
+            }
+        }
+    });
 }
 
 /// <summary>A test that runs <c>csp</c> as the unprivileged user <c>nobody</c>: skipped, saying why, when it cannot.</summary>
