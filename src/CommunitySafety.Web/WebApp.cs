@@ -80,6 +80,7 @@ public static class WebApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseSessionCheckFailures();
+        app.UsePasswordChangeRequired();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
