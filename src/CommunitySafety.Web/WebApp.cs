@@ -28,6 +28,7 @@ public static class WebApp
         builder.AddAccounts();
         builder.AddPages();
         builder.AddApi();
+        builder.AddReports();
         builder.AddHealth();
 
         var app = builder.Build();
