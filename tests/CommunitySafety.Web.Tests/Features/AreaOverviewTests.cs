@@ -5,6 +5,7 @@ using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySafety.Web.Tests.Features;
 
@@ -209,5 +210,45 @@ public sealed class AreaOverviewTests(AreaStoreWebFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
         using var board = await factory.ClientAs(Roles.BoardMember).GetAsync(new Uri($"/reports/assessment.html?area={Luton}&year={Year}", UriKind.Relative));
         Assert.NotEqual(HttpStatusCode.OK, board.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheAreaPage_IsMadeOncePerStoreVersion_AndAgainAfterAnImport()
+    {
+        var cache = factory.Services.GetRequiredService<Web.Features.Areas.AreaPageCache>();
+        var client = factory.ClientAs(Roles.Analyst);
+        var url = new Uri($"/areas?area={Luton}&year={Year}", UriKind.Relative);
+        var first = MainContent(await client.GetStringAsync(url));
+        var made = cache.Made;
+        var second = MainContent(await client.GetStringAsync(url));
+        Assert.Equal(first, second);
+        Assert.Equal(made, cache.Made);
+        Assert.Contains("Luton", second, StringComparison.Ordinal);
+
+        // An import writes the store: its version changes, and the next request makes the page again.
+        using (var store = AnalyticalStore.Open(factory.StorePath))
+        {
+            new LookupImporter(store).Import(Path.Combine(FixturesFolder(), "lookups", "LAD17_CSP17_PFA17_lookup.csv"));
+        }
+
+        var third = MainContent(await client.GetStringAsync(url));
+        Assert.Equal(made + 1, cache.Made);
+        Assert.Equal(first, third);
+    }
+
+    private static string MainContent(string html) =>
+        html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+
+    private static string FixturesFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
+            {
+                return Path.Combine(dir.FullName, "tests", "fixtures");
+            }
+        }
+
+        throw new InvalidOperationException("tests/fixtures not found");
     }
 }
