@@ -10,7 +10,8 @@ namespace CommunitySafety.Web.Infrastructure.Audit;
 /// <param name="time">The clock.</param>
 public sealed class AuditLog(WebDbContext db, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Text as written (no \u003C escapes): the trail is read by people, and pages encode it when they show it.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Records a change (saved at once).</summary>
     /// <param name="user">Who made it.</param>
