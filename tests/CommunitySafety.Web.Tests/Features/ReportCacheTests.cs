@@ -11,12 +11,12 @@ namespace CommunitySafety.Web.Tests.Features;
 /// The PDF gate: one PDF at a time, a short queue, and beyond it a refusal at once with when to try again; worked with
 /// makings the test holds and releases (no timing).
 /// </summary>
-public sealed class PdfGateTests
+public sealed class ReportGateTests
 {
     [Fact]
     public async Task OneAtATime_AShortQueue_AndBeyondItARefusalAtOnce()
     {
-        var gate = new PdfGate(queueLength: 1);
+        var gate = new ReportGate(queueLength: 1);
         var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = 0;
         var most = 0;
@@ -38,7 +38,7 @@ public sealed class PdfGateTests
         var first = gate.RunAsync(() => Make(release.Task), CancellationToken.None);
         var queued = gate.RunAsync(() => Make(Task.FromResult("second")), CancellationToken.None);
         Assert.Equal(2, gate.Inside);
-        var refused = await Assert.ThrowsAsync<PdfBusyException>(() => gate.RunAsync(() => Make(Task.FromResult("third")), CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<ReportBusyException>(() => gate.RunAsync(() => Make(Task.FromResult("third")), CancellationToken.None));
         Assert.True(refused.RetryAfter >= TimeSpan.FromSeconds(5));
         Assert.False(queued.IsCompleted);
 
@@ -80,7 +80,7 @@ public sealed class ReportCacheTests(ReportCacheTests.QueuelessFactory factory) 
         Assert.Equal(before + 1, reports.Made);
 
         // Served from memory: no new making, even with the gate held shut.
-        var gate = factory.Services.GetRequiredService<PdfGate>();
+        var gate = factory.Services.GetRequiredService<ReportGate>();
         var hold = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var holding = gate.RunAsync(() => hold.Task, CancellationToken.None);
         try
@@ -130,7 +130,7 @@ public sealed class ReportCacheTests(ReportCacheTests.QueuelessFactory factory) 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Reports:PdfQueue", "0");
+            builder.UseSetting("Reports:Queue", "0");
         }
     }
 }

@@ -23,8 +23,9 @@ public static class ReportsApi
     public const string ReportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
 
     /// <summary>
-    /// The services reports need: the cache of rendered reports (per store version and day) and the PDF gate (one PDF at
-    /// a time per instance, a queue of <c>Reports:PdfQueue</c>, default 3, beyond it 503 with Retry-After).
+    /// The services reports need: the cache of rendered reports (per store version and day), the report gate (one report
+    /// made at a time per instance, a queue of <c>Reports:Queue</c>, default 3, beyond it 503 with Retry-After) and
+    /// Chromium at low CPU priority (<c>Reports:ChromiumNice</c>, default 19) so printing a PDF does not slow the pages.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <returns>The builder.</returns>
@@ -32,7 +33,8 @@ public static class ReportsApi
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<RenderedReports>();
-        builder.Services.AddSingleton(new PdfGate(builder.Configuration.GetValue("Reports:PdfQueue", 3)));
+        builder.Services.AddSingleton(new ReportGate(builder.Configuration.GetValue("Reports:Queue", 3)));
+        builder.Services.AddSingleton(sp => new LowPriorityChromium(builder.Configuration.GetValue("Reports:ChromiumNice", 19)));
         builder.Services.AddSingleton<ReportServices>();
         return builder;
     }
@@ -40,7 +42,7 @@ public static class ReportsApi
     /// <summary>
     /// Maps /reports/progress.{format} and /reports/assessment.{format} (analysts), and /public/reports/progress.{format}
     /// (anyone, published). Each report is made once per store version and day and then served from this instance's
-    /// memory; PDFs are made one at a time (<see cref="PdfGate"/>).
+    /// memory; reports not in the cache are made one at a time (<see cref="ReportGate"/>).
     /// </summary>
     /// <param name="app">The app.</param>
     /// <returns>The app.</returns>
@@ -93,7 +95,7 @@ public static class ReportsApi
                 Variant = variant,
                 MeetingDate = today,
             }, cancellationToken);
-            return await RenderFileAsync(report, format, $"progress-report-{variant.ToString().ToLowerInvariant()}", services.Pdf, cancellationToken);
+            return await RenderFileAsync(report, format, $"progress-report-{variant.ToString().ToLowerInvariant()}", services.Chromium, cancellationToken);
         });
     }
 
@@ -134,26 +136,27 @@ public static class ReportsApi
             var report = AssessmentReportBuilder.Build(result, new AssessmentReportOptions { Variant = variant });
             var code = string.IsNullOrEmpty(result.Area.Code) ? "area" : result.Area.Code;
             var name = $"strategic-assessment-{code}-{fy.ToString().Replace('/', '-')}-{variant.ToString().ToLowerInvariant()}";
-            return await RenderFileAsync(report, format, name, services.Pdf, cancellationToken);
+            return await RenderFileAsync(report, format, name, services.Chromium, cancellationToken);
         });
     }
 
     private static bool IsFormat(string format) => format.ToLowerInvariant() is "html" or "docx" or "pdf";
 
-    /// <summary>The report from the cache, or made now; a PDF refused by the gate is answered 503 with Retry-After.</summary>
+    /// <summary>The report from the cache, or made now through the gate; refused by the gate, 503 with Retry-After.</summary>
     private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, BadRequest<string>>> ServeAsync(
         string key, string stamp, ReportServices services, HttpContext http, Func<Task<RenderedReport?>> make)
     {
         RenderedReport? rendered;
         try
         {
-            rendered = await services.Reports.Cache.GetOrMakeAsync(key, stamp, () =>
+            // The gate is passed before any work: a request beyond the queue costs nothing but its answer.
+            rendered = await services.Reports.Cache.GetOrMakeAsync(key, stamp, () => services.Gate.RunAsync(() =>
             {
                 services.Reports.CountMade();
                 return make();
-            });
+            }, http.RequestAborted));
         }
-        catch (PdfBusyException busy)
+        catch (ReportBusyException busy)
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return TypedResults.Content(busy.Message, "text/plain; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
@@ -177,7 +180,7 @@ public static class ReportsApi
         return TypedResults.File(rendered.Bytes!, rendered.ContentType, rendered.FileName);
     }
 
-    private static async Task<RenderedReport?> RenderFileAsync(Report report, string format, string name, PdfGate gate, CancellationToken cancellationToken)
+    private static async Task<RenderedReport?> RenderFileAsync(Report report, string format, string name, LowPriorityChromium chromium, CancellationToken cancellationToken)
     {
         switch (format.ToLowerInvariant())
         {
@@ -191,19 +194,16 @@ public static class ReportsApi
                 }
 
             case "pdf":
-                return await gate.RunAsync(async () =>
+                var path = Path.Combine(Path.GetTempPath(), $"csp-report-{Guid.NewGuid():N}.pdf");
+                try
                 {
-                    var path = Path.Combine(Path.GetTempPath(), $"csp-report-{Guid.NewGuid():N}.pdf");
-                    try
-                    {
-                        await PdfReportRenderer.WriteAsync(report, path);
-                        return new RenderedReport(await File.ReadAllBytesAsync(path, cancellationToken), null, "application/pdf", name + ".pdf");
-                    }
-                    finally
-                    {
-                        File.Delete(path);
-                    }
-                }, cancellationToken);
+                    await PdfReportRenderer.WriteAsync(report, path, chromium.ExecutablePath);
+                    return new RenderedReport(await File.ReadAllBytesAsync(path, cancellationToken), null, "application/pdf", name + ".pdf");
+                }
+                finally
+                {
+                    File.Delete(path);
+                }
 
             default:
                 return null;
@@ -211,8 +211,9 @@ public static class ReportsApi
     }
 }
 
-/// <summary>What the report endpoints share: the rendered-report cache, the PDF gate and the clock.</summary>
+/// <summary>What the report endpoints share: the rendered-report cache, the report gate, Chromium and the clock.</summary>
 /// <param name="Reports">The cache.</param>
-/// <param name="Pdf">The PDF gate.</param>
+/// <param name="Gate">The report gate.</param>
+/// <param name="Chromium">The Chromium to print PDFs with.</param>
 /// <param name="Time">The clock.</param>
-public sealed record ReportServices(RenderedReports Reports, PdfGate Pdf, TimeProvider Time);
+public sealed record ReportServices(RenderedReports Reports, ReportGate Gate, LowPriorityChromium Chromium, TimeProvider Time);

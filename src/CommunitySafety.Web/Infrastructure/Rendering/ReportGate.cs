@@ -3,12 +3,13 @@ using System.Diagnostics;
 namespace CommunitySafety.Web.Infrastructure.Rendering;
 
 /// <summary>
-/// Bounds PDF making (each PDF starts a Chromium, seconds of CPU and hundreds of MB): one at a time per instance, a short
-/// queue behind it (<c>Reports:PdfQueue</c>, default 3), and beyond that the request is refused at once with
-/// <see cref="PdfBusyException"/> (answered 503 with Retry-After), so a burst of anonymous requests cannot exhaust the
-/// machine or slow the other pages. A request waits in the queue at most <see cref="MaxQueueWait"/>.
+/// Bounds report making (building a report is about a second of CPU; a PDF also starts a Chromium, seconds of CPU and
+/// hundreds of MB): one at a time per instance, a short queue behind it (<c>Reports:Queue</c>, default 3), and beyond
+/// that the request is refused at once, before any work, with <see cref="ReportBusyException"/> (answered 503 with
+/// Retry-After), so a burst of anonymous requests for reports not yet in the cache cannot exhaust the machine or slow
+/// the other pages. A request waits in the queue at most <see cref="MaxQueueWait"/>.
 /// </summary>
-public sealed class PdfGate
+public sealed class ReportGate
 {
     /// <summary>The longest a queued request waits for its turn.</summary>
     public static readonly TimeSpan MaxQueueWait = TimeSpan.FromSeconds(60);
@@ -19,7 +20,7 @@ public sealed class PdfGate
 
     /// <summary>Creates the gate.</summary>
     /// <param name="queueLength">How many may wait behind the one being made.</param>
-    public PdfGate(int queueLength) => QueueLength = Math.Max(0, queueLength);
+    public ReportGate(int queueLength) => QueueLength = Math.Max(0, queueLength);
 
     /// <summary>How many may wait behind the one being made.</summary>
     public int QueueLength { get; }
@@ -27,29 +28,29 @@ public sealed class PdfGate
     /// <summary>How many are being made or waiting now.</summary>
     public int Inside => Volatile.Read(ref _inside);
 
-    /// <summary>How long a refused request should wait before trying again: the queue's length in recent PDFs, at least 5 seconds.</summary>
+    /// <summary>How long a refused request should wait before trying again: the queue's length in recent makings, at least 5 seconds.</summary>
     public TimeSpan RetryAfter => TimeSpan.FromSeconds(Math.Max(5, Math.Ceiling(Interlocked.Read(ref _lastMilliseconds) / 1000.0 * (QueueLength + 1))));
 
-    /// <summary>Makes a PDF when its turn comes, or refuses at once when the queue is full.</summary>
+    /// <summary>Makes a report when its turn comes, or refuses at once when the queue is full.</summary>
     /// <typeparam name="T">What the making returns.</typeparam>
-    /// <param name="make">Makes the PDF.</param>
+    /// <param name="make">Makes the report.</param>
     /// <param name="cancellationToken">Gives up waiting (the request went away).</param>
     /// <returns>What <paramref name="make"/> returned.</returns>
-    /// <exception cref="PdfBusyException">The queue was full, or the turn did not come within <see cref="MaxQueueWait"/>.</exception>
+    /// <exception cref="ReportBusyException">The queue was full, or the turn did not come within <see cref="MaxQueueWait"/>.</exception>
     public async Task<T> RunAsync<T>(Func<Task<T>> make, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(make);
         if (Interlocked.Increment(ref _inside) > 1 + QueueLength)
         {
             Interlocked.Decrement(ref _inside);
-            throw new PdfBusyException(RetryAfter);
+            throw new ReportBusyException(RetryAfter);
         }
 
         try
         {
             if (!await _one.WaitAsync(MaxQueueWait, cancellationToken).ConfigureAwait(false))
             {
-                throw new PdfBusyException(RetryAfter);
+                throw new ReportBusyException(RetryAfter);
             }
 
             try
@@ -71,29 +72,29 @@ public sealed class PdfGate
     }
 }
 
-/// <summary>PDF making is at its limit on this instance: try again after <see cref="RetryAfter"/>.</summary>
-public sealed class PdfBusyException : Exception
+/// <summary>Report making is at its limit on this instance: try again after <see cref="RetryAfter"/>.</summary>
+public sealed class ReportBusyException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="retryAfter">When to try again.</param>
-    public PdfBusyException(TimeSpan retryAfter)
-        : base($"PDF reports are being made for other people: try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.") => RetryAfter = retryAfter;
+    public ReportBusyException(TimeSpan retryAfter)
+        : base($"Reports are being made for other people: try again in {(int)Math.Ceiling(retryAfter.TotalSeconds)} seconds.") => RetryAfter = retryAfter;
 
     /// <summary>Creates the exception.</summary>
-    public PdfBusyException()
+    public ReportBusyException()
         : this(TimeSpan.FromSeconds(5))
     {
     }
 
     /// <summary>Creates the exception.</summary>
     /// <param name="message">The message.</param>
-    public PdfBusyException(string message)
+    public ReportBusyException(string message)
         : base(message) => RetryAfter = TimeSpan.FromSeconds(5);
 
     /// <summary>Creates the exception.</summary>
     /// <param name="message">The message.</param>
     /// <param name="inner">The cause.</param>
-    public PdfBusyException(string message, Exception inner)
+    public ReportBusyException(string message, Exception inner)
         : base(message, inner) => RetryAfter = TimeSpan.FromSeconds(5);
 
     /// <summary>When to try again.</summary>
