@@ -105,7 +105,15 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
             new XlsxSheet(ValuesSheet, ValueColumns.All, rows)
             {
                 Widths = new Dictionary<int, double> { [0] = 16, [1] = 50, [3] = 12, [14] = 30, [15] = 40 },
-                Lists = new Dictionary<int, string[]> { [13] = ["Provisional", "Final", "Revised"] },
+                // Drop-downs: the framework's indicators, the periods asked for (and the one after each), the status.
+                Lists = new Dictionary<int, string[]>
+                {
+                    [0] = [.. Ordered(framework).Select(i => i.Code)],
+                    [3] = [.. rows.Select(r => (string)r[3]!).Distinct(StringComparer.Ordinal)
+                        .SelectMany(p => ReportingPeriod.TryParse(p, CultureInfo.InvariantCulture, out var rp) ? new[] { p, rp.Next.ToString() } : [p])
+                        .Distinct(StringComparer.Ordinal)],
+                    [13] = ["Provisional", "Final", "Revised"],
+                },
             },
             new XlsxSheet("Indicators",
                 ["Indicator code", "Indicator", "Objective", "Definition", "Value type", "Multiplier", "Polarity", "Frequency", "Year type",
@@ -209,9 +217,18 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
                 v.Status.ToString(), DisclosureControl.SuppressedText(indicator), v.Note];
         }
 
-        return [indicator.Code, indicator.Title, area, period.ToString(), type, category, v?.Count, v?.Denominator, v?.Value,
-            v?.Lower95, v?.Upper95, v?.Lower998, v?.Upper998, v?.Status.ToString(), v?.MissingReason, v?.Note];
+        return [indicator.Code, indicator.Title, area, period.ToString(), type, category, AsEntered(v?.Count), AsEntered(v?.Denominator), AsEntered(v?.Value),
+            AsEntered(v?.Lower95), AsEntered(v?.Upper95), AsEntered(v?.Lower998), AsEntered(v?.Upper998), v?.Status.ToString(), v?.MissingReason, v?.Note];
     }
+
+    /// <summary>
+    /// A number as people entered it: rounded to 15 significant digits, the most a double carries faithfully, so that a
+    /// value worked out from a count (7 of 100 × 100 = 7.000000000000001) is written 7.
+    /// </summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The number, tidied.</returns>
+    internal static double? AsEntered(double? value) =>
+        value is double d && double.IsFinite(d) ? double.Parse(d.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
 
     private static string Format(object? value) => value switch
     {

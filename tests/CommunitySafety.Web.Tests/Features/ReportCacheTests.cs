@@ -134,3 +134,45 @@ public sealed class ReportCacheTests(ReportCacheTests.QueuelessFactory factory) 
         }
     }
 }
+
+/// <summary>
+/// With the warmer on, the published report is made once in the background after start, so the first anonymous
+/// requests are served from the cache; downloads beyond the per-address limit are refused with 429.
+/// </summary>
+public sealed class PublicReportWarmerTests(PublicReportWarmerTests.WarmFactory factory) : IClassFixture<PublicReportWarmerTests.WarmFactory>
+{
+    [Fact]
+    public async Task ThePublishedReport_IsMadeAheadOfRequests_AndDownloadsAreLimitedPerAddress()
+    {
+        var reports = factory.Services.GetRequiredService<RenderedReports>();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (reports.Made < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(2, reports.Made);
+        var client = factory.ClientAs(null);
+        client.DefaultRequestHeaders.Add(TestAddress.Header, "192.0.2.77");
+        var statuses = new List<HttpStatusCode>();
+        for (var n = 0; n < 4; n++)
+        {
+            using var response = await client.GetAsync(new Uri("/public/reports/progress.pdf", UriKind.Relative));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(2, reports.Made);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    /// <summary>The app with the warmer on and three public downloads a minute per address.</summary>
+    public sealed class WarmFactory : SqliteWebFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Reports:Warm", "true");
+            builder.UseSetting("Reports:PublicPerMinute", "3");
+        }
+    }
+}

@@ -58,6 +58,7 @@ public abstract class WebFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Store:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("Reports:Warm", "false");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

@@ -9,7 +9,9 @@ using CommunitySafety.Web.Infrastructure.Caching;
 using CommunitySafety.Web.Infrastructure.Rendering;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommunitySafety.Web.Features.Reports;
 
@@ -19,6 +21,9 @@ namespace CommunitySafety.Web.Features.Reports;
 /// </summary>
 public static class ReportsApi
 {
+    /// <summary>The rate-limiting policy of the published report's downloads.</summary>
+    public const string PublicReportsRateLimit = "public-reports";
+
     /// <summary>The CSP of a report: its own inline styles and embedded SVG/PNG, still no script.</summary>
     public const string ReportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
 
@@ -36,6 +41,16 @@ public static class ReportsApi
         builder.Services.AddSingleton(new ReportGate(builder.Configuration.GetValue("Reports:Queue", 3)));
         builder.Services.AddSingleton(sp => new LowPriorityChromium(builder.Configuration.GetValue("Reports:ChromiumNice", 19)));
         builder.Services.AddSingleton<ReportServices>();
+        builder.Services.AddHostedService<PublicReportWarmer>();
+
+        // Anonymous downloads of the published report: at most Reports:PublicPerMinute per client address per instance
+        // (default 30, far more than a resident needs); beyond it 429 at once, so a burst from one address costs its
+        // answers only and cannot take the machine's CPU or bandwidth from the pages people are using.
+        var perMinute = builder.Configuration.GetValue("Reports:PublicPerMinute", 30);
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(PublicReportsRateLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
         return builder;
     }
 
@@ -56,7 +71,7 @@ public static class ReportsApi
             .RequireAuthorization(Policies.Analysis).WithTags("Reports").WithName("AssessmentReport").WithSummary("The strategic assessment report of an area and financial year (internal or published)");
         app.MapGet("/public/reports/progress.{format}", (string format, string? period, MonitoringDbContext db, ReportServices services, HttpContext http, CancellationToken ct) =>
                 RenderAsync(format, period, ReportVariant.Published, db, services, http, ct))
-            .AllowAnonymous().WithTags("Published").WithName("PublishedProgressReport").WithSummary("The published progress report, with small counts suppressed");
+            .AllowAnonymous().RequireRateLimiting(PublicReportsRateLimit).WithTags("Published").WithName("PublishedProgressReport").WithSummary("The published progress report, with small counts suppressed");
         return app;
     }
 
