@@ -75,7 +75,7 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
             {
                 var current = stored.SingleOrDefault(v => v.PeriodKind == indicatorPeriod.Kind && v.PeriodStart == indicatorPeriod.FirstMonth.Index
                                                           && v.CategoryType == type && v.Category == category);
-                rows.Add(ValueRow(indicator, area, indicatorPeriod, type, category, current));
+                rows.Add(TemplateRow(indicator, area, indicatorPeriod, type, category, current));
             }
 
             indicatorRows.Add(
@@ -217,8 +217,29 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
                 v.Status.ToString(), DisclosureControl.SuppressedText(indicator), v.Note];
         }
 
-        return [indicator.Code, indicator.Title, area, period.ToString(), type, category, AsEntered(v?.Count), AsEntered(v?.Denominator), AsEntered(v?.Value),
-            AsEntered(v?.Lower95), AsEntered(v?.Upper95), AsEntered(v?.Lower998), AsEntered(v?.Upper998), v?.Status.ToString(), v?.MissingReason, v?.Note];
+        return [indicator.Code, indicator.Title, area, period.ToString(), type, category, v?.Count, v?.Denominator, v?.Value,
+            v?.Lower95, v?.Upper95, v?.Lower998, v?.Upper998, v?.Status.ToString(), v?.MissingReason, v?.Note];
+    }
+
+    /// <summary>
+    /// A template row: the figures as the partner entered them. A value worked out from a count is left blank (the
+    /// import works it out again from the count, as the instructions say), and other numbers are written to 15
+    /// significant digits (<see cref="AsEntered"/>), so no cell shows 7.000000000000001. Exports keep every digit, so
+    /// that an export imported back changes nothing.
+    /// </summary>
+    private static object?[] TemplateRow(Indicator indicator, string area, ReportingPeriod period, string type, string category, IndicatorValue? v)
+    {
+        var row = ValueRow(indicator, area, period, type, category, v);
+        if (v is not null)
+        {
+            row[8] = v.Count is not null ? null : AsEntered(v.Value);
+            for (var i = 9; i <= 12; i++)
+            {
+                row[i] = AsEntered((double?)row[i]);
+            }
+        }
+
+        return row;
     }
 
     /// <summary>
