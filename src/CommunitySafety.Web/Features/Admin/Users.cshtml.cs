@@ -40,6 +40,9 @@ public sealed class UsersModel(UserManager<WebUser> users, AuditLog audit) : Pag
     /// <summary>What a password reset just made, shown once to the administrator: for whom, and the password or link.</summary>
     public (string Email, string? Password, string? Link)? Reset { get; private set; }
 
+    /// <summary>The signed-in administrator's own account id (their own row offers no disable, reset or role change).</summary>
+    public string? OwnId => users.GetUserId(User);
+
     public async Task OnGetAsync() => await LoadAsync();
 
     /// <summary>
