@@ -28,6 +28,7 @@ public static class WebApp
         builder.AddAccounts();
         builder.AddPages();
         builder.AddApi();
+        builder.AddReports();
         builder.AddHealth();
 
         var app = builder.Build();
@@ -80,6 +81,7 @@ public static class WebApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseSessionCheckFailures();
+        app.UsePasswordChangeRequired();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -75,7 +75,7 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
             {
                 var current = stored.SingleOrDefault(v => v.PeriodKind == indicatorPeriod.Kind && v.PeriodStart == indicatorPeriod.FirstMonth.Index
                                                           && v.CategoryType == type && v.Category == category);
-                rows.Add(ValueRow(indicator, area, indicatorPeriod, type, category, current));
+                rows.Add(TemplateRow(indicator, area, indicatorPeriod, type, category, current));
             }
 
             indicatorRows.Add(
@@ -105,7 +105,15 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
             new XlsxSheet(ValuesSheet, ValueColumns.All, rows)
             {
                 Widths = new Dictionary<int, double> { [0] = 16, [1] = 50, [3] = 12, [14] = 30, [15] = 40 },
-                Lists = new Dictionary<int, string[]> { [13] = ["Provisional", "Final", "Revised"] },
+                // Drop-downs: the framework's indicators, the periods asked for (and the one after each), the status.
+                Lists = new Dictionary<int, string[]>
+                {
+                    [0] = [.. Ordered(framework).Select(i => i.Code)],
+                    [3] = [.. rows.Select(r => (string)r[3]!).Distinct(StringComparer.Ordinal)
+                        .SelectMany(p => ReportingPeriod.TryParse(p, CultureInfo.InvariantCulture, out var rp) ? new[] { p, rp.Next.ToString() } : [p])
+                        .Distinct(StringComparer.Ordinal)],
+                    [13] = ["Provisional", "Final", "Revised"],
+                },
             },
             new XlsxSheet("Indicators",
                 ["Indicator code", "Indicator", "Objective", "Definition", "Value type", "Multiplier", "Polarity", "Frequency", "Year type",
@@ -220,6 +228,36 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
         return [indicator.Code, indicator.Title, area, period.ToString(), type, category, v?.Count, v?.Denominator, v?.Value,
             v?.Lower95, v?.Upper95, v?.Lower998, v?.Upper998, v?.Status.ToString(), v?.MissingReason, note];
     }
+
+    /// <summary>
+    /// A template row: the figures as the partner entered them. A value worked out from a count is left blank (the
+    /// import works it out again from the count, as the instructions say), and other numbers are written to 15
+    /// significant digits (<see cref="AsEntered"/>), so no cell shows 7.000000000000001. Exports keep every digit, so
+    /// that an export imported back changes nothing.
+    /// </summary>
+    private static object?[] TemplateRow(Indicator indicator, string area, ReportingPeriod period, string type, string category, IndicatorValue? v)
+    {
+        var row = ValueRow(indicator, area, period, type, category, v);
+        if (v is not null)
+        {
+            row[8] = v.Count is not null ? null : AsEntered(v.Value);
+            for (var i = 9; i <= 12; i++)
+            {
+                row[i] = AsEntered((double?)row[i]);
+            }
+        }
+
+        return row;
+    }
+
+    /// <summary>
+    /// A number as people entered it: rounded to 15 significant digits, the most a double carries faithfully, so that a
+    /// value worked out from a count (7 of 100 × 100 = 7.000000000000001) is written 7.
+    /// </summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The number, tidied.</returns>
+    internal static double? AsEntered(double? value) =>
+        value is double d && double.IsFinite(d) ? double.Parse(d.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
 
     private static string Format(object? value) => value switch
     {

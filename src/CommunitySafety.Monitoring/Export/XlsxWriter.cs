@@ -37,12 +37,25 @@ internal static class XlsxWriter
                 new CellFormat { FontId = 1, ApplyFont = true },
                 new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }));
         var sheetList = workbookPart.Workbook.AppendChild(new Sheets());
+        var printTitles = new DefinedNames();
         uint sheetId = 1;
         foreach (var sheet in sheets)
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
             part.Worksheet = BuildWorksheet(sheet);
-            sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = sheetId++, Name = sheet.Name });
+            sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = sheetId, Name = sheet.Name });
+            if (!sheet.IsText)
+            {
+                // The header row repeated at the top of every printed page.
+                printTitles.Append(new DefinedName($"'{sheet.Name.Replace("'", "''", StringComparison.Ordinal)}'!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = sheetId - 1 });
+            }
+
+            sheetId++;
+        }
+
+        if (printTitles.HasChildren)
+        {
+            workbookPart.Workbook.Append(printTitles);
         }
 
         workbookPart.Workbook.Save();
@@ -54,6 +67,8 @@ internal static class XlsxWriter
         var width = Math.Max(sheet.Headers.Count, sheet.Rows.Count == 0 ? 0 : sheet.Rows.Max(r => r.Length));
         if (!sheet.IsText)
         {
+            // Printed: fitted to the page's width (as many pages down as it takes).
+            worksheet.Append(new SheetProperties(new PageSetupProperties { FitToPage = true }));
             worksheet.Append(new SheetViews(new SheetView(
                 new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
             { WorkbookViewId = 0 }));
@@ -88,7 +103,7 @@ internal static class XlsxWriter
         {
             var validations = new DataValidations();
             var lastRow = Math.Max(rowNumber + 200, 1000);
-            foreach (var (column, values) in sheet.Lists)
+            foreach (var (column, values) in sheet.Lists.Where(l => ListFits(l.Value)))
             {
                 var letter = TableReaders.ColumnLetter(column);
                 validations.Append(new DataValidation(new Formula1($"\"{string.Join(',', values)}\""))
@@ -102,12 +117,28 @@ internal static class XlsxWriter
                 });
             }
 
-            validations.Count = (uint)sheet.Lists.Count;
-            worksheet.Append(validations);
+            validations.Count = (uint)validations.ChildElements.Count;
+            if (validations.Count > 0)
+            {
+                worksheet.Append(validations);
+            }
+        }
+
+        if (!sheet.IsText)
+        {
+            // Print layout: landscape, one page wide, the header row on every page, gridlines, page numbers.
+            worksheet.Append(new PrintOptions { GridLines = true });
+            worksheet.Append(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+            worksheet.Append(new PageSetup { Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0, PaperSize = 9 });
+            worksheet.Append(new HeaderFooter(new OddFooter($"&L{sheet.Name}&RPage &P of &N")));
         }
 
         return worksheet;
     }
+
+    /// <summary>Whether a drop-down's values fit Excel's inline list (at most 255 characters, no commas in a value).</summary>
+    private static bool ListFits(string[] values) => values.Length > 0 && values.All(v => !v.Contains(',', StringComparison.Ordinal) && !v.Contains('"', StringComparison.Ordinal))
+        && string.Join(',', values).Length <= 255;
 
     /// <summary>A row of cells; with <paramref name="neutralise"/>, text is made safe by <see cref="SpreadsheetSafety.Neutralise"/>.</summary>
     private static Row BuildRow(uint number, object?[] values, uint styleIndex, bool neutralise = false)

@@ -123,6 +123,7 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
     {
         var errors = new List<ImportProblem>();
         var parsed = new List<ParsedRow>();
+        var templateWarnings = new List<ImportProblem>();
         var defaultArea = await DefaultAreaAsync(options, cancellationToken).ConfigureAwait(false);
         foreach (var table in tables)
         {
@@ -137,7 +138,15 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
                 continue;
             }
 
-            foreach (var row in table.Rows.Where(r => !r.IsBlank))
+            // Template rows left unfilled (indicator and period given, no figure, reason or note) are left out, and said so.
+            var unfilled = table.Rows.Where(r => !r.IsBlank && table.IsUnfilled(r)).Select(r => r.Number).ToList();
+            if (unfilled.Count > 0)
+            {
+                templateWarnings.Add(new ImportProblem(table.Sheet, unfilled[0], "", "",
+                    $"{unfilled.Count} row{(unfilled.Count == 1 ? "" : "s")} with no figure, missing reason or note left out (row{(unfilled.Count == 1 ? "" : "s")} {string.Join(", ", unfilled.Take(20))}{(unfilled.Count > 20 ? ", …" : "")}): fill in a Count or Value, or a Missing reason, to import {(unfilled.Count == 1 ? "it" : "them")}."));
+            }
+
+            foreach (var row in table.Rows.Where(r => !r.IsBlank && !table.IsUnfilled(r)))
             {
                 if (CheckWidth(table, row, errors) && ParseTemplateRow(table, row, defaultArea, errors) is { } input)
                 {
@@ -146,7 +155,7 @@ public sealed class IndicatorValueImporter(MonitoringDbContext db)
             }
         }
 
-        return await ValidateAndSaveAsync(format, parsed, errors, [], null, options, cancellationToken).ConfigureAwait(false);
+        return await ValidateAndSaveAsync(format, parsed, errors, templateWarnings, null, options, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ImportResult> ImportFingertipsAsync(ValueTable table, ImportOptions options, CancellationToken cancellationToken)

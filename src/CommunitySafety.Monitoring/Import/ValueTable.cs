@@ -26,6 +26,26 @@ internal sealed class ValueTable(string sheet, IReadOnlyList<string> headers, IR
 
         return -1;
     }
+
+    /// <summary>The columns that hold a row's figures (not the ones a template fills in to say which figure is asked for).</summary>
+    private static readonly string[] FigureColumns =
+    [
+        ValueColumns.Count, ValueColumns.Denominator, ValueColumns.Value, ValueColumns.Lower95, ValueColumns.Upper95,
+        ValueColumns.Lower998, ValueColumns.Upper998, ValueColumns.MissingReason, ValueColumns.Note,
+    ];
+
+    /// <summary>
+    /// True for a template row left unfilled: it names an indicator and period (the template fills those in) but gives no
+    /// figure, no missing reason and no note. Such rows are left out of an import (and said so), not refused.
+    /// </summary>
+    /// <param name="row">The row.</param>
+    /// <returns>Whether it was left unfilled.</returns>
+    public bool IsUnfilled(TableRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var columns = FigureColumns.Select(IndexOf).Where(i => i >= 0).ToList();
+        return columns.Count > 0 && columns.All(i => row.Get(i).Length == 0);
+    }
 }
 
 /// <summary>A row's cells by column index, and the row number a person sees (header is row 1).</summary>

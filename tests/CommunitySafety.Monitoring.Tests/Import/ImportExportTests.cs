@@ -66,8 +66,9 @@ public abstract class ImportExportTests<TFixture>(TFixture fixture)
         var period = Assert.Single(result.Errors, e => e.Row == 3);
         Assert.Equal(("partner.csv", "3", "Period"), (period.Sheet, period.Column, period.ColumnName));
         Assert.Contains("'Q5 2022/23' is not a period", period.Message, StringComparison.Ordinal);
-        var missing = Assert.Single(result.Errors, e => e.Row == 4);
-        Assert.Equal("Value", missing.ColumnName);
+        // A row naming an indicator and period with no figure, reason or note is left out and said so, not refused.
+        Assert.DoesNotContain(result.Errors, e => e.Row == 4);
+        Assert.Contains(result.Warnings, w => w.Row == 4 && w.Message.Contains("1 row with no figure, missing reason or note left out (row 4)", StringComparison.Ordinal));
         var unknown = Assert.Single(result.Errors, e => e.Row == 5);
         Assert.Contains("No indicator has the code 'NOPE'", unknown.Message, StringComparison.Ordinal);
         Assert.Equal("partner.csv row 3, column 3 (Period): " + period.Message, period.ToString());
@@ -162,6 +163,76 @@ public abstract class ImportExportTests<TFixture>(TFixture fixture)
         var stored = await db.IndicatorValues.AsNoTracking().Where(v => v.Indicator!.FrameworkId == f.Id).ToListAsync();
         Assert.All(stored, v => Assert.Equal("Q4 2022/23", v.Period.ToString()));
         Assert.Contains(stored, v => v.Count == 47);
+    }
+
+    [Fact]
+    public async Task TheTemplate_WithOneRowFilled_ImportsThatRow_AndSaysWhichRowsWereLeftOut()
+    {
+        await using var db = Fixture.NewContext();
+        var f = await TestPlans.AddFrameworkAsync(db, Code("TP1"));
+        using var template = new MemoryStream();
+        Assert.Equal(3, await new FrameworkWorkbooks(db).WriteTemplateAsync(f.Code, template, Periods.ReportingPeriod.Parse("Q4 2022/23")));
+        template.Position = 0;
+
+        // One row filled; the other two prefilled rows left as they came (indicator and period only).
+        using var filled = Edit(template, "Values", ("G2", "47"));
+        var result = await new IndicatorValueImporter(db).ImportAsync(filled, "one-row.xlsx", new ImportOptions("partner"));
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(1, result.Added);
+        var left = Assert.Single(result.Warnings);
+        Assert.Equal(3, left.Row);
+        Assert.Contains("2 rows with no figure, missing reason or note left out (rows 3, 4)", left.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await db.IndicatorValues.CountAsync(v => v.Indicator!.FrameworkId == f.Id));
+    }
+
+    [Fact]
+    public async Task TheTemplate_HasDropDownsForIndicatorPeriodAndStatus_APrintLayout_AndNumbersAsEntered()
+    {
+        await using var db = Fixture.NewContext();
+        var f = await TestPlans.AddFrameworkAsync(db, Code("TP2"));
+        var indicator = await db.Indicators.FirstAsync(i => i.FrameworkId == f.Id && i.ValueType == IndicatorValueType.Proportion);
+
+        // A value worked out from its count: 7 of 100 as a percentage is 7.000000000000001 in binary floating point.
+        using (var first = new MemoryStream())
+        {
+            await new FrameworkWorkbooks(db).WriteTemplateAsync(f.Code, first, Periods.ReportingPeriod.Parse("Q4 2022/23"));
+            first.Position = 0;
+            var row = 2 + (await db.Indicators.Where(i => i.FrameworkId == f.Id).OrderBy(i => i.Order).ThenBy(i => i.Code).Select(i => i.Id).ToListAsync()).IndexOf(indicator.Id);
+            using var filled = Edit(first, "Values", ($"G{row}", "7"), ($"H{row}", "100"));
+            Assert.True((await new IndicatorValueImporter(db).ImportAsync(filled, "p.xlsx", new ImportOptions("partner"))).Succeeded);
+        }
+
+        Assert.Equal(7.0, FrameworkWorkbooks.AsEntered(7.000000000000001));
+        Assert.Equal(0.3, FrameworkWorkbooks.AsEntered(0.1 + 0.2));
+        Assert.Equal(510.2751, FrameworkWorkbooks.AsEntered(510.2751));
+
+        using var template = new MemoryStream();
+        await new FrameworkWorkbooks(db).WriteTemplateAsync(f.Code, template, Periods.ReportingPeriod.Parse("Q4 2022/23"));
+        template.Position = 0;
+        using var document = SpreadsheetDocument.Open(template, false);
+        var workbook = document.WorkbookPart!;
+        var valuesSheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Values");
+        var worksheet = ((WorksheetPart)workbook.GetPartById(valuesSheet.Id!)).Worksheet;
+
+        // Numbers as entered: no cell carries binary noise.
+        var numbers = worksheet!.Descendants<Cell>().Where(c => c.DataType?.Value == CellValues.Number).Select(c => c.CellValue!.Text).ToList();
+        Assert.Contains("7", numbers);
+        Assert.DoesNotContain(numbers, n => n.Length > 17);
+
+        var lists = worksheet!.Descendants<DataValidation>().ToDictionary(v => (v.SequenceOfReferences!.InnerText ?? string.Empty).Split(':')[0], v => v.Formula1!.Text);
+        var codes = await db.Indicators.Where(i => i.FrameworkId == f.Id).Select(i => i.Code).ToListAsync();
+        Assert.All(codes, c => Assert.Contains(c, lists["A2"], StringComparison.Ordinal));
+        Assert.Contains("Q4 2022/23", lists["D2"], StringComparison.Ordinal);
+        Assert.Contains("Q1 2023/24", lists["D2"], StringComparison.Ordinal);
+        Assert.Equal("\"Provisional,Final,Revised\"", lists["N2"]);
+
+        var setup = worksheet.Elements<PageSetup>().Single();
+        Assert.Equal(OrientationValues.Landscape, setup.Orientation!.Value);
+        Assert.Equal(1u, setup.FitToWidth!.Value);
+        Assert.True(worksheet.Elements<SheetProperties>().Single().PageSetupProperties!.FitToPage!.Value);
+        var titles = workbook.Workbook.DefinedNames!.Elements<DefinedName>().Where(d => d.Name == "_xlnm.Print_Titles").Select(d => d.Text).ToList();
+        Assert.Contains("'Values'!$1:$1", titles);
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             "--Demo:Seed", "true",
             "--Demo:Password", WebFactory.Password,
             "--environment", "Production",
+            "--Reports:Warm", "false",
         ], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');

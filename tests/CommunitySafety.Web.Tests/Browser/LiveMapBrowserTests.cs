@@ -35,6 +35,7 @@ public sealed class LiveMapFixture : IAsyncLifetime
             "--Demo:Seed", "true",
             "--Demo:Password", WebFactory.Password,
             "--environment", "Production",
+            "--Reports:Warm", "false",
         ], b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await _app.StartAsync();
         BaseUrl = _app.Urls.First().TrimEnd('/');
@@ -99,10 +100,10 @@ public sealed class LiveMapBrowserTests(LiveMapFixture fixture) : IClassFixture<
         var significant = geojson.RootElement.GetProperty("features").EnumerateArray()
             .Count(f => f.GetProperty("properties").GetProperty("significance").GetString() is { } s && s.StartsWith("hot", StringComparison.Ordinal) || f.GetProperty("properties").GetProperty("significance").GetString()!.StartsWith("cold", StringComparison.Ordinal));
         Assert.True(significant > 0, "the fixture's Luton month should have hot spot cells");
-        var paths = page.Locator("#hotspot-map-live path.leaflet-interactive");
+        var paths = page.Locator("#hotspot-map-live .leaflet-overlay-pane path:not([fill='none'])");
         Assert.Equal(significant, await paths.CountAsync());
         Assert.Equal(significant.ToString(System.Globalization.CultureInfo.InvariantCulture), await map.GetAttributeAsync("data-cells"));
-        var fills = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#hotspot-map-live path.leaflet-interactive')].map(p => p.getAttribute('fill'))");
+        var fills = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#hotspot-map-live .leaflet-overlay-pane path:not([fill=\\'none\\'])')].map(p => p.getAttribute('fill'))");
         Assert.All(fills, f => Assert.Contains(f, new[] { "#b2182b", "#ef8a62", "#67a9cf", "#2166ac" }));
         Assert.True(await paths.First.IsVisibleAsync());
 
@@ -131,6 +132,62 @@ public sealed class LiveMapBrowserTests(LiveMapFixture fixture) : IClassFixture<
             }
             """);
         Assert.True(violations.GetArrayLength() == 0, string.Join(Environment.NewLine, violations.EnumerateArray().Select(v => v.GetString())));
+    }
+
+    [Fact]
+    public async Task TheLiveMap_IsOneKeyboardStop_ArrowKeysMoveIt_AndTheTopHotSpotsAreATableByPlace()
+    {
+        await using var context = await BrowserFixture.NewContextAsync(fixture.Browser, new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "analyst@example.org");
+        await BrowserFixture.GoToAsync(page, Page);
+        await page.Locator("#hotspot-map-live.app-live-map--ready").WaitForAsync();
+
+        // Tab through the whole page: the map is reached once, nothing inside it takes a stop, and the next stop is the
+        // table of hot spots by place.
+        var stops = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var n = 0; n < 400; n++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var stop = await page.EvaluateAsync<string>(
+                """
+                () => {
+                  const e = document.activeElement;
+                  if (e === document.body) return 'body|body';
+                  if (!e.dataset.stop) { window.stopCount = (window.stopCount || 0) + 1; e.dataset.stop = String(window.stopCount); }
+                  const name = e.id || e.getAttribute('aria-label') || e.tagName;
+                  return e.dataset.stop + '|' + name + (e.closest('#hotspot-map-live') && e.id !== 'hotspot-map-live' ? ' (inside the map)' : '');
+                }
+                """);
+            if (!seen.Add(stop.Split('|')[0]))
+            {
+                break;
+            }
+
+            stops.Add(stop.Split('|', 2)[1]);
+        }
+
+        Assert.Single(stops, s => s == "hotspot-map-live");
+        Assert.DoesNotContain(stops, s => s.EndsWith("(inside the map)", StringComparison.Ordinal));
+        // After the map: "the map in words", then the table.
+        Assert.Equal(["SUMMARY", "The strongest hot spots by place (scrolls sideways)"], stops.Skip(stops.IndexOf("hotspot-map-live") + 1).Take(2));
+
+        // Focused, the arrow keys move the map.
+        await page.Locator("#hotspot-map-live").FocusAsync();
+        var before = await page.EvaluateAsync<string>("() => document.querySelector('#hotspot-map-live .leaflet-map-pane').style.transform");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.Locator("#hotspot-map-live .leaflet-map-pane")).Not.ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(before)));
+        var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineWidth");
+        Assert.Equal("3px", outline);
+
+        // The table names places and says how sure in words: no raw keys like "hot 99%" or "Gi* z".
+        var table = await page.Locator("#hotspot-places").InnerTextAsync();
+        Assert.Contains("Luton", table, StringComparison.Ordinal);
+        Assert.Matches("(Very likely|Likely) \\((99|95)% confidence", table);
+        Assert.DoesNotContain("Gi*", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("hot 99%", table, StringComparison.Ordinal);
     }
 
     [Fact]

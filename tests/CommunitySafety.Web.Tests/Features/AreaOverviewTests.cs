@@ -5,6 +5,7 @@ using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CommunitySafety.Web.Tests.Features;
 
@@ -209,5 +210,75 @@ public sealed class AreaOverviewTests(AreaStoreWebFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
         using var board = await factory.ClientAs(Roles.BoardMember).GetAsync(new Uri($"/reports/assessment.html?area={Luton}&year={Year}", UriKind.Relative));
         Assert.NotEqual(HttpStatusCode.OK, board.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheAreaPage_IsMadeOncePerStoreVersion_AndAgainAfterAnImport()
+    {
+        var cache = factory.Services.GetRequiredService<Web.Features.Areas.AreaPageCache>();
+        var client = factory.ClientAs(Roles.Analyst);
+        var url = new Uri($"/areas?area={Luton}&year={Year}", UriKind.Relative);
+        var first = MainContent(await client.GetStringAsync(url));
+        var made = cache.Made;
+        var second = MainContent(await client.GetStringAsync(url));
+        Assert.Equal(first, second);
+        Assert.Equal(made, cache.Made);
+        Assert.Contains("Luton", second, StringComparison.Ordinal);
+
+        // An import writes the store: its version changes, and the next request makes the page again.
+        using (var store = AnalyticalStore.Open(factory.StorePath))
+        {
+            new LookupImporter(store).Import(Path.Combine(FixturesFolder(), "lookups", "LAD17_CSP17_PFA17_lookup.csv"));
+        }
+
+        var third = MainContent(await client.GetStringAsync(url));
+        Assert.Equal(made + 1, cache.Made);
+        Assert.Equal(first, third);
+    }
+
+    [Fact]
+    public async Task TheReportBuilder_ShowsOneKindOfReportAtATime_AndOnlyAreasWithRecords()
+    {
+        var client = factory.ClientAs(Roles.Analyst);
+        var progress = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(new Uri("/reports", UriKind.Relative)));
+        Assert.NotNull(progress.QuerySelector("#period"));
+        Assert.Null(progress.QuerySelector("#area"));
+        Assert.Null(progress.QuerySelector("#year"));
+        Assert.Contains("/reports/progress.pdf", progress.QuerySelector("#report-pdf")!.GetAttribute("href"), StringComparison.Ordinal);
+
+        var assessment = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await client.GetStringAsync(new Uri("/reports?report=assessment", UriKind.Relative)));
+        Assert.Null(assessment.QuerySelector("#period"));
+        var options = assessment.QuerySelectorAll("#area option").ToList();
+        Assert.Equal("Choose an area", options[0].TextContent);
+        Assert.True(options[0].HasAttribute("selected"));
+        Assert.DoesNotContain(options, o => o.TextContent.Contains("England and Wales", StringComparison.Ordinal));
+        var groups = assessment.QuerySelectorAll("#area optgroup").Select(g => g.GetAttribute("label")).ToList();
+        Assert.Equal(["Community safety partnerships", "Local authorities", "Police force areas"], groups);
+        Assert.Contains(options, o => o.GetAttribute("value") == Luton && o.TextContent.StartsWith("Luton (", StringComparison.Ordinal));
+        Assert.NotNull(assessment.QuerySelector("#report-choose"));
+
+        // Every area listed has records: its assessment can be built.
+        using var scope = factory.Services.CreateScope();
+        using var store = AnalyticalStore.OpenReadOnly(factory.StorePath);
+        var withRecords = new CommunitySafety.Data.Queries.AreaResolver(store).ListAreas().Where(a => a.Records > 0 && a.Area.Code is not null)
+            .Select(a => a.Area.Code!.ToString()).ToHashSet();
+        Assert.All(options.Skip(1), o => Assert.Contains(o.GetAttribute("value"), withRecords));
+        Assert.True(options.Count - 1 < 60, $"{options.Count - 1} areas listed");
+    }
+
+    private static string MainContent(string html) =>
+        html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+
+    private static string FixturesFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
+            {
+                return Path.Combine(dir.FullName, "tests", "fixtures");
+            }
+        }
+
+        throw new InvalidOperationException("tests/fixtures not found");
     }
 }

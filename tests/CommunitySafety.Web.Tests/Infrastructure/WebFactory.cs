@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -57,9 +58,14 @@ public abstract class WebFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Store:ConnectionString", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("Reports:Warm", "false");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<IStartupFilter, TestAddress>();
+
+            // The sign-in throttle's clock stands still, so a wait never runs out during a test however slow the machine.
+            services.AddSingleton(new SignInThrottle(new StoppedClock()));
             services.AddAuthentication()
                 .AddScheme<AuthenticationSchemeOptions, TestAuth>(TestAuth.SchemeName, null)
                 .AddPolicyScheme("TestOrCookie", null, o => o.ForwardDefaultSelector = c =>
@@ -126,6 +132,34 @@ public sealed class PostgreSqlWebFactory : WebFactory
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
+}
+
+/// <summary>A clock that does not move.</summary>
+public sealed class StoppedClock : TimeProvider
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => At;
+}
+
+/// <summary>Gives a request the client address named in its <see cref="Header"/> (the test server gives none).</summary>
+public sealed class TestAddress : IStartupFilter
+{
+    public const string Header = "X-Test-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, following) =>
+        {
+            if (context.Request.Headers.TryGetValue(Header, out var value) && System.Net.IPAddress.TryParse(value.ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return following(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>Signs a request in as the role (and organisation) named in its headers.</summary>

@@ -35,6 +35,7 @@ public sealed class WebInstance : IAsyncDisposable
         {
             "--urls", "http://127.0.0.1:0",
             "--environment", "Production",
+            "--Reports:Warm", "false",
             "--Store:Provider", provider,
             "--Store:ConnectionString", connectionString,
             "--Store:Analytical", Path.Combine(Path.GetTempPath(), "csp-no-crime-data-" + Guid.NewGuid().ToString("N") + ".duckdb"),

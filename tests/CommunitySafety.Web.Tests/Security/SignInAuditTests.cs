@@ -7,14 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommunitySafety.Web.Tests.Security;
 
 /// <summary>
-/// Every sign-in, failed sign-in, lockout and sign-out through the real form is in the audit trail — who, when, from
+/// Every sign-in, failed sign-in, refusal (too many attempts, disabled account) and sign-out through the real form is in the audit trail — who, when, from
 /// which address, why — and no password typed is; the same on SQLite and PostgreSQL.
 /// </summary>
 public abstract class SignInAuditTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : WebFactory
 {
     [Fact]
-    public async Task SignInsFailuresLockoutsAndSignOuts_AreAudited_WithoutPasswords()
+    public async Task SignInsFailuresRefusalsAndSignOuts_AreAudited_WithoutPasswords()
     {
         var browser = factory.ClientAs(null);
         using (var ok = await Forms.PostAsync(browser, "/account/sign-in", [new("email", "analyst@example.org"), new("password", WebFactory.Password)]))
@@ -33,15 +33,27 @@ public abstract class SignInAuditTests<TFactory>(TFactory factory) : IClassFixtu
             Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         }
 
-        for (var n = 0; n < 5; n++)
+        for (var n = 0; n < 3; n++)
         {
             using var wrong = await Forms.PostAsync(other, "/account/sign-in", [new("email", "contributor@example.org"), new("password", "secret-wrong-" + n)]);
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
 
-        using (var whileLocked = await Forms.PostAsync(other, "/account/sign-in", [new("email", "contributor@example.org"), new("password", WebFactory.Password)]))
+        using (var slowed = await Forms.PostAsync(other, "/account/sign-in", [new("email", "contributor@example.org"), new("password", WebFactory.Password)]))
         {
-            Assert.Contains("locked", await whileLocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.TooManyRequests, slowed.StatusCode);
+        }
+
+        // A disabled account: refused with the same answer as a wrong password, and the trail says why.
+        using (var scope0 = factory.Services.CreateScope())
+        {
+            var users = scope0.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Infrastructure.Identity.WebUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByNameAsync("board@example.org"))!, Web.Infrastructure.Identity.WebUser.DisabledUntil);
+        }
+
+        using (var disabled = await Forms.PostAsync(other, "/account/sign-in", [new("email", "board@example.org"), new("password", WebFactory.Password)]))
+        {
+            Assert.Contains("The email address or password is not right", await disabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         using var scope = factory.Services.CreateScope();
@@ -56,13 +68,14 @@ public abstract class SignInAuditTests<TFactory>(TFactory factory) : IClassFixtu
                 ("contributor@example.org", "Sign-in failed"),
                 ("contributor@example.org", "Sign-in failed"),
                 ("contributor@example.org", "Sign-in failed"),
-                ("contributor@example.org", "Sign-in failed"),
-                ("contributor@example.org", "Account locked"),
-                ("contributor@example.org", "Sign-in refused: account locked"),
+                ("contributor@example.org", "Sign-in refused: too many attempts"),
+                ("board@example.org", "Sign-in refused: account locked"),
             ],
             trail);
         Assert.Contains("no such account", entries[2].After, StringComparison.Ordinal);
         Assert.Contains("wrong password", entries[3].After, StringComparison.Ordinal);
+        Assert.Contains("wait 1 second", entries[6].After, StringComparison.Ordinal);
+        Assert.Contains("the account is disabled, password right", entries[7].After, StringComparison.Ordinal);
         Assert.All(entries, e =>
         {
             Assert.Contains("\"Address\":", e.After, StringComparison.Ordinal);

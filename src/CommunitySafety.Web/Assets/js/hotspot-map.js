@@ -34,7 +34,7 @@ async function init (container) {
   const cells = await response.json()
 
   container.hidden = false
-  const map = L.map(container, { attributionControl: true, zoomSnap: 0.25, preferCanvas: false })
+  const map = L.map(container, { attributionControl: true, zoomSnap: 0.25, preferCanvas: false, keyboard: true })
   map.attributionControl.setPrefix(false)
   map.attributionControl.addAttribution(container.dataset.attribution)
   if (container.dataset.tiles) {
@@ -46,14 +46,12 @@ async function init (container) {
   const bounds = all.getBounds()
   L.rectangle(bounds, { color: '#b1b4b6', weight: 1, fill: false, interactive: false }).addTo(map)
 
+  // The cells are a picture, not controls: the map is one keyboard stop (arrow keys pan, + and - zoom), and the
+  // places and counts of the strongest hot spots are in the table under the map, not in tooltips cell by cell.
   const shaded = L.geoJSON(cells, {
     filter: f => colourOf.has(f.properties.significance),
     style: f => ({ stroke: false, fillColor: colourOf.get(f.properties.significance), fillOpacity: 1 }),
-    onEachFeature: (f, layer) => {
-      const p = f.properties
-      const z = typeof p.gistar_z === 'number' ? p.gistar_z.toFixed(2) : '–'
-      layer.bindTooltip(`${p.significance}: ${p.count} records, Gi* z ${z}`)
-    }
+    interactive: false
   }).addTo(map)
 
   if (container.dataset.boundary) {
@@ -64,6 +62,13 @@ async function init (container) {
   L.control.scale({ imperial: false }).addTo(map)
   map.fitBounds(bounds)
   container.dataset.cells = String(shaded.getLayers().length)
+  container.setAttribute('tabindex', '0')
+  // Leaflet's zoom buttons and links stay for the mouse; the keyboard has + and − on the map itself, so they are not
+  // extra Tab stops.
+  for (const control of container.querySelectorAll('a, button, [tabindex]:not(#hotspot-map-live)')) {
+    control.setAttribute('tabindex', '-1')
+  }
+  container.setAttribute('aria-describedby', container.dataset.describedby || '')
   container.classList.add('app-live-map--ready')
 
   // The SVG stays in the page for people without JavaScript; with the live map it would be a second copy.

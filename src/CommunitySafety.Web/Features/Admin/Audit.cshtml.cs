@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Web.Features.Admin;
 
-/// <summary>The audit trail: every change made through the app, newest first. Administrators and analysts.</summary>
+/// <summary>The audit trail: every change made through the app, newest first, each in words with the data recorded underneath. Administrators and analysts.</summary>
 [Authorize(Policy = Policies.Analysis)]
 public sealed class AuditModel(WebDbContext web) : PageModel
 {
@@ -21,6 +21,9 @@ public sealed class AuditModel(WebDbContext web) : PageModel
     public int PageNumber { get; set; } = 1;
 
     public List<AuditEntry> Entries { get; private set; } = [];
+
+    /// <summary>Each entry in words (<see cref="AuditSentence"/>), by entry id.</summary>
+    public Dictionary<long, string> Sentences { get; } = [];
 
     public bool HasMore { get; private set; }
 
@@ -37,5 +40,15 @@ public sealed class AuditModel(WebDbContext web) : PageModel
         var rows = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
         HasMore = rows.Count > PageSize;
         Entries = [.. rows.Take(PageSize)];
+
+        // Who, as people know them: "Chris Contributor (Refuge)" for chris@…; the user name for anyone else.
+        var names = Entries.Select(e => e.User).Distinct().ToList();
+        var people = await web.Users.AsNoTracking().Where(u => names.Contains(u.UserName!))
+            .Select(u => new { u.UserName, u.DisplayName, u.Organisation }).ToListAsync(cancellationToken);
+        var who = people.ToDictionary(p => p.UserName!, p => p.Organisation is { Length: > 0 } org ? $"{p.DisplayName} ({org})" : p.DisplayName, StringComparer.Ordinal);
+        foreach (var e in Entries)
+        {
+            Sentences[e.Id] = AuditSentence.Describe(e, who.TryGetValue(e.User, out var name) ? name : e.User);
+        }
     }
 }

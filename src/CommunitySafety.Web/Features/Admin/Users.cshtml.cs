@@ -10,9 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CommunitySafety.Web.Features.Admin;
 
 /// <summary>
-/// Users, their roles and organisations; creating accounts, unlocking, disabling and re-enabling them and changing their
-/// role. Disabling and a role change renew the account's security stamp, so its sessions end on every instance
-/// (SessionCheck). An administrator cannot disable or change the role of their own account. Administrators only.
+/// Users, their roles and organisations; creating accounts, unlocking, disabling and re-enabling them, changing their
+/// role and resetting their password (a temporary one to be changed, or a one-time link). Disabling, a role change and a
+/// reset renew the account's security stamp, so its sessions end on every instance
+/// (SessionCheck). An administrator cannot disable, reset or change the role of their own account. Administrators only.
 /// </summary>
 [Authorize(Policy = Policies.Administration)]
 public sealed class UsersModel(UserManager<WebUser> users, AuditLog audit) : PageModel
@@ -36,7 +37,72 @@ public sealed class UsersModel(UserManager<WebUser> users, AuditLog audit) : Pag
     [BindProperty]
     public string? Password { get; set; }
 
+    /// <summary>What a password reset just made, shown once to the administrator: for whom, and the password or link.</summary>
+    public (string Email, string? Password, string? Link)? Reset { get; private set; }
+
+    /// <summary>The signed-in administrator's own account id (their own row offers no disable, reset or role change).</summary>
+    public string? OwnId => users.GetUserId(User);
+
     public async Task OnGetAsync() => await LoadAsync();
+
+    /// <summary>
+    /// Resets another person's password, ending their sessions on every instance. <c>mode=temporary</c>: a new password
+    /// shown once here, which the person must change when they next sign in (<see cref="PasswordChangeRequired"/>);
+    /// <c>mode=link</c>: the old password stops working and a one-time link (valid a day) lets the person choose their own.
+    /// </summary>
+    /// <param name="id">The account.</param>
+    /// <param name="mode">"temporary" or "link".</param>
+    /// <returns>The page with the password or link.</returns>
+    public async Task<IActionResult> OnPostResetAsync(string? id, string? mode)
+    {
+        if (await OtherAccountAsync(id) is not { } user)
+        {
+            return await RefusedAsync("Choose another person's account to reset: change your own password on your account page.");
+        }
+
+        if (mode is not ("temporary" or "link"))
+        {
+            return await RefusedAsync("Choose how to reset the password: a temporary password or a one-time link.");
+        }
+
+        // Either way the old password stops working at once.
+        var temporary = PasswordChangeRequired.NewTemporaryPassword();
+        if (await users.HasPasswordAsync(user))
+        {
+            await users.RemovePasswordAsync(user);
+        }
+
+        var added = await users.AddPasswordAsync(user, temporary);
+        if (!added.Succeeded)
+        {
+            return await RefusedAsync(string.Join(" ", added.Errors.Select(e => e.Description)));
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        if (!(await users.GetClaimsAsync(user)).Any(c => c.Type == PasswordChangeRequired.ClaimType))
+        {
+            await users.AddClaimAsync(user, new System.Security.Claims.Claim(PasswordChangeRequired.ClaimType, "true"));
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        string? link = null;
+        if (mode == "link")
+        {
+            // Made after the new stamp, so the link works until it is used (or a later reset, sign-out or role change).
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            link = $"{Request.Scheme}://{Request.Host}/account/reset-password?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        }
+
+        await audit.RecordAsync(User, "Password reset", "User", user.UserName!, null, new
+        {
+            Method = mode == "link" ? "one-time link, valid for a day" : "temporary password, to be changed at the next sign-in",
+            Sessions = "ended",
+        });
+        Reset = (user.Email ?? user.UserName!, mode == "link" ? null : temporary, link);
+        Response.Headers.CacheControl = "no-store";
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostCreateAsync()
     {

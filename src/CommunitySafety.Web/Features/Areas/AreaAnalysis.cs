@@ -29,11 +29,28 @@ public sealed record AreaAssessment(AssessmentResult? Result, string? Problem, i
 /// <param name="Problem">Why there is no map.</param>
 public sealed record AreaHotspots(string? Svg, CellTable? Cells, int Records, string? Problem)
 {
+    /// <summary>The strongest hot spots by place (at most 10, strongest first), for the table beside the map.</summary>
+    public IReadOnlyList<HotspotPlace> TopPlaces { get; init; } = [];
+
     /// <summary>The map's text alternative (its SVG description), for people who cannot see it.</summary>
     public string? Description => Svg is null ? null
         : System.Text.RegularExpressions.Regex.Match(Svg, "<desc id=\"map-desc\">(.*?)</desc>", System.Text.RegularExpressions.RegexOptions.Singleline) is { Success: true } m
             ? System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)
             : null;
+}
+
+/// <summary>One of the strongest hot spots, by place: where it is (the neighbourhood, LSOA, most of its records are in),
+/// how many crimes were recorded in its cell, and how sure the test is, in words.</summary>
+/// <param name="Rank">1 for the strongest.</param>
+/// <param name="Place">The neighbourhood's name (e.g. "Luton 012A"), with how many others share the cell.</param>
+/// <param name="Records">Crimes recorded in the cell over the year.</param>
+/// <param name="Significance">How sure: 99% or 95%.</param>
+public sealed record HotspotPlace(int Rank, string Place, int Records, HotspotSignificance Significance)
+{
+    /// <summary>How sure, in words.</summary>
+    public string Confidence => Significance == HotspotSignificance.Hot99
+        ? "Very likely (99% confidence this cluster is not chance)"
+        : "Likely (95% confidence this cluster is not chance)";
 }
 
 /// <summary>
@@ -149,7 +166,57 @@ public static class AreaAnalysis
             Description = $"{points.Count:N0} located records; {area.BasisDescription}",
             Notes = table.Notes,
         });
-        return new AreaHotspots(svg, table, points.Count, null);
+        return new AreaHotspots(svg, table, points.Count, null) { TopPlaces = TopPlaces(store, grid, gi, counts, records, points) };
+    }
+
+    /// <summary>
+    /// The hot spot cells (Gi* hot at 95% or 99%) with the highest z, at most 10, each named by the neighbourhood (LSOA)
+    /// most of its records were recorded in.
+    /// </summary>
+    private static List<HotspotPlace> TopPlaces(AnalyticalStore store, HotspotGrid grid, GiStarResult gi, int[] counts, IReadOnlyList<HotspotPoint> records, List<GridPoint> points)
+    {
+        var hot = Enumerable.Range(0, gi.Significance.Count)
+            .Where(i => gi.Significance[i] > HotspotSignificance.NotSignificant && counts[i] > 0)
+            .OrderByDescending(i => gi.Z[i] ?? double.MinValue).ThenBy(i => i)
+            .Take(10)
+            .ToList();
+        if (hot.Count == 0)
+        {
+            return [];
+        }
+
+        var wanted = hot.ToHashSet();
+        var lsoasOf = hot.ToDictionary(i => i, _ => new Dictionary<string, int>(StringComparer.Ordinal));
+        for (var k = 0; k < points.Count; k++)
+        {
+            var cell = grid.FindCell(points[k]);
+            if (cell >= 0 && wanted.Contains(cell) && records[k].LsoaCode is { Length: > 0 } code)
+            {
+                lsoasOf[cell][code] = lsoasOf[cell].GetValueOrDefault(code) + 1;
+            }
+        }
+
+        var resolver = new AreaResolver(store);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        string NameOf(string code)
+        {
+            if (!names.TryGetValue(code, out var name))
+            {
+                name = resolver.TryResolve(code)?.Name ?? code;
+                names[code] = name;
+            }
+
+            return name;
+        }
+
+        return [.. hot.Select((cell, rank) =>
+        {
+            var lsoas = lsoasOf[cell].OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
+            var place = lsoas.Count == 0 ? "a place with no neighbourhood recorded"
+                : lsoas.Count == 1 ? NameOf(lsoas[0].Key)
+                : $"{NameOf(lsoas[0].Key)} and {lsoas.Count - 1} neighbouring {(lsoas.Count == 2 ? "area" : "areas")}";
+            return new HotspotPlace(rank + 1, place, counts[cell], gi.Significance[cell]);
+        })];
     }
 
     /// <summary>Renders report sections through the Reports library's <see cref="SectionView"/> component.</summary>

@@ -15,7 +15,7 @@ namespace CommunitySafety.Web.Features.Areas;
 /// Reports library's components); and the Gi* hot spot map with its cells to download.
 /// </summary>
 [Authorize(Policy = Policies.Internal)]
-public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConfiguration configuration) : PageModel
+public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConfiguration configuration, AreaPageCache cache) : PageModel
 {
     /// <summary>The sections of the assessment report shown on the page, in this order.</summary>
     public static readonly string[] AssessmentSections = ["Key messages", "Benchmarking", "Scoring matrix", "Sensitivity of the ranking"];
@@ -72,9 +72,13 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
             return;
         }
 
+        // The costly parts are made once per store version and day (AreaPageCache); the stamp is read before the store
+        // is opened, so data published in between is made again next time rather than kept under the newer stamp.
+        var now = time.GetUtcNow();
+        var stamp = options.AnalyticalStoreStamp() + "|" + DateOnly.FromDateTime(now.UtcDateTime).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         using var store = options.OpenAnalyticalStore();
-        var resolver = new AreaResolver(store);
-        Areas = [.. resolver.ListAreas().Where(a => a.Area.Code is not null)];
+        Areas = await cache.Cache.GetOrMakeAsync<IReadOnlyList<AreaSummary>>("areas", stamp, () =>
+            Task.FromResult<IReadOnlyList<AreaSummary>>([.. new AreaResolver(store).ListAreas().Where(a => a.Area.Code is not null)]));
         if (string.IsNullOrWhiteSpace(Area))
         {
             return;
@@ -87,33 +91,47 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
             return;
         }
 
-        var counts = new CrimeCounts(store);
-        var period = ReportingPeriod.Rolling12MonthsTo(last);
-        // Rates on the population of the period's own mid-year, which the page names with its source.
-        Counts = counts.Count(CountQuery.For(chosen.Area, period, CountGrouping.CrimeType) with { Rate = new CountRateOptions() });
-        PreviousCounts = counts.Count(CountQuery.For(chosen.Area, ReportingPeriod.Rolling12MonthsTo(last.AddMonths(-12)), CountGrouping.CrimeType));
-        QualityFlags = new CommunitySafety.Data.Quality.QualityChecker(store).Check(Counts.Forces.Forces, (PreviousCounts.FirstMonth, Counts.LastMonth));
-
-        var firstYear = AreaAnalysis.YearOf(first);
-        var lastYear = AreaAnalysis.YearOf(last);
-        Years = [.. Enumerable.Range(0, lastYear.StartYear - firstYear.StartYear + 1).Select(k => lastYear.AddYears(-k))];
-        var year = AreaAnalysis.ParseYear(Year) ?? lastYear;
+        var year = AreaAnalysis.ParseYear(Year) ?? AreaAnalysis.YearOf(last);
         ChosenYear = year;
         Year = year.ToString();
-        Assessment = AreaAnalysis.Assess(store, Area, year, time.GetUtcNow());
-        if (Assessment.Result is { } result)
+        var data = await cache.Cache.GetOrMakeAsync($"area|{Area}|{year}", stamp, async () =>
         {
-            var report = AssessmentReportBuilder.Build(result);
-            var sections = AssessmentSections
-                .Select(h => report.Sections.FirstOrDefault(s => s.Heading == h))
-                .OfType<CommunitySafety.Reports.ReportSection>()
-                .Select((s, i) => (s, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
-                .ToList();
-            AssessmentHtml = await AreaAnalysis.RenderSectionsAsync(sections);
-        }
+            cache.CountMade();
+            var counts = new CrimeCounts(store);
+            var period = ReportingPeriod.Rolling12MonthsTo(last);
+            // Rates on the population of the period's own mid-year, which the page names with its source.
+            var current = counts.Count(CountQuery.For(chosen.Area, period, CountGrouping.CrimeType) with { Rate = new CountRateOptions() });
+            var previous = counts.Count(CountQuery.For(chosen.Area, ReportingPeriod.Rolling12MonthsTo(last.AddMonths(-12)), CountGrouping.CrimeType));
 
-        Hotspots = AreaAnalysis.Hotspots(store, chosen.Area, year);
-        (Outcomes, StopSearch) = AreaOutcomes.For(store, chosen.Area, year);
+            var firstYear = AreaAnalysis.YearOf(first);
+            var lastYear = AreaAnalysis.YearOf(last);
+            IReadOnlyList<FinancialYear> years = [.. Enumerable.Range(0, lastYear.StartYear - firstYear.StartYear + 1).Select(k => lastYear.AddYears(-k))];
+            var assessment = AreaAnalysis.Assess(store, Area, year, now);
+            IReadOnlyList<string> html = [];
+            if (assessment.Result is { } result)
+            {
+                var report = AssessmentReportBuilder.Build(result);
+                var sections = AssessmentSections
+                    .Select(h => report.Sections.FirstOrDefault(s => s.Heading == h))
+                    .OfType<CommunitySafety.Reports.ReportSection>()
+                    .Select((s, i) => (s, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                    .ToList();
+                html = await AreaAnalysis.RenderSectionsAsync(sections);
+            }
+
+            var (outcomes, stopSearch) = AreaOutcomes.For(store, chosen.Area, year);
+            return new AreaPageData(current, previous, years, assessment, html, AreaAnalysis.Hotspots(store, chosen.Area, year)) { Outcomes = outcomes, StopSearch = stopSearch };
+        });
+        Counts = data.Counts;
+        PreviousCounts = data.PreviousCounts;
+        Years = data.Years;
+        Assessment = data.Assessment;
+        AssessmentHtml = data.AssessmentHtml;
+        Hotspots = data.Hotspots;
+        Outcomes = data.Outcomes;
+        StopSearch = data.StopSearch;
+        // Not cached: an acknowledgement changes the flags without a new import.
+        QualityFlags = new CommunitySafety.Data.Quality.QualityChecker(store).Check(Counts.Forces.Forces, (PreviousCounts.FirstMonth, Counts.LastMonth));
     }
 
     /// <summary>Crime outcomes of the area and year (<c>_Outcomes</c>).</summary>

@@ -5,9 +5,13 @@ using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
 using CommunitySafety.Reports.Rendering;
 using CommunitySafety.Web.Features.Areas;
+using CommunitySafety.Web.Infrastructure.Caching;
+using CommunitySafety.Web.Infrastructure.Rendering;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommunitySafety.Web.Features.Reports;
 
@@ -17,32 +21,68 @@ namespace CommunitySafety.Web.Features.Reports;
 /// </summary>
 public static class ReportsApi
 {
+    /// <summary>The rate-limiting policy of the published report's downloads.</summary>
+    public const string PublicReportsRateLimit = "public-reports";
+
     /// <summary>The CSP of a report: its own inline styles and embedded SVG/PNG, still no script.</summary>
     public const string ReportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
 
     /// <summary>
+    /// The services reports need: the cache of rendered reports (per store version and day), the report gate (one report
+    /// made at a time per instance, a queue of <c>Reports:Queue</c>, default 3, beyond it 503 with Retry-After) and
+    /// Chromium at low CPU priority (<c>Reports:ChromiumNice</c>, default 19) so printing a PDF does not slow the pages.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    public static WebApplicationBuilder AddReports(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton<RenderedReports>();
+        builder.Services.AddSingleton(new ReportGate(builder.Configuration.GetValue("Reports:Queue", 3)));
+        builder.Services.AddSingleton(sp => new LowPriorityChromium(builder.Configuration.GetValue("Reports:ChromiumNice", 19)));
+        builder.Services.AddSingleton<ReportServices>();
+        builder.Services.AddHostedService<PublicReportWarmer>();
+
+        // Anonymous downloads of the published report: at most Reports:PublicPerMinute per client address per instance
+        // (default 30, far more than a resident needs); beyond it 429 at once, so a burst from one address costs its
+        // answers only and cannot take the machine's CPU or bandwidth from the pages people are using.
+        var perMinute = builder.Configuration.GetValue("Reports:PublicPerMinute", 30);
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(PublicReportsRateLimit, context =>
+            RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        return builder;
+    }
+
+    /// <summary>
     /// Maps /reports/progress.{format} and /reports/assessment.{format} (analysts), and /public/reports/progress.{format}
-    /// (anyone, published).
+    /// (anyone, published). Each report is made once per store version and day and then served from this instance's
+    /// memory; reports not in the cache are made one at a time (<see cref="ReportGate"/>).
     /// </summary>
     /// <param name="app">The app.</param>
     /// <returns>The app.</returns>
     public static WebApplication MapReports(this WebApplication app)
     {
-        app.MapGet("/reports/progress.{format}", (string format, string? period, string? variant, MonitoringDbContext db, HttpContext http, CancellationToken ct) =>
-                RenderAsync(format, period, variant == "published" ? ReportVariant.Published : ReportVariant.Internal, db, http, ct))
+        app.MapGet("/reports/progress.{format}", (string format, string? period, string? variant, MonitoringDbContext db, ReportServices services, HttpContext http, CancellationToken ct) =>
+                RenderAsync(format, period, variant == "published" ? ReportVariant.Published : ReportVariant.Internal, db, services, http, ct))
             .RequireAuthorization(Policies.Analysis).WithTags("Reports").WithName("ProgressReport").WithSummary("The plan's progress report (internal or published)");
-        app.MapGet("/reports/assessment.{format}", (string format, string? area, string? year, string? variant, WebStoreOptions options, TimeProvider time, HttpContext http, CancellationToken ct) =>
-                RenderAssessmentAsync(format, area, year, variant == "published" ? ReportVariant.Published : ReportVariant.Internal, options, time, http, ct))
+        app.MapGet("/reports/assessment.{format}", (string format, string? area, string? year, string? variant, WebStoreOptions options, TimeProvider time, ReportServices services, HttpContext http, CancellationToken ct) =>
+                RenderAssessmentAsync(format, area, year, variant == "published" ? ReportVariant.Published : ReportVariant.Internal, options, time, services, http, ct))
             .RequireAuthorization(Policies.Analysis).WithTags("Reports").WithName("AssessmentReport").WithSummary("The strategic assessment report of an area and financial year (internal or published)");
-        app.MapGet("/public/reports/progress.{format}", (string format, string? period, MonitoringDbContext db, HttpContext http, CancellationToken ct) =>
-                RenderAsync(format, period, ReportVariant.Published, db, http, ct))
-            .AllowAnonymous().WithTags("Published").WithName("PublishedProgressReport").WithSummary("The published progress report, with small counts suppressed");
+        app.MapGet("/public/reports/progress.{format}", (string format, string? period, MonitoringDbContext db, ReportServices services, HttpContext http, CancellationToken ct) =>
+                RenderAsync(format, period, ReportVariant.Published, db, services, http, ct))
+            .AllowAnonymous().RequireRateLimiting(PublicReportsRateLimit).WithTags("Published").WithName("PublishedProgressReport").WithSummary("The published progress report, with small counts suppressed");
         return app;
     }
 
     internal static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, BadRequest<string>>> RenderAsync(
-        string format, string? period, ReportVariant variant, MonitoringDbContext db, HttpContext http, CancellationToken cancellationToken)
+        string format, string? period, ReportVariant variant, MonitoringDbContext db, ReportServices services, HttpContext http, CancellationToken cancellationToken)
     {
+        if (!IsFormat(format))
+        {
+            return TypedResults.NotFound();
+        }
+
         ReportingPeriod? parsed = null;
         if (!string.IsNullOrWhiteSpace(period))
         {
@@ -59,20 +99,25 @@ public static class ReportsApi
             return TypedResults.NotFound();
         }
 
-        var report = await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions
+        var today = DateOnly.FromDateTime(services.Time.GetUtcNow().UtcDateTime);
+        var stamp = await services.Reports.Cache.StampAsync(db, cancellationToken) + "|" + today.ToString("O", CultureInfo.InvariantCulture);
+        var key = $"progress|{variant}|{format.ToLowerInvariant()}|{parsed}";
+        return await ServeAsync(key, stamp, services, http, async () =>
         {
-            Period = parsed,
-            Variant = variant,
-            MeetingDate = DateOnly.FromDateTime(DateTime.UtcNow),
-        }, cancellationToken);
-        var name = $"progress-report-{variant.ToString().ToLowerInvariant()}";
-        return await WriteAsync(report, format, name, http, cancellationToken);
+            var report = await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions
+            {
+                Period = parsed,
+                Variant = variant,
+                MeetingDate = today,
+            }, cancellationToken);
+            return await RenderFileAsync(report, format, $"progress-report-{variant.ToString().ToLowerInvariant()}", services.Chromium, cancellationToken);
+        });
     }
 
     internal static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, BadRequest<string>>> RenderAssessmentAsync(
-        string format, string? area, string? year, ReportVariant variant, WebStoreOptions options, TimeProvider time, HttpContext http, CancellationToken cancellationToken)
+        string format, string? area, string? year, ReportVariant variant, WebStoreOptions options, TimeProvider time, ReportServices services, HttpContext http, CancellationToken cancellationToken)
     {
-        if (format.ToLowerInvariant() is not ("html" or "docx" or "pdf"))
+        if (!IsFormat(format))
         {
             return TypedResults.NotFound();
         }
@@ -82,53 +127,93 @@ public static class ReportsApi
             return TypedResults.BadRequest("Give an area (name or ONS code) and a financial year, e.g. ?area=Luton&year=2024/25.");
         }
 
-        if (!options.HasAnalyticalStore())
+        if (options.AnalyticalStoreStamp() is not { } storeStamp)
         {
             return TypedResults.NotFound();
         }
 
-        AreaAssessment assessment;
-        using (var store = options.OpenAnalyticalStore())
+        var now = time.GetUtcNow();
+        var stamp = storeStamp + "|" + DateOnly.FromDateTime(now.UtcDateTime).ToString("O", CultureInfo.InvariantCulture);
+        var key = $"assessment|{variant}|{format.ToLowerInvariant()}|{area.Trim().ToUpperInvariant()}|{fy}";
+        return await ServeAsync(key, stamp, services, http, async () =>
         {
-            assessment = AreaAnalysis.Assess(store, area, fy, time.GetUtcNow());
-        }
+            AreaAssessment assessment;
+            using (var store = options.OpenAnalyticalStore())
+            {
+                assessment = AreaAnalysis.Assess(store, area, fy, now);
+            }
 
-        if (assessment.Result is not { } result)
-        {
-            return TypedResults.NotFound();
-        }
+            if (assessment.Result is not { } result)
+            {
+                return null;
+            }
 
-        var report = AssessmentReportBuilder.Build(result, new AssessmentReportOptions { Variant = variant });
-        var code = string.IsNullOrEmpty(result.Area.Code) ? "area" : result.Area.Code;
-        var name = $"strategic-assessment-{code}-{fy.ToString().Replace('/', '-')}-{variant.ToString().ToLowerInvariant()}";
-        return await WriteAsync(report, format, name, http, cancellationToken);
+            var report = AssessmentReportBuilder.Build(result, new AssessmentReportOptions { Variant = variant });
+            var code = string.IsNullOrEmpty(result.Area.Code) ? "area" : result.Area.Code;
+            var name = $"strategic-assessment-{code}-{fy.ToString().Replace('/', '-')}-{variant.ToString().ToLowerInvariant()}";
+            return await RenderFileAsync(report, format, name, services.Chromium, cancellationToken);
+        });
     }
 
-    private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, BadRequest<string>>> WriteAsync(
-        Report report, string format, string name, HttpContext http, CancellationToken cancellationToken)
+    private static bool IsFormat(string format) => format.ToLowerInvariant() is "html" or "docx" or "pdf";
+
+    /// <summary>The report from the cache, or made now through the gate; refused by the gate, 503 with Retry-After.</summary>
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, BadRequest<string>>> ServeAsync(
+        string key, string stamp, ReportServices services, HttpContext http, Func<Task<RenderedReport?>> make)
+    {
+        RenderedReport? rendered;
+        try
+        {
+            // The gate is passed before any work: a request beyond the queue costs nothing but its answer.
+            rendered = await services.Reports.Cache.GetOrMakeAsync(key, stamp, () => services.Gate.RunAsync(() =>
+            {
+                services.Reports.CountMade();
+                return make();
+            }, http.RequestAborted));
+        }
+        catch (ReportBusyException busy)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Content(busy.Message, "text/plain; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (rendered is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (rendered.Html is { } html)
+        {
+            http.Response.OnStarting(() =>
+            {
+                http.Response.Headers.ContentSecurityPolicy = ReportContentSecurityPolicy;
+                return Task.CompletedTask;
+            });
+            return TypedResults.Content(html, rendered.ContentType);
+        }
+
+        return TypedResults.File(rendered.Bytes!, rendered.ContentType, rendered.FileName);
+    }
+
+    private static async Task<RenderedReport?> RenderFileAsync(Report report, string format, string name, LowPriorityChromium chromium, CancellationToken cancellationToken)
     {
         switch (format.ToLowerInvariant())
         {
             case "html":
-                http.Response.OnStarting(() =>
-                {
-                    http.Response.Headers.ContentSecurityPolicy = ReportContentSecurityPolicy;
-                    return Task.CompletedTask;
-                });
-                return TypedResults.Content(await HtmlReportRenderer.RenderAsync(report), "text/html; charset=utf-8");
+                return new RenderedReport(null, await HtmlReportRenderer.RenderAsync(report), "text/html; charset=utf-8", name + ".html");
             case "docx":
                 using (var stream = new MemoryStream())
                 {
                     DocxReportRenderer.Write(report, stream);
-                    return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx");
+                    return new RenderedReport(stream.ToArray(), null, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", name + ".docx");
                 }
 
             case "pdf":
                 var path = Path.Combine(Path.GetTempPath(), $"csp-report-{Guid.NewGuid():N}.pdf");
                 try
                 {
-                    await PdfReportRenderer.WriteAsync(report, path);
-                    return TypedResults.File(await File.ReadAllBytesAsync(path, cancellationToken), "application/pdf", name + ".pdf");
+                    await PdfReportRenderer.WriteAsync(report, path, chromium.ExecutablePath);
+                    return new RenderedReport(await File.ReadAllBytesAsync(path, cancellationToken), null, "application/pdf", name + ".pdf");
                 }
                 finally
                 {
@@ -136,7 +221,14 @@ public static class ReportsApi
                 }
 
             default:
-                return TypedResults.NotFound();
+                return null;
         }
     }
 }
+
+/// <summary>What the report endpoints share: the rendered-report cache, the report gate, Chromium and the clock.</summary>
+/// <param name="Reports">The cache.</param>
+/// <param name="Gate">The report gate.</param>
+/// <param name="Chromium">The Chromium to print PDFs with.</param>
+/// <param name="Time">The clock.</param>
+public sealed record ReportServices(RenderedReports Reports, ReportGate Gate, LowPriorityChromium Chromium, TimeProvider Time);

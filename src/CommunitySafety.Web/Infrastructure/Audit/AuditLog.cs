@@ -10,7 +10,8 @@ namespace CommunitySafety.Web.Infrastructure.Audit;
 /// <param name="time">The clock.</param>
 public sealed class AuditLog(WebDbContext db, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Text as written (no \u003C escapes): the trail is read by people, and pages encode it when they show it.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Records a change (saved at once).</summary>
     /// <param name="user">Who made it.</param>
@@ -25,10 +26,25 @@ public sealed class AuditLog(WebDbContext db, TimeProvider time)
         ClaimsPrincipal user, string action, string entity, string key, object? before, object? after, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
+        await RecordAsync(user.AuditName(), action, entity, key, before, after, cancellationToken);
+    }
+
+    /// <summary>Records a change made by someone not signed in (e.g. a password set through a one-time link).</summary>
+    /// <param name="who">Who made it (user name).</param>
+    /// <param name="action">What was done.</param>
+    /// <param name="entity">The kind of thing changed.</param>
+    /// <param name="key">Which one.</param>
+    /// <param name="before">The state before, or null.</param>
+    /// <param name="after">The state after, or null.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task.</returns>
+    public async Task RecordAsync(
+        string who, string action, string entity, string key, object? before, object? after, CancellationToken cancellationToken = default)
+    {
         db.AuditEntries.Add(new AuditEntry
         {
             At = time.GetUtcNow(),
-            User = user.AuditName(),
+            User = who,
             Action = action,
             Entity = entity,
             EntityKey = key,
@@ -70,4 +86,14 @@ public sealed class AuditLog(WebDbContext db, TimeProvider time)
         });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>The latest sign-in events of one account (signed in, failed, refused, signed out), newest first.</summary>
+    /// <param name="userName">The account's user name.</param>
+    /// <param name="count">How many.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The events.</returns>
+    public async Task<IReadOnlyList<AuditEntry>> RecentSignInsAsync(string userName, int count, CancellationToken cancellationToken = default) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEntries.Where(e => e.Entity == SignInEntity && e.EntityKey == userName).OrderByDescending(e => e.Id).Take(count),
+            cancellationToken);
 }

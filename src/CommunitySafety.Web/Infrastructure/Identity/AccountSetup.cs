@@ -18,7 +18,8 @@ public static class AccountSetup
     public const string SignInRateLimit = "sign-in";
 
     /// <summary>
-    /// Adds ASP.NET Core Identity (local accounts: lockout, PBKDF2 with 210,000 iterations, optional TOTP), OpenID
+    /// Adds ASP.NET Core Identity (local accounts: no lockout after failures, which anyone could use to shut a partner
+    /// out, but per-network throttling with a doubling wait (<see cref="SignInThrottle"/>); PBKDF2 with 210,000 iterations, optional TOTP), OpenID
     /// Connect when <c>Authentication:Oidc:Authority</c> is configured, the authorisation policies and the sign-in rate
     /// limit. Every endpoint names its rule (pages without one need a signed-in user: see WebApp.MapPages).
     /// </summary>
@@ -58,6 +59,7 @@ public static class AccountSetup
             o.Events.OnValidatePrincipal = SessionCheck.ValidatePrincipalAsync;
         });
         services.AddMemoryCache();
+        services.AddSingleton<SignInThrottle>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "csp-antiforgery";
@@ -74,7 +76,7 @@ public static class AccountSetup
 
         // The limit is counted by each instance in its own memory, on purpose: behind a load balancer with N instances
         // an address gets at most N × the limit, which still stops guessing at speed, and no request ever depends on
-        // another instance. The per-account guard is the lockout above, which is stored in the shared database.
+        // another instance. Guessing is slowed further by SignInThrottle (per network and name, a doubling wait).
         var perMinute = builder.Configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
         services.AddRateLimiter(o =>
         {

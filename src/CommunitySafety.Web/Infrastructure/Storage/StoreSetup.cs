@@ -46,6 +46,7 @@ public static class StoreSetup
         services.AddScoped(sp => MonitoringDatabase.CreateContext(sp.GetRequiredService<WebStoreOptions>().Monitoring, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IndicatorStatusService>();
         services.AddSingleton<CommunitySafety.Web.Infrastructure.Caching.StoreVersionCache>();
+        services.AddSingleton<CommunitySafety.Web.Features.Areas.AreaPageCache>();
         services.AddScoped<IndicatorValueStore>();
         services.AddScoped<IndicatorValueImporter>();
         services.AddScoped<FrameworkWorkbooks>();
