@@ -205,7 +205,11 @@ public sealed class DeprivationQuery(AnalyticalStore store)
         var cells = store.Query($"SELECT s.code, m.crime_type_id, sum(m.n)::BIGINT {fromWhere} GROUP BY ALL", r => (Code: r.GetString(0), Type: r.GetByte(1), N: r.GetInt64(2)), args);
         var byCode = cells.GroupBy(c => c.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<CrimeType, long>)g.ToDictionary(c => CrimeType.FromId(c.Type), c => c.N), StringComparer.Ordinal);
-        var codes = areaCodes.Union(byCode.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // The units are the LSOAs of the records' own vintage: a 2011 code ONS replaced in 2021 is not an LSOA of a 2021 period
+        // (and the other way round), unless records carry it.
+        var vintage = RecordVintage(first, last);
+        var otherOnly = OtherVintageOnly(vintage);
+        var codes = areaCodes.Where(c => !otherOnly.Contains(c)).Union(byCode.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var (population, populationSource) = Population(codes);
         var names = Names(codes);
         var result = new List<LsoaCounts>(codes.Count);
@@ -245,6 +249,15 @@ public sealed class DeprivationQuery(AnalyticalStore store)
             ? string.Create(CultureInfo.InvariantCulture, $"{best.Index.Name} is used because it is published on {vintage} LSOAs, the LSOAs police.uk records for {period} carry")
             : string.Create(CultureInfo.InvariantCulture, $"{best.Index.Name} (on {best.Index.LsoaYear} LSOAs) is used through the ONS LSOA 2011 → 2021 lookup: no index on {vintage} LSOAs, the LSOAs police.uk records for {period} carry, is imported{(vintage == 2011 ? " (import IoD 2019 to use the index of the period)" : " (import IoD 2025 to use the index of the period)")}");
         return (best.Index, best.Map, reason);
+    }
+
+    /// <summary>The codes of the other vintage that are not codes of <paramref name="vintage"/> (2011 LSOAs ONS split, merged or redrew, or the 2021 LSOAs made from them).</summary>
+    private HashSet<string> OtherVintageOnly(int vintage)
+    {
+        var pairs = store.Query("SELECT lsoa11_code, lsoa21_code FROM lsoa_change", r => (r.GetString(0), r.GetString(1)));
+        var of2011 = pairs.Select(p => p.Item1).ToHashSet(StringComparer.Ordinal);
+        var of2021 = pairs.Select(p => p.Item2).ToHashSet(StringComparer.Ordinal);
+        return vintage == 2021 ? [.. of2011.Where(c => !of2021.Contains(c))] : [.. of2021.Where(c => !of2011.Contains(c))];
     }
 
     private Dictionary<string, int> Ranks(string key)

@@ -25,6 +25,9 @@ public sealed record AssessmentReportOptions
 
     /// <summary>Gi* hot spot maps of the top-ranked crime types (see <see cref="HotspotReportMap"/>), shown after the matrix; none when empty.</summary>
     public IReadOnlyList<ReportMap> HotspotMaps { get; init; } = [];
+
+    /// <summary>The place analyses (deprivation, repeat places, anti-social behaviour; see <see cref="PlacesSections"/>), shown after the hot spot maps; none when empty.</summary>
+    public IReadOnlyList<ReportSection> PlaceSections { get; init; } = [];
 }
 
 /// <summary>
@@ -208,6 +211,7 @@ public static class AssessmentReportBuilder
                 new ReportSection("Benchmarking", benchmarking),
                 new ReportSection("Scoring matrix", matrix),
                 .. options.HotspotMaps.Count > 0 ? new[] { WhereCrimeConcentrates(assessment, options.HotspotMaps) } : [],
+                .. options.PlaceSections,
                 new ReportSection("Sensitivity of the ranking", sensitivity),
                 new ReportSection("Harm", harm),
             ],
