@@ -57,7 +57,7 @@ public static class PlacesSections
             blocks.Add(new ChartBlock(new ReportChart(chartId + "a",
                 $"Crime rate by deprivation decile, {area}, {r.PeriodText}",
                 string.Create(Gb, $"Bars show crimes per 1,000 residents in {area}'s neighbourhoods in each national deprivation decile (1 = the most deprived 10% in England), with 95% intervals; the line is the rate across the area, {overall:N1}. Decile 1's rate is {bars[0].Value:N1}."),
-                new BarChartSpec(bars, overall, $"{area} overall") { YLabel = "Crimes per 1,000 residents", XLabel = "National deprivation decile" },
+                new BarChartSpec(bars, overall, $"{area} overall") { YLabel = "National deprivation decile", XLabel = "Crimes per 1,000 residents" },
                 DecileTable(r))));
         }
         else
@@ -91,10 +91,10 @@ public static class PlacesSections
     {
         ArgumentNullException.ThrowIfNull(r);
         return new ReportTable($"Crime and anti-social behaviour by national deprivation decile, {r.Request.Area.Name}, {r.PeriodText}",
-            [new("Decile"), new("Neighbourhoods (LSOAs)", true), new("Residents", true), new("Crimes", true), new("Share of crime", true), new("Share of residents", true), new("Crime rate per 1,000 (95% interval)", true), new("Anti-social behaviour", true), new("ASB rate per 1,000 (95% interval)", true)],
+            [new("Decile"), new("LSOAs", true), new("Residents (share)", true), new("Crimes (share)", true), new("Crimes per 1,000 (95% interval)", true), new("Anti-social behaviour", true), new("ASB per 1,000 (95% interval)", true)],
             [.. r.Deciles.Select(d => new TableRow(
             [
-                DecileLabel(d.Decile), d.Lsoas.ToString("N0", Gb), d.Population.ToString("N0", Gb), d.Crimes.ToString("N0", Gb), Pct(d.CrimeShare), Pct(d.PopulationShare),
+                DecileLabel(d.Decile), d.Lsoas.ToString("N0", Gb), $"{d.Population.ToString("N0", Gb)} ({Pct(d.PopulationShare)})", $"{d.Crimes.ToString("N0", Gb)} ({Pct(d.CrimeShare)})",
                 RateText(d.CrimeRate), d.AntiSocialBehaviour.ToString("N0", Gb), RateText(d.AsbRate),
             ]))])
         {

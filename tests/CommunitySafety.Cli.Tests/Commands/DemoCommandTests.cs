@@ -20,7 +20,7 @@ public class DemoCommandTests
 
         var zips = Directory.GetFiles(Path.Combine(DemoCommand.DefaultSamplesFolder(), "police"), "*.zip");
         var expected = RawPoliceFile.ReadStreetRowsFromZips(zips, "2024-04", "2025-03")
-            .Count(r => r["LSOA name"].StartsWith("Luton ", StringComparison.Ordinal));
+            .Count(r => r["LSOA name"].StartsWith("Luton ", StringComparison.Ordinal) && r["Crime type"] != "Anti-social behaviour");
 
         var counts = await CliRunner.RunAsync(temp.Path, "counts", "--area", "Luton", "--by", "total", "--period", "2024/25", "--format", "json");
         Assert.True(counts.ExitCode == 0, counts.ToString());

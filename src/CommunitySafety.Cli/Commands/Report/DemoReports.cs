@@ -63,6 +63,7 @@ public static class DemoReports
             RecentTrend = recent,
             NoPreviousAssessmentReason = NoPreviousAssessment(recent, assessmentYear),
             HotspotMaps = topMap is null ? [] : [topMap],
+            PlaceSections = Places.PlaceReportSections.Build(context, parseResult, assessmentArea, assessmentYear),
         });
         // Without Chromium the demo still writes HTML and Word, and says in one line how to get the PDFs.
         var canPrint = PdfReportRenderer.FindChromium() is not null;

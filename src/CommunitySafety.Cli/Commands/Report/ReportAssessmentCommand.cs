@@ -91,7 +91,13 @@ public sealed class ReportAssessmentCommand : Command
             assessment = Assess(_context, parseResult, area, year);
         }
 
-        var report = AssessmentReportBuilder.Build(assessment, new AssessmentReportOptions { Variant = parseResult.GetValue(_published) ? ReportVariant.Published : ReportVariant.Internal });
+        var published = parseResult.GetValue(_published);
+        var report = AssessmentReportBuilder.Build(assessment, new AssessmentReportOptions
+        {
+            Variant = published ? ReportVariant.Published : ReportVariant.Internal,
+            // The place sections list small areas and places: in the internal report only.
+            PlaceSections = published ? [] : Places.PlaceReportSections.Build(_context, parseResult, assessment.Area.Code, FinancialYear.Parse(assessment.Year)),
+        });
         await ReportOutput.WriteAsync(report, path).ConfigureAwait(false);
         _context.Out.WriteLine(path);
         return (int)ExitCode.Ok;
