@@ -50,6 +50,40 @@ public sealed class AmbiguousWardException(string text, IReadOnlyList<string> ma
 /// </remarks>
 public sealed class NeighbourhoodQuery(AnalyticalStore store)
 {
+    /// <summary>Every ward in the imported ward lookup: code, name and local authority, by authority then name.</summary>
+    public IReadOnlyList<(string Code, string Name, string? LocalAuthority)> Wards() =>
+        store.Query(
+            "SELECT ward_code, any_value(ward_name), mode(lad_name) FROM lsoa_lookup WHERE ward_code IS NOT NULL GROUP BY ward_code ORDER BY 3, 2",
+            r => (r.GetString(0), r.IsDBNull(1) ? r.GetString(0) : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
+
+    /// <summary>A neighbourhood from LSOA codes typed or pasted (separated by commas, spaces or new lines), named <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">A code is not an LSOA code, or none is given.</exception>
+    public Neighbourhood FromCodes(string name, string codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var list = new List<string>();
+        foreach (var token in codes.Split([',', ' ', '\n', '\r', '\t', ';'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!AreaCode.TryParse(token, out var code) || code.Entity is not ("E01" or "W01"))
+            {
+                throw new ArgumentException($"'{token}' is not an LSOA code (E01… in England, W01… in Wales).", nameof(codes));
+            }
+
+            if (!list.Contains(code.Value, StringComparer.Ordinal))
+            {
+                list.Add(code.Value);
+            }
+        }
+
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("Give at least one LSOA code, e.g. E01015792.", nameof(codes));
+        }
+
+        var lad = store.Query($"SELECT mode(lad_name) FROM lsoa_lookup WHERE lsoa_code IN ({InList(list)})", r => r.IsDBNull(0) ? null : r.GetString(0)).FirstOrDefault();
+        return new Neighbourhood(string.IsNullOrWhiteSpace(name) ? "Neighbourhood" : name.Trim(), null, "neighbourhood", $"the {list.Count:N0} LSOAs listed", list, lad);
+    }
+
     /// <summary>The ward named by its code (E05…), its name, or "name, local authority" / "name (local authority)".</summary>
     /// <exception cref="AreaNotFoundException">No ward matches (or no ward lookup is imported).</exception>
     /// <exception cref="AmbiguousWardException">The name matches wards in several local authorities.</exception>

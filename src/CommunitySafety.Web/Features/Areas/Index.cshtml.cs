@@ -47,6 +47,12 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
 
     public AreaHotspots? Hotspots { get; private set; }
 
+    /// <summary>The place analyses' sections (deprivation, repeat places, anti-social behaviour), rendered by the Reports library's components.</summary>
+    public IReadOnlyList<string> PlacesHtml { get; private set; } = [];
+
+    /// <summary>Why a place analysis could not be made, one sentence each.</summary>
+    public IReadOnlyList<string> PlacesProblems { get; private set; } = [];
+
     /// <summary>The interactive map's tile layer (configuration <c>Maps:TileUrl</c>, e.g. a server of the organisation's own); none when unset.</summary>
     public string? TileUrl { get; private set; }
 
@@ -109,5 +115,6 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
         }
 
         Hotspots = AreaAnalysis.Hotspots(store, chosen.Area, year);
+        (PlacesHtml, PlacesProblems) = await AreaPlaces.RenderAsync(store, chosen.Area, year, last, AssessmentSections.Length + 1);
     }
 }
