@@ -55,47 +55,46 @@ public static class ProfileReportBuilder
             }),
         };
 
-        var months = p.Monthly.Where(m => m.Crime is not null).ToList();
-        if (months.Count >= 2)
+        // Three-month blocks ending in the last month, so the chart and its table fit the page.
+        var blocksOf3 = p.Monthly.Select((m, i) => (m, i)).GroupBy(x => x.i / 3).Select(g => g.Select(x => x.m).ToList()).ToList();
+        var quarters = blocksOf3.Select(g => (Label: $"{g[0].Month}–{g[^1].Month.ToString()[5..]}", Crime: g.All(m => m.Crime is not null) ? g.Sum(m => m.Crime) : null, Asb: g.All(m => m.AntiSocialBehaviour is not null) ? g.Sum(m => m.AntiSocialBehaviour) : null)).ToList();
+        var complete = quarters.Where(q => q.Crime is not null).ToList();
+        if (complete.Count >= 2)
         {
-            blocks.Add(new ChartBlock(new ReportChart("profile-trend", $"Crime and anti-social behaviour by month, {n.Name}",
-                string.Create(Gb, $"Crimes and anti-social behaviour incidents each month from {p.Monthly[0].Month.ToDisplayString()} to {p.Monthly[^1].Month.ToDisplayString()}; crime ranged from {months.Min(m => m.Crime):N0} to {months.Max(m => m.Crime):N0} a month."),
-                new LineChartSpec([.. p.Monthly.Select(m => m.Month.ToString())],
-                    [new LineSeries("Crime", [.. p.Monthly.Select(m => (double?)m.Crime)]), new LineSeries("Anti-social behaviour", [.. p.Monthly.Select(m => (double?)m.AntiSocialBehaviour)], Dashed: true)])
-                { YLabel = "Records per month", XLabel = "Month" },
-                new ReportTable("By month", [new("Month"), new("Crime", true), new("Anti-social behaviour", true)],
-                    [.. p.Monthly.Select(m => new TableRow([m.Month.ToString(), m.Crime?.ToString("N0", Gb) ?? "not imported", m.AntiSocialBehaviour?.ToString("N0", Gb) ?? "not imported"]))]))));
+            blocks.Add(new ChartBlock(new ReportChart("profile-trend", $"Crime and anti-social behaviour every three months, {n.Name}",
+                string.Create(Gb, $"Crimes and anti-social behaviour incidents in each three months from {p.Monthly[0].Month.ToDisplayString()} to {p.Monthly[^1].Month.ToDisplayString()}; crime ranged from {complete.Min(q => q.Crime):N0} to {complete.Max(q => q.Crime):N0} in three months."),
+                new LineChartSpec([.. quarters.Select(q => q.Label)],
+                    [new LineSeries("Crime", [.. quarters.Select(q => (double?)q.Crime)]), new LineSeries("Anti-social behaviour", [.. quarters.Select(q => (double?)q.Asb)], Dashed: true)])
+                { YLabel = "Records in three months", XLabel = "Months" },
+                new ReportTable("Every three months", [new("Months"), new("Crime", true), new("Anti-social behaviour", true)],
+                    [.. quarters.Select(q => new TableRow([q.Label, q.Crime?.ToString("N0", Gb) ?? "not imported", q.Asb?.ToString("N0", Gb) ?? "not imported"]))]))));
         }
 
-        var types = new ReportTable($"By type, {p.PeriodText}", [new("Type"), new("Count", true), new("Year before", true)],
-            [.. p.ByType.Take(15).Select(t => new TableRow([t.Type.Name, t.Count.ToString("N0", Gb), t.PreviousCount?.ToString("N0", Gb) ?? "–"]))]);
+        var crimeTypes = p.ByType.Where(t => t.Type != Crime.CrimeType.AntiSocialBehaviour).ToList();
         var crimes = p.Outcomes.Sum(o => o.Count);
         var outcomes = new ReportTable($"Last outcome of the {crimes.ToString("N0", Gb)} crimes, {p.PeriodText}", [new("Last outcome (street records)"), new("Crimes", true), new("Share", true)],
-            [.. p.Outcomes.Take(8).Select(o => new TableRow([o.Outcome, o.Count.ToString("N0", Gb), PlacesSections.Pct(o.Share)]))])
+        [
+            .. p.Outcomes.Take(4).Select(o => new TableRow([o.Outcome, o.Count.ToString("N0", Gb), PlacesSections.Pct(o.Share)])),
+            .. p.Outcomes.Count > 4 ? [new TableRow([$"Other outcomes ({p.Outcomes.Count - 4})", p.Outcomes.Skip(4).Sum(o => o.Count).ToString("N0", Gb), PlacesSections.Pct(p.Outcomes.Skip(4).Sum(o => o.Share))])] : Array.Empty<TableRow>(),
+        ])
         {
             Notes = [NeighbourhoodProfileResult.OutcomeCaveat],
         };
-        var deciles = new ReportTable("Deprivation of its neighbourhoods", [new("National deprivation decile"), new("LSOAs", true), new("Residents", true)],
-            [.. p.Deciles.Select(d => new TableRow([PlacesSections.DecileLabel(d.Decile), d.Lsoas.ToString("N0", Gb), d.Population?.ToString("N0", Gb) ?? "–"]))])
-        {
-            Notes = [p.IndexSource is { } index ? $"Deprivation: {index}." : "No deprivation index is imported."],
-        };
-        return
+        // One section, so that the printed profile stays on one page.
+        // Crime types and deprivation in words, the outcomes as a short table, so that the printed profile stays short.
+        var typeWords = string.Join(", ", crimeTypes.Take(3).Select(t => $"{t.Type.Name.ToLowerInvariant()} {t.Count.ToString("N0", Gb)}{(t.PreviousCount is { } b ? $" ({b.ToString("N0", Gb)} the year before)" : string.Empty)}"));
+        var decileWords = p.Deciles.Count == 0 ? "no deprivation index is imported"
+            : string.Join(", ", p.Deciles.Select(d => $"{d.Lsoas} in decile {d.Decile}")) + $" (1 = the most deprived 10% of neighbourhoods in England; {p.IndexSource})";
+        blocks.Add(new Paragraph($"Most common crimes: {typeWords}. Its neighbourhoods by national deprivation decile: {decileWords}.", "Crime types and deprivation"));
+        blocks.Add(new TableBlock(outcomes));
+        blocks.Add(new BulletList(
         [
-            new ReportSection("Summary", blocks),
-            new ReportSection("Crime types, outcomes and deprivation", [new TableBlock(types), new TableBlock(outcomes), new TableBlock(deciles)]),
-            new ReportSection("Sources",
-            [
-                new BulletList(
-                [
-                    $"Area: {n.Definition}: {string.Join(", ", n.Lsoas.Take(40))}{(n.Lsoas.Count > 40 ? ", …" : string.Empty)}.",
-                    $"Records: police.uk street-level crime and anti-social behaviour ({string.Join(", ", p.Forces)}), {p.PeriodText}, {p.MonthsCovered} of {p.LastMonth.MonthsSince(p.FirstMonth) + 1} months imported; counted by the LSOA each record carries.",
-                    $"Residents: {p.PopulationSource}.",
-                    "Rates: per 1,000 residents over the period, 95% intervals by Byar's method; change tested with the exact test of two Poisson rates (5% level).",
-                    "Contains public sector information licensed under the Open Government Licence v3.0.",
-                ]),
-            ]),
-        ];
+            $"Area: {n.Definition}: {string.Join(", ", n.Lsoas.Take(40))}{(n.Lsoas.Count > 40 ? ", …" : string.Empty)}.",
+            $"Records: police.uk street-level crime and anti-social behaviour ({string.Join(", ", p.Forces)}), {p.PeriodText}, {p.MonthsCovered} of {p.LastMonth.MonthsSince(p.FirstMonth) + 1} months imported; counted by the LSOA each record carries. Anti-social behaviour ({p.AntiSocialBehaviour.Count.ToString("N0", Gb)} incidents) is not a crime and is not in the crime figures.",
+            "Rates: per 1,000 residents over the period, 95% intervals by Byar's method; change tested with the exact test of two Poisson rates (5% level).",
+            "Contains public sector information licensed under the Open Government Licence v3.0.",
+        ]));
+        return [new ReportSection("Profile", blocks)];
     }
 
     private static string Sentence(ProfileStrand s, string counted, string what)

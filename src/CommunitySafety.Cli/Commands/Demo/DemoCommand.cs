@@ -40,7 +40,7 @@ public sealed class DemoCommand : Command
 
     /// <summary>Creates the command.</summary>
     public DemoCommand(CliContext context)
-        : base("demo", "Build a fresh analytical store from the bundled sample data (Bedfordshire 2023-12..2025-12, Hampshire's scattered months, ONS mid-2020..mid-2024 and Census 2021 population, the 2024 lookups, the English Indices of Deprivation 2025) and summarise it.")
+        : base("demo", "Build a fresh analytical store from the bundled sample data (Bedfordshire 2023-12..2025-12, Hampshire's scattered months, ONS mid-2020..mid-2024 and Census 2021 population, the 2024 lookups, the English Indices of Deprivation 2019 and 2025) and summarise it.")
     {
         _context = context;
         Options.Add(_samples);
