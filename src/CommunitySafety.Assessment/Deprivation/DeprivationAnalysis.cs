@@ -88,6 +88,14 @@ public sealed class DeprivationAnalysis(AnalyticalStore store)
     public DeprivationResult? For(DeprivationRequest request, out string? reason)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var notes = new List<string>();
+        if (request.Area.Kind == AreaKind.Force && PoliceForceArea(request.Area) is { } pfa)
+        {
+            // A force's records include some located outside its area: its own LSOAs are those of its police force area.
+            notes.Add($"Analysed for {pfa.Name} police force area (records located in its LSOAs) rather than every record {request.Area.Name} reported, so that the LSOAs compared are the area's own.");
+            request = request with { Area = pfa };
+        }
+
         var (first, last) = (request.FirstMonth, request.LastMonth);
         var profile = _query.For(request.Area, first, last);
         var lsoas = _query.ByLsoa(request.Area, first, last);
@@ -100,7 +108,6 @@ public sealed class DeprivationAnalysis(AnalyticalStore store)
         var covered = new CrimeCounts(store).Count(new CountQuery(request.Area) { FirstMonth = first, LastMonth = last }).MonthsCovered.Count;
         var months = last.MonthsSince(first) + 1;
         var complete = covered == months;
-        var notes = new List<string>();
         if (!complete)
         {
             notes.Add($"Only {covered} of the {months} months are imported, so no rates are given (counts and shares are of the months there are).");
@@ -162,6 +169,13 @@ public sealed class DeprivationAnalysis(AnalyticalStore store)
         reason = null;
         return new DeprivationResult(request, profile.IndexSource, profile.IndexChoice ?? DeprivationQuery.IndexRule, profile.PopulationSource, covered, months, rows,
             totalCrime, rows.Sum(r => r.AntiSocialBehaviour), most, (top.Units, crimeByLsoa.Count, top.Count, top.Share), concentration, contrast, groupsSource, notes);
+    }
+
+    /// <summary>The police force area of a force ("Bedfordshire Police" → Bedfordshire), when the lookup knows it.</summary>
+    private ResolvedArea? PoliceForceArea(ResolvedArea force)
+    {
+        var name = force.Name.EndsWith(" Police", StringComparison.Ordinal) ? force.Name[..^" Police".Length] : force.Name;
+        return new AreaResolver(store).TryResolve(name + " police force area") is { Kind: AreaKind.PoliceForceArea } pfa ? pfa : null;
     }
 
     /// <summary>

@@ -121,7 +121,7 @@ public sealed class AsbAnalysis(AnalyticalStore store)
         try
         {
             places = [.. new PlacesQuery(store).Read(request.Area, first, last, asb).Take(request.Top)
-                .Select((x, i) => new RepeatPlace(i + 1, x.Location, x.LsoaCode, null, x.Longitude, x.Latitude, x.Count, null, null))];
+                .Select((x, i) => new RepeatPlace(i + 1, x.Location, x.LsoaCode, x.LsoaName, x.Longitude, x.Latitude, x.Count, null, null))];
         }
         catch (CountsOnlyMonthsException e)
         {

@@ -118,7 +118,7 @@ public sealed class RepeatPlacesAnalysis(AnalyticalStore store)
         var beforeTop = previousComplete && before.Count > 0
             ? before.Take(Concentration.TopUnits(before.Count, 0.05)).Select(p => (p.Longitude, p.Latitude)).ToHashSet()
             : [];
-        var top = places.Take(request.Top).Select((p, i) => new RepeatPlace(i + 1, p.Location, p.LsoaCode, null, p.Longitude, p.Latitude, p.Count,
+        var top = places.Take(request.Top).Select((p, i) => new RepeatPlace(i + 1, p.Location, p.LsoaCode, p.LsoaName, p.Longitude, p.Latitude, p.Count,
             previousComplete ? beforeByPoint.GetValueOrDefault((p.Longitude, p.Latitude)) : null,
             previousComplete ? beforeTop.Contains((p.Longitude, p.Latitude)) : null)).ToList();
 

@@ -10,7 +10,8 @@ namespace CommunitySafety.Data.Queries;
 /// <param name="Location">police.uk's description of the point, e.g. "On or near Parking Area" (not an address).</param>
 /// <param name="LsoaCode">The LSOA of the point's records.</param>
 /// <param name="Count">Records at the point in the months.</param>
-public sealed record PlaceCount(double Longitude, double Latitude, string? Location, string? LsoaCode, long Count);
+/// <param name="LsoaName">The LSOA's name, e.g. "Luton 023A", when known.</param>
+public sealed record PlaceCount(double Longitude, double Latitude, string? Location, string? LsoaCode, long Count, string? LsoaName = null);
 
 /// <summary>
 /// Records of an area by police.uk anonymous map point, read from the raw <c>crime</c> table (read-only), for repeat-place
@@ -43,9 +44,10 @@ public sealed class PlacesQuery(AnalyticalStore store)
 
         var (join, where, args) = new CrimeCounts(store).Filter(area);
         var code = join.Length > 0 ? "s.code" : "(SELECT code FROM lsoa l WHERE l.lsoa_id = m.lsoa_id)";
+        var name = join.Length > 0 ? "s.name" : "(SELECT name FROM lsoa l WHERE l.lsoa_id = m.lsoa_id)";
         return store.Query(
             $"""
-            SELECT m.longitude, m.latitude, min(m.location), min({code}), count(*)::BIGINT AS n
+            SELECT m.longitude, m.latitude, min(m.location), min({code}), count(*)::BIGINT AS n, min({name})
             FROM crime m {join}
             WHERE m.longitude IS NOT NULL AND m.latitude IS NOT NULL
               AND m.month_idx BETWEEN {first.Index} AND {last.Index} {where}
@@ -53,7 +55,7 @@ public sealed class PlacesQuery(AnalyticalStore store)
             GROUP BY m.longitude, m.latitude
             ORDER BY n DESC, m.longitude, m.latitude
             """,
-            r => new PlaceCount(r.GetFloat(0), r.GetFloat(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt64(4)),
+            r => new PlaceCount(r.GetFloat(0), r.GetFloat(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt64(4), r.IsDBNull(5) ? null : r.GetString(5)),
             args);
     }
 }

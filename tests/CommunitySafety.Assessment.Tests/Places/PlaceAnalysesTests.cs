@@ -105,6 +105,19 @@ public sealed class PlaceAnalysesTests(PlacesStore samples)
         Assert.Contains("deciles 1–2", result.GroupsSource, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Deprivation_ForAForce_IsAnalysedOverItsPoliceForceAreasOwnLsoas_AndSaysSo()
+    {
+        var force = new AreaResolver(samples.Store).Resolve("Bedfordshire Police");
+        var result = new DeprivationAnalysis(samples.Store).For(new DeprivationRequest(force, new YearMonth(2025, 1), new YearMonth(2025, 12)), out _)!;
+        Assert.Equal(AreaKind.PoliceForceArea, result.Request.Area.Kind);
+        Assert.Contains(result.Notes, n => n.StartsWith("Analysed for Bedfordshire police force area", StringComparison.Ordinal));
+        // Its LSOAs are the three districts' 2021 LSOAs, not every LSOA a stray record of the force lies in.
+        var districts = samples.Csv("population/census2021_lsoa21_usual_residents_6age_bedfordshire_hampshire.csv")
+            .Count(r => r[1].StartsWith("Luton ", StringComparison.Ordinal) || r[1].StartsWith("Bedford ", StringComparison.Ordinal) || r[1].StartsWith("Central Bedfordshire ", StringComparison.Ordinal));
+        Assert.Equal(districts, result.TopFivePercent.OfLsoas);
+    }
+
     [Theory]
     [InlineData(2022, 4, 2023, 3, 2011)]
     [InlineData(2023, 1, 2023, 12, 2011)]

@@ -41,6 +41,12 @@ public class DemoCommandTests
         Assert.Contains("Luton by deprivation decile of the LSOA, 2024/25", demo.Out, StringComparison.Ordinal);
         Assert.Contains("English Indices of Deprivation 2025 (MHCLG), IMD decile, LSOA 2021", demo.Error + demo.Out, StringComparison.Ordinal);
 
+        // The place analyses for Luton: deprivation with concentration, repeat places, anti-social behaviour, a ward profile.
+        Assert.Contains("The most deprived 10% of Luton's LSOAs", demo.Out, StringComparison.Ordinal);
+        Assert.Contains("Luton: places with the most all crime (anti-social behaviour not included)", demo.Out, StringComparison.Ordinal);
+        Assert.Contains("Luton: anti-social behaviour (its own strand, not crime)", demo.Out, StringComparison.Ordinal);
+        Assert.Contains("Ward profile, South (Luton)", demo.Error + demo.Out, StringComparison.Ordinal);
+
         // The progress report is Luton's 2024/25, every section filled: the overall crime chart, the scoring matrix with
         // why there is no previous assessment, and the police-recorded indicators counted from the same store.
         var progress = await File.ReadAllTextAsync(Path.Combine(temp.Path, "out", "progress-report.html"));
@@ -56,6 +62,9 @@ public class DemoCommandTests
 
         // Both reports show the Gi* hot spot map of violence (Luton's top-ranked crime type) with its data table.
         var assessment = await File.ReadAllTextAsync(Path.Combine(temp.Path, "out", "strategic-assessment.html"));
+        Assert.Contains("Crime and deprivation", assessment, StringComparison.Ordinal);
+        Assert.Contains("Places with repeat crime", assessment, StringComparison.Ordinal);
+        Assert.Contains("Crime rate by deprivation decile, Luton, April 2024 to March 2025", assessment, StringComparison.Ordinal);
         foreach (var html in new[] { progress, assessment })
         {
             Assert.Contains("class=\"csp-figure csp-map\"", html, StringComparison.Ordinal);

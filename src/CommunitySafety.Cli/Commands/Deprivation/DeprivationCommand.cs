@@ -56,7 +56,7 @@ public sealed class DeprivationCommand : Command
             "lorenz" => Lorenz(result),
             _ => Deciles(result),
         };
-        table.Title = $"{area.Name}: crime by deprivation, {result.PeriodText}";
+        table.Title = $"{result.Request.Area.Name}: crime by deprivation, {result.PeriodText}";
         table.Notes.AddRange(Summary(result));
         table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
         return (int)ExitCode.Ok;

@@ -79,12 +79,12 @@ public sealed class PlacesCommand : Command
     internal static ResultTable Build(RepeatPlacesResult r)
     {
         var gb = CultureInfo.GetCultureInfo("en-GB");
-        var table = new ResultTable(new ResultColumn("Rank", true), new ResultColumn("Map point (not an address)"), new ResultColumn("LSOA"),
+        var table = new ResultTable(new ResultColumn("Rank", true), new ResultColumn("Map point (not an address)"), new ResultColumn("LSOA"), new ResultColumn("LSOA name"),
             new ResultColumn("Longitude", true, "F6"), new ResultColumn("Latitude", true, "F6"), new ResultColumn("Crimes", true),
             new ResultColumn("Crimes the year before", true), new ResultColumn("Top 5% the year before"));
         foreach (var p in r.Top)
         {
-            table.Add(p.Rank, p.Location, p.LsoaCode, p.Longitude, p.Latitude, p.Count, p.PreviousCount, p.WasTopFivePercentBefore switch { true => "yes", false => "no", _ => "–" });
+            table.Add(p.Rank, p.Location, p.LsoaCode, p.LsoaName, p.Longitude, p.Latitude, p.Count, p.PreviousCount, p.WasTopFivePercentBefore switch { true => "yes", false => "no", _ => "–" });
         }
 
         table.Title = $"{r.Request.Area.Name}: places with the most {r.What}, {r.PeriodText}";
