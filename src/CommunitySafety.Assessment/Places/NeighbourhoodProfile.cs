@@ -15,7 +15,7 @@ namespace CommunitySafety.Assessment.Places;
 /// <param name="Change">The change on the period before (exact test); null when not comparable.</param>
 public sealed record ProfileStrand(string Name, long Count, long? PreviousCount, RateResult? Rate, RateChange? Change);
 
-/// <summary>A ward's or neighbourhood's one-page profile.</summary>
+/// <summary>A ward's or neighbourhood's profile.</summary>
 /// <param name="Neighbourhood">The ward or neighbourhood.</param>
 /// <param name="FirstMonth">First month of the period.</param>
 /// <param name="LastMonth">Last month.</param>
@@ -67,7 +67,7 @@ public sealed record NeighbourhoodProfileResult(
 }
 
 /// <summary>
-/// A one-page profile of a ward (LSOA 2021 → ward 2024) or a user-defined neighbourhood (a list of LSOAs): crime and
+/// A short profile (two printed pages) of a ward (LSOA 2021 → ward 2024) or a user-defined neighbourhood (a list of LSOAs): crime and
 /// anti-social behaviour counts, rates per 1,000 residents (the sum of its LSOAs' Census 2021 populations, or newer when
 /// imported), change on the period before, the monthly trend, the last outcomes of its crimes and its deprivation.
 /// </summary>

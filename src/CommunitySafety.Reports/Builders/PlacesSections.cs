@@ -41,7 +41,7 @@ public static class PlacesSections
         lead.Add(string.Create(Gb, $"Crime is concentrated: the 5% of neighbourhoods with the most crime ({r.TopFivePercent.Lsoas} LSOAs) had {Pct(r.TopFivePercent.Share)} of it (if crime were spread evenly they would have 5%)."));
         if (r.MostAgainstLeast is { } c && c.ToRate is { } to && c.FromRate is { } from && from > 0)
         {
-            lead.Add(string.Create(Gb, $"In the most deprived neighbourhoods ({c.To}) the crime rate was {to:N1} per 1,000 residents, against {from:N1} in the least deprived ({c.From}): {Times(to / from)}{(c.IsSignificant ? ", a real difference, not chance" : "; the difference could be chance")}. This is the evidence of the scoring matrix's disproportionate impact criterion."));
+            lead.Add(string.Create(Gb, $"In the most deprived neighbourhoods {Groups(c.To)} the crime rate was {to:N1} per 1,000 residents, against {from:N1} in the least deprived {Groups(c.From)}: {Times(to / from)}{(c.IsSignificant ? ", a real difference, not chance" : "; the difference could be chance")}. This is the evidence of the scoring matrix's disproportionate impact criterion."));
         }
 
         blocks.Add(new Paragraph(string.Join(" ", lead)));
@@ -91,11 +91,11 @@ public static class PlacesSections
     {
         ArgumentNullException.ThrowIfNull(r);
         return new ReportTable($"Crime and anti-social behaviour by national deprivation decile, {r.Request.Area.Name}, {r.PeriodText}",
-            [new("Decile"), new("LSOAs", true), new("Residents (share)", true), new("Crimes (share)", true), new("Crimes per 1,000 (95% interval)", true), new("Anti-social behaviour", true), new("ASB per 1,000 (95% interval)", true)],
+            [new("Decile"), new("LSOAs", true), new("Residents (share)", true), new("Crimes (share)", true), new("Crimes per 1,000 (95% interval)", true), new("Anti-social behaviour: incidents; per 1,000 (95% interval)", true)],
             [.. r.Deciles.Select(d => new TableRow(
             [
                 DecileLabel(d.Decile), d.Lsoas.ToString("N0", Gb), $"{d.Population.ToString("N0", Gb)} ({Pct(d.PopulationShare)})", $"{d.Crimes.ToString("N0", Gb)} ({Pct(d.CrimeShare)})",
-                RateText(d.CrimeRate), d.AntiSocialBehaviour.ToString("N0", Gb), RateText(d.AsbRate),
+                RateText(d.CrimeRate), d.AsbRate is null ? d.AntiSocialBehaviour.ToString("N0", Gb) : $"{d.AntiSocialBehaviour.ToString("N0", Gb)}; {RateText(d.AsbRate)}",
             ]))])
         {
             Notes = [$"Deprivation: {r.IndexSource}. Residents: {r.PopulationSource}. 95% intervals by Byar's method (exact Poisson below 10)."],
@@ -204,6 +204,9 @@ public static class PlacesSections
     /// <summary>A share as a whole percentage ("23%"), one decimal under 10%, or "–".</summary>
     public static string Pct(double? share) =>
         share is not { } s ? "–" : 100 * s < 10 ? (100 * s).ToString("N1", Gb) + "%" : (100 * s).ToString("N0", Gb) + "%";
+
+    /// <summary>"(deciles 1–2)" from the matrix's group label "most deprived (deciles 1–2)".</summary>
+    private static string Groups(string label) => label.IndexOf('(', StringComparison.Ordinal) is var i and >= 0 ? label[i..] : $"({label})";
 
     private static string Times(double ratio) =>
         ratio >= 1 ? string.Create(Gb, $"{ratio:N1} times as high") : string.Create(Gb, $"{ratio:N2} times as high (lower)");

@@ -6,7 +6,7 @@ using CommunitySafety.Statistics;
 namespace CommunitySafety.Reports.Builders;
 
 /// <summary>
-/// The one-page profile of a ward or neighbourhood (<see cref="NeighbourhoodProfileResult"/>): crime and anti-social
+/// The short profile (two printed pages) of a ward or neighbourhood (<see cref="NeighbourhoodProfileResult"/>): crime and anti-social
 /// behaviour with rates and change, the monthly trend, crime types, last outcomes and deprivation, with every source.
 /// Rendered to HTML, Word and PDF like any report, and shown on the web.
 /// </summary>

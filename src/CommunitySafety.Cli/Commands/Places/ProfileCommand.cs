@@ -10,7 +10,7 @@ using CommunitySafety.Reports.Builders;
 namespace CommunitySafety.Cli.Commands.Places;
 
 /// <summary>
-/// <c>csp profile</c>: a one-page profile of a ward (<c>--ward</c>, LSOA 2021 → ward 2024) or a neighbourhood (<c>--lsoas</c>, a file
+/// <c>csp profile</c>: a short profile (two printed pages) of a ward (<c>--ward</c>, LSOA 2021 → ward 2024) or a neighbourhood (<c>--lsoas</c>, a file
 /// of LSOA codes): counts, rates, change, trend, last outcomes and deprivation, as a table and optionally as HTML, Word or PDF.
 /// </summary>
 public sealed class ProfileCommand : Command
@@ -40,7 +40,7 @@ public sealed class ProfileCommand : Command
 
     private readonly Option<string[]> _report = new("--report")
     {
-        Description = "Also write the one-page profile to this file: .html, .docx or .pdf (repeat for several).",
+        Description = "Also write the profile to this file: .html, .docx or .pdf (repeat for several).",
         HelpName = "file",
     };
 
@@ -49,7 +49,7 @@ public sealed class ProfileCommand : Command
 
     /// <summary>Creates the command.</summary>
     public ProfileCommand(CliContext context)
-        : base("profile", "A one-page profile of a ward or a neighbourhood (a list of LSOAs): crime and anti-social behaviour, rates per 1,000 residents, change, trend, last outcomes and deprivation.")
+        : base("profile", "A short profile (two printed pages) of a ward or a neighbourhood (a list of LSOAs): crime and anti-social behaviour, rates per 1,000 residents, change, trend, last outcomes and deprivation.")
     {
         _context = context;
         _show.AcceptOnlyFromAmong("summary", "types", "months", "outcomes", "deciles");

@@ -13,7 +13,7 @@ namespace CommunitySafety.Web.Features.Areas;
 
 /// <summary>
 /// Ward and neighbourhood profiles: choose a ward (LSOA 2021 → ward 2024) or paste a list of LSOA codes, and see the
-/// one-page profile (<see cref="ProfileReportBuilder"/>) for the latest 12 months, with HTML, Word and PDF downloads.
+/// short profile (<see cref="ProfileReportBuilder"/>, two printed pages) for the latest 12 months, with HTML, Word and PDF downloads.
 /// </summary>
 [Authorize(Policy = Policies.Internal)]
 public sealed class ProfileModel(WebStoreOptions options) : PageModel
