@@ -76,7 +76,7 @@ public static class PlacesSections
                 [.. points.Select((x, i) => new TableRow([(x * 100).ToString("N0", Gb) + "%", lorenz[i]!.Value.ToString("N1", Gb) + "%", (x * 100).ToString("N0", Gb) + "%"]))]))));
         blocks.Add(new BulletList(
         [
-            $"Period: {r.PeriodText} ({r.MonthsCovered} of {r.MonthsInPeriod} months imported). Crime here {r.CrimeBasis}.",
+            $"Period: {r.PeriodText} ({r.MonthsCovered} of {r.MonthsInPeriod} months imported). Here {r.CrimeBasis}.",
             $"Deprivation: {r.IndexSource}. {r.IndexChoice}.",
             $"Residents: {r.PopulationSource}.",
             "A rate is per resident of the neighbourhood where crimes were recorded, not of the victims: a town centre's shoplifting raises its own neighbourhood's rate, whoever lives there. The index's crime domain itself counts recorded crime.",
