@@ -27,6 +27,10 @@ public static partial class CliApp
         root.Subcommands.Add(new Commands.Assess.AssessCommand(context));
         root.Subcommands.Add(new Commands.Stats.StatsCommand(context));
         root.Subcommands.Add(new Commands.Hotspots.HotspotsCommand(context));
+        root.Subcommands.Add(new Commands.Deprivation.DeprivationCommand(context));
+        root.Subcommands.Add(new Commands.Places.PlacesCommand(context));
+        root.Subcommands.Add(new Commands.Places.AsbCommand(context));
+        root.Subcommands.Add(new Commands.Places.ProfileCommand(context));
         root.Subcommands.Add(new Commands.Demo.DemoCommand(context));
         root.Subcommands.Add(new Commands.Report.ReportCommand(context));
         root.Subcommands.Add(new Commands.Generate.GenerateCommand(context));

@@ -9,7 +9,7 @@ public sealed partial class StoreAssessmentSource
 {
     private readonly Dictionary<(AreaKind, string, FinancialYear), (RollingYears? Rolling, string? Note)> _rolling = [];
     private readonly AnalyticalStore _store;
-    private DeprivationQuery? _deprivation;
+    private Deprivation.DeprivationAnalysis? _deprivation;
 
     /// <summary>
     /// <paramref name="data"/> with the matrix's evidence for <paramref name="area"/>: the latest two complete 12-month
@@ -104,23 +104,15 @@ public sealed partial class StoreAssessmentSource
         return new MonthsCounts(first, last, result.MonthsCovered.Count, result.Population?.Value, result.Population?.Source ?? result.PopulationNote, counts);
     }
 
-    /// <summary>The area's records and residents by national deprivation decile over the months, or why there are none.</summary>
+    /// <summary>
+    /// The area's records and residents by national deprivation decile over the months, or why there are none: the
+    /// deprivation analysis's own evidence (<see cref="Deprivation.DeprivationAnalysis.Evidence"/>), so the matrix and the
+    /// analysis rest on one rule.
+    /// </summary>
     public (DeprivationEvidence? Evidence, string? Note) Deprivation(ResolvedArea area, YearMonth first, YearMonth last)
     {
         ArgumentNullException.ThrowIfNull(area);
-        _deprivation ??= new DeprivationQuery(_store);
-        var profile = _deprivation.For(area, first, last);
-        if (profile is null)
-        {
-            return (null, $"no Index of Multiple Deprivation in the store covers {area.Name}'s LSOAs");
-        }
-
-        if (profile.Deciles.All(d => d.Population <= 0))
-        {
-            return (null, $"no LSOA population in the store for {area.Name}'s LSOAs ({profile.PopulationSource})");
-        }
-
-        var deciles = profile.Deciles.Select(d => new DecileEvidence(d.Decile, d.Lsoas, d.Population, d.Counts)).ToArray();
-        return (new DeprivationEvidence(profile.IndexSource, profile.PopulationSource, first, last, deciles, profile.LsoasWithoutDecile, profile.RecordsWithoutDecile), null);
+        _deprivation ??= new Deprivation.DeprivationAnalysis(_store);
+        return _deprivation.Evidence(area, first, last);
     }
 }

@@ -19,7 +19,24 @@ public sealed record DecileCounts(int Decile, int Lsoas, double Population, IRea
 /// <param name="Deciles">The deciles that hold at least one of the area's LSOAs, 1 first.</param>
 /// <param name="LsoasWithoutDecile">The area's LSOAs the index has no decile for (e.g. Welsh LSOAs against the English index).</param>
 /// <param name="RecordsWithoutDecile">Records in the area whose LSOA has no single decile (no decile, or a 2011 LSOA split into 2021 LSOAs of different deciles).</param>
-public sealed record DeprivationProfile(string IndexSource, string PopulationSource, IReadOnlyList<DecileCounts> Deciles, int LsoasWithoutDecile, long RecordsWithoutDecile);
+/// <param name="IndexChoice">Why this index (edition) was used for the period, in words (see <see cref="DeprivationQuery.IndexRule"/>).</param>
+public sealed record DeprivationProfile(string IndexSource, string PopulationSource, IReadOnlyList<DecileCounts> Deciles, int LsoasWithoutDecile, long RecordsWithoutDecile, string? IndexChoice = null);
+
+/// <summary>One LSOA of an area with its deprivation and its records, for concentration and place analyses.</summary>
+/// <param name="Code">The LSOA code as the records carry it (2011 or 2021 codes).</param>
+/// <param name="Name">Its name, e.g. "Luton 012A", when known.</param>
+/// <param name="Decile">Its national IMD decile (1 = most deprived 10% in England); null when the index has no single decile for it.</param>
+/// <param name="Rank">Its national IMD rank (1 = most deprived); the mean of its counterparts' ranks when the index is on the other LSOA vintage; null when unknown.</param>
+/// <param name="Population">Its residents (the source is <see cref="LsoaProfile.PopulationSource"/>); null when the population file has no figure for this code.</param>
+/// <param name="Counts">Street-level records located in it in the months asked for, by crime type (types with records only).</param>
+public sealed record LsoaCounts(string Code, string? Name, int? Decile, double? Rank, double? Population, IReadOnlyDictionary<CrimeType, long> Counts);
+
+/// <summary>An area's LSOAs, each with its deprivation and records.</summary>
+/// <param name="IndexSource">The index used, e.g. "English Indices of Deprivation 2025 (MHCLG), IMD decile, LSOA 2021".</param>
+/// <param name="IndexChoice">Why that index was used for the period, in words.</param>
+/// <param name="PopulationSource">The LSOA population used, e.g. "Census 2021 usual residents, LSOA 2021".</param>
+/// <param name="Lsoas">Every LSOA of the area (with or without records), in code order.</param>
+public sealed record LsoaProfile(string IndexSource, string IndexChoice, string PopulationSource, IReadOnlyList<LsoaCounts> Lsoas);
 
 /// <summary>
 /// An area's street-level records and population by the national IMD decile of their LSOA, for the disproportionate
@@ -31,8 +48,8 @@ public sealed record DeprivationProfile(string IndexSource, string PopulationSou
 /// directly, or, when the index is on the other LSOA vintage, through the ONS LSOA 2011 → 2021 lookup: a 2011 LSOA whose
 /// 2021 LSOA(s) all share one decile takes it; one split across deciles has none (its records are counted in
 /// <see cref="DeprivationProfile.RecordsWithoutDecile"/>).</para>
-/// <para>The index used is the one with deciles for most of the area's LSOAs, the latest on a tie (so IoD 2025 over IoD
-/// 2019 when both are imported). A decile's population is the sum of its LSOAs' all-ages figures from the LSOA population
+/// <para>The index used is the one <see cref="IndexRule"/> chooses for the period (IoD 2019 on LSOA 2011 for periods before
+/// October 2023, IoD 2025 on LSOA 2021 after), among those covering at least half as many of the area's LSOAs as the best. A decile's population is the sum of its LSOAs' all-ages figures from the LSOA population
 /// year covering most of them, the latest on a tie (Census 2021 for LSOA 2021).</para>
 /// <para>An instance reads the index and the LSOA lookup once; make a new one after an import.</para>
 /// </remarks>
@@ -55,10 +72,8 @@ public sealed class DeprivationQuery(AnalyticalStore store)
             throw new ArgumentException($"The last month {last} is before the first month {first}.", nameof(last));
         }
 
-        _indexes ??= store.Query(
-            "SELECT index_key, any_value(index_year), any_value(index_name), any_value(lsoa_year) FROM deprivation GROUP BY index_key ORDER BY 2 DESC, 1",
-            r => (r.GetString(0), (int)r.GetInt16(1), r.GetString(2), (int)r.GetInt16(3)));
-        if (_indexes.Count == 0)
+        LoadIndexes();
+        if (_indexes!.Count == 0)
         {
             return null;
         }
@@ -70,9 +85,7 @@ public sealed class DeprivationQuery(AnalyticalStore store)
             return null;
         }
 
-        // The index covering most of the area's LSOAs (the list is latest first, so a tie keeps the latest).
-        var best = _indexes.Select(i => (Index: i, Map: Map(areaCodes, Deciles(i.Key))))
-            .OrderByDescending(x => x.Map.Count(m => m.Value.Targets.Count > 0)).First();
+        var best = Choose(areaCodes, first, last);
         var map = best.Map;
         var reached = map.Values.SelectMany(m => m.Targets).Distinct(StringComparer.Ordinal).ToList();
         if (reached.Count == 0)
@@ -118,7 +131,163 @@ public sealed class DeprivationQuery(AnalyticalStore store)
         }
 
         var indexSource = string.Create(CultureInfo.InvariantCulture, $"{best.Index.Name}, IMD decile, LSOA {best.Index.LsoaYear}");
-        return new DeprivationProfile(indexSource, populationSource, list, withoutDecile, recordsWithout);
+        return new DeprivationProfile(indexSource, populationSource, list, withoutDecile, recordsWithout, best.Reason);
+    }
+
+    /// <summary>
+    /// The rule choosing the index (edition) for a period, in words. police.uk records carry 2011 LSOA codes up to
+    /// September 2023 and 2021 codes from October 2023, and each English index is published on one vintage (IoD 2019 on LSOA
+    /// 2011, IoD 2025 on LSOA 2021): the index on the vintage of most of the period's months is used, the latest such when
+    /// several are imported; when none is imported on that vintage, the latest other one through the ONS LSOA 2011 → 2021
+    /// lookup, and said. An index that covers under half as many of the area's LSOAs as the best-covering one (the English
+    /// index for a Welsh area) is not used.
+    /// </summary>
+    public const string IndexRule =
+        "the index on the LSOA vintage of the period's records (police.uk uses 2011 LSOAs up to September 2023 and 2021 LSOAs from October 2023): IoD 2019 (LSOA 2011) for earlier periods, IoD 2025 (LSOA 2021) for later ones";
+
+    /// <summary>The first month police.uk records carry 2021 LSOA codes (October 2023).</summary>
+    public static readonly YearMonth FirstLsoa2021Month = new(2023, 10);
+
+    /// <summary>The LSOA vintage (2011 or 2021) of most of the months <paramref name="first"/>..<paramref name="last"/>.</summary>
+    public static int RecordVintage(YearMonth first, YearMonth last)
+    {
+        var months = last.MonthsSince(first) + 1;
+        var later = last < FirstLsoa2021Month ? 0 : first >= FirstLsoa2021Month ? months : last.MonthsSince(FirstLsoa2021Month) + 1;
+        return 2 * later >= months ? 2021 : 2011;
+    }
+
+    /// <summary>
+    /// The area's LSOAs, each with its decile, rank, population and records in months <paramref name="first"/>..<paramref name="last"/>,
+    /// on the index <see cref="IndexRule"/> chooses; null when no index is imported or the area has no LSOAs with a decile.
+    /// </summary>
+    public LsoaProfile? ByLsoa(ResolvedArea area, YearMonth first, YearMonth last)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        var (lsoaSql, lsoaArgs) = AreaLsoas(area);
+        var (join, where, args) = new CrimeCounts(store).Filter(area);
+        return ByLsoa(store.Query(lsoaSql, r => r.GetString(0), lsoaArgs), first, last,
+            $"FROM crime_monthly m {(join.Length == 0 ? "JOIN lsoa s ON s.lsoa_id = m.lsoa_id" : join)} WHERE m.month_idx BETWEEN {first.Index} AND {last.Index} {where}", args);
+    }
+
+    /// <summary>
+    /// The LSOAs <paramref name="codes"/> (a ward or a neighbourhood), each with its decile, rank, population and records in
+    /// months <paramref name="first"/>..<paramref name="last"/>; null when no index is imported or none of them has a decile.
+    /// </summary>
+    public LsoaProfile? ByLsoa(IReadOnlyList<string> codes, YearMonth first, YearMonth last)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        var list = string.Join(',', codes.Where(Areas.AreaCode.IsAreaCode).Select(c => $"'{c}'"));
+        return list.Length == 0 ? null : ByLsoa([.. codes], first, last,
+            $"FROM crime_monthly m JOIN lsoa s ON s.lsoa_id = m.lsoa_id WHERE m.month_idx BETWEEN {first.Index} AND {last.Index} AND s.code IN ({list})", []);
+    }
+
+    private LsoaProfile? ByLsoa(List<string> areaCodes, YearMonth first, YearMonth last, string fromWhere, object?[] args)
+    {
+        if (last < first)
+        {
+            throw new ArgumentException($"The last month {last} is before the first month {first}.", nameof(last));
+        }
+
+        LoadIndexes();
+        if (_indexes!.Count == 0 || areaCodes.Count == 0)
+        {
+            return null;
+        }
+
+        var best = Choose(areaCodes, first, last);
+        if (best.Map.Values.All(m => m.Targets.Count == 0))
+        {
+            return null;
+        }
+
+        var deciles = Deciles(best.Index.Key);
+        var ranks = Ranks(best.Index.Key);
+        var cells = store.Query($"SELECT s.code, m.crime_type_id, sum(m.n)::BIGINT {fromWhere} GROUP BY ALL", r => (Code: r.GetString(0), Type: r.GetByte(1), N: r.GetInt64(2)), args);
+        var byCode = cells.GroupBy(c => c.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<CrimeType, long>)g.ToDictionary(c => CrimeType.FromId(c.Type), c => c.N), StringComparer.Ordinal);
+        // The units are the LSOAs of the records' own vintage: a 2011 code ONS replaced in 2021 is not an LSOA of a 2021 period
+        // (and the other way round), unless records carry it.
+        var vintage = RecordVintage(first, last);
+        var otherOnly = OtherVintageOnly(vintage);
+        var codes = areaCodes.Where(c => !otherOnly.Contains(c)).Union(byCode.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var (population, populationSource) = Population(codes);
+        var names = Names(codes);
+        var result = new List<LsoaCounts>(codes.Count);
+        foreach (var code in codes)
+        {
+            var targets = best.Map.TryGetValue(code, out var m) ? m.Targets : Map([code], deciles)[code].Targets;
+            double? rank = ranks.TryGetValue(code, out var own) ? own
+                : targets.Where(ranks.ContainsKey).Select(t => (double)ranks[t]).DefaultIfEmpty(double.NaN).Average() is var mean && !double.IsNaN(mean) ? mean : null;
+            result.Add(new LsoaCounts(code, names.GetValueOrDefault(code), Single(code, deciles), rank,
+                population.TryGetValue(code, out var p) ? p : null, byCode.GetValueOrDefault(code) ?? new Dictionary<CrimeType, long>()));
+        }
+
+        var indexSource = string.Create(CultureInfo.InvariantCulture, $"{best.Index.Name}, IMD decile, LSOA {best.Index.LsoaYear}");
+        return new LsoaProfile(indexSource, best.Reason, populationSource, result);
+    }
+
+    private void LoadIndexes() =>
+        _indexes ??= store.Query(
+            "SELECT index_key, any_value(index_year), any_value(index_name), any_value(lsoa_year) FROM deprivation GROUP BY index_key ORDER BY 2 DESC, 1",
+            r => (r.GetString(0), (int)r.GetInt16(1), r.GetString(2), (int)r.GetInt16(3)));
+
+    /// <summary>The index <see cref="IndexRule"/> chooses for the area's LSOAs and the months, its map and the reason in words.</summary>
+    private ((string Key, int Year, string Name, int LsoaYear) Index, Dictionary<string, (List<string> Targets, byte? Decile)> Map, string Reason) Choose(List<string> areaCodes, YearMonth first, YearMonth last)
+    {
+        var vintage = RecordVintage(first, last);
+        var candidates = _indexes!.Select(i => (Index: i, Map: Map(areaCodes, Deciles(i.Key)))).Select(x => (x.Index, x.Map, Covered: x.Map.Count(m => m.Value.Targets.Count > 0))).ToList();
+        var most = candidates.Max(c => c.Covered);
+        // The list is latest first, and OrderBy is stable: among those on the records' vintage the latest wins.
+        var best = candidates.Where(c => 2 * c.Covered >= most && c.Covered > 0).OrderByDescending(c => c.Index.LsoaYear == vintage).FirstOrDefault();
+        if (best.Map is null)
+        {
+            best = candidates[0];
+        }
+
+        var period = $"{first.ToDisplayString()} to {last.ToDisplayString()}";
+        var reason = best.Index.LsoaYear == vintage
+            ? string.Create(CultureInfo.InvariantCulture, $"{best.Index.Name} is used because it is published on {vintage} LSOAs, the LSOAs police.uk records for {period} carry")
+            : string.Create(CultureInfo.InvariantCulture, $"{best.Index.Name} (on {best.Index.LsoaYear} LSOAs) is used through the ONS LSOA 2011 → 2021 lookup: no index on {vintage} LSOAs, the LSOAs police.uk records for {period} carry, is imported{(vintage == 2011 ? " (import IoD 2019 to use the index of the period)" : " (import IoD 2025 to use the index of the period)")}");
+        return (best.Index, best.Map, reason);
+    }
+
+    /// <summary>The codes of the other vintage that are not codes of <paramref name="vintage"/> (2011 LSOAs ONS split, merged or redrew, or the 2021 LSOAs made from them).</summary>
+    private HashSet<string> OtherVintageOnly(int vintage)
+    {
+        var pairs = store.Query("SELECT lsoa11_code, lsoa21_code FROM lsoa_change", r => (r.GetString(0), r.GetString(1)));
+        var of2011 = pairs.Select(p => p.Item1).ToHashSet(StringComparer.Ordinal);
+        var of2021 = pairs.Select(p => p.Item2).ToHashSet(StringComparer.Ordinal);
+        return vintage == 2021 ? [.. of2011.Where(c => !of2021.Contains(c))] : [.. of2021.Where(c => !of2011.Contains(c))];
+    }
+
+    private Dictionary<string, int> Ranks(string key)
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (code, rank) in store.Query("SELECT lsoa_code, rank FROM deprivation WHERE index_key = $1 AND rank IS NOT NULL", r => (r.GetString(0), r.GetInt32(1)), key))
+        {
+            map[code] = rank;
+        }
+
+        return map;
+    }
+
+    private Dictionary<string, string> Names(List<string> codes)
+    {
+        var list = string.Join(',', codes.Where(Areas.AreaCode.IsAreaCode).Select(c => $"'{c}'"));
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (list.Length == 0)
+        {
+            return names;
+        }
+
+        foreach (var (code, name) in store.Query(
+            $"SELECT code, name FROM lsoa WHERE name IS NOT NULL AND code IN ({list}) UNION ALL SELECT lsoa_code, lsoa_name FROM lsoa_lookup WHERE lsoa_name IS NOT NULL AND lsoa_code IN ({list})",
+            r => (r.GetString(0), r.GetString(1))))
+        {
+            names.TryAdd(code, name);
+        }
+
+        return names;
     }
 
     /// <summary>The SQL listing the area's LSOA codes.</summary>

@@ -31,6 +31,8 @@ public sealed record AssessmentReportOptions
 
     /// <summary>Stop and search of the area's force (<see cref="OutcomeSections"/>), shown after harm; none when null.</summary>
     public CommunitySafety.Assessment.StopSearch.StopSearchResult? StopSearch { get; init; }
+    /// <summary>The place analyses (deprivation, repeat places, anti-social behaviour; see <see cref="PlacesSections"/>), shown after the hot spot maps; none when empty.</summary>
+    public IReadOnlyList<ReportSection> PlaceSections { get; init; } = [];
 }
 
 /// <summary>
@@ -217,6 +219,7 @@ public static class AssessmentReportBuilder
                 new ReportSection("Benchmarking", benchmarking),
                 new ReportSection("Scoring matrix", matrix),
                 .. options.HotspotMaps.Count > 0 ? new[] { WhereCrimeConcentrates(assessment, options.HotspotMaps) } : [],
+                .. options.PlaceSections,
                 new ReportSection("Sensitivity of the ranking", sensitivity),
                 new ReportSection("Harm", harm),
                 .. OutcomeSections.Build(options.Outcomes, options.StopSearch, published, threshold),

@@ -20,7 +20,7 @@ public class DemoCommandTests
 
         var zips = Directory.GetFiles(Path.Combine(DemoCommand.DefaultSamplesFolder(), "police"), "*.zip");
         var expected = RawPoliceFile.ReadStreetRowsFromZips(zips, "2024-04", "2025-03")
-            .Count(r => r["LSOA name"].StartsWith("Luton ", StringComparison.Ordinal));
+            .Count(r => r["LSOA name"].StartsWith("Luton ", StringComparison.Ordinal) && r["Crime type"] != "Anti-social behaviour");
 
         var counts = await CliRunner.RunAsync(temp.Path, "counts", "--area", "Luton", "--by", "total", "--period", "2024/25", "--format", "json");
         Assert.True(counts.ExitCode == 0, counts.ToString());
@@ -45,6 +45,12 @@ public class DemoCommandTests
         Assert.Contains("Bedfordshire Police: stop and search by ethnic group, 2023/24, the latest complete year imported", demo.Out, StringComparison.Ordinal);
         Assert.Contains("ONS Census 2021 usual residents by ethnic group (TS021)", demo.Out, StringComparison.Ordinal);
 
+        // The place analyses for Luton: deprivation with concentration, repeat places, anti-social behaviour, a ward profile.
+        Assert.Contains("The most deprived 10% of Luton's LSOAs", demo.Out, StringComparison.Ordinal);
+        Assert.Contains("Luton: places with the most all crime (anti-social behaviour not included)", demo.Out, StringComparison.Ordinal);
+        Assert.Contains("Luton: anti-social behaviour (its own strand, not crime)", demo.Out, StringComparison.Ordinal);
+        Assert.Contains("Ward profile, South (Luton)", demo.Error + demo.Out, StringComparison.Ordinal);
+
         // The progress report is Luton's 2024/25, every section filled: the overall crime chart, the scoring matrix with
         // why there is no previous assessment, and the police-recorded indicators counted from the same store.
         var progress = await File.ReadAllTextAsync(Path.Combine(temp.Path, "out", "progress-report.html"));
@@ -63,6 +69,9 @@ public class DemoCommandTests
         var assessment = await File.ReadAllTextAsync(Path.Combine(temp.Path, "out", "strategic-assessment.html"));
         Assert.Contains("Outcomes of crimes recorded in Luton, 2024/25", assessment, StringComparison.Ordinal);
         Assert.Contains("Stop and search by ethnic group, Bedfordshire Police, 2023/24", assessment, StringComparison.Ordinal);
+        Assert.Contains("Crime and deprivation", assessment, StringComparison.Ordinal);
+        Assert.Contains("Places with repeat crime", assessment, StringComparison.Ordinal);
+        Assert.Contains("Crime rate by deprivation decile, Luton, April 2024 to March 2025", assessment, StringComparison.Ordinal);
         foreach (var html in new[] { progress, assessment })
         {
             Assert.Contains("class=\"csp-figure csp-map\"", html, StringComparison.Ordinal);

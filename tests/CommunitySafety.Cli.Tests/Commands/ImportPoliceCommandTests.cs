@@ -9,7 +9,7 @@ public class ImportPoliceCommandTests
 
     private static async Task<long> ForceTotalAsync(TempFolder temp, string force, string period)
     {
-        var result = await CliRunner.RunAsync(temp.Path, "counts", "--area", force, "--by", "total", "--period", period, "--format", "json");
+        var result = await CliRunner.RunAsync(temp.Path, "counts", "--area", force, "--by", "total", "--period", period, "--include-asb", "--format", "json");
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Out);
         return json.RootElement[0].GetProperty("Count").GetInt64();

@@ -18,7 +18,7 @@ public sealed class ImportSnapshotCommandTests : IDisposable
 
     private async Task<long?> ForceTotalAsync(string force)
     {
-        var result = await CliRunner.RunAsync(_temp.Path, "counts", "--area", force, "--by", "total", "--period", "2024-01", "--format", "json");
+        var result = await CliRunner.RunAsync(_temp.Path, "counts", "--area", force, "--by", "total", "--period", "2024-01", "--include-asb", "--format", "json");
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Out);
         var count = json.RootElement[0].GetProperty("Count");

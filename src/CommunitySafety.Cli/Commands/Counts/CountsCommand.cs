@@ -74,6 +74,8 @@ public sealed class CountsCommand : Command
         HelpName = "yyyy",
     };
 
+    private readonly Option<bool> _includeAsb = Places.AnalysisOptions.IncludeAsb();
+
     private readonly Option<OutputFormat> _format = CommonOptions.Format();
     private readonly Option<string?> _out = CommonOptions.Out();
 
@@ -97,6 +99,7 @@ public sealed class CountsCommand : Command
         Options.Add(_per);
         Options.Add(_ageBand);
         Options.Add(_populationYear);
+        Options.Add(_includeAsb);
         Options.Add(_format);
         Options.Add(_out);
         SetAction(Run);
@@ -128,12 +131,14 @@ public sealed class CountsCommand : Command
             throw new CliException(ExitCode.NotFound, e.Message, e);
         }
 
+        // Anti-social behaviour is not a crime: out of every total unless asked for (by type it keeps its own row).
+        var crimeOnly = types.Count == 0 && !parseResult.GetValue(_includeAsb) && by != CountGrouping.CrimeType;
         var query = new CountQuery(area)
         {
             FirstMonth = period?.FirstMonth,
             LastMonth = period?.LastMonth,
             By = by,
-            CrimeTypes = types.Count > 0 ? types : null,
+            CrimeTypes = types.Count > 0 ? types : crimeOnly ? [.. CrimeType.All.Where(t => t != CrimeType.AntiSocialBehaviour)] : null,
             Rate = new CountRateOptions(per, band, parseResult.GetValue(_populationYear)),
         };
         CountResult result;
@@ -147,6 +152,7 @@ public sealed class CountsCommand : Command
         }
 
         var table = Build(result, by, period, per);
+        table.Notes.Insert(0, AsbChoice(new CrimeCounts(store), query, result, types.Count > 0, parseResult.GetValue(_includeAsb)));
         // Beside the figures: the data-quality flags on the months and forces they use (csp quality).
         table.Notes.AddRange(Quality.QualityCommand.NotesFor(Quality.QualityCommand.For(store, result.Forces.Forces, result.FirstMonth, result.LastMonth)));
         table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
@@ -169,6 +175,31 @@ public sealed class CountsCommand : Command
         {
             throw new CliException(ExitCode.UsageError, $"{option}: {e.Message}", e);
         }
+    }
+
+    /// <summary>The line saying whether anti-social behaviour is counted, printed first under every result.</summary>
+    internal static string AsbChoice(CrimeCounts counts, CountQuery query, CountResult result, bool typesGiven, bool included)
+    {
+        if (typesGiven)
+        {
+            return query.CrimeTypes!.Contains(CrimeType.AntiSocialBehaviour)
+                ? "Anti-social behaviour is counted because --type names it."
+                : "Anti-social behaviour is not counted (only the --type crime types are).";
+        }
+
+        if (included)
+        {
+            return "Anti-social behaviour is included in these counts, as asked (--include-asb); it is not a crime.";
+        }
+
+        if (query.By == CountGrouping.CrimeType)
+        {
+            var asb = result.Rows.Where(r => r.CrimeType == CrimeType.AntiSocialBehaviour).Sum(r => r.Count);
+            return $"Anti-social behaviour ({asb:N0} incidents) is shown as its own row: it is not a crime. Crimes without it: {result.Total - asb:N0}.";
+        }
+
+        var asbOnly = counts.Count(query with { CrimeTypes = [CrimeType.AntiSocialBehaviour], By = CountGrouping.Total, Rate = null });
+        return $"Anti-social behaviour is not included: it is not a crime ({asbOnly.Total:N0} incidents in these months; add --include-asb to count it, or see `csp asb`).";
     }
 
     /// <summary>Lays the result out as a table, adding the 95% limits from the statistics engine.</summary>

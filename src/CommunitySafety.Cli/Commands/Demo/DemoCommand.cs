@@ -40,7 +40,7 @@ public sealed class DemoCommand : Command
 
     /// <summary>Creates the command.</summary>
     public DemoCommand(CliContext context)
-        : base("demo", "Build a fresh analytical store from the bundled sample data (Bedfordshire 2023-12..2025-12, Hampshire's scattered months, ONS mid-2020..mid-2024 and Census 2021 population, the 2024 lookups, the English Indices of Deprivation 2025) and summarise it.")
+        : base("demo", "Build a fresh analytical store from the bundled sample data (Bedfordshire 2023-12..2025-12, Hampshire's scattered months, ONS mid-2020..mid-2024 and Census 2021 population, the 2024 lookups, the English Indices of Deprivation 2019 and 2025) and summarise it.")
     {
         Options.Add(CommonOptions.Store);
         _context = context;
@@ -97,6 +97,10 @@ public sealed class DemoCommand : Command
         _context.Say("  csp counts --area Portsmouth --by year");
         _context.Say("  csp outcomes --area Luton --year 2024/25 --view maturity");
         _context.Say("  csp stop-search --area Luton --year 2023/24 --by object");
+        _context.Say("  csp deprivation --area Luton --period 2024/25");
+        _context.Say("  csp places --area Luton --period 2025");
+        _context.Say("  csp asb --area Luton --period 2025 --show lsoas");
+        _context.Say("  csp profile --ward \"South, Luton\" --report out/profile-south.pdf");
         _context.Say("  csp areas");
         _context.Say("  csp plan show");
         _context.Say("  csp indicators status --framework DAMF");
@@ -209,6 +213,10 @@ public sealed class DemoCommand : Command
         }
     }
 
+    /// <summary>Every crime type but anti-social behaviour, which is not a crime.</summary>
+    private static readonly IReadOnlyList<CommunitySafety.Crime.CrimeType> CrimeOnly =
+        [.. CommunitySafety.Crime.CrimeType.All.Where(t => t != CommunitySafety.Crime.CrimeType.AntiSocialBehaviour)];
+
     private void Summarise(AnalyticalStore store)
     {
         var resolver = new AreaResolver(store);
@@ -219,16 +227,16 @@ public sealed class DemoCommand : Command
             new ResultColumn("Area"),
             new ResultColumn("Type"),
             new ResultColumn("Months with data"),
-            new ResultColumn("Crimes and ASB", IsNumeric: true),
+            new ResultColumn("Crimes", IsNumeric: true),
             new ResultColumn("Rate per 1,000", IsNumeric: true, Format: "N1"),
             new ResultColumn("95% limits"))
         {
-            Title = $"Recorded crime and anti-social behaviour, {period}",
+            Title = $"Recorded crime (anti-social behaviour not included: it is not a crime), {period}",
         };
         foreach (var name in DemoAreas)
         {
             var area = resolver.Resolve(name);
-            var result = counts.Count(CountQuery.For(area, period) with { Rate = new CountRateOptions() });
+            var result = counts.Count(CountQuery.For(area, period) with { Rate = new CountRateOptions(), CrimeTypes = CrimeOnly });
             var table = CountsCommand.Build(result, CountGrouping.Total, period, 1000);
             var row = table.Rows[0];
             overview.Add(area.Name, area.KindName, row[1], row[2], row[3], row[4] is double lo && row[5] is double hi ? $"{lo:N1} to {hi:N1}" : null);
@@ -245,31 +253,7 @@ public sealed class DemoCommand : Command
         overview.Notes.AddRange(populations);
         overview.Write(_context, OutputFormat.Table);
 
-        if (new DeprivationQuery(store).For(resolver.Resolve(PlanArea), period.FirstMonth, period.LastMonth) is { } profile)
-        {
-            var byDecile = new ResultTable(
-                new ResultColumn("IMD decile"),
-                new ResultColumn("LSOAs", IsNumeric: true),
-                new ResultColumn("Population", IsNumeric: true, Format: "N0"),
-                new ResultColumn("Crimes and ASB", IsNumeric: true),
-                new ResultColumn("Rate per 1,000", IsNumeric: true, Format: "N1"))
-            {
-                Title = $"{PlanArea} by deprivation decile of the LSOA, {period} (1 = most deprived 10% of LSOAs in England)",
-            };
-            foreach (var d in profile.Deciles)
-            {
-                var n = d.Counts.Values.Sum();
-                byDecile.Add(d.Decile.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Lsoas, d.Population, n, d.Population > 0 ? n / d.Population * 1000 : null);
-            }
-
-            byDecile.Notes.Add($"Deciles: {profile.IndexSource}. Population: {profile.PopulationSource}.");
-            if (profile.LsoasWithoutDecile > 0 || profile.RecordsWithoutDecile > 0)
-            {
-                byDecile.Notes.Add($"{profile.LsoasWithoutDecile:N0} LSOAs and {profile.RecordsWithoutDecile:N0} records have no decile.");
-            }
-
-            byDecile.Write(_context, OutputFormat.Table);
-        }
+        DemoPlaces.Show(_context, store, resolver.Resolve(PlanArea), period);
 
         Outcomes.OutcomesDemo.Write(_context, store, PlanArea, DemoYear);
 

@@ -65,6 +65,7 @@ public static class DemoReports
             HotspotMaps = topMap is null ? [] : [topMap],
             Outcomes = Outcomes.OutcomeReportInputs.Outcomes(context, parseResult, assessmentArea, assessmentYear),
             StopSearch = Outcomes.OutcomeReportInputs.StopSearch(context, parseResult, assessmentArea, assessmentYear),
+            PlaceSections = Places.PlaceReportSections.Build(context, parseResult, assessmentArea, assessmentYear),
         });
         // Without Chromium the demo still writes HTML and Word, and says in one line how to get the PDFs.
         var canPrint = PdfReportRenderer.FindChromium() is not null;

@@ -99,11 +99,14 @@ public sealed class ReportAssessmentCommand : Command
 
         // Outcomes and stop and search come from the store, so only for an assessment made here (not --from a saved one).
         var fromStore = parseResult.GetValue(_from) is null;
+        var published = parseResult.GetValue(_published);
         var report = AssessmentReportBuilder.Build(assessment, new AssessmentReportOptions
         {
-            Variant = parseResult.GetValue(_published) ? ReportVariant.Published : ReportVariant.Internal,
+            Variant = published ? ReportVariant.Published : ReportVariant.Internal,
             Outcomes = fromStore ? Outcomes.OutcomeReportInputs.Outcomes(_context, parseResult, parseResult.GetValue(_area)!, FinancialYear.Parse(assessment.Year)) : null,
             StopSearch = fromStore ? Outcomes.OutcomeReportInputs.StopSearch(_context, parseResult, parseResult.GetValue(_area)!, FinancialYear.Parse(assessment.Year)) : null,
+            // The place sections list small areas and places: in the internal report only.
+            PlaceSections = published ? [] : Places.PlaceReportSections.Build(_context, parseResult, assessment.Area.Code, FinancialYear.Parse(assessment.Year)),
         });
         await ReportOutput.WriteAsync(report, path).ConfigureAwait(false);
         _context.Out.WriteLine(path);

@@ -48,4 +48,10 @@ public sealed record AreaPageData(
 
     /// <summary>Stop and search of the area's force.</summary>
     public CommunitySafety.Assessment.StopSearch.StopSearchResult? StopSearch { get; init; }
+
+    /// <summary>The place analyses' sections, rendered.</summary>
+    public IReadOnlyList<string> PlacesHtml { get; init; } = [];
+
+    /// <summary>Why a place analysis could not be shown.</summary>
+    public IReadOnlyList<string> PlacesProblems { get; init; } = [];
 }

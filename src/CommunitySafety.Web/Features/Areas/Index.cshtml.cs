@@ -50,6 +50,12 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
 
     public AreaHotspots? Hotspots { get; private set; }
 
+    /// <summary>The place analyses' sections (deprivation, repeat places, anti-social behaviour), rendered by the Reports library's components.</summary>
+    public IReadOnlyList<string> PlacesHtml { get; private set; } = [];
+
+    /// <summary>Why a place analysis could not be made, one sentence each.</summary>
+    public IReadOnlyList<string> PlacesProblems { get; private set; } = [];
+
     /// <summary>The interactive map's tile layer (configuration <c>Maps:TileUrl</c>, e.g. a server of the organisation's own); none when unset.</summary>
     public string? TileUrl { get; private set; }
 
@@ -120,7 +126,14 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
             }
 
             var (outcomes, stopSearch) = AreaOutcomes.For(store, chosen.Area, year);
-            return new AreaPageData(current, previous, years, assessment, html, AreaAnalysis.Hotspots(store, chosen.Area, year)) { Outcomes = outcomes, StopSearch = stopSearch };
+            var (placesHtml, placesProblems) = await AreaPlaces.RenderAsync(store, chosen.Area, year, last, AssessmentSections.Length + 1);
+            return new AreaPageData(current, previous, years, assessment, html, AreaAnalysis.Hotspots(store, chosen.Area, year))
+            {
+                Outcomes = outcomes,
+                StopSearch = stopSearch,
+                PlacesHtml = placesHtml,
+                PlacesProblems = placesProblems,
+            };
         });
         Counts = data.Counts;
         PreviousCounts = data.PreviousCounts;
@@ -130,6 +143,8 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
         Hotspots = data.Hotspots;
         Outcomes = data.Outcomes;
         StopSearch = data.StopSearch;
+        PlacesHtml = data.PlacesHtml;
+        PlacesProblems = data.PlacesProblems;
         // Not cached: an acknowledgement changes the flags without a new import.
         QualityFlags = new CommunitySafety.Data.Quality.QualityChecker(store).Check(Counts.Forces.Forces, (PreviousCounts.FirstMonth, Counts.LastMonth));
     }

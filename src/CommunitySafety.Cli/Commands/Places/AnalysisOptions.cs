@@ -1,0 +1,80 @@
+using System.CommandLine;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Data.Store;
+using CommunitySafety.Periods;
+
+namespace CommunitySafety.Cli.Commands.Places;
+
+/// <summary>The options the place analyses share (<c>csp deprivation</c>, <c>csp places</c>, <c>csp asb</c>, <c>csp profile</c>), read the same way.</summary>
+public static class AnalysisOptions
+{
+    /// <summary>Creates <c>--area</c>.</summary>
+    public static Option<string> Area() => new("--area")
+    {
+        Description = "A local authority, CSP or police force area by name or ONS code (Luton, E06000032), or a force ('Bedfordshire Police').",
+        Required = true,
+        HelpName = "name or code",
+    };
+
+    /// <summary>Creates <c>--period</c>.</summary>
+    public static Option<string?> Period() => new("--period")
+    {
+        Description = "The period: 2024/25 (financial year), 2025 (calendar year) or '12 months to 2025-12'. Default: the latest 12 months in the store.",
+        HelpName = "period",
+    };
+
+    /// <summary>Creates <c>--include-asb</c>.</summary>
+    public static Option<bool> IncludeAsb() => new("--include-asb")
+    {
+        Description = "Count anti-social behaviour in crime totals too (by default it is left out: it is not a crime, and `csp asb` analyses it on its own).",
+    };
+
+    /// <summary>Resolves the area, or exits with NotFound.</summary>
+    public static ResolvedArea ResolveArea(AnalyticalStore store, string text)
+    {
+        try
+        {
+            return new AreaResolver(store).Resolve(text);
+        }
+        catch (AreaNotFoundException e)
+        {
+            throw new CliException(ExitCode.NotFound, e.Message, e);
+        }
+    }
+
+    /// <summary>The period asked for, or the latest 12 months the area's forces have; exits with UsageError on bad text and NoData without records.</summary>
+    public static (YearMonth First, YearMonth Last) Months(AnalyticalStore store, ResolvedArea area, string? text)
+    {
+        if (text is not null)
+        {
+            try
+            {
+                var period = ReportingPeriod.Parse(text);
+                return (period.FirstMonth, period.LastMonth);
+            }
+            catch (FormatException e)
+            {
+                throw new CliException(ExitCode.UsageError, $"--period: {e.Message}", e);
+            }
+        }
+
+        try
+        {
+            var last = new CrimeCounts(store).Count(new CountQuery(area)).LastMonth;
+            return (last.AddMonths(-11), last);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliException(ExitCode.NoData, e.Message, e);
+        }
+    }
+
+    /// <summary>A rate with its limits, "12.34 (11.90 to 12.80)", or "–".</summary>
+    public static string RateText(Statistics.RateResult? rate) =>
+        rate is { } r ? string.Create(System.Globalization.CultureInfo.GetCultureInfo("en-GB"), $"{r.Value:N2} ({r.Lower95:N2} to {r.Upper95:N2})") : "–";
+
+    /// <summary>A share as a percentage with one decimal, or "–".</summary>
+    public static string Percent(double? share) =>
+        share is { } s ? (100 * s).ToString("N1", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + "%" : "–";
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using CommunitySafety.Assessment.Deprivation;
+using CommunitySafety.Assessment.Places;
+using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Periods;
+using CommunitySafety.Reports;
+using CommunitySafety.Reports.Builders;
+
+namespace CommunitySafety.Cli.Commands.Places;
+
+/// <summary>The place analyses' sections of the strategic assessment report (deprivation, repeat places, anti-social behaviour), from the store.</summary>
+public static class PlaceReportSections
+{
+    /// <summary>
+    /// The sections for <paramref name="area"/>: deprivation over the assessment year; repeat places and anti-social behaviour
+    /// over the latest 12 months in the store (so the 12 months before can be compared), each titled with its period. Empty,
+    /// with the reason said, when the store cannot give them.
+    /// </summary>
+    public static IReadOnlyList<ReportSection> Build(CliContext context, ParseResult parseResult, string area, FinancialYear year)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        try
+        {
+            using var store = StoreAccess.OpenExisting(context, parseResult);
+            var resolved = new AreaResolver(store).Resolve(area);
+            var sections = new List<ReportSection>();
+            if (new DeprivationAnalysis(store).For(new DeprivationRequest(resolved, year.FirstMonth, year.LastMonth), out var reason) is { } deprivation)
+            {
+                sections.Add(PlacesSections.Deprivation(deprivation, "deprivation"));
+            }
+            else
+            {
+                context.Say($"No deprivation section: {reason}.");
+            }
+
+            var last = new CrimeCounts(store).Count(new CountQuery(resolved)).LastMonth;
+            sections.Add(PlacesSections.RepeatPlaces(new RepeatPlacesAnalysis(store).For(new RepeatPlacesRequest(resolved, last.AddMonths(-11), last))));
+            sections.Add(PlacesSections.Asb(new AsbAnalysis(store).For(new AsbRequest(resolved, last.AddMonths(-11), last)), "asb-trend"));
+            return sections;
+        }
+        catch (Exception e) when (e is CliException or AreaNotFoundException or InvalidOperationException)
+        {
+            context.Say($"The place sections (deprivation, repeat places, anti-social behaviour) are left out: {e.Message}");
+            return [];
+        }
+    }
+}
