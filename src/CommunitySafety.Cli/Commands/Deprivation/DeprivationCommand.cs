@@ -31,6 +31,7 @@ public sealed class DeprivationCommand : Command
     public DeprivationCommand(CliContext context)
         : base("deprivation", "Crime and anti-social behaviour by deprivation decile of the LSOA (rates with 95% limits), the share in the most deprived LSOAs, and how concentrated crime is.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         _show.AcceptOnlyFromAmong("deciles", "lsoas", "lorenz");
         Options.Add(_area);

@@ -26,6 +26,7 @@ public sealed class AsbCommand : Command
     public AsbCommand(CliContext context)
         : base("asb", "Anti-social behaviour as its own strand (not crime): count, rate per 1,000 with 95% limits, change on the year before, monthly trend and hot spots.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         _show.AcceptOnlyFromAmong("summary", "months", "lsoas", "places");
         Options.Add(_area);

@@ -15,7 +15,7 @@ public sealed class PlacesCommand : Command
     private readonly Option<string?> _period = AnalysisOptions.Period();
     private readonly Option<bool> _includeAsb = AnalysisOptions.IncludeAsb();
 
-    private readonly Option<string[]> _types = new("--type")
+    private readonly Option<string[]> _types = new("--crime-type")
     {
         Description = "Only these crime types (police.uk names, e.g. 'Shoplifting'); repeat for several.",
         HelpName = "crime type",
@@ -35,6 +35,7 @@ public sealed class PlacesCommand : Command
     public PlacesCommand(CliContext context)
         : base("places", "Repeat places: the police.uk anonymous map points with the most crimes over 12 months, the share of crime at the top 1% and 5% of places, and whether the same places were at the top the year before.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         Options.Add(_area);
         Options.Add(_period);

@@ -51,6 +51,7 @@ public sealed class ProfileCommand : Command
     public ProfileCommand(CliContext context)
         : base("profile", "A short profile (two printed pages) of a ward or a neighbourhood (a list of LSOAs): crime and anti-social behaviour, rates per 1,000 residents, change, trend, last outcomes and deprivation.")
     {
+        Options.Add(CommonOptions.Store);
         _context = context;
         _show.AcceptOnlyFromAmong("summary", "types", "months", "outcomes", "deciles");
         Options.Add(_ward);
