@@ -128,7 +128,7 @@ public static class PlacesSections
                 [new("Rank", true), new("Map point (not an address)"), new("Neighbourhood (LSOA)"), new("Crimes", true), new("Crimes the year before", true), new("Busiest 5% the year before")],
                 [.. r.Top.Take(top).Select(x => new TableRow(
                 [
-                    x.Rank.ToString(Gb), x.Location ?? "–", x.LsoaName is { } name ? $"{name} ({x.LsoaCode})" : x.LsoaCode ?? "–", x.Count.ToString("N0", Gb), x.PreviousCount?.ToString("N0", Gb) ?? "–",
+                    x.Rank.ToString(Gb), x.Location ?? "–", x.LsoaName ?? x.LsoaCode ?? "–", x.Count.ToString("N0", Gb), x.PreviousCount?.ToString("N0", Gb) ?? "–",
                     x.WasTopFivePercentBefore switch { true => "Yes", false => "No", _ => "–" },
                 ]))])
             {
@@ -172,7 +172,7 @@ public static class PlacesSections
 
         blocks.Add(new TableBlock(new ReportTable($"Neighbourhoods with most anti-social behaviour, {area}, {r.PeriodText}",
             [new("Neighbourhood (LSOA)"), new("Incidents", true), new("Per 1,000 residents (95% interval)", true), new("Deprivation decile", true)],
-            [.. r.Lsoas.Take(10).Select(l => new TableRow([$"{l.Name ?? l.Code} ({l.Code})", l.Count.ToString("N0", Gb), RateText(l.Rate), l.Decile?.ToString(Gb) ?? "–"]))])
+            [.. r.Lsoas.Take(10).Select(l => new TableRow([l.Name ?? l.Code, l.Count.ToString("N0", Gb), RateText(l.Rate), l.Decile?.ToString(Gb) ?? "–"]))])
         {
             Notes = [char.ToUpperInvariant(r.LsoaSource[0]) + r.LsoaSource[1..] + ".", r.Population is { } pop ? $"Area rate per 1,000 residents: {pop.Description}." : $"No area rate: {r.PopulationNote}."],
         }));
@@ -180,7 +180,7 @@ public static class PlacesSections
         {
             blocks.Add(new TableBlock(new ReportTable($"Map points with most anti-social behaviour, {area}, {r.PeriodText}",
                 [new("Rank", true), new("Map point (not an address)"), new("Neighbourhood (LSOA)"), new("Incidents", true)],
-                [.. r.Places.Take(5).Select(p => new TableRow([p.Rank.ToString(Gb), p.Location ?? "–", p.LsoaName is { } name ? $"{name} ({p.LsoaCode})" : p.LsoaCode ?? "–", p.Count.ToString("N0", Gb)]))])
+                [.. r.Places.Take(5).Select(p => new TableRow([p.Rank.ToString(Gb), p.Location ?? "–", p.LsoaName ?? p.LsoaCode ?? "–", p.Count.ToString("N0", Gb)]))])
             {
                 Notes = [RepeatPlacesResult.Snapping],
             }));

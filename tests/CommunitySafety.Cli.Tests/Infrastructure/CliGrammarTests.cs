@@ -156,7 +156,8 @@ public sealed partial class CliGrammarTests : IDisposable
                 }
 
                 // With an area where the command takes one, so that only the wrong choice is wrong.
-                string[] area = command.Options.Any(o => o.Name == "--area") ? ["--area", "Luton"] : [];
+                string[] area = command.Options.Any(o => o.Name == "--area") ? ["--area", "Luton"]
+                    : command.Options.Any(o => o.Name == "--ward") ? ["--ward", "South, Luton"] : [];
                 var result = await CliRunner.RunAsync(_temp.Path, [.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), option.Name, "xml", .. area]);
 
                 checkedOptions++;

@@ -19,7 +19,7 @@ public sealed class DeprivationCommand : Command
 
     private readonly Option<string> _show = new("--show")
     {
-        Description = "deciles (default): one row per national IMD decile; lsoas: one row per LSOA; lorenz: the Lorenz curve's points.",
+        Description = "deciles: one row per national IMD decile; lsoas: one row per LSOA; lorenz: the Lorenz curve's points.",
         DefaultValueFactory = _ => "deciles",
         HelpName = "deciles|lsoas|lorenz",
     };

@@ -14,7 +14,7 @@ public sealed class AsbCommand : Command
 
     private readonly Option<string> _show = new("--show")
     {
-        Description = "summary (default), months (the monthly trend over this period and the one before), lsoas (the LSOAs with most) or places (the map points with most).",
+        Description = "summary, months (the monthly trend over this period and the one before), lsoas (the LSOAs with most) or places (the map points with most).",
         DefaultValueFactory = _ => "summary",
         HelpName = "summary|months|lsoas|places",
     };

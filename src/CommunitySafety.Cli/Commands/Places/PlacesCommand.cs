@@ -23,7 +23,7 @@ public sealed class PlacesCommand : Command
 
     private readonly Option<int> _top = new("--top")
     {
-        Description = "How many places to list (default 20).",
+        Description = "How many places to list.",
         DefaultValueFactory = _ => 20,
         HelpName = "n",
     };
@@ -51,7 +51,7 @@ public sealed class PlacesCommand : Command
     {
         var types = (parseResult.GetValue(_types) ?? []).Select(t => CrimeType.TryFind(t, out var type)
             ? type
-            : throw new CliException(ExitCode.UsageError, $"--type: '{t}' is not a police.uk crime type. Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
+            : throw new CliException(ExitCode.UsageError, $"--crime-type: '{t}' is not a police.uk crime type. Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
         var top = parseResult.GetValue(_top);
         if (top < 1)
         {

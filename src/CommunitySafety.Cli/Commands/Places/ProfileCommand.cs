@@ -33,7 +33,7 @@ public sealed class ProfileCommand : Command
 
     private readonly Option<string> _show = new("--show")
     {
-        Description = "summary (default), types, months, outcomes or deciles.",
+        Description = "summary, types, months, outcomes or deciles.",
         DefaultValueFactory = _ => "summary",
         HelpName = "summary|types|months|outcomes|deciles",
     };
