@@ -11,7 +11,7 @@ public sealed class FormatTests
     [Fact]
     public async Task ProgressReport_Docx_ValidatesWithNoErrors_HasHeadingStylesAndImages()
     {
-        var report = await TestReports.ProgressAsync();
+        var report = await TestReports.ProgressAsync(period: "Q4 2024/25");
         using var stream = new MemoryStream();
         DocxReportRenderer.Write(report, stream);
         stream.Position = 0;

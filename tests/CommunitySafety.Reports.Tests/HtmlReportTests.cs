@@ -8,7 +8,7 @@ public sealed class HtmlReportTests
     [Fact]
     public async Task ProgressReport_Html_HasSectionsChartsWithTextAlternativesAndTables()
     {
-        var html = await HtmlReportRenderer.RenderAsync(await TestReports.ProgressAsync());
+        var html = await HtmlReportRenderer.RenderAsync(await TestReports.ProgressAsync(period: "Q4 2024/25"));
         Directory.CreateDirectory("out");
         await File.WriteAllTextAsync("out/progress.html", html);
         var doc = new HtmlParser().ParseDocument(html);

@@ -12,7 +12,7 @@ internal static class TestReports
 {
     private static readonly Lazy<AssessmentResult> LazyAssessment = new(MakeAssessment);
     private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static readonly Dictionary<ReportVariant, Report> Progress = [];
+    private static readonly Dictionary<(ReportVariant, string), Report> Progress = [];
 
     private static readonly Lazy<ReportMap> LazyMap = new(MakeMap);
 
@@ -51,9 +51,9 @@ internal static class TestReports
     private static ReportMap MakeMap() =>
         HotspotReportMap.Build("1", "Violence and sexual offences", "Luton", "2024/25", MapPoints(), code => code == "E01000001" ? "Testtown 001A" : null)!;
 
-    public static ProgressReportOptions Options(ReportVariant variant) => new()
+    public static ProgressReportOptions Options(ReportVariant variant, string period = "2024/25") => new()
     {
-        Period = ReportingPeriod.Parse("2024/25"),
+        Period = ReportingPeriod.Parse(period),
         MeetingTitle = "Health and Wellbeing Board",
         MeetingDate = new DateOnly(2025, 7, 10),
         ReportBy = "Strategy and Partnership Manager",
@@ -64,13 +64,17 @@ internal static class TestReports
         HotspotMaps = [Map],
     };
 
-    /// <summary>The demo plan's progress report (built once per variant, from a temporary SQLite store).</summary>
-    public static async Task<Report> ProgressAsync(ReportVariant variant = ReportVariant.Internal)
+    /// <summary>
+    /// The demo plan's progress report (built once per variant and period, from a temporary SQLite store): the year-end
+    /// report by default, which judges quarterly counts on annual totals; a quarter's report (e.g. "Q4 2024/25") judges and
+    /// charts the quarterly series.
+    /// </summary>
+    public static async Task<Report> ProgressAsync(ReportVariant variant = ReportVariant.Internal, string period = "2024/25")
     {
         await Gate.WaitAsync();
         try
         {
-            if (Progress.TryGetValue(variant, out var cached))
+            if (Progress.TryGetValue((variant, period), out var cached))
             {
                 return cached;
             }
@@ -82,10 +86,10 @@ internal static class TestReports
                 {
                     await DemoPlan.SeedAsync(db);
                     await MakeOneCountSmallAsync(db);
-                    Progress[variant] = await ProgressReportBuilder.BuildAsync(db, Options(variant));
+                    Progress[(variant, period)] = await ProgressReportBuilder.BuildAsync(db, Options(variant, period));
                 }
 
-                return Progress[variant];
+                return Progress[(variant, period)];
             }
             finally
             {
