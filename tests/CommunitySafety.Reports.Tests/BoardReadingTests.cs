@@ -123,6 +123,23 @@ public sealed partial class BoardReadingTests
     }
 
     [Fact]
+    public async Task YearEndReport_ChartsTheQuartersBehindAnAnnualTotal_SayingWhatIsJudged()
+    {
+        // The year is judged on its total (five years: too few for a usual range), so the chart shows its quarters.
+        var report = await TestReports.ProgressAsync();
+        var charts = Blocks(report).OfType<ChartBlock>().Select(b => b.Chart).Where(c => c.Spec is SpcChartSpec).ToList();
+
+        var quarterly = charts.Where(c => c.Title.EndsWith("the quarters up to Q4 2024/25, with their usual range", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(quarterly);
+        Assert.All(quarterly, c =>
+        {
+            Assert.Contains("The year is judged on its total (in the table); the chart shows its quarters.", c.Description, StringComparison.Ordinal);
+            Assert.True(((SpcChartSpec)c.Spec).Spc.Points.Count >= SpcOptions.MakingDataCount.MinimumPoints, c.Title);
+            Assert.Equal("Q4 2024/25", c.Data.Rows[^1].Cells[0].Text);
+        });
+    }
+
+    [Fact]
     public async Task ProgressReport_Charts_OnlyFromTheMinimumPoints_AxesFromZero_TitlesAgreeWithTheirMarks()
     {
         // A quarter's report: quarterly series long enough for SPC (a year-end report judges annual totals, too few points).

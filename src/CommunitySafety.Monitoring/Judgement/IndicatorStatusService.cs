@@ -1,4 +1,5 @@
 using CommunitySafety.Periods;
+using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Monitoring;
@@ -174,6 +175,34 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
         ArgumentNullException.ThrowIfNull(judgement);
         var (series, _, _) = await LoadAsync(indicator, judgement.Period, judgement.AreaCode, judgement.CategoryType, judgement.Category, cancellationToken).ConfigureAwait(false);
         return [.. series.Where(v => v.PeriodStart <= judgement.Period.FirstMonth.Index).OrderBy(v => v.PeriodStart)];
+    }
+
+    /// <summary>
+    /// For a judgement of annual totals (<see cref="AnnualTotals"/>): the indicator's own quarterly (or monthly) values up to
+    /// the year's last quarter (or month), and their usual range (XmR, as a quarter's report judges them), so that a
+    /// year-end report can still show how the year went quarter by quarter. Null when the judgement is not of totals.
+    /// </summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="judgement">The judgement of the annual total.</param>
+    /// <param name="options">The SPC rules; the defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <returns>The series and its SPC analysis, or null.</returns>
+    public async Task<(IReadOnlyList<IndicatorValue> Series, XmrResult? Spc)?> QuartersBehindAsync(
+        Indicator indicator, IndicatorJudgement judgement, IndicatorJudgementOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(judgement);
+        if (!AnnualTotals.Applies(indicator, judgement.Period))
+        {
+            return null;
+        }
+
+        var last = FrameworkWorkbooks.LastPeriodEndingBy(indicator.PeriodKind, judgement.Period.LastMonth, containing: true);
+        var (series, _, _) = await LoadAsync(indicator, last, judgement.AreaCode, judgement.CategoryType, judgement.Category, cancellationToken).ConfigureAwait(false);
+        var upTo = series.Where(v => v.PeriodStart <= last.FirstMonth.Index).OrderBy(v => v.PeriodStart).ToList();
+        var values = upTo.Where(v => v.Value is not null).Select(v => v.Value!.Value).ToList();
+        var spc = values.Count > 0 ? XmrChart.Analyse(values, indicator.Polarity, (options ?? IndicatorJudgementOptions.Default).Spc, null) : null;
+        return (upTo, spc);
     }
 
     private async Task<IndicatorJudgement> JudgeLoadedAsync(

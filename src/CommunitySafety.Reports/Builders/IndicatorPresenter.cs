@@ -167,19 +167,44 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
     /// <returns>The chart, or null.</returns>
     public ReportChart? Chart(string id)
     {
-        if (!HasUsualRange || Judgement.Spc is not { } spc || SeriesHasSuppressed)
+        if (HasUsualRange && Judgement.Spc is { } spc && !SeriesHasSuppressed)
         {
-            return null;
+            var lead = $"Chart of {NarrativeRules.Lower(Subject)}";
+            return SpcChart(id, ChartTitle(), lead, Series, spc, string.Empty);
         }
 
-        var withValues = Series.Where(v => v.Value is not null).ToList();
+        // A year judged on its total has too few years for a usual range: show how the year went quarter by quarter.
+        if (Quarters.Count > 0 && QuartersSpc is { Points.Count: > 0 } q && q.Points[^1].LowerProcessLimit is not null && q.Points[^1].UpperProcessLimit is not null
+            && !(Variant == ReportVariant.Published && Quarters.Any(v => DisclosureControl.MustSuppress(Indicator, v.Count, v.Denominator, DefaultThreshold))))
+        {
+            var parts = Indicator.PeriodKind == Periods.PeriodKind.Month ? "months" : "quarters";
+            var title = $"{Subject}: the {parts} up to {Quarters[^1].Period}, with their usual range";
+            var lead = $"Chart of {NarrativeRules.Lower(Subject)} by {parts[..^1]}";
+            return SpcChart(id, title, lead, Quarters, q, $" The year is judged on its total (in the table); the chart shows its {parts}.");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Quarterly (or monthly) values behind a judgement of annual totals, oldest first (empty otherwise): charted with their
+    /// usual range when the annual series is too short for one.
+    /// </summary>
+    public IReadOnlyList<IndicatorValue> Quarters { get; init; } = [];
+
+    /// <summary>The usual range (XmR) of <see cref="Quarters"/>.</summary>
+    public XmrResult? QuartersSpc { get; init; }
+
+    private ReportChart SpcChart(string id, string title, string lead, IReadOnlyList<IndicatorValue> series, XmrResult spc, string note)
+    {
+        var withValues = series.Where(v => v.Value is not null).ToList();
         var labels = withValues.Count == spc.Points.Count
             ? withValues.Select(v => v.Period.ToString()).ToList()
             : spc.Points.Select(p => (p.Index + 1).ToString(Gb)).ToList();
         var last = spc.Points[^1];
-        var description = $"Chart of {NarrativeRules.Lower(Subject)}, {labels[0]} to {labels[^1]} ({spc.Points.Count} points), with its average and usual range. "
+        var description = $"{lead}, {labels[0]} to {labels[^1]} ({spc.Points.Count} points), with its average and usual range. "
             + $"The latest value is {Format.Format(last.Value)} in {labels[^1]}. The average is {Format.Format(last.Mean)} and the usual range is {Format.Format(last.LowerProcessLimit!.Value)} to {Format.Format(last.UpperProcessLimit!.Value)}. "
-            + $"{NarrativeRules.Spc(spc.Variation, spc.Assurance).Text} The vertical axis starts at zero.";
+            + $"{NarrativeRules.Spc(spc.Variation, spc.Assurance).Text} The vertical axis starts at zero.{note}";
         var rows = spc.Points.Select((p, i) => new TableRow(
         [
             labels[i], Format.Number(p.Value), Format.Number(p.Mean),
@@ -197,7 +222,7 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
         // The axis holds about 40 characters; a longer indicator name is in the chart's title already, so the axis gives the unit.
         var axis = unit.Length > 0 ? $"{Subject} ({unit})" : Subject;
         var spec = new SpcChartSpec(labels, spc) { YLabel = axis.Length <= 40 ? axis : unit switch { "%" => "Percent", "" => Indicator.ValueType == IndicatorValueType.Count ? "Number" : "Value", _ => unit } };
-        return new ReportChart(id, ChartTitle(), description, spec, data);
+        return new ReportChart(id, title, description, spec, data);
     }
 
     private string? TrendSpan()

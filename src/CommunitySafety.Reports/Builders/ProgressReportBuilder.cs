@@ -52,7 +52,12 @@ public static class ProgressReportBuilder
             {
                 var indicator = framework.Indicators.Single(i => i.Code == judgement.IndicatorCode);
                 var series = await service.SeriesAsync(indicator, judgement, cancellationToken).ConfigureAwait(false);
-                presenters[indicator.Id] = new IndicatorPresenter(indicator, judgement, series, options.Variant, options.DefaultDisclosureThreshold);
+                var quarters = await service.QuartersBehindAsync(indicator, judgement, cancellationToken: cancellationToken).ConfigureAwait(false);
+                presenters[indicator.Id] = new IndicatorPresenter(indicator, judgement, series, options.Variant, options.DefaultDisclosureThreshold)
+                {
+                    Quarters = quarters?.Series ?? [],
+                    QuartersSpc = quarters?.Spc,
+                };
             }
         }
 
