@@ -12,7 +12,7 @@
 --   CSP_READS        the pages read, comma-separated (default: the dashboard, filtered and not, and four indicator pages)
 --   CSP_ACK_FILE     where each thread appends the index of every write the server acknowledged (<file>.<thread>)
 --
--- Write number i goes to DA-C2 for the quarter i after Q1 3000/01 (far from any real data): the database can be
+-- Write number i goes to DA-C2 for the quarter i after Q1 1000/01 (far from any real data, and past: a future period is refused): the database can be
 -- checked against the acknowledgements afterwards (bench/load.sh, LoadSmokeTests).
 
 local threads = {}
@@ -51,7 +51,7 @@ function request()
     -- Unique over threads and wrk processes: thread, instance and this thread's count of writes.
     local i = (writes_sent * nthreads + tid) * instances + instance
     writes_sent = writes_sent + 1
-    local year = 3000 + math.floor(i / 4)
+    local year = 1000 + math.floor(i / 4)
     local period = string.format("Q%d %d/%02d", i % 4 + 1, year, (year + 1) % 100)
     local body = "Rows%5B0%5D.Code=DA-C2&Rows%5B0%5D.Count=" .. (i % 90 + 1) .. "&Rows%5B0%5D.Denominator=100"
       .. "&Status=Provisional&action=submit&__RequestVerificationToken=" .. token
@@ -68,7 +68,7 @@ function response(status, headers, body)
     if q and string.find(location, "done=submitted", 1, true) then
       writes_ok = writes_ok + 1
       if ack_file then
-        ack_file:write(((tonumber(year) - 3000) * 4 + tonumber(q) - 1) .. "\n")
+        ack_file:write(((tonumber(year) - 1000) * 4 + tonumber(q) - 1) .. "\n")
         ack_file:flush()
       end
     else

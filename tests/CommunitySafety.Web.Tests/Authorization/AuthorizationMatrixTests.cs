@@ -37,6 +37,7 @@ public sealed class AuthorizationMatrixTests(SqliteWebFactory factory) : IClassF
         ["/plan"] = (Policies.Internal, "/plan"),
         ["/plan/actions/{id:int}"] = (Policies.Analysis, "/plan/actions/1"),
         ["/areas"] = (Policies.Internal, "/areas"),
+        ["/areas/profile"] = (Policies.Internal, "/areas/profile"),
         ["/areas/hotspots.{format}"] = (Policies.Internal, "/areas/hotspots.geojson?area=E06000032&year=2023/24"),
         ["/entry"] = (Policies.DataEntry, "/entry"),
         ["/entry/form"] = (Policies.DataEntry, "/entry/form?framework=DAMF&period=Q4%202022%2F23"),

@@ -50,7 +50,7 @@ public sealed partial class LoadSmokeTests : IAsyncLifetime
         string token;
         using (var second = _instances[1].Client(cookies))
         {
-            token = await Forms.TokenAsync(second, "entry/form?framework=DAMF&period=" + Uri.EscapeDataString("Q1 3000/01"));
+            token = await Forms.TokenAsync(second, "entry/form?framework=DAMF&period=" + Uri.EscapeDataString("Q1 1000/01"));
         }
 
         var cookie = cookies.GetCookieHeader(_instances[0].BaseAddress);
@@ -126,8 +126,8 @@ public sealed partial class LoadSmokeTests : IAsyncLifetime
         await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
-            SELECT (v."PeriodStart" - 36003) / 3 FROM "IndicatorValues" v JOIN "Indicators" i ON i."Id" = v."IndicatorId"
-            WHERE i."Code" = 'DA-C2' AND v."PeriodKind" = 'FinancialQuarter' AND v."PeriodStart" >= 36003
+            SELECT (v."PeriodStart" - 12003) / 3 FROM "IndicatorValues" v JOIN "Indicators" i ON i."Id" = v."IndicatorId"
+            WHERE i."Code" = 'DA-C2' AND v."PeriodKind" = 'FinancialQuarter' AND v."PeriodStart" >= 12003 AND v."PeriodStart" < 24003
             """, connection);
         var stored = new HashSet<long>();
         await using var reader = await command.ExecuteReaderAsync();
