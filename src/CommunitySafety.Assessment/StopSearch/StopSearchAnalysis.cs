@@ -47,6 +47,21 @@ public sealed class StopSearchAnalysis(AnalyticalStore store)
         return null;
     }
 
+    /// <summary>
+    /// Stop and search of the area's force for the latest complete year at or before <paramref name="year"/> (police.uk's
+    /// stop-and-search files often end before the street files), saying so in its provenance; the year asked for, saying
+    /// what is missing, when none is complete. The one rule the report, the CLI and the area page follow.
+    /// </summary>
+    public StopSearchResult ForLatestCompleteYear(ResolvedArea area, FinancialYear year)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        var complete = LatestCompleteYear(area, year);
+        var result = For(new StopSearchRequest { Area = area, Year = complete ?? year });
+        return complete is { } y && y != year
+            ? result with { Provenance = [$"Year: {y}, the latest complete year of stop-and-search files imported; {year} is not complete.", .. result.Provenance] }
+            : result;
+    }
+
     /// <summary>Runs the analysis.</summary>
     public StopSearchResult For(StopSearchRequest request)
     {

@@ -53,8 +53,8 @@ public sealed record MapLayer(string Title, IReadOnlyList<MapClass> Classes, IRe
         MapClass[] classes =
         [
             new("#b2182b", "Hot spot (99%)"),
-            new("#ef8a62", "Hot spot (95%)"),
-            new("#67a9cf", "Cold spot (95%)"),
+            new("#d6604d", "Hot spot (95%)"),
+            new("#4393c3", "Cold spot (95%)"),
             new("#2166ac", "Cold spot (99%)"),
         ];
         var cellClass = result.Significance.Select(s => s switch
@@ -79,8 +79,8 @@ public sealed record MapLayer(string Title, IReadOnlyList<MapClass> Classes, IRe
         MapClass[] classes =
         [
             new("#b2182b", $"Rise of {large} or more"),
-            new("#ef8a62", $"Rise of 1 to {Math.Max(1, large - 1)}"),
-            new("#67a9cf", $"Fall of 1 to {Math.Max(1, large - 1)}"),
+            new("#d6604d", $"Rise of 1 to {Math.Max(1, large - 1)}"),
+            new("#4393c3", $"Fall of 1 to {Math.Max(1, large - 1)}"),
             new("#2166ac", $"Fall of {large} or more"),
         ];
         var cellClass = change.Select(c => c.Change switch

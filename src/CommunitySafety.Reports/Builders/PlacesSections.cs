@@ -1,6 +1,9 @@
 using System.Globalization;
 using CommunitySafety.Assessment.Deprivation;
 using CommunitySafety.Assessment.Places;
+using CommunitySafety.Data.Queries;
+using CommunitySafety.Data.Store;
+using CommunitySafety.Periods;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Statistics;
 
@@ -23,6 +26,33 @@ public static class PlacesSections
 
     /// <summary>The anti-social behaviour heading.</summary>
     public const string AsbHeading = "Anti-social behaviour";
+
+    /// <summary>
+    /// The place sections of the strategic assessment report for <paramref name="area"/>: deprivation over the assessment
+    /// year; repeat places and anti-social behaviour over the latest 12 months in the store (so the 12 months before can be
+    /// compared), each titled with its period. What cannot be shown is added to <paramref name="notes"/> with the reason.
+    /// Used by <c>csp report assessment</c>, <c>csp demo</c> and the web app's report download alike.
+    /// </summary>
+    public static IReadOnlyList<ReportSection> ForArea(AnalyticalStore store, ResolvedArea area, FinancialYear year, ICollection<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(notes);
+        var sections = new List<ReportSection>();
+        if (new DeprivationAnalysis(store).For(new DeprivationRequest(area, year.FirstMonth, year.LastMonth), out var reason) is { } deprivation)
+        {
+            sections.Add(Deprivation(deprivation, "deprivation"));
+        }
+        else
+        {
+            notes.Add($"No deprivation section: {reason}.");
+        }
+
+        var last = new CrimeCounts(store).Count(new CountQuery(area)).LastMonth;
+        sections.Add(RepeatPlaces(new RepeatPlacesAnalysis(store).For(new RepeatPlacesRequest(area, last.AddMonths(-11), last))));
+        sections.Add(Asb(new AsbAnalysis(store).For(new AsbRequest(area, last.AddMonths(-11), last)), "asb-trend"));
+        return sections;
+    }
 
     /// <summary>Crime and anti-social behaviour by deprivation decile, the most deprived 10% and concentration.</summary>
     /// <param name="r">The analysis.</param>

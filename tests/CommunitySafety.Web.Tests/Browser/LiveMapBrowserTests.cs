@@ -104,7 +104,7 @@ public sealed class LiveMapBrowserTests(LiveMapFixture fixture) : IClassFixture<
         Assert.Equal(significant, await paths.CountAsync());
         Assert.Equal(significant.ToString(System.Globalization.CultureInfo.InvariantCulture), await map.GetAttributeAsync("data-cells"));
         var fills = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#hotspot-map-live .leaflet-overlay-pane path:not([fill=\\'none\\'])')].map(p => p.getAttribute('fill'))");
-        Assert.All(fills, f => Assert.Contains(f, new[] { "#b2182b", "#ef8a62", "#67a9cf", "#2166ac" }));
+        Assert.All(fills, f => Assert.Contains(f, new[] { "#b2182b", "#d6604d", "#4393c3", "#2166ac" }));
         Assert.True(await paths.First.IsVisibleAsync());
 
         // The legend says what the colours mean, as the SVG's does; the SVG fallback is hidden while the live map shows.

@@ -194,6 +194,8 @@ public sealed class AreaOverviewTests(AreaStoreWebFactory factory) : IClassFixtu
         var text = await html.Content.ReadAsStringAsync();
         Assert.Contains("Scoring matrix", text, StringComparison.Ordinal);
         Assert.Contains("Sensitivity of the ranking", text, StringComparison.Ordinal);
+        // The same sections as csp report assessment: the place analyses in the internal report.
+        Assert.Contains("Places with repeat crime", text, StringComparison.Ordinal);
 
         using var docx = await client.GetAsync(new Uri($"/reports/assessment.docx?area={Luton}&year={Year}&variant=published", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);

@@ -31,11 +31,6 @@ public static class OutcomeReportInputs
             return null;
         }
 
-        var analysis = new StopSearchAnalysis(store);
-        var complete = analysis.LatestCompleteYear(area, year);
-        var result = analysis.For(new StopSearchRequest { Area = area, Year = complete ?? year });
-        return complete is { } y && y != year
-            ? result with { Provenance = [$"Year: {y}, the latest complete year of stop-and-search files imported; {year} is not complete.", .. result.Provenance] }
-            : result;
+        return new StopSearchAnalysis(store).ForLatestCompleteYear(area, year);
     }
 }

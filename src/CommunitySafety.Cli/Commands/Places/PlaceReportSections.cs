@@ -1,6 +1,4 @@
 using System.CommandLine;
-using CommunitySafety.Assessment.Deprivation;
-using CommunitySafety.Assessment.Places;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
@@ -24,19 +22,9 @@ public static class PlaceReportSections
         {
             using var store = StoreAccess.OpenExisting(context, parseResult);
             var resolved = new AreaResolver(store).Resolve(area);
-            var sections = new List<ReportSection>();
-            if (new DeprivationAnalysis(store).For(new DeprivationRequest(resolved, year.FirstMonth, year.LastMonth), out var reason) is { } deprivation)
-            {
-                sections.Add(PlacesSections.Deprivation(deprivation, "deprivation"));
-            }
-            else
-            {
-                context.Say($"No deprivation section: {reason}.");
-            }
-
-            var last = new CrimeCounts(store).Count(new CountQuery(resolved)).LastMonth;
-            sections.Add(PlacesSections.RepeatPlaces(new RepeatPlacesAnalysis(store).For(new RepeatPlacesRequest(resolved, last.AddMonths(-11), last))));
-            sections.Add(PlacesSections.Asb(new AsbAnalysis(store).For(new AsbRequest(resolved, last.AddMonths(-11), last)), "asb-trend"));
+            var notes = new List<string>();
+            var sections = PlacesSections.ForArea(store, resolved, year, notes);
+            notes.ForEach(context.Say);
             return sections;
         }
         catch (Exception e) when (e is CliException or AreaNotFoundException or InvalidOperationException)

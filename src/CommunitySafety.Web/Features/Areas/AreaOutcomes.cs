@@ -17,9 +17,6 @@ internal static class AreaOutcomes
     public static (OutcomeResult? Outcomes, StopSearchResult? StopSearch) For(AnalyticalStore store, ResolvedArea area, FinancialYear year)
     {
         var outcomes = new OutcomeAnalysis(store).For(new OutcomeRequest { Area = area, Year = year });
-        var analysis = new StopSearchAnalysis(store);
-        var complete = analysis.LatestCompleteYear(area, year);
-        var stopSearch = analysis.For(new StopSearchRequest { Area = area, Year = complete ?? year });
-        return (outcomes, stopSearch);
+        return (outcomes, new StopSearchAnalysis(store).ForLatestCompleteYear(area, year));
     }
 }

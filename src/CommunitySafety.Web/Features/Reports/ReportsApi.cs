@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunitySafety.Data.Queries;
 using CommunitySafety.Monitoring;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports;
@@ -138,17 +139,29 @@ public static class ReportsApi
         return await ServeAsync(key, stamp, services, http, async () =>
         {
             AreaAssessment assessment;
+            AssessmentReportOptions reportOptions;
             using (var store = options.OpenAnalyticalStore())
             {
                 assessment = AreaAnalysis.Assess(store, area, fy, now);
+                if (assessment.Result is null || new AreaResolver(store).TryResolve(area) is not { } resolved)
+                {
+                    return null;
+                }
+
+                // The same sections as csp report assessment: outcomes and stop and search; the place sections (small areas
+                // and places) in the internal report only.
+                var (outcomes, stopSearch) = AreaOutcomes.For(store, resolved, fy);
+                reportOptions = new AssessmentReportOptions
+                {
+                    Variant = variant,
+                    Outcomes = outcomes,
+                    StopSearch = stopSearch,
+                    PlaceSections = variant == ReportVariant.Published ? [] : PlacesSections.ForArea(store, resolved, fy, []),
+                };
             }
 
-            if (assessment.Result is not { } result)
-            {
-                return null;
-            }
-
-            var report = AssessmentReportBuilder.Build(result, new AssessmentReportOptions { Variant = variant });
+            var result = assessment.Result;
+            var report = AssessmentReportBuilder.Build(result, reportOptions);
             var code = string.IsNullOrEmpty(result.Area.Code) ? "area" : result.Area.Code;
             var name = $"strategic-assessment-{code}-{fy.ToString().Replace('/', '-')}-{variant.ToString().ToLowerInvariant()}";
             return await RenderFileAsync(report, format, name, services.Chromium, cancellationToken);
