@@ -27,6 +27,9 @@ public sealed class PublicationTests(SqliteWebFactory factory) : IClassFixture<S
         var partner = factory.ClientAs(Roles.Contributor, "Refuge");
         var form = await partner.GetStringAsync(new Uri(EntryUrl, UriKind.Relative));
         Assert.Contains("Same period last year: Q1 2025/26", form, StringComparison.Ordinal);
+        // Each box is read with the indicator's hint and its earlier values (aria-describedby), not the box alone.
+        Assert.Matches("<input[^>]*id=\"[^\"]*count\"[^>]*aria-describedby=\"DA-E1-hint DA-E1-earlier\"", form);
+        Assert.Contains("id=\"DA-E1-hint\"", form, StringComparison.Ordinal);
         using (var posted = await Forms.PostAsync(partner, EntryUrl,
         [
             new("Rows[0].Code", "DA-E1"), new("Rows[0].Count", "40"), new("Rows[0].Denominator", "44"),
