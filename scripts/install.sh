@@ -18,7 +18,7 @@ esac
 version="0.5.0-local.$(date -u +%Y%m%d%H%M%S)"
 out=artifacts/tool
 rm -rf "$out"
-echo "Building csp $version for $rid (one to three minutes)…"
+echo "Building csp $version for $rid (a few minutes; about four on a busy 2-core machine)…"
 dotnet pack src/CommunitySafety.Cli -c Release -r "$rid" -o "$out" -p:Version="$version" --nologo -v quiet
 
 dotnet tool uninstall --global CommunitySafety.Cli >/dev/null 2>&1 || true

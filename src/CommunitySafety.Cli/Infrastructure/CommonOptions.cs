@@ -59,6 +59,31 @@ public static class CommonOptions
         HelpName = "table|csv|json",
     };
 
+    /// <summary>Creates the <c>--crime-type</c> option: police.uk crime types, repeated for several; read by <see cref="CrimeTypesOf"/>.</summary>
+    public static Option<string[]> CrimeTypes(string example = "Violence and sexual offences") => new("--crime-type")
+    {
+        Description = $"Only these crime types (police.uk names, e.g. '{example}'); repeat for several. Default: all of them.",
+        HelpName = "crime type",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>
+    /// The crime types given to <paramref name="option"/> (empty when none), each a current police.uk type that
+    /// <paramref name="allowed"/> accepts; a name that is not one is a usage error saying so, with the nearest names and
+    /// the list of those allowed.
+    /// </summary>
+    /// <exception cref="CliException">A name that is not an allowed crime type.</exception>
+    public static List<Crime.CrimeType> CrimeTypesOf(ParseResult parseResult, Option<string[]> option, Func<Crime.CrimeType, bool>? allowed = null, string what = "a police.uk crime type")
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        ArgumentNullException.ThrowIfNull(option);
+        var known = Crime.CrimeType.Current.Where(c => allowed?.Invoke(c) ?? true).Select(c => c.Name).ToList();
+        return [.. (parseResult.GetValue(option) ?? []).Select(t =>
+            Crime.CrimeType.TryFind(t, out var type) && (allowed?.Invoke(type) ?? true)
+                ? type
+                : throw new CliException(ExitCode.UsageError, $"{option.Name}: '{t}' is not {what}.{Naming.DidYouMean.Suggest(t, known)} Known types: {string.Join(", ", known)}."))];
+    }
+
     /// <summary>Creates an <c>--out</c> option: write the data to a file instead of standard output.</summary>
     public static Option<string?> Out() => new("--out")
     {

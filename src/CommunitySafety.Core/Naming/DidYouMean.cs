@@ -18,18 +18,32 @@ public static class DidYouMean
             return string.Empty;
         }
 
-        var limit = Math.Max(1, text.Length / 3);
-        var close = known.Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(k => (Name: k, Distance: k.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(text, k.ToLowerInvariant())))
-            .Where(k => k.Distance <= limit)
-            .OrderBy(k => k.Distance).ThenBy(k => k.Name, StringComparer.Ordinal)
-            .Take(3).Select(k => $"'{k.Name}'").ToList();
+        var close = Nearest(text, known, n => n.ToLowerInvariant(), prefix: true).Take(3).Select(k => $"'{k}'").ToList();
         return close.Count switch
         {
             0 => string.Empty,
             1 => $" Did you mean {close[0]}?",
             _ => $" Did you mean {string.Join(", ", close[..^1])} or {close[^1]}?",
         };
+    }
+
+    /// <summary>
+    /// The names of <paramref name="known"/> within a third of <paramref name="typed"/>'s length in edits (at least one),
+    /// nearest first then by name, each compared as <paramref name="key"/> makes it; with <paramref name="prefix"/>, a name
+    /// that starts with the typed text counts as nearest. <paramref name="typed"/> is compared as given (already a key).
+    /// </summary>
+    public static IEnumerable<string> Nearest(string typed, IEnumerable<string> known, Func<string, string> key, bool prefix = false)
+    {
+        ArgumentNullException.ThrowIfNull(typed);
+        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(key);
+        var limit = Math.Max(1, typed.Length / 3);
+        return known.Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(k => (Name: k, Key: key(k)))
+            .Select(k => (k.Name, Distance: prefix && k.Key.StartsWith(typed, StringComparison.Ordinal) ? 0 : Distance(typed, k.Key)))
+            .Where(k => k.Distance <= limit)
+            .OrderBy(k => k.Distance).ThenBy(k => k.Name, StringComparer.Ordinal)
+            .Select(k => k.Name);
     }
 
     /// <summary>The Levenshtein distance: the fewest insertions, deletions and substitutions that turn one into the other.</summary>

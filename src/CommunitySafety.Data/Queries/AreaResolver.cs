@@ -183,11 +183,7 @@ public sealed class AreaResolver(AnalyticalStore store)
         // within a third of its length in edits.
         var containing = names.Where(n => n.Length > 0 && (NameKey.For(n).Contains(key, StringComparison.Ordinal) || key.Contains(NameKey.For(n), StringComparison.Ordinal)))
             .Distinct().Order(StringComparer.Ordinal).Take(10).ToList();
-        var limit = Math.Max(1, key.Length / 3);
-        var near = names.Where(n => n.Length > 0 && !containing.Contains(n))
-            .Select(n => (Name: n, Distance: Naming.DidYouMean.Distance(key, NameKey.For(n))))
-            .Where(n => n.Distance <= limit).OrderBy(n => n.Distance).ThenBy(n => n.Name, StringComparer.Ordinal)
-            .Select(n => n.Name).Distinct().Take(10 - containing.Count);
+        var near = Naming.DidYouMean.Nearest(key, names.Where(n => !containing.Contains(n)), NameKey.For).Take(10 - containing.Count);
         return [.. containing, .. near];
     }
 

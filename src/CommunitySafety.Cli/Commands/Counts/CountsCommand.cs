@@ -48,12 +48,7 @@ public sealed class CountsCommand : Command
         HelpName = "period",
     };
 
-    private readonly Option<string[]> _types = new("--crime-type")
-    {
-        Description = "Only these crime types (police.uk names, e.g. 'Violence and sexual offences'); repeat for several.",
-        HelpName = "crime type",
-        AllowMultipleArgumentsPerToken = false,
-    };
+    private readonly Option<string[]> _types = CommonOptions.CrimeTypes();
 
     private readonly Option<double> _per = new("--per")
     {
@@ -110,10 +105,7 @@ public sealed class CountsCommand : Command
         var by = Groupings[parseResult.GetValue(_by)!];
         var period = ParseOrThrow(parseResult.GetValue(_period), "--period", s => ReportingPeriod.Parse(s));
         var band = ParseOrThrow(parseResult.GetValue(_ageBand), "--age-band", s => AgeBand.Parse(s));
-        var types = (parseResult.GetValue(_types) ?? []).Select(t =>
-            CrimeType.TryFind(t, out var type)
-                ? type
-                : throw new CliException(ExitCode.UsageError, $"--crime-type: '{t}' is not a police.uk crime type.{Naming.DidYouMean.Suggest(t, CrimeType.Current.Select(c => c.Name))} Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
+        var types = CommonOptions.CrimeTypesOf(parseResult, _types);
         var per = parseResult.GetValue(_per);
         if (!(per > 0))
         {

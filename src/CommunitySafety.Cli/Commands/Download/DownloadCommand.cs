@@ -55,7 +55,7 @@ public sealed class DownloadCommand : Command
     internal static HttpClient Client()
     {
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan }; // ResumableDownload bounds silence itself
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("CommunitySafety-csp/1.0 (+https://github.com/)");
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("CommunitySafety-csp/1.0");
         return http;
     }
 

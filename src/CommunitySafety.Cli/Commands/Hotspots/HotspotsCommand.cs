@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using CommunitySafety.Cli.Infrastructure;
-using CommunitySafety.Crime;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Hotspots;
 using CommunitySafety.Periods;
@@ -25,12 +24,7 @@ public sealed class HotspotsCommand : Command
         HelpName = "name or code",
     };
 
-    private readonly Option<string[]> _types = new("--crime-type")
-    {
-        Description = "Only these crime types (police.uk names); repeat for several. Default: all.",
-        HelpName = "crime type",
-        AllowMultipleArgumentsPerToken = false,
-    };
+    private readonly Option<string[]> _types = CommonOptions.CrimeTypes();
 
     private readonly Option<string> _period = new("--period")
     {
@@ -118,10 +112,7 @@ public sealed class HotspotsCommand : Command
             throw new CliException(ExitCode.UsageError, $"--period: {e.Message}", e);
         }
 
-        var types = (parseResult.GetValue(_types) ?? []).Select(t =>
-            CrimeType.TryFind(t, out var type)
-                ? type
-                : throw new CliException(ExitCode.UsageError, $"--crime-type: '{t}' is not a police.uk crime type.{Naming.DidYouMean.Suggest(t, CrimeType.Current.Select(c => c.Name))} Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
+        var types = CommonOptions.CrimeTypesOf(parseResult, _types);
 
         Boundary? boundary = null;
         if (parseResult.GetValue(_boundary) is { } boundaryPath)

@@ -31,12 +31,7 @@ public sealed class OutcomesCommand : Command
         HelpName = "yyyy/yy",
     };
 
-    private readonly Option<string[]> _types = new("--crime-type")
-    {
-        Description = "Only these crime types (police.uk names, e.g. 'Violence and sexual offences'); repeat for several. Default: all crime.",
-        HelpName = "crime type",
-        AllowMultipleArgumentsPerToken = false,
-    };
+    private readonly Option<string[]> _types = CommonOptions.CrimeTypes();
 
     private readonly Option<string> _view = new("--view")
     {
@@ -77,10 +72,7 @@ public sealed class OutcomesCommand : Command
             throw new CliException(ExitCode.UsageError, $"--year: '{parseResult.GetValue(_year)}' is not a financial year; write it as 2024/25.");
         }
 
-        var types = (parseResult.GetValue(_types) ?? []).Select(t =>
-            CrimeType.TryFind(t, out var type) && type.Id != CrimeType.AntiSocialBehaviour.Id
-                ? type
-                : throw new CliException(ExitCode.UsageError, $"--crime-type: '{t}' is not a police.uk crime type with outcomes. Known types: {string.Join(", ", CrimeType.Current.Where(c => c.Id != CrimeType.AntiSocialBehaviour.Id).Select(c => c.Name))}.")).ToList();
+        var types = CommonOptions.CrimeTypesOf(parseResult, _types, c => c.Id != CrimeType.AntiSocialBehaviour.Id, "a police.uk crime type with outcomes");
         using var store = StoreAccess.OpenExisting(_context, parseResult);
         ResolvedArea area;
         try

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using CommunitySafety.Assessment.Places;
 using CommunitySafety.Cli.Infrastructure;
-using CommunitySafety.Crime;
 using CommunitySafety.Data.Queries;
 
 namespace CommunitySafety.Cli.Commands.Places;
@@ -15,11 +14,7 @@ public sealed class PlacesCommand : Command
     private readonly Option<string?> _period = AnalysisOptions.Period();
     private readonly Option<bool> _includeAsb = AnalysisOptions.IncludeAsb();
 
-    private readonly Option<string[]> _types = new("--crime-type")
-    {
-        Description = "Only these crime types (police.uk names, e.g. 'Shoplifting'); repeat for several.",
-        HelpName = "crime type",
-    };
+    private readonly Option<string[]> _types = CommonOptions.CrimeTypes("Shoplifting");
 
     private readonly Option<int> _top = new("--top")
     {
@@ -49,9 +44,7 @@ public sealed class PlacesCommand : Command
 
     private int Run(ParseResult parseResult)
     {
-        var types = (parseResult.GetValue(_types) ?? []).Select(t => CrimeType.TryFind(t, out var type)
-            ? type
-            : throw new CliException(ExitCode.UsageError, $"--crime-type: '{t}' is not a police.uk crime type. Known types: {string.Join(", ", CrimeType.Current.Select(c => c.Name))}.")).ToList();
+        var types = CommonOptions.CrimeTypesOf(parseResult, _types);
         var top = parseResult.GetValue(_top);
         if (top < 1)
         {
