@@ -29,11 +29,13 @@ public static class PlacesSections
 
     /// <summary>
     /// The place sections of the strategic assessment report for <paramref name="area"/>: deprivation over the assessment
-    /// year; repeat places and anti-social behaviour over the latest 12 months in the store (so the 12 months before can be
-    /// compared), each titled with its period. What cannot be shown is added to <paramref name="notes"/> with the reason.
-    /// Used by <c>csp report assessment</c>, <c>csp demo</c> and the web app's report download alike.
+    /// year; repeat places and anti-social behaviour over the 12 months to <paramref name="lastMonth"/> (by default the
+    /// latest month in the store for the area), so the 12 months before can be compared, each titled with its period.
+    /// What cannot be shown is added to <paramref name="notes"/> with the reason. Used by <c>csp report assessment</c>,
+    /// <c>csp demo</c>, the web app's report download and the area page alike; <paramref name="chartPrefix"/> keeps chart
+    /// ids apart where several sets share a page.
     /// </summary>
-    public static IReadOnlyList<ReportSection> ForArea(AnalyticalStore store, ResolvedArea area, FinancialYear year, ICollection<string> notes)
+    public static IReadOnlyList<ReportSection> ForArea(AnalyticalStore store, ResolvedArea area, FinancialYear year, ICollection<string> notes, YearMonth? lastMonth = null, string chartPrefix = "")
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(area);
@@ -41,16 +43,24 @@ public static class PlacesSections
         var sections = new List<ReportSection>();
         if (new DeprivationAnalysis(store).For(new DeprivationRequest(area, year.FirstMonth, year.LastMonth), out var reason) is { } deprivation)
         {
-            sections.Add(Deprivation(deprivation, "deprivation"));
+            sections.Add(Deprivation(deprivation, chartPrefix + "deprivation"));
         }
         else
         {
-            notes.Add($"No deprivation section: {reason}.");
+            notes.Add($"Crime and deprivation: {reason}.");
         }
 
-        var last = new CrimeCounts(store).Count(new CountQuery(area)).LastMonth;
-        sections.Add(RepeatPlaces(new RepeatPlacesAnalysis(store).For(new RepeatPlacesRequest(area, last.AddMonths(-11), last))));
-        sections.Add(Asb(new AsbAnalysis(store).For(new AsbRequest(area, last.AddMonths(-11), last)), "asb-trend"));
+        var last = lastMonth ?? new CrimeCounts(store).Count(new CountQuery(area)).LastMonth;
+        try
+        {
+            sections.Add(RepeatPlaces(new RepeatPlacesAnalysis(store).For(new RepeatPlacesRequest(area, last.AddMonths(-11), last))));
+        }
+        catch (CountsOnlyMonthsException e)
+        {
+            notes.Add($"Places with repeat crime: {e.Message}");
+        }
+
+        sections.Add(Asb(new AsbAnalysis(store).For(new AsbRequest(area, last.AddMonths(-11), last)), chartPrefix + "asb-trend"));
         return sections;
     }
 

@@ -1,9 +1,6 @@
-using CommunitySafety.Assessment.Deprivation;
-using CommunitySafety.Assessment.Places;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
-using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
 
 namespace CommunitySafety.Web.Features.Areas;
@@ -25,28 +22,8 @@ public static class AreaPlaces
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(area);
-        var sections = new List<ReportSection>();
         var problems = new List<string>();
-        if (new DeprivationAnalysis(store).For(new DeprivationRequest(area, year.FirstMonth, year.LastMonth), out var reason) is { } deprivation)
-        {
-            sections.Add(PlacesSections.Deprivation(deprivation, "web-deprivation"));
-        }
-        else
-        {
-            problems.Add($"Crime and deprivation: {reason}.");
-        }
-
-        var first = lastMonth.AddMonths(-11);
-        try
-        {
-            sections.Add(PlacesSections.RepeatPlaces(new RepeatPlacesAnalysis(store).For(new RepeatPlacesRequest(area, first, lastMonth))));
-        }
-        catch (CountsOnlyMonthsException e)
-        {
-            problems.Add($"Places with repeat crime: {e.Message}");
-        }
-
-        sections.Add(PlacesSections.Asb(new AsbAnalysis(store).For(new AsbRequest(area, first, lastMonth)), "web-asb"));
+        var sections = PlacesSections.ForArea(store, area, year, problems, lastMonth, chartPrefix: "web-");
         var html = await AreaAnalysis.RenderSectionsAsync([.. sections.Select((s, i) => (s, (firstNumber + i).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
         return (html, problems);
     }
