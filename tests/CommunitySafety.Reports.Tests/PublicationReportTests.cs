@@ -44,7 +44,7 @@ public sealed class PublicationReportTests
         Assert.Equal(4, quarters.Count);
         var total = quarters.Sum(q => q.Count!.Value);
 
-        var report = await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions { Period = Year });
+        var report = await TestReports.BuildProgressAsync(db, new ProgressReportOptions(), Year);
         var row = Rows(report.Sections).First(r => r.Cells[0].Text.StartsWith(indicator.Title, StringComparison.Ordinal));
         // The value is the annual total; the period is in its own column, or in the table's title when every row shares it.
         Assert.Contains(row.Cells, c => c.Text.StartsWith(total.ToString("N0", ValueFormat.Culture), StringComparison.Ordinal));
@@ -56,7 +56,7 @@ public sealed class PublicationReportTests
     [Fact]
     public Task Report_IsForThePeriodChosen_AndSaysOnceWhichIndicatorsAreForAnotherPeriod() => WithDemoAsync(async db =>
     {
-        var report = await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions { Period = ReportingPeriod.Parse("Q4 2024/25") });
+        var report = await TestReports.BuildProgressAsync(db, new ProgressReportOptions(), ReportingPeriod.Parse("Q4 2024/25"));
         Assert.Contains("Q4 2024/25", report.Title, StringComparison.Ordinal);
         var other = report.Sections.SelectMany(s => s.Children.Prepend(s)).Where(s => s.Heading.StartsWith("Figures for another period", StringComparison.Ordinal)).ToList();
         Assert.Single(other);
@@ -64,7 +64,7 @@ public sealed class PublicationReportTests
 
         // With no period named, the report is for the year most indicators have fully reported, not one partner's early quarter.
         await new IndicatorValueStore(db).RecordAsync(new IndicatorValueInput("DA-B3", ReportingPeriod.Parse("Q1 2026/27"), "E06000032") { Count = 40 }, "early partner");
-        var chosen = await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions());
+        var chosen = await TestReports.BuildProgressAsync(db, new ProgressReportOptions());
         Assert.EndsWith("progress report 2025/26", chosen.Title, StringComparison.Ordinal);
         return true;
     });
@@ -80,8 +80,8 @@ public sealed class PublicationReportTests
         await store.WriteCommentaryAsync(CommentarySubject.OnIndicator(other.Id), Year, "DRAFT-MARKER not yet checked.",
             "chris@refuge.example", new CommentaryCredit("Chris Contributor", "Refuge"), ReviewState.Draft);
 
-        var published = await HtmlReportRenderer.RenderAsync(await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions { Period = Year, Variant = ReportVariant.Published }));
-        var inside = await HtmlReportRenderer.RenderAsync(await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions { Period = Year }));
+        var published = await HtmlReportRenderer.RenderAsync(await TestReports.BuildProgressAsync(db, new ProgressReportOptions { Variant = ReportVariant.Published }, Year));
+        var inside = await HtmlReportRenderer.RenderAsync(await TestReports.BuildProgressAsync(db, new ProgressReportOptions(), Year));
 
         Assert.Contains("APPROVED-MARKER", published, StringComparison.Ordinal);
         Assert.DoesNotContain("DRAFT-MARKER", published, StringComparison.Ordinal);

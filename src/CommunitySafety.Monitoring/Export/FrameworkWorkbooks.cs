@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CommunitySafety.Exports;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
 using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
@@ -151,7 +152,7 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
         query = query.InScope(options.ForPublication ? ValueScope.Published : ValueScope.Working);
         var values = (await query.ToListAsync(cancellationToken).ConfigureAwait(false))
             .OrderBy(v => v.Indicator!.Framework!.Code, StringComparer.Ordinal)
-            .ThenBy(v => v.Indicator!.Objective?.Order ?? int.MaxValue).ThenBy(v => v.Indicator!.Order).ThenBy(v => v.Indicator!.Code, StringComparer.Ordinal)
+            .ThenBy(v => v.Indicator!, IndicatorOrder.UnassignedLast)
             .ThenBy(v => v.AreaCode, StringComparer.Ordinal).ThenBy(v => v.PeriodStart).ThenBy(v => v.CategoryType, StringComparer.Ordinal)
             .ThenBy(v => v.Category, StringComparer.Ordinal)
             .ToList();
@@ -268,7 +269,7 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
     };
 
     private static IEnumerable<Indicator> Ordered(MonitoringFramework framework) =>
-        framework.Indicators.OrderBy(i => i.Objective?.Order ?? int.MaxValue).ThenBy(i => i.Order).ThenBy(i => i.Code, StringComparer.Ordinal);
+        IndicatorOrder.UnassignedLast.Sort(framework);
 
     private async Task<MonitoringFramework> LoadFrameworkAsync(string frameworkCode, CancellationToken cancellationToken) =>
         await _db.Frameworks.AsNoTracking().Include(f => f.Indicators).ThenInclude(i => i.Objective)

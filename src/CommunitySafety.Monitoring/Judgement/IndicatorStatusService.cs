@@ -1,3 +1,4 @@
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
     /// <param name="period">The period, or null for each indicator's latest.</param>
     /// <param name="options">Judgement options.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
-    /// <returns>The judgements, in framework, objective and indicator order.</returns>
+    /// <returns>The judgements, in framework order, then <see cref="IndicatorOrder.UnassignedLast"/>.</returns>
     /// <exception cref="KeyNotFoundException">No framework has the code.</exception>
     public async Task<IReadOnlyList<IndicatorJudgement>> JudgeFrameworkAsync(
         string? frameworkCode = null, ReportingPeriod? period = null, IndicatorJudgementOptions? options = null, CancellationToken cancellationToken = default)
@@ -78,7 +79,7 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
         foreach (var framework in frameworks)
         {
             var partnershipArea = await AreaOfAsync(framework.Id, cancellationToken).ConfigureAwait(false);
-            foreach (var indicator in framework.Indicators.OrderBy(i => i.Objective?.Order ?? int.MaxValue).ThenBy(i => i.Order).ThenBy(i => i.Code, StringComparer.Ordinal))
+            foreach (var indicator in IndicatorOrder.UnassignedLast.Sort(framework))
             {
                 var area = indicator.ReportingAreaCode ?? partnershipArea;
                 ReportingPeriod? indicatorPeriod = period is { } p
@@ -102,12 +103,17 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
     /// <param name="planId">The plan.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>A financial year.</returns>
-    public async Task<ReportingPeriod> DefaultReportPeriodAsync(int planId, CancellationToken cancellationToken = default)
+    public async Task<ReportingPeriod> DefaultReportPeriodAsync(int planId, CancellationToken cancellationToken = default) =>
+        DefaultReportPeriod(await LatestPeriodsAsync(planId, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The year-end a report is for when the user names no period (<see cref="DefaultReportPeriodAsync"/>), from the plan's indicators' latest periods.</summary>
+    /// <param name="latest">Each indicator's latest period with a value (<see cref="LatestPeriodsAsync"/>).</param>
+    /// <returns>A financial year.</returns>
+    internal ReportingPeriod DefaultReportPeriod(IReadOnlyDictionary<int, ReportingPeriod> latest)
     {
-        var latest = await LatestEndsAsync(planId, cancellationToken).ConfigureAwait(false);
-        var years = latest.Values.Select(end =>
+        var years = latest.Values.Select(period =>
         {
-            var month = YearMonth.FromIndex(end);
+            var month = period.LastMonth;
             return month.Month == 3 ? month.FinancialYear : month.FinancialYear.Previous;
         }).ToList();
         if (years.Count == 0)
@@ -134,9 +140,6 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
             g => g.Key,
             g => g.OrderByDescending(r => r.PeriodEnd).Select(r => PeriodColumns.ToPeriod(r.PeriodKind, r.PeriodStart, r.PeriodEnd)).First());
     }
-
-    private async Task<Dictionary<int, int>> LatestEndsAsync(int planId, CancellationToken cancellationToken) =>
-        (await LatestPeriodsAsync(planId, cancellationToken).ConfigureAwait(false)).ToDictionary(kv => kv.Key, kv => kv.Value.LastMonth.Index);
 
     /// <summary>
     /// The period an indicator is judged for in a report for <paramref name="reportPeriod"/>: the report's own period when
@@ -173,7 +176,18 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(judgement);
-        var (series, _, _) = await LoadAsync(indicator, judgement.Period, judgement.AreaCode, judgement.CategoryType, judgement.Category, cancellationToken).ConfigureAwait(false);
+        var values = await ValuesAsync(indicator, judgement.Period, judgement.AreaCode, judgement.CategoryType, judgement.Category, cancellationToken).ConfigureAwait(false);
+        return Series(indicator, judgement, values);
+    }
+
+    /// <summary><see cref="SeriesAsync"/> from values already loaded.</summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="judgement">The judgement (its area, period and category).</param>
+    /// <param name="values">Any of the indicator's stored values, at least those of the judgement's area and category.</param>
+    /// <returns>The series.</returns>
+    internal IReadOnlyList<IndicatorValue> Series(Indicator indicator, IndicatorJudgement judgement, IEnumerable<IndicatorValue> values)
+    {
+        var (series, _, _) = Select(indicator, judgement.Period, judgement.AreaCode, judgement.CategoryType, judgement.Category, values);
         return [.. series.Where(v => v.PeriodStart <= judgement.Period.FirstMonth.Index).OrderBy(v => v.PeriodStart)];
     }
 
@@ -197,8 +211,27 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
             return null;
         }
 
+        // A judgement of annual totals reads the indicator's own quarterly (or monthly) rows: the rows behind it.
+        var values = await ValuesAsync(indicator, judgement.Period, judgement.AreaCode, judgement.CategoryType, judgement.Category, cancellationToken).ConfigureAwait(false);
+        return QuartersBehind(indicator, judgement, options, values);
+    }
+
+    /// <summary><see cref="QuartersBehindAsync"/> from values already loaded.</summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="judgement">The judgement of the annual total.</param>
+    /// <param name="options">The SPC rules; the defaults when null.</param>
+    /// <param name="stored">Any of the indicator's stored values, at least those of the judgement's area and category.</param>
+    /// <returns>The series and its SPC analysis, or null.</returns>
+    internal (IReadOnlyList<IndicatorValue> Series, XmrResult? Spc)? QuartersBehind(
+        Indicator indicator, IndicatorJudgement judgement, IndicatorJudgementOptions? options, IEnumerable<IndicatorValue> stored)
+    {
+        if (!AnnualTotals.Applies(indicator, judgement.Period))
+        {
+            return null;
+        }
+
         var last = FrameworkWorkbooks.LastPeriodEndingBy(indicator.PeriodKind, judgement.Period.LastMonth, containing: true);
-        var (series, _, _) = await LoadAsync(indicator, last, judgement.AreaCode, judgement.CategoryType, judgement.Category, cancellationToken).ConfigureAwait(false);
+        var (series, _, _) = Select(indicator, last, judgement.AreaCode, judgement.CategoryType, judgement.Category, stored);
         var upTo = series.Where(v => v.PeriodStart <= last.FirstMonth.Index).OrderBy(v => v.PeriodStart).ToList();
         var values = upTo.Where(v => v.Value is not null).Select(v => v.Value!.Value).ToList();
         var spc = values.Count > 0 ? XmrChart.Analyse(values, indicator.Polarity, (options ?? IndicatorJudgementOptions.Default).Spc, null) : null;
@@ -209,7 +242,24 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
         Indicator indicator, ReportingPeriod period, string areaCode, string categoryType, string category,
         IndicatorJudgementOptions? options, CancellationToken cancellationToken)
     {
-        var (series, benchmark, pending) = await LoadAsync(indicator, period, areaCode, categoryType, category, cancellationToken).ConfigureAwait(false);
+        var values = await ValuesAsync(indicator, period, areaCode, categoryType, category, cancellationToken).ConfigureAwait(false);
+        return Judge(indicator, period, areaCode, categoryType, category, options, values);
+    }
+
+    /// <summary>Judges one indicator (already loaded, with its targets) for one period from values already loaded.</summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="period">The period, as <see cref="PeriodFor"/> gives it.</param>
+    /// <param name="areaCode">The area.</param>
+    /// <param name="categoryType">The breakdown category type; empty for the total.</param>
+    /// <param name="category">The breakdown category; empty for the total.</param>
+    /// <param name="options">Judgement options.</param>
+    /// <param name="values">Any of the indicator's stored values (withdrawn ones are left out here), at least those of the area, its benchmark and the category.</param>
+    /// <returns>The judgement, the same as <see cref="JudgeAsync"/> gives.</returns>
+    internal IndicatorJudgement Judge(
+        Indicator indicator, ReportingPeriod period, string areaCode, string categoryType, string category,
+        IndicatorJudgementOptions? options, IEnumerable<IndicatorValue> values)
+    {
+        var (series, benchmark, pending) = Select(indicator, period, areaCode, categoryType, category, values);
         var annual = AnnualTotals.Applies(indicator, period);
         var judged = annual ? AnnualTotals.ForAnnualTotals(indicator, period) : indicator;
         var judgement = IndicatorJudge.Judge(judged, series, period, benchmark, options);
@@ -230,17 +280,35 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
         return judgement;
     }
 
-    /// <summary>The area's and the benchmark's series in scope (annual totals where they apply), and whether a draft was left out.</summary>
-    private async Task<(List<IndicatorValue> Series, List<IndicatorValue> Benchmark, bool PendingDraft)> LoadAsync(
+    /// <summary>The stored values <see cref="Select"/> needs for one judgement: one query.</summary>
+    private async Task<List<IndicatorValue>> ValuesAsync(
         Indicator indicator, ReportingPeriod period, string areaCode, string categoryType, string category, CancellationToken cancellationToken)
     {
         var benchmarkArea = indicator.ResolvedBenchmarkAreaCode;
-        var annual = AnnualTotals.Applies(indicator, period);
-        var kind = annual ? indicator.PeriodKind : period.Kind;
-        var values = await _db.IndicatorValues.AsNoTracking()
+        var kind = KindStored(indicator, period);
+        return await _db.IndicatorValues.AsNoTracking()
             .Where(v => v.IndicatorId == indicator.Id && (v.AreaCode == areaCode || v.AreaCode == benchmarkArea)
                         && v.CategoryType == categoryType && v.Category == category && v.PeriodKind == kind && v.Review != ReviewState.Withdrawn)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The frequency of the stored values a judgement for <paramref name="period"/> uses: the indicator's own for annual totals.</summary>
+    private static PeriodKind KindStored(Indicator indicator, ReportingPeriod period) =>
+        AnnualTotals.Applies(indicator, period) ? indicator.PeriodKind : period.Kind;
+
+    /// <summary>
+    /// From any of the indicator's stored values: the area's and the benchmark's series in scope (annual totals where they
+    /// apply), and whether a draft was left out. The same rows, in the same order, as the query of <see cref="ValuesAsync"/>.
+    /// </summary>
+    private (List<IndicatorValue> Series, List<IndicatorValue> Benchmark, bool PendingDraft) Select(
+        Indicator indicator, ReportingPeriod period, string areaCode, string categoryType, string category, IEnumerable<IndicatorValue> stored)
+    {
+        var benchmarkArea = indicator.ResolvedBenchmarkAreaCode;
+        var annual = AnnualTotals.Applies(indicator, period);
+        var kind = KindStored(indicator, period);
+        var values = stored.Where(v => v.IndicatorId == indicator.Id && (v.AreaCode == areaCode || v.AreaCode == benchmarkArea)
+                                       && v.CategoryType == categoryType && v.Category == category && v.PeriodKind == kind && v.Review != ReviewState.Withdrawn)
+            .ToList();
         var inScope = values.Where(v => Publication.IsVisible(v.Review, Scope)).ToList();
         var pending = Scope == ValueScope.Published && values.Any(v => v.AreaCode == areaCode && v.Review == ReviewState.Draft
                                                                      && v.PeriodStart >= period.FirstMonth.Index && v.PeriodEnd <= period.LastMonth.Index);

@@ -1,88 +1,55 @@
 using System.Globalization;
 using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Progress;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports.Narrative;
-using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Reports.Builders;
 
 /// <summary>
-/// Builds the board's community safety plan progress report from the monitoring store: front matter, purpose,
-/// background, the review of priorities (overall crime, scoring matrix), progress per priority (each framework's
-/// indicator table, charts of the indicators partners commented on, commentary), plans for next year, national
-/// context, conclusion and appendices. Every judgement comes from <see cref="IndicatorStatusService"/>.
+/// Builds the board's community safety plan progress report from a plan's progress (<see cref="PlanProgress"/>, read by
+/// Monitoring's <see cref="PlanProgressQuery"/>): front matter, purpose, background, the review of priorities (overall
+/// crime, scoring matrix), progress per priority (each framework's indicator table, charts of the indicators partners
+/// commented on, commentary), plans for next year, national context, conclusion and appendices. Pure: no store is read
+/// here; every judgement comes from <see cref="IndicatorStatusService"/> through the progress.
 /// </summary>
 public static class ProgressReportBuilder
 {
     private static readonly CultureInfo Gb = ValueFormat.Culture;
 
-    /// <summary>Builds the report.</summary>
-    /// <param name="db">The monitoring store.</param>
-    /// <param name="options">The meeting, period, variant and assessment.</param>
-    /// <param name="cancellationToken">Cancels the queries.</param>
+    /// <summary>Builds the report from a plan's progress, as Monitoring reads it (<see cref="PlanProgressQuery"/>).</summary>
+    /// <param name="progress">The plan's progress for the period, read in the variant's scope (<see cref="ProgressReportOptions.Scope"/>).</param>
+    /// <param name="options">The meeting, variant and assessment.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="InvalidOperationException">The store holds no plan.</exception>
-    public static async Task<Report> BuildAsync(MonitoringDbContext db, ProgressReportOptions options, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The progress was read in another scope than the variant's (drafts in a published report, or the reverse).</exception>
+    public static Report Build(PlanProgress progress, ProgressReportOptions options)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(options);
-        var plan = await db.Plans.AsNoTracking()
-            .Where(p => options.PlanId == null || p.Id == options.PlanId)
-            .OrderByDescending(p => p.LastYear).ThenByDescending(p => p.Id)
-            .Include(p => p.Partnership)
-            .Include(p => p.Sections)
-            .Include(p => p.Priorities).ThenInclude(p => p.Sections)
-            .Include(p => p.Strategies).ThenInclude(s => s.Priorities)
-            .Include(p => p.Strategies).ThenInclude(s => s.Frameworks).ThenInclude(f => f.Objectives)
-            .Include(p => p.Strategies).ThenInclude(s => s.Frameworks).ThenInclude(f => f.Indicators).ThenInclude(i => i.Targets)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException(options.PlanId is { } id ? $"There is no plan {id} in the monitoring store." : "The monitoring store holds no community safety plan.");
-
-        // Approved data only in the published variant (drafts are marked inside); one period for the whole report.
-        var scope = options.Variant == ReportVariant.Published ? ValueScope.Published : ValueScope.Working;
-        var service = new IndicatorStatusService(db, scope);
-        var period = options.Period ?? await service.DefaultReportPeriodAsync(plan.Id, cancellationToken).ConfigureAwait(false);
-        options = options with { Period = period };
-        var presenters = new Dictionary<int, IndicatorPresenter>();
-        foreach (var framework in plan.Strategies.SelectMany(s => s.Frameworks))
+        if (progress.Scope != options.Scope)
         {
-            var judgements = await service.JudgeFrameworkAsync(framework.Code, period, cancellationToken: cancellationToken).ConfigureAwait(false);
-            foreach (var judgement in judgements)
+            throw new ArgumentException($"The {options.Variant.ToString().ToLowerInvariant()} report needs the progress read in the {options.Scope.ToString().ToLowerInvariant()} scope, not the {progress.Scope.ToString().ToLowerInvariant()} one.", nameof(progress));
+        }
+
+        // One period for the whole report: the progress's (each indicator judged at its own frequency within it).
+        var presenters = new Dictionary<int, IndicatorPresenter>();
+        var breakdowns = new Dictionary<int, IReadOnlyList<IndicatorValue>>();
+        foreach (var item in progress.Indicators)
+        {
+            presenters[item.Indicator.Id] = new IndicatorPresenter(item.Indicator, item.Judgement, item.Series, options.Variant, options.DefaultDisclosureThreshold)
             {
-                var indicator = framework.Indicators.Single(i => i.Code == judgement.IndicatorCode);
-                var series = await service.SeriesAsync(indicator, judgement, cancellationToken).ConfigureAwait(false);
-                var quarters = await service.QuartersBehindAsync(indicator, judgement, cancellationToken: cancellationToken).ConfigureAwait(false);
-                presenters[indicator.Id] = new IndicatorPresenter(indicator, judgement, series, options.Variant, options.DefaultDisclosureThreshold)
-                {
-                    Quarters = quarters?.Series ?? [],
-                    QuartersSpc = quarters?.Spc,
-                };
+                Quarters = item.Quarters,
+                QuartersSpc = item.QuartersSpc,
+            };
+            if (item.Breakdowns.Count > 0)
+            {
+                breakdowns[item.Indicator.Id] = item.Breakdowns;
             }
         }
 
-        var owners = plan.Strategies.SelectMany(s => s.Frameworks).SelectMany(f => f.Indicators).ToDictionary(i => i.Id, i => i.OwnerOrganisation);
-        var commentary = (await db.Commentaries.AsNoTracking().InScope(scope).ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Select(c => Credited(c, scope, c.IndicatorId is { } id ? owners.GetValueOrDefault(id) : null)).ToList();
-        var breakdowns = await LoadBreakdownsAsync(db, presenters.Values, scope, cancellationToken).ConfigureAwait(false);
-        var latest = await service.LatestPeriodsAsync(plan.Id, cancellationToken).ConfigureAwait(false);
-        var report = Build(plan, presenters, commentary, breakdowns, options);
-        return WithPeriodCoverage(report, presenters.Values, latest, period);
-    }
-
-    /// <summary>
-    /// Commentary as the report shows it: credited to "Name (Organisation)" inside and to the organisation alone in the
-    /// published variant, whose text loses any e-mail address (<see cref="Publication"/>).
-    /// </summary>
-    private static Commentary Credited(Commentary c, ValueScope scope, string? owner)
-    {
-        c.Author = Publication.Credit(c, scope, owner);
-        if (scope == ValueScope.Published)
-        {
-            c.Markdown = Publication.RedactEmails(c.Markdown);
-        }
-
-        return c;
+        var report = Build(progress.Plan, progress.Period, presenters, [.. progress.Commentary], breakdowns, options);
+        return WithPeriodCoverage(report, presenters.Values, progress.LatestPeriods, progress.Period);
     }
 
     /// <summary>
@@ -120,34 +87,16 @@ public static class ProgressReportBuilder
     }
 
 
-    private static async Task<Dictionary<int, List<IndicatorValue>>> LoadBreakdownsAsync(
-        MonitoringDbContext db, IEnumerable<IndicatorPresenter> presenters, ValueScope scope, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<int, List<IndicatorValue>>();
-        foreach (var p in presenters.Where(p => p.Indicator.ValueType == IndicatorValueType.Count))
-        {
-            var rows = await db.IndicatorValues.AsNoTracking().InScope(scope)
-                .Where(v => v.IndicatorId == p.Indicator.Id && v.AreaCode == p.Judgement.AreaCode && v.CategoryType != string.Empty
-                            && v.PeriodKind == p.Judgement.Period.Kind && v.PeriodStart <= p.Judgement.Period.FirstMonth.Index)
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (rows.Count > 0)
-            {
-                result[p.Indicator.Id] = rows;
-            }
-        }
-
-        return result;
-    }
-
     private static Report Build(
         CommunitySafetyPlan plan,
+        ReportingPeriod period,
         Dictionary<int, IndicatorPresenter> presenters,
         List<Commentary> commentary,
-        Dictionary<int, List<IndicatorValue>> breakdowns,
+        Dictionary<int, IReadOnlyList<IndicatorValue>> breakdowns,
         ProgressReportOptions options)
     {
         var area = plan.Partnership?.AreaName ?? "the partnership area";
-        var periodText = options.Period?.ToString() ?? (presenters.Count > 0 ? presenters.Values.Max(p => p.Judgement.Period.LastMonth)!.FinancialYear.ToString() : plan.LastYear.ToString());
+        var periodText = period.ToString();
         var subject = $"{plan.Title}: progress report {periodText}";
         var sections = new List<ReportSection>();
         var chartNumber = 0;
@@ -264,7 +213,7 @@ public static class ProgressReportBuilder
         Priority priority,
         Dictionary<int, IndicatorPresenter> presenters,
         List<Commentary> commentary,
-        Dictionary<int, List<IndicatorValue>> breakdowns,
+        Dictionary<int, IReadOnlyList<IndicatorValue>> breakdowns,
         ProgressReportOptions options,
         Func<string> nextChart)
     {
@@ -317,12 +266,12 @@ public static class ProgressReportBuilder
         MonitoringFramework framework,
         Dictionary<int, IndicatorPresenter> presenters,
         List<Commentary> commentary,
-        Dictionary<int, List<IndicatorValue>> breakdowns,
+        Dictionary<int, IReadOnlyList<IndicatorValue>> breakdowns,
         ProgressReportOptions options,
         Func<string> nextChart)
     {
-        var items = framework.Indicators.Where(i => presenters.ContainsKey(i.Id)).Select(i => presenters[i.Id])
-            .OrderBy(p => ObjectiveOf(framework, p)?.Order ?? -1).ThenBy(p => p.Indicator.Order).ThenBy(p => p.Indicator.Code, StringComparer.Ordinal).ToList();
+        // Demand and context (indicators without an objective) first, then by objective: the one rule, IndicatorOrder.
+        var items = IndicatorOrder.UnassignedFirst.Sort(framework.Indicators.Where(i => presenters.ContainsKey(i.Id)).Select(i => presenters[i.Id]), p => p.Indicator, framework).ToList();
         var blocks = new List<ReportBlock>();
         var latest = items.Count > 0 ? items.Max(p => p.Judgement.Period.LastMonth).FinancialQuarter.ToString() : null;
         var intro = $"The following is drawn from the {framework.Name}" + (latest is not null ? $" ({latest})" : string.Empty)
@@ -350,7 +299,7 @@ public static class ProgressReportBuilder
         blocks.Add(new TableBlock(table));
 
         var subsections = new List<ReportSection>();
-        var byObjective = items.GroupBy(p => p.Indicator.ObjectiveId).OrderBy(g => ObjectiveOf(framework, g.First())?.Order ?? -1);
+        var byObjective = items.GroupBy(p => p.Indicator.ObjectiveId).OrderBy(g => IndicatorOrder.UnassignedFirst.ObjectiveKey(ObjectiveOf(framework, g.First())));
         foreach (var group in byObjective)
         {
             var objective = ObjectiveOf(framework, group.First());
@@ -406,11 +355,11 @@ public static class ProgressReportBuilder
     }
 
     /// <summary>
-    /// The indicator's objective, from the framework's loaded objectives: the plan is read without tracking, so EF Core
-    /// does not link <see cref="Indicator.Objective"/> itself, and without this every group would be headed "Demand and context".
+    /// The indicator's objective, from the framework's loaded objectives (<see cref="IndicatorOrder.ObjectiveOf"/>): the plan
+    /// is read without tracking, so <see cref="Indicator.Objective"/> is not linked, and without this every group would be
+    /// headed "Demand and context".
     /// </summary>
-    private static Objective? ObjectiveOf(MonitoringFramework framework, IndicatorPresenter p) =>
-        p.Indicator.Objective ?? (p.Indicator.ObjectiveId is { } id ? framework.Objectives.FirstOrDefault(o => o.Id == id) : null);
+    private static Objective? ObjectiveOf(MonitoringFramework framework, IndicatorPresenter p) => IndicatorOrder.ObjectiveOf(p.Indicator, framework);
 
     private static List<string> TableNotes(List<IndicatorPresenter> items, ProgressReportOptions options)
     {
@@ -478,7 +427,7 @@ public static class ProgressReportBuilder
         return [new Paragraph("How to read the figures that follow:", "Reading this report"), new BulletList(bullets)];
     }
 
-    private static ReportTable BreakdownTable(IndicatorPresenter p, List<IndicatorValue> parts, ProgressReportOptions options)
+    private static ReportTable BreakdownTable(IndicatorPresenter p, IReadOnlyList<IndicatorValue> parts, ProgressReportOptions options)
     {
         var periods = p.Series.Select(v => v.PeriodStart).TakeLast(3).ToList();
         var categories = parts.Select(v => v.Category).Distinct().ToList();

@@ -1,17 +1,15 @@
 using CommunitySafety.Assessment;
-using CommunitySafety.Periods;
+using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Progress;
 
 namespace CommunitySafety.Reports.Builders;
 
-/// <summary>What the board progress report needs beyond the plan: the meeting, the period, the variant and the assessment.</summary>
+/// <summary>
+/// What the board progress report needs beyond the plan's progress (which names the plan and the period,
+/// <see cref="PlanProgress"/>): the meeting, the variant and the assessment.
+/// </summary>
 public sealed record ProgressReportOptions
 {
-    /// <summary>The plan to report on; the most recent plan when null.</summary>
-    public int? PlanId { get; init; }
-
-    /// <summary>The period reported (e.g. 2022/23: each indicator is judged at its own frequency within it); each indicator's latest when null.</summary>
-    public ReportingPeriod? Period { get; init; }
-
     /// <summary>Title of meeting.</summary>
     public string MeetingTitle { get; init; } = "Community Safety Partnership Board";
 
@@ -38,6 +36,12 @@ public sealed record ProgressReportOptions
 
     /// <summary>Internal or published.</summary>
     public ReportVariant Variant { get; init; }
+
+    /// <summary>
+    /// The values and commentary the variant shows, in which the plan's progress must be read
+    /// (<see cref="ProgressRequest.Scope"/>): approved only for the published variant, drafts too (marked) inside.
+    /// </summary>
+    public ValueScope Scope => Variant == ReportVariant.Published ? ValueScope.Published : ValueScope.Working;
 
     /// <summary>The disclosure threshold for indicators that name none.</summary>
     public int DefaultDisclosureThreshold { get; init; } = Disclosure.SmallCountSuppression.DefaultThreshold;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Progress;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
@@ -163,7 +164,9 @@ public sealed class PublicationTests(SqliteWebFactory factory) : IClassFixture<S
 
             using var scope2 = factory.Services.CreateScope();
             var db2 = scope2.ServiceProvider.GetRequiredService<MonitoringDbContext>();
-            var report = await ProgressReportBuilder.BuildAsync(db2, new ProgressReportOptions { Period = now, Variant = ReportVariant.Published });
+            var report = ProgressReportBuilder.Build(
+                await new PlanProgressQuery(db2).LoadAsync(new ProgressRequest { Period = now, Scope = ValueScope.Published }),
+                new ProgressReportOptions { Variant = ReportVariant.Published });
             var row = Rows(report.Sections).First(r => r.Cells[0].Text.StartsWith(indicator.Title, StringComparison.Ordinal));
             Assert.True(expected == row.Cells.Any(c => c.Status == CellStatus.Suppressed), "published report, " + why);
 

@@ -4,6 +4,7 @@ using CommunitySafety.Cli.Commands.Plan;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Queries;
+using CommunitySafety.Monitoring.Progress;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
@@ -38,9 +39,8 @@ public static class DemoReports
         CommunitySafety.Reports.Report progress;
         await using (var db = await MonitoringStoreAccess.OpenAsync(context, parseResult, CancellationToken.None).ConfigureAwait(false))
         {
-            progress = await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions
+            progress = ProgressReportBuilder.Build(await new PlanProgressQuery(db).LoadAsync(new ProgressRequest { Period = ReportingPeriod.OfFinancialYear(assessmentYear) }).ConfigureAwait(false), new ProgressReportOptions
             {
-                Period = ReportingPeriod.OfFinancialYear(assessmentYear),
                 MeetingTitle = $"{assessmentArea} Community Safety Partnership Board",
                 // The report uses calendar-year figures to the end of the calendar year after the financial year (youth justice).
                 MeetingDate = new DateOnly(assessmentYear.StartYear + 2, 1, 29),
@@ -55,7 +55,7 @@ public static class DemoReports
                 RecentTrend = recent,
                 NoPreviousAssessmentReason = NoPreviousAssessment(recent, assessmentYear),
                 HotspotMaps = violenceMap is null ? [] : [violenceMap],
-            }).ConfigureAwait(false);
+            });
         }
 
         var assessmentReport = AssessmentReportBuilder.Build(assessment, new AssessmentReportOptions

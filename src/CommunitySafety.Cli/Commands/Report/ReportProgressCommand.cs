@@ -3,6 +3,7 @@ using System.Globalization;
 using CommunitySafety.Assessment;
 using CommunitySafety.Cli.Commands.Plan;
 using CommunitySafety.Cli.Infrastructure;
+using CommunitySafety.Monitoring.Progress;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
@@ -79,7 +80,6 @@ public sealed class ReportProgressCommand : Command
 
         var options = new ProgressReportOptions
         {
-            Period = period,
             MeetingTitle = parseResult.GetValue(_meeting)!,
             MeetingDate = date,
             ReportBy = parseResult.GetValue(_by)!,
@@ -91,7 +91,8 @@ public sealed class ReportProgressCommand : Command
         CommunitySafety.Reports.Report report;
         try
         {
-            report = await ProgressReportBuilder.BuildAsync(db, options, cancellationToken).ConfigureAwait(false);
+            var progress = await new PlanProgressQuery(db).LoadAsync(new ProgressRequest { Period = period, Scope = options.Scope }, cancellationToken).ConfigureAwait(false);
+            report = ProgressReportBuilder.Build(progress, options);
         }
         catch (InvalidOperationException e)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Progress;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
@@ -105,12 +106,9 @@ public static class ReportsApi
         var key = $"progress|{variant}|{format.ToLowerInvariant()}|{parsed}";
         return await ServeAsync(key, stamp, services, http, async () =>
         {
-            var report = await ProgressReportBuilder.BuildAsync(db, new ProgressReportOptions
-            {
-                Period = parsed,
-                Variant = variant,
-                MeetingDate = today,
-            }, cancellationToken);
+            var options = new ProgressReportOptions { Variant = variant, MeetingDate = today };
+            var progress = await new PlanProgressQuery(db).LoadAsync(new ProgressRequest { Period = parsed, Scope = options.Scope }, cancellationToken);
+            var report = ProgressReportBuilder.Build(progress, options);
             return await RenderFileAsync(report, format, $"progress-report-{variant.ToString().ToLowerInvariant()}", services.Chromium, cancellationToken);
         });
     }
