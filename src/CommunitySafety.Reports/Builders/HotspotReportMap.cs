@@ -23,7 +23,10 @@ public static class HotspotReportMap
     /// <summary>The number of cells the data table lists.</summary>
     public const int TableCells = 10;
 
-    /// <summary>Builds the map, or null when there are too few located records to draw one.</summary>
+    /// <summary>
+    /// Builds the map of located records given here (not read from the store), analysed by <see cref="HotspotAnalysis.Analyse"/>
+    /// with <see cref="Options"/>; or null when there are too few located records to draw one.
+    /// </summary>
     /// <param name="id">The map's id in the report.</param>
     /// <param name="subject">What is mapped, as it starts a sentence ("Violence and sexual offences").</param>
     /// <param name="area">The area's name.</param>

@@ -54,8 +54,9 @@ public sealed record HotspotPlace(int Rank, string Place, int Records, HotspotSi
 }
 
 /// <summary>
-/// What the area pages, downloads and the assessment report read from the analytical store: the assessment as the
-/// CLI's <c>csp assess</c> and the API build it, and the hot spot map as <c>csp hotspots --method gistar</c> does.
+/// What the area pages, downloads and the assessment report read from the analytical store, asked of the use cases the
+/// CLI and the API ask too: the assessment (<see cref="CommunitySafety.Assessment.AreaAssessment"/>) and the Gi* hot spot
+/// map (<see cref="HotspotAnalysis"/>), with the reasons there are none in words for the page.
 /// </summary>
 public static class AreaAnalysis
 {
@@ -79,7 +80,7 @@ public static class AreaAnalysis
         }
     }
 
-    /// <summary>The strategic assessment of the area for the year against all other areas of its kind.</summary>
+    /// <summary>The strategic assessment of the area for the year against its default peers (its nearest ONS statistical neighbours).</summary>
     /// <param name="store">The analytical store.</param>
     /// <param name="area">The area (name or ONS code).</param>
     /// <param name="year">The financial year.</param>
