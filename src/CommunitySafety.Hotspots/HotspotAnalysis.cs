@@ -74,16 +74,15 @@ public static class HotspotAnalysis
         }
 
         var points = current.Select(r => r.Point).ToList();
-        HotspotAnalysisResult Failed(HotspotProblem problem, string? text = null) => new()
+        var analysed = new HotspotAnalysisResult
         {
             Method = options.Method,
             Months = months,
             Records = current,
             OutsideBoundary = outsideBoundary,
             Boundary = options.Boundary,
-            Problem = problem,
-            ProblemText = text,
         };
+        HotspotAnalysisResult Failed(HotspotProblem problem, string? text = null) => analysed with { Problem = problem, ProblemText = text };
 
         if (points.Count == 0)
         {
@@ -145,13 +144,8 @@ public static class HotspotAnalysis
                 break;
         }
 
-        return new HotspotAnalysisResult
+        return analysed with
         {
-            Method = options.Method,
-            Months = months,
-            Records = current,
-            OutsideBoundary = outsideBoundary,
-            Boundary = options.Boundary,
             Grid = grid,
             Counts = counts,
             OutsideCells = outsideCells,

@@ -22,7 +22,7 @@ public enum HotspotProblem
 /// The result of <see cref="HotspotAnalysis"/>: the located records analysed, the grid, the counts per cell, the method's
 /// result, the cells ready to export (<see cref="Table"/>) and the map layer; or the <see cref="Problem"/> why there is none.
 /// </summary>
-public sealed class HotspotAnalysisResult
+public sealed record HotspotAnalysisResult
 {
     private Dictionary<int, IReadOnlyList<(string Code, int Records)>>? _lsoas;
 
