@@ -53,11 +53,7 @@ public static class AssessmentApi
         {
             result = CommunitySafety.Assessment.AreaAssessment.For(store, new AreaAssessmentRequest { Area = area.Trim(), Year = fy, GeneratedAt = time.GetUtcNow() }).Assessment;
         }
-        catch (AreaNotFoundException e)
-        {
-            return ApiProblems.NotFound(e.Message);
-        }
-        catch (NoAssessmentDataException e)
+        catch (Exception e) when (e is AreaNotFoundException or NoAssessmentDataException)
         {
             return ApiProblems.NotFound(e.Message);
         }
