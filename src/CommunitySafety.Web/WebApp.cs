@@ -1,4 +1,5 @@
 using CommunitySafety.Web.Features.Api;
+using CommunitySafety.Web.Features.Areas;
 using CommunitySafety.Web.Features.Reports;
 using CommunitySafety.Web.Infrastructure.Health;
 using CommunitySafety.Web.Infrastructure.Identity;

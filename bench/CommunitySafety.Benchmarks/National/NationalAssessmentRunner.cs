@@ -45,8 +45,7 @@ public static class NationalAssessmentRunner
                 continue;
             }
 
-            var results = new AssessmentResult[inputs.Count];
-            Parallel.For(0, inputs.Count, j => results[j] = StrategicAssessment.Assess(inputs[j].Request, inputs[j].Data, settings, DateTimeOffset.UnixEpoch));
+            var results = AllAreasAssessment.Assess(inputs, settings, DateTimeOffset.UnixEpoch);
             var total = clock.Elapsed.TotalMilliseconds;
             var totalCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             var points = results.Sum(r => r.Funnel.Count);

@@ -34,7 +34,18 @@ public static class AllAreasAssessment
         Func<ResolvedArea, PeerGroup>? peers = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var inputs = Load(store, kind, year, peers);
+        return Assess(Load(store, kind, year, peers), settings, generatedAt);
+    }
+
+    /// <summary>Assesses areas already read (<see cref="Load"/>), in parallel: the assessments are pure.</summary>
+    /// <param name="inputs">Each area's request and data.</param>
+    /// <param name="settings">Matrix, harm weights, unreliable years, sensitivity, funnel points.</param>
+    /// <param name="generatedAt">The time stamped on each result.</param>
+    /// <returns>One result per input, in the inputs' order.</returns>
+    public static IReadOnlyList<AssessmentResult> Assess(IReadOnlyList<(AssessmentRequest Request, AssessmentData Data)> inputs, AssessmentSettings settings, DateTimeOffset generatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(settings);
         var results = new AssessmentResult[inputs.Count];
         Parallel.For(0, inputs.Count, i => results[i] = StrategicAssessment.Assess(inputs[i].Request, inputs[i].Data, settings, generatedAt));
         return results;
@@ -97,8 +108,6 @@ public static class AllAreasAssessment
             inputs.Add((new AssessmentRequest { Year = year, PeerGroup = group }, source.Load(area, year, group)));
         }
 
-        var results = new AssessmentResult[inputs.Count];
-        Parallel.For(0, inputs.Count, i => results[i] = StrategicAssessment.Assess(inputs[i].Request, inputs[i].Data, settings, generatedAt));
-        return results;
+        return Assess(inputs, settings, generatedAt);
     }
 }

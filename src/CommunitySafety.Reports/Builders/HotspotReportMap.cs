@@ -23,7 +23,10 @@ public static class HotspotReportMap
     /// <summary>The number of cells the data table lists.</summary>
     public const int TableCells = 10;
 
-    /// <summary>Builds the map, or null when there are too few located records to draw one.</summary>
+    /// <summary>
+    /// Builds the map of located records given here (not read from the store), analysed by <see cref="HotspotAnalysis.Analyse"/>
+    /// with <see cref="Options"/>; or null when there are too few located records to draw one.
+    /// </summary>
     /// <param name="id">The map's id in the report.</param>
     /// <param name="subject">What is mapped, as it starts a sentence ("Violence and sexual offences").</param>
     /// <param name="area">The area's name.</param>
@@ -39,48 +42,54 @@ public static class HotspotReportMap
     public static ReportMap? Build(string id, string subject, string area, string period, IReadOnlyList<MapPoint> points, Func<string, string?> lsoaName, Boundary? boundary = null, IReadOnlyList<Boundary>? outlines = null)
     {
         ArgumentNullException.ThrowIfNull(points);
+        var analysis = HotspotAnalysis.Analyse(
+            [.. points.Select(p => new LocatedRecord(p.Point, p.LsoaCode, default))],
+            null,
+            Options(boundary));
+        return Build(id, subject, area, period, analysis, lsoaName, outlines);
+    }
+
+    /// <summary>
+    /// The analysis a report's map needs (<see cref="HotspotAnalysis"/>): Getis-Ord Gi* on automatic square cells; with a
+    /// boundary, the grid is clipped to it and records outside it are left out.
+    /// </summary>
+    /// <param name="boundary">The area boundary, if known.</param>
+    /// <returns>The options.</returns>
+    public static HotspotOptions Options(Boundary? boundary) =>
+        new() { Method = HotspotMethod.GiStar, Boundary = boundary, ClipRecordsToBoundary = true };
+
+    /// <summary>Builds the map from a hot spot analysis made with <see cref="Options"/>, or null when there are too few located records to draw one.</summary>
+    /// <param name="id">The map's id in the report.</param>
+    /// <param name="subject">What is mapped, as it starts a sentence ("Violence and sexual offences").</param>
+    /// <param name="area">The area's name.</param>
+    /// <param name="period">The period ("2024/25").</param>
+    /// <param name="analysis">The Gi* analysis of the located records (<see cref="HotspotAnalysis.Run"/>).</param>
+    /// <param name="lsoaName">The name of an LSOA code ("Luton 012A"), or null when unknown.</param>
+    /// <param name="outlines">Outlines to draw under the boundary (the area's wards), if known.</param>
+    /// <returns>The map, or null.</returns>
+    public static ReportMap? Build(string id, string subject, string area, string period, HotspotAnalysisResult analysis, Func<string, string?> lsoaName, IReadOnlyList<Boundary>? outlines = null)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(lsoaName);
-        var outside = 0;
-        if (boundary is not null)
-        {
-            var inside = points.Where(p => boundary.Contains(p.Point)).ToList();
-            outside = points.Count - inside.Count;
-            points = inside;
-        }
-
-        if (points.Count < 2)
+        if (analysis.Records.Count < 2 || !analysis.HasMap || analysis.GiStar is not { } gi)
         {
             return null;
         }
 
-        HotspotGrid grid;
-        try
-        {
-            grid = boundary is not null
-                ? HotspotGrid.Covering(boundary, GridOptions.Default)
-                : HotspotGrid.Covering(points.Select(p => p.Point), GridOptions.Default);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return null;
-        }
-
-        var counts = grid.CountPoints(points.Select(p => p.Point));
-        var gi = GetisOrdGiStar.Calculate(grid, counts);
+        var (grid, counts) = (analysis.Grid, analysis.Counts);
+        var boundary = analysis.Boundary;
+        var outside = analysis.OutsideBoundary;
         // The report's legend says it in plain words; the method's name is in the data table's note (an appendix in print).
-        var layer = MapLayer.GiStar(gi) with { Title = "Hot and cold spots", UnshadedLabel = "Neither" };
+        var layer = analysis.Layer with { Title = "Hot and cold spots", UnshadedLabel = "Neither" };
         var size = grid.CellSize.ToString("N0", Gb) + " m";
 
         // The LSOA most of a cell's records are in names the place in words.
-        var lsoaByCell = points.Where(p => p.LsoaCode is not null)
-            .GroupBy(p => grid.FindCell(p.Point))
-            .Where(g => g.Key >= 0)
-            .ToDictionary(g => g.Key, g => g.GroupBy(p => p.LsoaCode!).OrderByDescending(x => x.Count()).ThenBy(x => x.Key, StringComparer.Ordinal).First().Key);
+        string? LsoaOf(int cell) => analysis.LsoasOf(cell) is { Count: > 0 } lsoas ? lsoas[0].Code : null;
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        string PlaceName(int cell) => lsoaByCell.TryGetValue(cell, out var code) ? (lsoaName(code) is { Length: > 0 } n && n != code ? n : "a neighbourhood with no name") : "–";
+        string PlaceName(int cell) => LsoaOf(cell) is { } code ? (lsoaName(code) is { Length: > 0 } n && n != code ? n : "a neighbourhood with no name") : "–";
         string Place(int cell)
         {
-            if (!lsoaByCell.TryGetValue(cell, out var code))
+            if (LsoaOf(cell) is not { } code)
             {
                 return "–";
             }

@@ -187,11 +187,19 @@ public sealed class AssessCommand : Command
         var previous = parseResult.GetValue(_previous) is { } p ? Load(p, AssessmentResult.Load) : null;
 
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        var source = new StoreAssessmentSource(store);
-        ResolvedArea area;
+        AreaAssessmentResult assessed;
         try
         {
-            area = source.Resolve(parseResult.GetValue(_area)!);
+            assessed = AreaAssessment.For(store, new AreaAssessmentRequest
+            {
+                Area = parseResult.GetValue(_area)!,
+                Year = year,
+                Baseline = baseline,
+                Previous = previous,
+                Peers = (resolved, source) => PeerGroup(parseResult, source, resolved, year),
+                Settings = settings,
+                GeneratedAt = _context.Time.GetUtcNow(),
+            });
         }
         catch (AreaNotFoundException e)
         {
@@ -201,16 +209,12 @@ public sealed class AssessCommand : Command
         {
             throw new CliException(ExitCode.UsageError, e.Message, e);
         }
-
-        var peers = PeerGroup(parseResult, source, area, year);
-        var data = source.Load(area, year, peers);
-        if (data.Area.For(year) is null)
+        catch (NoAssessmentDataException e)
         {
-            throw new CliException(ExitCode.NoData, $"The store has no data for {area.Name} in {year}. Run 'csp areas' to see what is imported.");
+            throw new CliException(ExitCode.NoData, $"{e.Message} Run 'csp areas' to see what is imported.");
         }
 
-        var request = new AssessmentRequest { Year = year, Baseline = baseline, PeerGroup = peers, Previous = previous, Provenance = source.Provenance(area, year) };
-        var result = StrategicAssessment.Assess(request, data, settings, _context.Time.GetUtcNow());
+        var (area, result) = (assessed.Area, assessed.Assessment);
         Write(result, parseResult.GetValue(_format), parseResult.GetValue(_out));
         SayQualityFlags(store, area, (baseline ?? year.AddYears(-3)).FirstMonth, year.LastMonth);
         return (int)ExitCode.Ok;

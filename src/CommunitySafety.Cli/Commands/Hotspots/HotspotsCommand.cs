@@ -138,77 +138,38 @@ public sealed class HotspotsCommand : Command
             throw new CliException(ExitCode.NotFound, e.Message, e);
         }
 
-        var months = period.LastMonth.MonthsSince(period.FirstMonth) + 1;
-        var readFirst = method == "change" ? YearMonth.FromIndex(period.FirstMonth.Index - months) : period.FirstMonth;
-        IReadOnlyList<HotspotPoint> records;
-        try
+        var analysis = HotspotAnalysis.Run(store, new HotspotRequest
         {
-            records = new HotspotPointsQuery(store).Read(area, readFirst, period.LastMonth, types);
-        }
-        catch (CountsOnlyMonthsException e)
+            Area = area,
+            Period = period,
+            CrimeTypes = types,
+            Options = new HotspotOptions
+            {
+                Method = MethodOf(method),
+                Grid = GridOptions.Default with { CellSize = parseResult.GetValue(_cellSize), Shape = parseResult.GetValue(_hex) ? CellShape.Hexagon : CellShape.Square },
+                Bandwidth = parseResult.GetValue(_bandwidth),
+                Boundary = boundary,
+            },
+        });
+        if (!analysis.HasMap)
         {
-            throw new CliException(ExitCode.NoData, e.Message, e);
-        }
-
-        var projected = records.Select(r => (r.Month, Point: BritishNationalGrid.FromWgs84(new GeoPoint(r.Longitude, r.Latitude)))).ToList();
-        var current = projected.Where(p => p.Month >= period.FirstMonth).Select(p => p.Point).ToList();
-        if (current.Count == 0)
-        {
-            throw new CliException(ExitCode.NoData, $"No located records for {area} in {period}.");
-        }
-
-        var options = GridOptions.Default with { CellSize = parseResult.GetValue(_cellSize), Shape = parseResult.GetValue(_hex) ? CellShape.Hexagon : CellShape.Square };
-        HotspotGrid grid;
-        try
-        {
-            grid = boundary is not null ? HotspotGrid.Covering(boundary, options) : HotspotGrid.Covering(current, options);
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new CliException(ExitCode.UsageError, e.Message.Split(" (Parameter", 2)[0], e);
+            throw analysis.Problem switch
+            {
+                HotspotProblem.NoLocatedRecords => new CliException(ExitCode.NoData, $"No located records for {area} in {period}."),
+                HotspotProblem.TooFewMonthsToClassify => new CliException(ExitCode.UsageError, "--method classify needs a period of two months or more (each month is one step of the series)."),
+                HotspotProblem.GridNotPossible => new CliException(ExitCode.UsageError, analysis.ProblemText!),
+                _ => new CliException(ExitCode.NoData, analysis.ProblemText!),
+            };
         }
 
-        var table = new CellTable(grid);
-        var counts = grid.CountPoints(current, out var outside);
-        table.AddCounts(counts);
-        MapLayer layer;
+        var (grid, table, layer) = (analysis.Grid, analysis.Table, analysis.Layer);
+        var located = analysis.Records.Count;
         var typeText = types.Count == 0 ? "All crime" : string.Join(", ", types.Select(t => t.Name));
         var title = $"{typeText}, {area.Name}, {period}";
-        switch (method)
+        if (analysis.Method == HotspotMethod.Change)
         {
-            case "kde":
-                var kde = KernelDensity.Estimate(grid, current, KernelDensityOptions.Default with { Bandwidth = parseResult.GetValue(_bandwidth) });
-                table.AddKernelDensity(kde);
-                layer = MapLayer.Sequential(string.Create(CultureInfo.InvariantCulture, $"Crimes per km² (bandwidth {kde.Bandwidth:0} m)"), kde.Density);
-                break;
-            case "gistar":
-                var gi = GetisOrdGiStar.Calculate(grid, counts);
-                table.AddGiStar(gi);
-                layer = MapLayer.GiStar(gi);
-                break;
-            case "change":
-                var before = projected.Where(p => p.Month < period.FirstMonth).Select(p => p.Point).ToList();
-                var change = HotspotChange.Calculate(grid, before, current);
-                table.AddChange(change);
-                layer = MapLayer.Change(change);
-                title += $", change from the previous {months} month{(months == 1 ? string.Empty : "s")}";
-                break;
-            case "classify":
-                if (months < 2)
-                {
-                    throw new CliException(ExitCode.UsageError, "--method classify needs a period of two months or more (each month is one step of the series).");
-                }
-
-                var series = Enumerable.Range(0, months)
-                    .Select(k => (IReadOnlyList<GridPoint>)projected.Where(p => p.Month.Index == period.FirstMonth.Index + k).Select(p => p.Point).ToList())
-                    .ToList();
-                var classification = HotspotClassification.Classify(grid, series, HotspotClassificationOptions.Default);
-                table.AddClassification(classification);
-                layer = MapLayer.Trend(classification);
-                break;
-            default:
-                layer = MapLayer.Sequential("Crimes per cell", counts);
-                break;
+            var months = analysis.Months;
+            title += $", change from the previous {months} month{(months == 1 ? string.Empty : "s")}";
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
@@ -218,7 +179,7 @@ public sealed class HotspotsCommand : Command
                 File.WriteAllText(outPath, HotspotMap.RenderSvg(grid, layer, HotspotMapOptions.Default with
                 {
                     Title = title,
-                    Description = $"{current.Count:N0} located records; {area.BasisDescription}",
+                    Description = $"{located:N0} located records; {area.BasisDescription}",
                     Boundary = boundary,
                     Notes = table.Notes,
                 }));
@@ -236,10 +197,10 @@ public sealed class HotspotsCommand : Command
         }
 
         _context.Say(string.Create(CultureInfo.InvariantCulture,
-            $"{title}: {current.Count:N0} located records on {grid.Count:N0} cells of {grid.CellSize:0} m{(grid.CellSizeIsAutomatic ? " (automatic)" : string.Empty)}; wrote {outPath}."));
-        if (outside > 0)
+            $"{title}: {located:N0} located records on {grid.Count:N0} cells of {grid.CellSize:0} m{(grid.CellSizeIsAutomatic ? " (automatic)" : string.Empty)}; wrote {outPath}."));
+        if (analysis.OutsideCells > 0)
         {
-            _context.Say($"{outside:N0} records fall outside the boundary's cells and are not mapped.");
+            _context.Say($"{analysis.OutsideCells:N0} records fall outside the boundary's cells and are not mapped.");
         }
 
         foreach (var note in table.Notes.Prepend(HotspotMap.LocationNote))
@@ -249,4 +210,13 @@ public sealed class HotspotsCommand : Command
 
         return (int)ExitCode.Ok;
     }
+
+    private static HotspotMethod MethodOf(string method) => method switch
+    {
+        "kde" => HotspotMethod.KernelDensity,
+        "gistar" => HotspotMethod.GiStar,
+        "change" => HotspotMethod.Change,
+        "classify" => HotspotMethod.Classify,
+        _ => HotspotMethod.Count,
+    };
 }

@@ -4,6 +4,7 @@ using CommunitySafety.Cli.Commands.Plan;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Queries;
+using CommunitySafety.Hotspots;
 using CommunitySafety.Monitoring.Progress;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports;
@@ -100,15 +101,19 @@ public static class DemoReports
         using var store = StoreAccess.OpenExisting(context, parseResult);
         var resolver = new AreaResolver(store);
         var area = resolver.Resolve(areaName);
-        var points = new HotspotPointsQuery(store).Read(area, year.FirstMonth, year.LastMonth, [type])
-            .Select(p => new MapPoint(CommunitySafety.Hotspots.BritishNationalGrid.FromWgs84(new CommunitySafety.Hotspots.GeoPoint(p.Longitude, p.Latitude)), p.LsoaCode))
-            .ToList();
         // The area boundary and ward outlines (ONS, generalised) shipped with the samples: the grid is clipped to the area.
         var folder = Path.Combine(Demo.DemoCommand.DefaultSamplesFolder(), "boundaries");
         var shapes = area.Code is { } areaCode
             ? MapBoundaries.Read(Path.Combine(folder, "lad_dec2023_bsc_bedfordshire.geojson"), Path.Combine(folder, "wards_dec2023_bsc_bedfordshire.geojson"), areaCode.ToString())
             : null;
-        return HotspotReportMap.Build(id, type.Name, area.Name, year.ToString(), points, code =>
+        var analysis = HotspotAnalysis.Run(store, new HotspotRequest
+        {
+            Area = area,
+            Period = ReportingPeriod.OfFinancialYear(year),
+            CrimeTypes = [type],
+            Options = HotspotReportMap.Options(shapes?.Area),
+        });
+        return HotspotReportMap.Build(id, type.Name, area.Name, year.ToString(), analysis, code =>
         {
             try
             {
@@ -118,7 +123,7 @@ public static class DemoReports
             {
                 return null;
             }
-        }, shapes?.Area, shapes?.Wards);
+        }, shapes?.Wards);
     }
 
     /// <summary>

@@ -43,25 +43,18 @@ public sealed class ReportAssessmentCommand : Command
     {
         ArgumentNullException.ThrowIfNull(context);
         using var store = StoreAccess.OpenExisting(context, parseResult);
-        var source = new StoreAssessmentSource(store);
-        ResolvedArea area;
         try
         {
-            area = source.Resolve(areaText);
+            return AreaAssessment.For(store, new AreaAssessmentRequest { Area = areaText, Year = year, GeneratedAt = context.Time.GetUtcNow() }).Assessment;
         }
         catch (AreaNotFoundException e)
         {
             throw new CliException(ExitCode.NotFound, e.Message, e);
         }
-
-        var peers = DefaultPeers.For(area);
-        var data = source.Load(area, year, peers);
-        if (data.Area.For(year) is null)
+        catch (NoAssessmentDataException e)
         {
-            throw new CliException(ExitCode.NoData, $"The store has no data for {area.Name} in {year}. Run 'csp areas' to see what is imported.");
+            throw new CliException(ExitCode.NoData, $"{e.Message} Run 'csp areas' to see what is imported.");
         }
-
-        return StrategicAssessment.Assess(new AssessmentRequest { Year = year, PeerGroup = peers, Provenance = source.Provenance(area, year) }, data, AssessmentSettings.Default, context.Time.GetUtcNow());
     }
 
     private async Task<int> RunAsync(ParseResult parseResult)

@@ -54,16 +54,12 @@ public sealed record HotspotPlace(int Rank, string Place, int Records, HotspotSi
 }
 
 /// <summary>
-/// What the area pages, downloads and the assessment report read from the analytical store: the assessment as the
-/// CLI's <c>csp assess</c> and the API build it, and the hot spot map as <c>csp hotspots --method gistar</c> does.
+/// What the area pages, downloads and the assessment report read from the analytical store, asked of the use cases the
+/// CLI and the API ask too: the assessment (<see cref="CommunitySafety.Assessment.AreaAssessment"/>) and the Gi* hot spot
+/// map (<see cref="HotspotAnalysis"/>), with the reasons there are none in words for the page.
 /// </summary>
 public static class AreaAnalysis
 {
-    /// <summary>The financial year a month falls in.</summary>
-    /// <param name="month">The month.</param>
-    /// <returns>Its financial year.</returns>
-    public static FinancialYear YearOf(YearMonth month) => new(month.Month >= 4 ? month.Year : month.Year - 1);
-
     /// <summary>Parses "2024/25", or null when it is not a financial year.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The year, or null.</returns>
@@ -84,7 +80,7 @@ public static class AreaAnalysis
         }
     }
 
-    /// <summary>The strategic assessment of the area for the year against all other areas of its kind.</summary>
+    /// <summary>The strategic assessment of the area for the year against its default peers (its nearest ONS statistical neighbours).</summary>
     /// <param name="store">The analytical store.</param>
     /// <param name="area">The area (name or ONS code).</param>
     /// <param name="year">The financial year.</param>
@@ -93,11 +89,10 @@ public static class AreaAnalysis
     public static AreaAssessment Assess(AnalyticalStore store, string area, FinancialYear year, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(area);
-        var source = new StoreAssessmentSource(store);
-        ResolvedArea resolved;
         try
         {
-            resolved = source.Resolve(area.Trim());
+            var assessed = CommunitySafety.Assessment.AreaAssessment.For(store, new AreaAssessmentRequest { Area = area.Trim(), Year = year, GeneratedAt = now });
+            return new AreaAssessment(assessed.Assessment, null, assessed.MonthsWithData);
         }
         catch (AreaNotFoundException e)
         {
@@ -107,16 +102,10 @@ public static class AreaAnalysis
         {
             return new AreaAssessment(null, e.Message.Split(" (Parameter", 2)[0], 0);
         }
-
-        var peers = DefaultPeers.For(resolved);
-        var data = source.Load(resolved, year, peers);
-        if (data.Area.For(year) is not { } thisYear)
+        catch (NoAssessmentDataException e)
         {
-            return new AreaAssessment(null, $"The crime data has no records for {resolved.Name} in {year}, so there is no strategic assessment for that year.", 0);
+            return new AreaAssessment(null, $"The crime data has no records for {e.Area.Name} in {year}, so there is no strategic assessment for that year.", 0);
         }
-
-        var result = StrategicAssessment.Assess(new AssessmentRequest { Year = year, PeerGroup = peers, Provenance = source.Provenance(resolved, year) }, data, AssessmentSettings.Default, now);
-        return new AreaAssessment(result, null, thisYear.MonthsWithData);
     }
 
     /// <summary>The Gi* hot spot map of the area's located records in the year.</summary>
@@ -128,53 +117,38 @@ public static class AreaAnalysis
     public static AreaHotspots Hotspots(AnalyticalStore store, ResolvedArea area, FinancialYear year)
     {
         ArgumentNullException.ThrowIfNull(area);
-        IReadOnlyList<HotspotPoint> records;
-        try
+        var analysis = HotspotAnalysis.Run(store, new HotspotRequest
         {
-            records = new HotspotPointsQuery(store).Read(area, year.FirstMonth, year.LastMonth, null);
-        }
-        catch (CountsOnlyMonthsException e)
+            Area = area,
+            Period = ReportingPeriod.OfFinancialYear(year),
+            Options = new HotspotOptions { Method = HotspotMethod.GiStar },
+        });
+        if (!analysis.HasMap)
         {
-            // Months imported counts-only have no records to map: say so rather than map the other months only.
-            return new AreaHotspots(null, null, 0, e.Message);
-        }
-
-        var points = records.Select(r => BritishNationalGrid.FromWgs84(new GeoPoint(r.Longitude, r.Latitude))).ToList();
-        if (points.Count == 0)
-        {
-            return new AreaHotspots(null, null, 0, $"There are no located crime records for {area.Name} in {year}, so there is no hot spot map.");
-        }
-
-        HotspotGrid grid;
-        try
-        {
-            grid = HotspotGrid.Covering(points, GridOptions.Default);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return new AreaHotspots(null, null, points.Count, $"The located records for {area.Name} in {year} cover too small an area for a hot spot map.");
+            return analysis.Problem switch
+            {
+                HotspotProblem.NoLocatedRecords => new AreaHotspots(null, null, 0, $"There are no located crime records for {area.Name} in {year}, so there is no hot spot map."),
+                HotspotProblem.GridNotPossible => new AreaHotspots(null, null, analysis.Records.Count, $"The located records for {area.Name} in {year} cover too small an area for a hot spot map."),
+                _ => new AreaHotspots(null, null, 0, analysis.ProblemText),
+            };
         }
 
-        var table = new CellTable(grid);
-        var counts = grid.CountPoints(points, out _);
-        table.AddCounts(counts);
-        var gi = GetisOrdGiStar.Calculate(grid, counts);
-        table.AddGiStar(gi);
-        var svg = HotspotMap.RenderSvg(grid, MapLayer.GiStar(gi), HotspotMapOptions.Default with
+        var svg = HotspotMap.RenderSvg(analysis.Grid, analysis.Layer, HotspotMapOptions.Default with
         {
             Title = $"Hot spots of all crime, {area.Name}, {year}",
-            Description = $"{points.Count:N0} located records; {area.BasisDescription}",
-            Notes = table.Notes,
+            Description = $"{analysis.Records.Count:N0} located records; {area.BasisDescription}",
+            Notes = analysis.Table.Notes,
         });
-        return new AreaHotspots(svg, table, points.Count, null) { TopPlaces = TopPlaces(store, grid, gi, counts, records, points) };
+        return new AreaHotspots(svg, analysis.Table, analysis.Records.Count, null) { TopPlaces = TopPlaces(store, analysis) };
     }
 
     /// <summary>
     /// The hot spot cells (Gi* hot at 95% or 99%) with the highest z, at most 10, each named by the neighbourhood (LSOA)
     /// most of its records were recorded in.
     /// </summary>
-    private static List<HotspotPlace> TopPlaces(AnalyticalStore store, HotspotGrid grid, GiStarResult gi, int[] counts, IReadOnlyList<HotspotPoint> records, List<GridPoint> points)
+    private static List<HotspotPlace> TopPlaces(AnalyticalStore store, HotspotAnalysisResult analysis)
     {
+        var (gi, counts) = (analysis.GiStar!, analysis.Counts!);
         var hot = Enumerable.Range(0, gi.Significance.Count)
             .Where(i => gi.Significance[i] > HotspotSignificance.NotSignificant && counts[i] > 0)
             .OrderByDescending(i => gi.Z[i] ?? double.MinValue).ThenBy(i => i)
@@ -183,17 +157,6 @@ public static class AreaAnalysis
         if (hot.Count == 0)
         {
             return [];
-        }
-
-        var wanted = hot.ToHashSet();
-        var lsoasOf = hot.ToDictionary(i => i, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-        for (var k = 0; k < points.Count; k++)
-        {
-            var cell = grid.FindCell(points[k]);
-            if (cell >= 0 && wanted.Contains(cell) && records[k].LsoaCode is { Length: > 0 } code)
-            {
-                lsoasOf[cell][code] = lsoasOf[cell].GetValueOrDefault(code) + 1;
-            }
         }
 
         var resolver = new AreaResolver(store);
@@ -211,10 +174,10 @@ public static class AreaAnalysis
 
         return [.. hot.Select((cell, rank) =>
         {
-            var lsoas = lsoasOf[cell].OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToList();
+            var lsoas = analysis.LsoasOf(cell).Where(l => l.Code.Length > 0).ToList();
             var place = lsoas.Count == 0 ? "a place with no neighbourhood recorded"
-                : lsoas.Count == 1 ? NameOf(lsoas[0].Key)
-                : $"{NameOf(lsoas[0].Key)} and {lsoas.Count - 1} neighbouring {(lsoas.Count == 2 ? "area" : "areas")}";
+                : lsoas.Count == 1 ? NameOf(lsoas[0].Code)
+                : $"{NameOf(lsoas[0].Code)} and {lsoas.Count - 1} neighbouring {(lsoas.Count == 2 ? "area" : "areas")}";
             return new HotspotPlace(rank + 1, place, counts[cell], gi.Significance[cell]);
         })];
     }

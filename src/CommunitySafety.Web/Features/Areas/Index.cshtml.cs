@@ -97,7 +97,7 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
             return;
         }
 
-        var year = AreaAnalysis.ParseYear(Year) ?? AreaAnalysis.YearOf(last);
+        var year = AreaAnalysis.ParseYear(Year) ?? last.FinancialYear;
         ChosenYear = year;
         Year = year.ToString();
         var data = await cache.Cache.GetOrMakeAsync($"area|{Area}|{year}", stamp, async () =>
@@ -109,8 +109,8 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
             var current = counts.Count(CountQuery.For(chosen.Area, period, CountGrouping.CrimeType) with { Rate = new CountRateOptions() });
             var previous = counts.Count(CountQuery.For(chosen.Area, ReportingPeriod.Rolling12MonthsTo(last.AddMonths(-12)), CountGrouping.CrimeType));
 
-            var firstYear = AreaAnalysis.YearOf(first);
-            var lastYear = AreaAnalysis.YearOf(last);
+            var firstYear = first.FinancialYear;
+            var lastYear = last.FinancialYear;
             IReadOnlyList<FinancialYear> years = [.. Enumerable.Range(0, lastYear.StartYear - firstYear.StartYear + 1).Select(k => lastYear.AddYears(-k))];
             var assessment = AreaAnalysis.Assess(store, Area, year, now);
             IReadOnlyList<string> html = [];

@@ -1,5 +1,4 @@
 using CommunitySafety.Data.Queries;
-using CommunitySafety.Web.Features.Areas;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;
@@ -57,7 +56,7 @@ public sealed class IndexModel(WebStoreOptions options) : PageModel
         Areas = [.. areas.Select(a => (a.Area.Code!.ToString()!, a.Area.Name, a.Area.Kind, $"{a.FirstMonth} to {a.LastMonth}"))];
         if (Report == "assessment" && string.IsNullOrWhiteSpace(Year) && areas.FirstOrDefault(a => a.Area.Code?.ToString() == Area) is { LastMonth: { } last })
         {
-            Year = AreaAnalysis.YearOf(last).ToString();
+            Year = last.FinancialYear.ToString();
         }
     }
 }

@@ -2,11 +2,12 @@ using System.Globalization;
 using CommunitySafety.Assessment;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
+using CommunitySafety.Web.Features.Api;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CommunitySafety.Web.Features.Api;
+namespace CommunitySafety.Web.Features.Areas;
 
 /// <summary>
 /// The strategic assessment of an area and financial year, as the Assessment library's JSON (internal); a question it
@@ -47,25 +48,16 @@ public static class AssessmentApi
         }
 
         using var store = options.OpenAnalyticalStore();
-        var source = new StoreAssessmentSource(store);
-        ResolvedArea resolved;
+        AssessmentResult result;
         try
         {
-            resolved = source.Resolve(area.Trim());
+            result = CommunitySafety.Assessment.AreaAssessment.For(store, new AreaAssessmentRequest { Area = area.Trim(), Year = fy, GeneratedAt = time.GetUtcNow() }).Assessment;
         }
-        catch (AreaNotFoundException e)
+        catch (Exception e) when (e is AreaNotFoundException or NoAssessmentDataException)
         {
             return ApiProblems.NotFound(e.Message);
         }
 
-        var peers = DefaultPeers.For(resolved);
-        var data = source.Load(resolved, fy, peers);
-        if (data.Area.For(fy) is null)
-        {
-            return ApiProblems.NotFound($"The store has no data for {resolved.Name} in {fy}.");
-        }
-
-        var result = StrategicAssessment.Assess(new AssessmentRequest { Year = fy, PeerGroup = peers, Provenance = source.Provenance(resolved, fy) }, data, AssessmentSettings.Default, time.GetUtcNow());
         return TypedResults.Content(result.ToJson(), "application/json");
     }
 }
