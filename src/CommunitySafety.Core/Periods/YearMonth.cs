@@ -34,6 +34,16 @@ public readonly record struct YearMonth : IComparable<YearMonth>, ISpanParsable<
     /// <summary>The month with the given <see cref="Index"/>.</summary>
     public static YearMonth FromIndex(int index) => new(index);
 
+    /// <summary>The month a date falls in.</summary>
+    /// <param name="date">A date (its own year and month are taken, whatever its kind).</param>
+    /// <returns>The month.</returns>
+    public static YearMonth Of(DateTime date) => new(date.Year, date.Month);
+
+    /// <summary>The last calendar month that has ended at <paramref name="now"/> (the month before the one it falls in, on its own clock).</summary>
+    /// <param name="now">A moment.</param>
+    /// <returns>The month.</returns>
+    public static YearMonth LastCompleteAt(DateTimeOffset now) => Of(now.DateTime).AddMonths(-1);
+
     /// <summary>The first day of the month.</summary>
     public DateOnly FirstDay => new(Year, Month, 1);
 

@@ -61,4 +61,14 @@ public class YearMonthTests
         var m = new YearMonth(2019, 7);
         Assert.Equal(m, YearMonth.FromIndex(m.Index));
     }
+
+    [Fact]
+    public void Of_TakesTheDatesYearAndMonth() =>
+        Assert.Equal(new YearMonth(2025, 3), YearMonth.Of(new DateTime(2025, 3, 31, 23, 59, 0, DateTimeKind.Utc)));
+
+    [Theory]
+    [InlineData(2025, 1, 1, 2024, 12)]
+    [InlineData(2025, 3, 31, 2025, 2)]
+    public void LastCompleteAt_IsTheMonthBefore(int year, int month, int day, int lastYear, int lastMonth) =>
+        Assert.Equal(new YearMonth(lastYear, lastMonth), YearMonth.LastCompleteAt(new DateTimeOffset(year, month, day, 12, 0, 0, TimeSpan.Zero)));
 }
