@@ -97,6 +97,7 @@ public sealed class ReportCacheTests(ReportCacheTests.QueuelessFactory factory) 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
             Assert.True(int.Parse(busy.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 5);
             Assert.Contains("try again in", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal("application/problem+json", busy.Content.Headers.ContentType?.MediaType);
         }
         finally
         {
