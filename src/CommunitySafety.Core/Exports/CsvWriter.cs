@@ -11,7 +11,7 @@ namespace CommunitySafety.Exports;
 /// <remarks>
 /// Used by the monitoring CSV export (<c>Monitoring/Export/FrameworkWorkbooks</c>), the CLI's <c>ResultTable</c>, the hot
 /// spot cells CSV (<c>Hotspots/Output/CellExport</c>), the web's indicator values download and the police importer's
-/// rejects file. Rows end with <c>\n</c> unless another line ending is asked for (the web download uses <c>\r\n</c>).
+/// rejects file; the synthetic police.uk files quote their fields by <see cref="Quoted"/>. Rows end with <c>\n</c> unless another line ending is asked for (the web download uses <c>\r\n</c>).
 /// Example: the cells <c>Luton</c>, <c>=1+2</c> and <c>a "quoted", text</c> are written
 /// <c>Luton,'=1+2,"a ""quoted"", text"</c>.
 /// </remarks>
@@ -83,14 +83,22 @@ public sealed class CsvWriter
     /// <returns>The field as written.</returns>
     public static string Cell(string? text)
     {
-        var safe = SpreadsheetSafety.Neutralise(text) ?? string.Empty;
-        if (!NeedsQuotes(safe))
+        return Quoted(SpreadsheetSafety.Neutralise(text) ?? string.Empty);
+    }
+
+    /// <summary>A field exactly as given, quoted when needed (RFC 4180) but without the formula rule (see <see cref="AppendQuoted"/>).</summary>
+    /// <param name="field">The field's text.</param>
+    /// <returns>The field as written: the same string when it needs no quotes.</returns>
+    public static string Quoted(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (!NeedsQuotes(field))
         {
-            return safe;
+            return field;
         }
 
-        var line = new StringBuilder(safe.Length + 2);
-        AppendQuoted(line, safe);
+        var line = new StringBuilder(field.Length + 2);
+        AppendQuoted(line, field);
         return line.ToString();
     }
 

@@ -52,6 +52,13 @@ public class CsvWriterTests
         Assert.Equal("\"=1+2,\"\"x\"\"\"", line.ToString());
     }
 
+    [Theory]
+    [InlineData("Bristol 001A", "Bristol 001A")]
+    [InlineData("Bristol, City of 001A", "\"Bristol, City of 001A\"")]
+    [InlineData("=not touched", "=not touched")]
+    public void Quoted_QuotesOnlyWhenNeeded_WithoutTheFormulaRule(string field, string expected) =>
+        Assert.Equal(expected, CsvWriter.Quoted(field));
+
     [Fact]
     public void WriteRow_WritesCellsWithCommasAndTheLineEnding()
     {
