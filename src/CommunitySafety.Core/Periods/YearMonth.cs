@@ -44,6 +44,19 @@ public readonly record struct YearMonth : IComparable<YearMonth>, ISpanParsable<
     /// <returns>The month.</returns>
     public static YearMonth LastCompleteAt(DateTimeOffset now) => Of(now.DateTime).AddMonths(-1);
 
+    /// <summary>
+    /// The months just before <paramref name="first"/>..<paramref name="last"/>, as many as it has: the period compared
+    /// with (2023-04..2024-03 for 2024-04..2025-03; 2024-10..2024-12 for 2025-01..2025-03).
+    /// </summary>
+    /// <param name="first">The period's first month.</param>
+    /// <param name="last">The period's last month.</param>
+    /// <returns>The first and last months of the period before.</returns>
+    public static (YearMonth First, YearMonth Last) Preceding(YearMonth first, YearMonth last)
+    {
+        var length = last.MonthsSince(first) + 1;
+        return (first.AddMonths(-length), first.AddMonths(-1));
+    }
+
     /// <summary>The first day of the month.</summary>
     public DateOnly FirstDay => new(Year, Month, 1);
 

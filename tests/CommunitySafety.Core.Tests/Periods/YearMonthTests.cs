@@ -71,4 +71,11 @@ public class YearMonthTests
     [InlineData(2025, 3, 31, 2025, 2)]
     public void LastCompleteAt_IsTheMonthBefore(int year, int month, int day, int lastYear, int lastMonth) =>
         Assert.Equal(new YearMonth(lastYear, lastMonth), YearMonth.LastCompleteAt(new DateTimeOffset(year, month, day, 12, 0, 0, TimeSpan.Zero)));
+
+    [Theory]
+    [InlineData("2024-04", "2025-03", "2023-04", "2024-03")]
+    [InlineData("2025-01", "2025-03", "2024-10", "2024-12")]
+    [InlineData("2025-01", "2025-01", "2024-12", "2024-12")]
+    public void Preceding_IsTheSameNumberOfMonthsJustBefore(string first, string last, string previousFirst, string previousLast) =>
+        Assert.Equal((YearMonth.Parse(previousFirst), YearMonth.Parse(previousLast)), YearMonth.Preceding(YearMonth.Parse(first), YearMonth.Parse(last)));
 }
