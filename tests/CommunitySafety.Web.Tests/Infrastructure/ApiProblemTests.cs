@@ -3,7 +3,7 @@ using System.Text.Json;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Tests.Reliability;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Every error of an <c>/api</c> route is RFC 9457 problem details (<c>application/problem+json</c>, with its status and

@@ -5,7 +5,7 @@ using CommunitySafety.Web.Infrastructure.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Features.Reports;
 
 /// <summary>
 /// The PDF gate: one PDF at a time, a short queue, and beyond it a refusal at once with when to try again; worked with
