@@ -1,6 +1,9 @@
 using CommunitySafety.Web.Features.Api;
 using CommunitySafety.Web.Features.Areas;
+using CommunitySafety.Web.Features.Dashboard;
+using CommunitySafety.Web.Features.Indicators;
 using CommunitySafety.Web.Features.Reports;
+using CommunitySafety.Web.Infrastructure;
 using CommunitySafety.Web.Infrastructure.Health;
 using CommunitySafety.Web.Infrastructure.Identity;
 using CommunitySafety.Web.Infrastructure.Storage;
@@ -29,6 +32,8 @@ public static class WebApp
         builder.AddAccounts();
         builder.AddPages();
         builder.AddApi();
+        builder.AddDashboard();
+        builder.AddIndicators();
         builder.AddReports();
         builder.AddHealth();
 
@@ -36,6 +41,7 @@ public static class WebApp
         app.UseWebPipeline();
         app.MapHealth();
         app.MapPages();
+        app.MapDashboardApi();
         app.MapIndicatorsApi();
         app.MapPublicApi();
         app.MapReports();

@@ -69,7 +69,7 @@ public sealed class OutcomeAnalysis(AnalyticalStore store)
         };
         var yearMonths = year.Months.Where(all.MonthsWithRecords.Contains).ToList();
         var countsOnly = year.Months.Where(all.CountsOnlyMonths.Contains).ToList();
-        provenance.Add($"Period: {year} (April {year.StartYear} to March {year.StartYear + 1}); {yearMonths.Count} of 12 months imported with their records{(yearMonths.Count is > 0 and < 12 ? $" ({MonthRange(yearMonths)})" : string.Empty)}.");
+        provenance.Add($"Period: {year} ({year.FirstMonth.ToDisplayString()} to {year.LastMonth.ToDisplayString()}); {yearMonths.Count} of 12 months imported with their records{(yearMonths.Count is > 0 and < 12 ? $" ({MonthRange(yearMonths)})" : string.Empty)}.");
         if (countsOnly.Count > 0)
         {
             provenance.Add($"{countsOnly.Count} month(s) of {year} were imported as counts only ({MonthRange(countsOnly)}): their outcomes are not in the store; re-import them without --counts-only.");

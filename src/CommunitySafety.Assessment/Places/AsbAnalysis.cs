@@ -75,7 +75,7 @@ public sealed class AsbAnalysis(AnalyticalStore store)
         ArgumentNullException.ThrowIfNull(request);
         var (first, last) = (request.FirstMonth, request.LastMonth);
         var length = last.MonthsSince(first) + 1;
-        var (previousFirst, previousLast) = (first.AddMonths(-length), first.AddMonths(-1));
+        var (previousFirst, previousLast) = YearMonth.Preceding(first, last);
         var counts = new CrimeCounts(store);
         var asb = new[] { CrimeType.AntiSocialBehaviour };
         var now = counts.Count(new CountQuery(request.Area) { FirstMonth = first, LastMonth = last, CrimeTypes = asb, Rate = new CountRateOptions() });

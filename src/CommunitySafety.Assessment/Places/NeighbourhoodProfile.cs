@@ -56,8 +56,8 @@ public sealed record NeighbourhoodProfileResult(
     {
         get
         {
-            var length = LastMonth.MonthsSince(FirstMonth) + 1;
-            return $"{FirstMonth.AddMonths(-length).ToDisplayString()} to {FirstMonth.AddMonths(-1).ToDisplayString()}";
+            var (first, last) = YearMonth.Preceding(FirstMonth, LastMonth);
+            return $"{first.ToDisplayString()} to {last.ToDisplayString()}";
         }
     }
 
@@ -80,7 +80,7 @@ public sealed class NeighbourhoodProfile(AnalyticalStore store)
         ArgumentNullException.ThrowIfNull(neighbourhood);
         var query = new NeighbourhoodQuery(store);
         var length = last.MonthsSince(first) + 1;
-        var (previousFirst, previousLast) = (first.AddMonths(-length), first.AddMonths(-1));
+        var (previousFirst, previousLast) = YearMonth.Preceding(first, last);
         var counts = query.Counts(neighbourhood, previousFirst, last);
         var covered = counts.MonthsCovered.ToHashSet();
         var nowCovered = Enumerable.Range(0, length).Count(i => covered.Contains(first.AddMonths(i)));

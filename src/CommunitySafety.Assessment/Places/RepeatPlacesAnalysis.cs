@@ -97,7 +97,7 @@ public sealed class RepeatPlacesAnalysis(AnalyticalStore store)
         var types = Types(request);
         var (first, last) = (request.FirstMonth, request.LastMonth);
         var length = last.MonthsSince(first) + 1;
-        var (previousFirst, previousLast) = (first.AddMonths(-length), first.AddMonths(-1));
+        var (previousFirst, previousLast) = YearMonth.Preceding(first, last);
         var counts = new CrimeCounts(store);
         var covered = counts.Count(new CountQuery(request.Area) { FirstMonth = first, LastMonth = last }).MonthsCovered.Count;
         int previousCovered;

@@ -76,7 +76,7 @@ public sealed class StopSearchAnalysis(AnalyticalStore store)
         {
             $"Counted: every stop and search published on police.uk for {forceText}" +
             (request.Area.Kind == AreaKind.Force ? "." : $" (police.uk gives no area code for searches, so {request.Area.Name}'s figures are its force's)."),
-            $"Period: {year} (April {year.StartYear} to March {year.StartYear + 1}); {months.Count} of 12 months imported{(months.Count is > 0 and < 12 ? $" ({Outcomes.OutcomeAnalysis.MonthRange(months)})" : string.Empty)}.",
+            $"Period: {year} ({year.FirstMonth.ToDisplayString()} to {year.LastMonth.ToDisplayString()}); {months.Count} of 12 months imported{(months.Count is > 0 and < 12 ? $" ({Outcomes.OutcomeAnalysis.MonthRange(months)})" : string.Empty)}.",
             "Source: police.uk stop-and-search files. Contains public sector information licensed under the Open Government Licence v3.0.",
         };
         if (months.Count == 0)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using CommunitySafety.Exports;
 using Spectre.Console;
-using nietras.SeparatedValues;
 
 namespace CommunitySafety.Cli.Infrastructure;
 
@@ -92,24 +91,14 @@ public sealed class ResultTable
         }
     }
 
-    /// <summary>Writes CSV with a header row; fields are quoted when needed.</summary>
+    /// <summary>Writes CSV with a header row through the one CSV writer (<see cref="CsvWriter"/>): fields quoted when needed, text that a spreadsheet would run as a formula with an apostrophe, numbers as numbers.</summary>
     public void WriteCsv(TextWriter writer)
     {
-        using var csv = Sep.New(',').Writer(o => o with { Escape = true }).To(writer, leaveOpen: true);
-        if (Rows.Count == 0)
-        {
-            writer.WriteLine(string.Join(',', Columns.Select(c => c.Name)));
-            return;
-        }
-
+        var csv = new CsvWriter(writer);
+        csv.WriteRow(Columns.Select(c => c.Name));
         foreach (var cells in _rows)
         {
-            using var row = csv.NewRow();
-            for (var i = 0; i < Columns.Count; i++)
-            {
-                // Text that a spreadsheet would run as a formula gets an apostrophe; numbers stay numbers.
-                row[Columns[i].Name].Set(SpreadsheetSafety.Neutralise(Invariant(cells[i], format: null)));
-            }
+            csv.WriteRow(cells.Select(cell => Invariant(cell, format: null)));
         }
     }
 

@@ -9,9 +9,9 @@ namespace CommunitySafety.Exports;
 /// <c>@SUM(…)</c>). A number written as text (<c>-3.5</c>, <c>+1e3</c>) is left alone, so it stays a number.
 /// </summary>
 /// <remarks>
-/// Every export calls <see cref="Neutralise"/> on its text cells: the monitoring CSV and .xlsx exports
-/// (<c>Monitoring/Export</c>), the CLI's <c>ResultTable</c> CSV, the hot spot CSV (<c>Hotspots/Output/CellExport</c>),
-/// the web CSV download and the police importer's rejects file. Importers of files that the exports produce call
+/// Every export calls <see cref="Neutralise"/> on its text cells: every CSV through the one CSV writer
+/// (<see cref="CsvWriter"/>: the monitoring CSV export, the CLI's <c>ResultTable</c> CSV, the hot spot CSV, the web CSV
+/// download, the police importer's rejects file) and the .xlsx exports (<c>Monitoring/Export/XlsxWriter</c>). Importers of files that the exports produce call
 /// <see cref="Restore"/>, so an exported file re-imports to the same text.
 /// </remarks>
 public static class SpreadsheetSafety

@@ -48,6 +48,11 @@ public readonly record struct FinancialYear : IComparable<FinancialYear>, ISpanP
     /// <summary>The financial year <paramref name="years"/> later (earlier when negative).</summary>
     public FinancialYear AddYears(int years) => new(StartYear + years);
 
+    /// <summary>The last financial year that has ended by the end of <paramref name="month"/> (2023/24 for 2025-02, 2024/25 for 2025-03).</summary>
+    /// <param name="month">The last month that counts.</param>
+    /// <returns>The financial year.</returns>
+    public static FinancialYear LastEndedBy(YearMonth month) => month.Month == 3 ? month.FinancialYear : month.FinancialYear.Previous;
+
     /// <summary>Whether <paramref name="month"/> falls in this financial year.</summary>
     public bool Contains(YearMonth month) => month >= FirstMonth && month <= LastMonth;
 

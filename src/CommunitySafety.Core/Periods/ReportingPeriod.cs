@@ -84,6 +84,32 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>, IS
     public static ReportingPeriod Rolling12MonthsTo(YearMonth lastMonth) =>
         new(PeriodKind.Rolling12Months, lastMonth.AddMonths(-11), lastMonth);
 
+    /// <summary>
+    /// The period of <paramref name="kind"/> that contains <paramref name="month"/>: its month, financial quarter,
+    /// financial year or calendar year; for <see cref="PeriodKind.Rolling12Months"/> the twelve months ending with it.
+    /// </summary>
+    /// <param name="kind">The kind of period.</param>
+    /// <param name="month">A month.</param>
+    /// <returns>The period.</returns>
+    public static ReportingPeriod Containing(PeriodKind kind, YearMonth month) => kind switch
+    {
+        PeriodKind.Month => OfMonth(month),
+        PeriodKind.FinancialQuarter => OfQuarter(month.FinancialQuarter),
+        PeriodKind.FinancialYear => OfFinancialYear(month.FinancialYear),
+        PeriodKind.CalendarYear => OfCalendarYear(month.Year),
+        _ => Rolling12MonthsTo(month),
+    };
+
+    /// <summary>
+    /// The last period of <paramref name="kind"/> that has ended by the end of <paramref name="month"/>: the one
+    /// containing it when it ends with that month, else the one before (Q3 2024/25 for 2025-02, Q4 2024/25 for 2025-03).
+    /// </summary>
+    /// <param name="kind">The kind of period.</param>
+    /// <param name="month">The last month that counts.</param>
+    /// <returns>The period.</returns>
+    public static ReportingPeriod LastEndedBy(PeriodKind kind, YearMonth month) =>
+        Containing(kind, month) is var period && period.LastMonth <= month ? period : period.Previous;
+
     /// <summary>The same period one year earlier (e.g. Q2 2023/24 for Q2 2024/25).</summary>
     public ReportingPeriod SamePeriodLastYear => new(Kind, FirstMonth.AddMonths(-12), LastMonth.AddMonths(-12));
 
@@ -119,9 +145,14 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>, IS
     public static ReportingPeriod Parse(ReadOnlySpan<char> s, IFormatProvider? provider) =>
         TryParse(s, provider, out var result)
             ? result
-            : throw new FormatException(
-                $"'{s}' is not a reporting period: expected a month (2024-01), a financial quarter (Q4 2024/25), " +
-                "a financial year (2024/25), a calendar year (2024) or 12 months to a month (12 months to 2025-03).");
+            : throw new FormatException(NotAPeriod(s));
+
+    /// <summary>The sentence for text that is not a reporting period, naming the forms a period may take (the message of <see cref="Parse(string)"/>).</summary>
+    /// <param name="s">The text given.</param>
+    /// <returns>The sentence.</returns>
+    public static string NotAPeriod(ReadOnlySpan<char> s) =>
+        $"'{s}' is not a reporting period: expected a month (2024-01), a financial quarter (Q4 2024/25), " +
+        "a financial year (2024/25), a calendar year (2024) or 12 months to a month (12 months to 2025-03).";
 
     /// <inheritdoc/>
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ReportingPeriod result) =>

@@ -34,6 +34,29 @@ public readonly record struct YearMonth : IComparable<YearMonth>, ISpanParsable<
     /// <summary>The month with the given <see cref="Index"/>.</summary>
     public static YearMonth FromIndex(int index) => new(index);
 
+    /// <summary>The month a date falls in.</summary>
+    /// <param name="date">A date (its own year and month are taken, whatever its kind).</param>
+    /// <returns>The month.</returns>
+    public static YearMonth Of(DateTime date) => new(date.Year, date.Month);
+
+    /// <summary>The last calendar month that has ended at <paramref name="now"/> (the month before the one it falls in, on its own clock).</summary>
+    /// <param name="now">A moment.</param>
+    /// <returns>The month.</returns>
+    public static YearMonth LastCompleteAt(DateTimeOffset now) => Of(now.DateTime).AddMonths(-1);
+
+    /// <summary>
+    /// The months just before <paramref name="first"/>..<paramref name="last"/>, as many as it has: the period compared
+    /// with (2023-04..2024-03 for 2024-04..2025-03; 2024-10..2024-12 for 2025-01..2025-03).
+    /// </summary>
+    /// <param name="first">The period's first month.</param>
+    /// <param name="last">The period's last month.</param>
+    /// <returns>The first and last months of the period before.</returns>
+    public static (YearMonth First, YearMonth Last) Preceding(YearMonth first, YearMonth last)
+    {
+        var length = last.MonthsSince(first) + 1;
+        return (first.AddMonths(-length), first.AddMonths(-1));
+    }
+
     /// <summary>The first day of the month.</summary>
     public DateOnly FirstDay => new(Year, Month, 1);
 

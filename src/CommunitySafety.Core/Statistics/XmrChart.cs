@@ -434,11 +434,6 @@ public static class XmrChart
             return AssuranceStatus.NotApplicable;
         }
 
-        return improvement switch
-        {
-            Polarity.HighIsGood => t <= lower ? AssuranceStatus.ConsistentlyMet : t > upper ? AssuranceStatus.ConsistentlyFailed : AssuranceStatus.HitAndMiss,
-            Polarity.LowIsGood => t >= upper ? AssuranceStatus.ConsistentlyMet : t < lower ? AssuranceStatus.ConsistentlyFailed : AssuranceStatus.HitAndMiss,
-            _ => AssuranceStatus.NotApplicable,
-        };
+        return PolarityRules.Assurance(t, lower, upper, improvement);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CommunitySafety.Data.Import;
+using CommunitySafety.Exports;
 using CommunitySafety.Imports;
 using nietras.SeparatedValues;
 
@@ -91,33 +92,14 @@ internal static class CsvText
                 sb.Append(',');
             }
 
-            AppendField(sb, row[i].Span);
+            CsvWriter.AppendQuoted(sb, row[i].Span);
         }
 
         return sb.ToString();
     }
 
-    public static void AppendField(StringBuilder sb, ReadOnlySpan<char> value)
-    {
-        if (value.IndexOfAny(",\"\r\n") < 0)
-        {
-            sb.Append(value);
-            return;
-        }
-
-        sb.Append('"');
-        foreach (var c in value)
-        {
-            if (c == '"')
-            {
-                sb.Append('"');
-            }
-
-            sb.Append(c);
-        }
-
-        sb.Append('"');
-    }
+    /// <summary>Appends a field quoted when needed, exactly as given (the one CSV writer's <see cref="CsvWriter.AppendQuoted"/>).</summary>
+    public static void AppendField(StringBuilder sb, ReadOnlySpan<char> value) => CsvWriter.AppendQuoted(sb, value);
 
     /// <summary>Shortens a value for an error message.</summary>
     public static string Show(ReadOnlySpan<char> value) => value.Length <= 60 ? value.ToString() : string.Concat(value[..57], "…");

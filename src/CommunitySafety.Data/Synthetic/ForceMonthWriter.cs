@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CommunitySafety.Exports;
 using CommunitySafety.Periods;
 using static CommunitySafety.Data.Synthetic.NationalArchiveGenerator;
 
@@ -270,7 +271,7 @@ internal sealed class ForceMonthWriter(GenerationContext context, SyntheticForce
             return this;
         }
 
-        public LineWriter Field(string s) => s.Contains(',', StringComparison.Ordinal) ? Append("\"").Append(s.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\"") : Append(s);
+        public LineWriter Field(string s) => Append(CsvWriter.Quoted(s));
 
         public LineWriter Append(double value)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CommunitySafety.Exports;
 
 namespace CommunitySafety.Hotspots;
 
@@ -12,8 +13,9 @@ public static class CellExport
 
     /// <summary>
     /// Writes one row per cell: <c>cell_id, easting, northing, longitude, latitude</c> (the centre; British
-    /// National Grid metres and WGS84 degrees) then the table's columns. Invariant culture, RFC 4180 quoting,
-    /// empty for missing values.
+    /// National Grid metres and WGS84 degrees) then the table's columns. Invariant culture, text cells through the one
+    /// CSV writer's rule (<see cref="CsvWriter.AppendCell"/>: RFC 4180 quoting, formula-like text neutralised), empty for
+    /// missing values.
     /// </summary>
     public static void WriteCsv(CellTable table, TextWriter writer)
     {
@@ -23,7 +25,7 @@ public static class CellExport
         line.Append("cell_id,easting,northing,longitude,latitude");
         foreach (var column in table.Columns)
         {
-            line.Append(',').Append(Quote(column.Name));
+            CsvWriter.AppendCell(line.Append(','), column.Name);
         }
 
         writer.Write(line.Append('\n'));
@@ -48,7 +50,7 @@ public static class CellExport
                 }
                 else if (column.Texts![cell.Index] is { } text)
                 {
-                    line.Append(Quote(text));
+                    CsvWriter.AppendCell(line, text);
                 }
             }
 
@@ -150,8 +152,4 @@ public static class CellExport
     }
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
-
-    /// <summary>A text field: neutralised against formula injection (<see cref="Exports.SpreadsheetSafety"/>), then quoted when needed.</summary>
-    private static string Quote(string field) =>
-        Exports.SpreadsheetSafety.Neutralise(field) is var text && text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

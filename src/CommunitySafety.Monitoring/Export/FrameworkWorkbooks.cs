@@ -4,7 +4,6 @@ using CommunitySafety.Exports;
 using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
 using Microsoft.EntityFrameworkCore;
-using nietras.SeparatedValues;
 
 namespace CommunitySafety.Monitoring;
 
@@ -57,13 +56,13 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
         var framework = await LoadFrameworkAsync(frameworkCode, cancellationToken).ConfigureAwait(false);
         var partnershipArea = await _db.Strategies.Where(s => s.Id == framework.StrategyId).Select(s => s.Plan!.Partnership!.AreaCode)
             .SingleAsync(cancellationToken).ConfigureAwait(false);
-        var lastMonth = period?.LastMonth ?? LastCompleteMonth(_db.TimeProvider.GetUtcNow());
+        var lastMonth = period?.LastMonth ?? YearMonth.LastCompleteAt(_db.TimeProvider.GetUtcNow());
         var rows = new List<object?[]>();
         var indicatorRows = new List<object?[]>();
         foreach (var indicator in Ordered(framework))
         {
             var area = indicator.ReportingAreaCode ?? partnershipArea;
-            var indicatorPeriod = LastPeriodEndingBy(indicator.PeriodKind, lastMonth, period is not null);
+            var indicatorPeriod = period is not null ? ReportingPeriod.Containing(indicator.PeriodKind, lastMonth) : ReportingPeriod.LastEndedBy(indicator.PeriodKind, lastMonth);
             var stored = await _db.IndicatorValues.AsNoTracking()
                 .Where(v => v.IndicatorId == indicator.Id && v.AreaCode == area)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -174,45 +173,15 @@ public sealed class FrameworkWorkbooks(MonitoringDbContext db)
         }
 
         await using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
-        using (var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text))
+        var writer = new CsvWriter(text);
+        writer.WriteRow(headers);
+        foreach (var row in rows)
         {
-            if (rows.Count == 0)
-            {
-                await text.WriteLineAsync(string.Join(',', headers)).ConfigureAwait(false);
-            }
-
-            foreach (var row in rows)
-            {
-                using var csvRow = writer.NewRow();
-                for (var i = 0; i < headers.Length; i++)
-                {
-                    csvRow[headers[i]].Set(SpreadsheetSafety.Neutralise(Format(row[i])));
-                }
-            }
+            writer.WriteRow(row.Select(Format));
         }
 
         await text.FlushAsync(cancellationToken).ConfigureAwait(false);
         return rows.Count;
-    }
-
-    /// <summary>The last calendar month that has ended at <paramref name="now"/>.</summary>
-    internal static YearMonth LastCompleteMonth(DateTimeOffset now) => new YearMonth(now.Year, now.Month).AddMonths(-1);
-
-    /// <summary>
-    /// The period of <paramref name="kind"/> containing <paramref name="lastMonth"/>; unless <paramref name="containing"/>,
-    /// the previous one when that period has not ended by <paramref name="lastMonth"/>.
-    /// </summary>
-    internal static ReportingPeriod LastPeriodEndingBy(PeriodKind kind, YearMonth lastMonth, bool containing)
-    {
-        var period = kind switch
-        {
-            PeriodKind.Month => ReportingPeriod.OfMonth(lastMonth),
-            PeriodKind.FinancialQuarter => ReportingPeriod.OfQuarter(lastMonth.FinancialQuarter),
-            PeriodKind.FinancialYear => ReportingPeriod.OfFinancialYear(lastMonth.FinancialYear),
-            PeriodKind.CalendarYear => ReportingPeriod.OfCalendarYear(lastMonth.Year),
-            _ => ReportingPeriod.Rolling12MonthsTo(lastMonth),
-        };
-        return containing || period.LastMonth <= lastMonth ? period : period.Previous;
     }
 
     private static object?[] ValueRow(

@@ -139,16 +139,7 @@ public static class IndicatorJudge
             return Rag.None;
         }
 
-        var (low, high) = (target.Lower ?? double.NegativeInfinity, target.Upper ?? double.PositiveInfinity);
-        if (target.Lower is { } single && target.Upper == single)
-        {
-            (low, high) = polarity switch
-            {
-                Polarity.LowIsGood => (double.NegativeInfinity, single),
-                Polarity.HighIsGood => (single, double.PositiveInfinity),
-                _ => (single, single),
-            };
-        }
+        var (low, high) = PolarityRules.TargetBand(target.Lower, target.Upper, polarity);
 
         if (v >= low && v <= high)
         {
@@ -255,13 +246,8 @@ public static class IndicatorJudge
         return indicator.Targets.FirstOrDefault(t => t.Period == text) ?? indicator.Targets.FirstOrDefault(t => t.Period is null);
     }
 
-    private static double? SingleTarget(IndicatorTarget? target, Polarity polarity) => target switch
-    {
-        { Lower: { } l, Upper: { } u } when l == u => l,
-        { Lower: { } l, Upper: null } when polarity == Polarity.HighIsGood => l,
-        { Lower: null, Upper: { } u } when polarity == Polarity.LowIsGood => u,
-        _ => null,
-    };
+    private static double? SingleTarget(IndicatorTarget? target, Polarity polarity) =>
+        target is null ? null : PolarityRules.SingleTarget(target.Lower, target.Upper, polarity);
 
     private static long? WholeCount(double? count) =>
         count is { } c && c >= 0 && Math.Abs(c - Math.Round(c)) < 1e-9 && c < long.MaxValue ? (long)Math.Round(c) : null;

@@ -113,13 +113,12 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
     {
         var years = latest.Values.Select(period =>
         {
-            var month = period.LastMonth;
-            return month.Month == 3 ? month.FinancialYear : month.FinancialYear.Previous;
+            return FinancialYear.LastEndedBy(period.LastMonth);
         }).ToList();
         if (years.Count == 0)
         {
             var now = _db.TimeProvider.GetUtcNow();
-            return ReportingPeriod.OfFinancialYear(new YearMonth(now.Year, now.Month).FinancialYear.Previous);
+            return ReportingPeriod.OfFinancialYear(YearMonth.Of(now.DateTime).FinancialYear.Previous);
         }
 
         var chosen = years.GroupBy(y => y).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.StartYear).First().Key;
@@ -159,7 +158,7 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
         }
 
         var kind = indicator.PeriodKind;
-        var containing = FrameworkWorkbooks.LastPeriodEndingBy(kind, reportPeriod.LastMonth, containing: true);
+        var containing = ReportingPeriod.Containing(kind, reportPeriod.LastMonth);
         // A longer period than the report's (a year in a quarterly report) that has not ended: the last one that has.
         return containing.LastMonth > reportPeriod.LastMonth ? containing.Previous : containing;
     }
@@ -230,7 +229,7 @@ public sealed class IndicatorStatusService(MonitoringDbContext db, ValueScope sc
             return null;
         }
 
-        var last = FrameworkWorkbooks.LastPeriodEndingBy(indicator.PeriodKind, judgement.Period.LastMonth, containing: true);
+        var last = ReportingPeriod.Containing(indicator.PeriodKind, judgement.Period.LastMonth);
         var (series, _, _) = Select(indicator, last, judgement.AreaCode, judgement.CategoryType, judgement.Category, stored);
         var upTo = series.Where(v => v.PeriodStart <= last.FirstMonth.Index).OrderBy(v => v.PeriodStart).ToList();
         var values = upTo.Where(v => v.Value is not null).Select(v => v.Value!.Value).ToList();

@@ -97,7 +97,7 @@ public static class ReportingPeriodRule
     /// <returns>The problem (field "Period"), or null.</returns>
     public static ValueProblem? Check(ReportingPeriod period, DateTimeOffset now, bool confirmed)
     {
-        var thisMonth = new YearMonth(now.UtcDateTime.Year, now.UtcDateTime.Month);
+        var thisMonth = YearMonth.Of(now.UtcDateTime);
         if (period.FirstMonth.Index > thisMonth.Index + MaxMonthsAhead)
         {
             return new("Period", $"{period} starts in {period.FirstMonth.ToDisplayString()}, more than a year from now ({thisMonth.ToDisplayString()}): "
@@ -118,7 +118,7 @@ public static class ReportingPeriodRule
     /// <param name="now">Now.</param>
     /// <returns>True when it has not ended.</returns>
     public static bool IsUnfinished(ReportingPeriod period, DateTimeOffset now) =>
-        period.LastMonth.Index >= new YearMonth(now.UtcDateTime.Year, now.UtcDateTime.Month).Index;
+        period.LastMonth.Index >= YearMonth.Of(now.UtcDateTime).Index;
 }
 
 /// <summary>The rules every indicator value must satisfy, whatever route it comes in by.</summary>

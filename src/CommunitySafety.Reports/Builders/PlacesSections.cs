@@ -53,14 +53,14 @@ public static class PlacesSections
         var last = lastMonth ?? new CrimeCounts(store).Count(new CountQuery(area)).LastMonth;
         try
         {
-            sections.Add(RepeatPlaces(new RepeatPlacesAnalysis(store).For(new RepeatPlacesRequest(area, last.AddMonths(-11), last))));
+            sections.Add(RepeatPlaces(new RepeatPlacesAnalysis(store).For(new RepeatPlacesRequest(area, ReportingPeriod.Rolling12MonthsTo(last).FirstMonth, last))));
         }
         catch (CountsOnlyMonthsException e)
         {
             notes.Add($"Places with repeat crime: {e.Message}");
         }
 
-        sections.Add(Asb(new AsbAnalysis(store).For(new AsbRequest(area, last.AddMonths(-11), last)), chartPrefix + "asb-trend"));
+        sections.Add(Asb(new AsbAnalysis(store).For(new AsbRequest(area, ReportingPeriod.Rolling12MonthsTo(last).FirstMonth, last)), chartPrefix + "asb-trend"));
         return sections;
     }
 

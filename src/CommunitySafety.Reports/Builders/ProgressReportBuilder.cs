@@ -513,7 +513,7 @@ public static class ProgressReportBuilder
             p.Indicator.Code,
             p.Indicator.Definition ?? p.Indicator.DenominatorDefinition ?? string.Empty,
             p.Indicator.Source ?? string.Empty,
-            p.Indicator.Polarity switch { Statistics.Polarity.HighIsGood => "Higher", Statistics.Polarity.LowIsGood => "Lower", _ => "No judgement" },
+            Statistics.PolarityRules.IsImprovement(Statistics.Direction.Higher, p.Indicator.Polarity) switch { true => "Higher", false => "Lower", null => "No judgement" },
         ])).ToList();
         var blocks = new List<ReportBlock>
         {

@@ -43,6 +43,19 @@ public class ResultTableTests
     }
 
     [Fact]
+    public void Write_Csv_WithoutRows_WritesTheHeaderQuotedAsWithRows()
+    {
+        // The one CSV writer writes the header either way: a column name with a comma stays one column.
+        var table = new ResultTable(new ResultColumn("Crime type"), new ResultColumn("Rate per 1,000", IsNumeric: true));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        table.Write(new CliContext(output, error), OutputFormat.Csv);
+
+        Assert.Equal("Crime type,\"Rate per 1,000\"\n", output.ToString());
+    }
+
+    [Fact]
     public void Write_Json_WritesNumbersAsNumbersAndMissingAsNull()
     {
         using var output = new StringWriter();

@@ -45,4 +45,12 @@ public class FinancialYearTests
         var quarters = FinancialYear.Parse("2024/25").Quarters.Select(q => q.ToString()).ToList();
         Assert.Equal(["Q1 2024/25", "Q2 2024/25", "Q3 2024/25", "Q4 2024/25"], quarters);
     }
+
+    [Theory]
+    [InlineData("2025-02", 2023)]
+    [InlineData("2025-03", 2024)]
+    [InlineData("2025-04", 2024)]
+    [InlineData("2024-12", 2023)]
+    public void LastEndedBy_IsTheLastYearOverByTheMonthsEnd(string month, int startYear) =>
+        Assert.Equal(new FinancialYear(startYear), FinancialYear.LastEndedBy(YearMonth.Parse(month)));
 }

@@ -75,4 +75,34 @@ public class ReportingPeriodTests
             CultureInfo.CurrentCulture = saved;
         }
     }
+
+    [Theory]
+    [InlineData(PeriodKind.Month, "2025-02", "2025-02")]
+    [InlineData(PeriodKind.FinancialQuarter, "2025-02", "Q4 2024/25")]
+    [InlineData(PeriodKind.FinancialYear, "2025-02", "2024/25")]
+    [InlineData(PeriodKind.FinancialYear, "2025-04", "2025/26")]
+    [InlineData(PeriodKind.CalendarYear, "2025-02", "2025")]
+    [InlineData(PeriodKind.Rolling12Months, "2025-02", "12 months to 2025-02")]
+    public void Containing_GivesThePeriodOfTheKindHoldingTheMonth(PeriodKind kind, string month, string expected) =>
+        Assert.Equal(expected, ReportingPeriod.Containing(kind, YearMonth.Parse(month)).ToString());
+
+    [Theory]
+    [InlineData(PeriodKind.FinancialQuarter, "2025-02", "Q3 2024/25")]
+    [InlineData(PeriodKind.FinancialQuarter, "2025-03", "Q4 2024/25")]
+    [InlineData(PeriodKind.FinancialYear, "2025-02", "2023/24")]
+    [InlineData(PeriodKind.FinancialYear, "2025-03", "2024/25")]
+    [InlineData(PeriodKind.CalendarYear, "2025-11", "2024")]
+    [InlineData(PeriodKind.CalendarYear, "2025-12", "2025")]
+    [InlineData(PeriodKind.Month, "2025-02", "2025-02")]
+    [InlineData(PeriodKind.Rolling12Months, "2025-02", "12 months to 2025-02")]
+    public void LastEndedBy_GivesTheLastPeriodOverByTheMonthsEnd(PeriodKind kind, string month, string expected) =>
+        Assert.Equal(expected, ReportingPeriod.LastEndedBy(kind, YearMonth.Parse(month)).ToString());
+
+    [Fact]
+    public void NotAPeriod_IsTheMessageParseThrows()
+    {
+        var e = Assert.Throws<FormatException>(() => ReportingPeriod.Parse("twenty"));
+        Assert.Equal(ReportingPeriod.NotAPeriod("twenty"), e.Message);
+        Assert.StartsWith("'twenty' is not a reporting period: expected a month (2024-01)", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -61,4 +61,21 @@ public class YearMonthTests
         var m = new YearMonth(2019, 7);
         Assert.Equal(m, YearMonth.FromIndex(m.Index));
     }
+
+    [Fact]
+    public void Of_TakesTheDatesYearAndMonth() =>
+        Assert.Equal(new YearMonth(2025, 3), YearMonth.Of(new DateTime(2025, 3, 31, 23, 59, 0, DateTimeKind.Utc)));
+
+    [Theory]
+    [InlineData(2025, 1, 1, 2024, 12)]
+    [InlineData(2025, 3, 31, 2025, 2)]
+    public void LastCompleteAt_IsTheMonthBefore(int year, int month, int day, int lastYear, int lastMonth) =>
+        Assert.Equal(new YearMonth(lastYear, lastMonth), YearMonth.LastCompleteAt(new DateTimeOffset(year, month, day, 12, 0, 0, TimeSpan.Zero)));
+
+    [Theory]
+    [InlineData("2024-04", "2025-03", "2023-04", "2024-03")]
+    [InlineData("2025-01", "2025-03", "2024-10", "2024-12")]
+    [InlineData("2025-01", "2025-01", "2024-12", "2024-12")]
+    public void Preceding_IsTheSameNumberOfMonthsJustBefore(string first, string last, string previousFirst, string previousLast) =>
+        Assert.Equal((YearMonth.Parse(previousFirst), YearMonth.Parse(previousLast)), YearMonth.Preceding(YearMonth.Parse(first), YearMonth.Parse(last)));
 }

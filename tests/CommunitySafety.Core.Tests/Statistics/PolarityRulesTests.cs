@@ -37,4 +37,40 @@ public class PolarityRulesTests
     [Fact]
     public void ToLabel_NotCompared_SaysSoInWords() =>
         Assert.Equal("Not compared", ComparisonOutcome.NotCompared.ToLabel());
+
+    [Theory]
+    [InlineData(10.0, 10.0, Polarity.LowIsGood, double.NegativeInfinity, 10.0)]
+    [InlineData(10.0, 10.0, Polarity.HighIsGood, 10.0, double.PositiveInfinity)]
+    [InlineData(10.0, 10.0, Polarity.NoJudgement, 10.0, 10.0)]
+    [InlineData(5.0, 15.0, Polarity.LowIsGood, 5.0, 15.0)]
+    [InlineData(5.0, null, Polarity.LowIsGood, 5.0, double.PositiveInfinity)]
+    [InlineData(null, 15.0, Polarity.HighIsGood, double.NegativeInfinity, 15.0)]
+    public void TargetBand_SingleValueMetOnTheGoodSide_RangeAsGiven(double? lower, double? upper, Polarity polarity, double low, double high) =>
+        Assert.Equal((low, high), PolarityRules.TargetBand(lower, upper, polarity));
+
+    [Theory]
+    [InlineData(10.0, 10.0, Polarity.NoJudgement, 10.0)]
+    [InlineData(10.0, null, Polarity.HighIsGood, 10.0)]
+    [InlineData(null, 10.0, Polarity.LowIsGood, 10.0)]
+    [InlineData(10.0, null, Polarity.LowIsGood, null)]
+    [InlineData(null, 10.0, Polarity.HighIsGood, null)]
+    [InlineData(5.0, 15.0, Polarity.HighIsGood, null)]
+    [InlineData(null, null, Polarity.HighIsGood, null)]
+    public void SingleTarget_IsTheBoundOnTheGoodSide(double? lower, double? upper, Polarity polarity, double? expected) =>
+        Assert.Equal(expected, PolarityRules.SingleTarget(lower, upper, polarity));
+
+    [Theory]
+    // Process limits 40..60 (Making Data Count assurance icons).
+    [InlineData(35.0, Polarity.HighIsGood, AssuranceStatus.ConsistentlyMet)]
+    [InlineData(40.0, Polarity.HighIsGood, AssuranceStatus.ConsistentlyMet)]
+    [InlineData(50.0, Polarity.HighIsGood, AssuranceStatus.HitAndMiss)]
+    [InlineData(60.0, Polarity.HighIsGood, AssuranceStatus.HitAndMiss)]
+    [InlineData(65.0, Polarity.HighIsGood, AssuranceStatus.ConsistentlyFailed)]
+    [InlineData(65.0, Polarity.LowIsGood, AssuranceStatus.ConsistentlyMet)]
+    [InlineData(60.0, Polarity.LowIsGood, AssuranceStatus.ConsistentlyMet)]
+    [InlineData(40.0, Polarity.LowIsGood, AssuranceStatus.HitAndMiss)]
+    [InlineData(35.0, Polarity.LowIsGood, AssuranceStatus.ConsistentlyFailed)]
+    [InlineData(50.0, Polarity.NoJudgement, AssuranceStatus.NotApplicable)]
+    public void Assurance_TargetAgainstProcessLimits(double target, Polarity polarity, AssuranceStatus expected) =>
+        Assert.Equal(expected, PolarityRules.Assurance(target, 40, 60, polarity));
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CommunitySafety.Reports.Rendering;
-using CommunitySafety.Web.Tests.Features;
+using CommunitySafety.Web.Tests.Features.Areas;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;

@@ -29,7 +29,7 @@ internal static class DemoPlaces
         }
 
         var last = new CrimeCounts(store).Count(new CountQuery(area)).LastMonth;
-        var first = last.AddMonths(-11);
+        var first = ReportingPeriod.Rolling12MonthsTo(last).FirstMonth;
         var places = new RepeatPlacesAnalysis(store).For(new RepeatPlacesRequest(area, first, last, Top: 5));
         PlacesCommand.Build(places).Write(context, OutputFormat.Table);
 

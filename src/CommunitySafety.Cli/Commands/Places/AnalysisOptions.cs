@@ -48,21 +48,15 @@ public static class AnalysisOptions
     {
         if (text is not null)
         {
-            try
-            {
-                var period = ReportingPeriod.Parse(text);
-                return (period.FirstMonth, period.LastMonth);
-            }
-            catch (FormatException e)
-            {
-                throw new CliException(ExitCode.UsageError, $"--period: {e.Message}", e);
-            }
+            return ReportingPeriod.TryParse(text, null, out var period)
+                ? (period.FirstMonth, period.LastMonth)
+                : throw new CliException(ExitCode.UsageError, $"--period: {ReportingPeriod.NotAPeriod(text)}");
         }
 
         try
         {
             var last = new CrimeCounts(store).Count(new CountQuery(area)).LastMonth;
-            return (last.AddMonths(-11), last);
+            return (ReportingPeriod.Rolling12MonthsTo(last).FirstMonth, last);
         }
         catch (InvalidOperationException e)
         {

@@ -140,15 +140,9 @@ public sealed class ProfileCommand : Command
     {
         if (text is not null)
         {
-            try
-            {
-                var period = ReportingPeriod.Parse(text);
-                return (period.FirstMonth, period.LastMonth);
-            }
-            catch (FormatException e)
-            {
-                throw new CliException(ExitCode.UsageError, $"--period: {e.Message}", e);
-            }
+            return ReportingPeriod.TryParse(text, null, out var period)
+                ? (period.FirstMonth, period.LastMonth)
+                : throw new CliException(ExitCode.UsageError, $"--period: {ReportingPeriod.NotAPeriod(text)}");
         }
 
         var counts = new NeighbourhoodQuery(store).Counts(neighbourhood, new YearMonth(1990, 1), new YearMonth(2100, 12));
@@ -158,7 +152,7 @@ public sealed class ProfileCommand : Command
         }
 
         var last = counts.MonthsCovered[^1];
-        return (last.AddMonths(-11), last);
+        return (ReportingPeriod.Rolling12MonthsTo(last).FirstMonth, last);
     }
 
     private static ResultTable Summary(NeighbourhoodProfileResult r)

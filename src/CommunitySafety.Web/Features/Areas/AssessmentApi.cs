@@ -2,7 +2,7 @@ using System.Globalization;
 using CommunitySafety.Assessment;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
-using CommunitySafety.Web.Features.Api;
+using CommunitySafety.Web.Infrastructure;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

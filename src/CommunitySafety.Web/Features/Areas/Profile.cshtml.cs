@@ -136,6 +136,6 @@ public sealed class ProfileModel(WebStoreOptions options) : PageModel
         }
 
         var last = counts.MonthsCovered[^1];
-        return new NeighbourhoodProfile(store).For(neighbourhood, last.AddMonths(-11), last);
+        return new NeighbourhoodProfile(store).For(neighbourhood, ReportingPeriod.Rolling12MonthsTo(last).FirstMonth, last);
     }
 }

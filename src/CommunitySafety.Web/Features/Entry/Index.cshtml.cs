@@ -33,7 +33,7 @@ public sealed class IndexModel(MonitoringDbContext db, TimeProvider time) : Page
     /// <param name="now">Now.</param>
     /// <returns>The quarter.</returns>
     public static ReportingPeriod Due(DateTimeOffset now) =>
-        ReportingPeriod.OfQuarter(new YearMonth(now.UtcDateTime.Year, now.UtcDateTime.Month).FinancialQuarter).Previous;
+        ReportingPeriod.OfQuarter(YearMonth.Of(now.UtcDateTime).FinancialQuarter).Previous;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
 using CommunitySafety.Reports.Rendering;
 using CommunitySafety.Web.Features.Areas;
+using CommunitySafety.Web.Infrastructure;
 using CommunitySafety.Web.Infrastructure.Caching;
 using CommunitySafety.Web.Infrastructure.Rendering;
 using CommunitySafety.Web.Infrastructure.Security;
@@ -67,22 +68,25 @@ public static class ReportsApi
     {
         app.MapGet("/reports/progress.{format}", (string format, string? period, string? variant, MonitoringDbContext db, ReportServices services, HttpContext http, CancellationToken ct) =>
                 RenderAsync(format, period, variant == "published" ? ReportVariant.Published : ReportVariant.Internal, db, services, http, ct))
-            .RequireAuthorization(Policies.Analysis).WithTags("Reports").WithName("ProgressReport").WithSummary("The plan's progress report (internal or published)");
+            .RequireAuthorization(Policies.Analysis).WithTags("Reports").WithName("ProgressReport").WithSummary("The plan's progress report (internal or published)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/reports/assessment.{format}", (string format, string? area, string? year, string? variant, WebStoreOptions options, TimeProvider time, ReportServices services, HttpContext http, CancellationToken ct) =>
                 RenderAssessmentAsync(format, area, year, variant == "published" ? ReportVariant.Published : ReportVariant.Internal, options, time, services, http, ct))
-            .RequireAuthorization(Policies.Analysis).WithTags("Reports").WithName("AssessmentReport").WithSummary("The strategic assessment report of an area and financial year (internal or published)");
+            .RequireAuthorization(Policies.Analysis).WithTags("Reports").WithName("AssessmentReport").WithSummary("The strategic assessment report of an area and financial year (internal or published)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/public/reports/progress.{format}", (string format, string? period, MonitoringDbContext db, ReportServices services, HttpContext http, CancellationToken ct) =>
                 RenderAsync(format, period, ReportVariant.Published, db, services, http, ct))
-            .AllowAnonymous().RequireRateLimiting(PublicReportsRateLimit).WithTags("Published").WithName("PublishedProgressReport").WithSummary("The published progress report, with small counts suppressed");
+            .AllowAnonymous().RequireRateLimiting(PublicReportsRateLimit).WithTags("Published").WithName("PublishedProgressReport").WithSummary("The published progress report, with small counts suppressed")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
-    internal static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, BadRequest<string>>> RenderAsync(
+    internal static async Task<Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult>> RenderAsync(
         string format, string? period, ReportVariant variant, MonitoringDbContext db, ReportServices services, HttpContext http, CancellationToken cancellationToken)
     {
         if (!IsFormat(format))
         {
-            return TypedResults.NotFound();
+            return NoFormat(format);
         }
 
         ReportingPeriod? parsed = null;
@@ -90,7 +94,7 @@ public static class ReportsApi
         {
             if (!ReportingPeriod.TryParse(period.Trim(), CultureInfo.InvariantCulture, out var p))
             {
-                return TypedResults.BadRequest("The period is not a quarter (Q4 2022/23) or a financial year (2022/23).");
+                return ApiProblems.BadRequest("The period is not a quarter (Q4 2022/23) or a financial year (2022/23).");
             }
 
             parsed = p;
@@ -98,13 +102,13 @@ public static class ReportsApi
 
         if (!db.Plans.Any())
         {
-            return TypedResults.NotFound();
+            return ApiProblems.NotFound("There is no plan to report on yet: add the partnership's plan first.");
         }
 
         var today = DateOnly.FromDateTime(services.Time.GetUtcNow().UtcDateTime);
         var stamp = await services.Reports.Cache.StampAsync(db, cancellationToken) + "|" + today.ToString("O", CultureInfo.InvariantCulture);
         var key = $"progress|{variant}|{format.ToLowerInvariant()}|{parsed}";
-        return await ServeAsync(key, stamp, services, http, async () =>
+        return await ServeAsync(key, stamp, services, http, "There is no such report.", async () =>
         {
             var options = new ProgressReportOptions { Variant = variant, MeetingDate = today };
             var progress = await new PlanProgressQuery(db).LoadAsync(new ProgressRequest { Period = parsed, Scope = options.Scope }, cancellationToken);
@@ -113,28 +117,28 @@ public static class ReportsApi
         });
     }
 
-    internal static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, BadRequest<string>>> RenderAssessmentAsync(
+    internal static async Task<Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult>> RenderAssessmentAsync(
         string format, string? area, string? year, ReportVariant variant, WebStoreOptions options, TimeProvider time, ReportServices services, HttpContext http, CancellationToken cancellationToken)
     {
         if (!IsFormat(format))
         {
-            return TypedResults.NotFound();
+            return NoFormat(format);
         }
 
         if (string.IsNullOrWhiteSpace(area) || AreaAnalysis.ParseYear(year) is not { } fy)
         {
-            return TypedResults.BadRequest("Give an area (name or ONS code) and a financial year, e.g. ?area=Luton&year=2024/25.");
+            return ApiProblems.BadRequest("Give an area (name or ONS code) and a financial year, e.g. ?area=Luton&year=2024/25.");
         }
 
         if (options.AnalyticalStoreStamp() is not { } storeStamp)
         {
-            return TypedResults.NotFound();
+            return ApiProblems.NotFound("There is no crime data: import police.uk files first.");
         }
 
         var now = time.GetUtcNow();
         var stamp = storeStamp + "|" + DateOnly.FromDateTime(now.UtcDateTime).ToString("O", CultureInfo.InvariantCulture);
         var key = $"assessment|{variant}|{format.ToLowerInvariant()}|{area.Trim().ToUpperInvariant()}|{fy}";
-        return await ServeAsync(key, stamp, services, http, async () =>
+        return await ServeAsync(key, stamp, services, http, $"The store has no data for {area.Trim()} in {fy}.", async () =>
         {
             AreaAssessment assessment;
             AssessmentReportOptions reportOptions;
@@ -168,9 +172,14 @@ public static class ReportsApi
 
     private static bool IsFormat(string format) => format.ToLowerInvariant() is "html" or "docx" or "pdf";
 
-    /// <summary>The report from the cache, or made now through the gate; refused by the gate, 503 with Retry-After.</summary>
-    private static async Task<Results<FileContentHttpResult, ContentHttpResult, NotFound, BadRequest<string>>> ServeAsync(
-        string key, string stamp, ReportServices services, HttpContext http, Func<Task<RenderedReport?>> make)
+    private static ProblemHttpResult NoFormat(string format) => ApiProblems.NotFound($"There is no report as '{format}': ask for .html, .docx or .pdf.");
+
+    /// <summary>
+    /// The report from the cache, or made now through the gate; refused by the gate, a 503 problem with Retry-After;
+    /// nothing made, a 404 problem saying <paramref name="notFound"/>.
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult, ProblemHttpResult>> ServeAsync(
+        string key, string stamp, ReportServices services, HttpContext http, string notFound, Func<Task<RenderedReport?>> make)
     {
         RenderedReport? rendered;
         try
@@ -185,12 +194,12 @@ public static class ReportsApi
         catch (ReportBusyException busy)
         {
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Content(busy.Message, "text/plain; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status503ServiceUnavailable);
+            return ApiProblems.Unavailable(busy.Message);
         }
 
         if (rendered is null)
         {
-            return TypedResults.NotFound();
+            return ApiProblems.NotFound(notFound);
         }
 
         if (rendered.Html is { } html)

@@ -12,7 +12,7 @@ using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.EndToEnd;
 
 /// <summary>
 /// Review before publication, e-mail-free public outputs, the future-period refusal and the one disclosure rule, end

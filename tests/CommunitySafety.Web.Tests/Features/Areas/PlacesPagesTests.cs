@@ -7,7 +7,7 @@ using CommunitySafety.Data.Store;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Features.Areas;
 
 /// <summary>The app over a store built from the shipped samples (as <c>csp demo</c> imports them): Bedfordshire 2023-12 … 2025-12, Census 2021 LSOA populations, IoD 2019 and 2025, the 2024 lookups.</summary>
 public sealed class SamplesStoreWebFactory : SqliteWebFactory

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CommunitySafety.Web.Tests.Reliability;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Infrastructure.Health;
 
 /// <summary>
 /// /health (liveness) and /health/ready (the monitoring database and the analytical store) on a real instance, anonymous

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CommunitySafety.Web.Features.Areas;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Features.Areas;
 
 public sealed class LiveMapTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Tests.Reliability;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Every error of an <c>/api</c> route is RFC 9457 problem details (<c>application/problem+json</c>, with its status and
@@ -17,12 +17,31 @@ public abstract class ApiProblemTests<TFactory>(TFactory factory) : IClassFixtur
     [InlineData(Roles.Analyst, "/api/assessment?area=Luton&year=twenty", 400, "'twenty' is not a financial year like 2024/25.")]
     [InlineData(null, "/api/indicators", 401, "Sign in first")]
     [InlineData(Roles.Public, "/api/assessment?area=Luton&year=2024/25", 403, "Your role may not use this address.")]
-    [InlineData(Roles.Analyst, "/api/indicators/NO-SUCH-CODE", 404, "There is nothing at this address.")]
+    [InlineData(Roles.Analyst, "/api/indicators/NO-SUCH-CODE", 404, "There is no indicator with the code 'NO-SUCH-CODE'.")]
+    [InlineData(Roles.Analyst, "/api/indicators/NO-SUCH-CODE/values", 404, "There is no indicator with the code 'NO-SUCH-CODE'.")]
+    [InlineData(Roles.Analyst, "/api/indicators/NO-SUCH-CODE/values.csv", 404, "There is no indicator with the code 'NO-SUCH-CODE'.")]
+    [InlineData(Roles.Analyst, "/api/frameworks/NO-SUCH-CODE/export.xlsx", 404, "There is no framework with the code 'NO-SUCH-CODE'.")]
     [InlineData(Roles.Analyst, "/api/no-such-route", 404, "There is nothing at this address.")]
     public async Task ApiErrors_AreProblemDetails(string? role, string url, int status, string detail)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
         request.Headers.Accept.ParseAdd("text/html"); // what a browser sends: still problem details on the API
+        using var response = await factory.ClientAs(role).SendAsync(request);
+        await AssertProblemAsync(response, status, detail);
+    }
+
+    /// <summary>The report downloads answer their errors as problem details too, never a bare string or the HTML error page.</summary>
+    [Theory]
+    [InlineData(Roles.Analyst, "/reports/progress.html?period=not-a-period", 400, "The period is not a quarter (Q4 2022/23) or a financial year (2022/23).")]
+    [InlineData(Roles.Analyst, "/reports/progress.xyz", 404, "There is no report as 'xyz': ask for .html, .docx or .pdf.")]
+    [InlineData(Roles.Analyst, "/reports/assessment.html?area=Luton", 400, "Give an area (name or ONS code) and a financial year")]
+    [InlineData(Roles.Analyst, "/reports/assessment.pdf?year=2024/25", 400, "Give an area (name or ONS code) and a financial year")]
+    [InlineData(null, "/public/reports/progress.html?period=2024-99", 400, "The period is not a quarter")]
+    [InlineData(null, "/public/reports/progress.txt", 404, "There is no report as 'txt'")]
+    public async Task ReportErrors_AreProblemDetails(string? role, string url, int status, string detail)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        request.Headers.Accept.ParseAdd("text/html");
         using var response = await factory.ClientAs(role).SendAsync(request);
         await AssertProblemAsync(response, status, detail);
     }

@@ -3,7 +3,7 @@ using CommunitySafety.Monitoring;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Features.Indicators;
 
 /// <summary>The values CSV download writes formula-like text with a leading apostrophe (Core/Exports/SpreadsheetSafety); numbers stay numbers.</summary>
 public sealed class CsvDownloadInjectionTests(SqliteWebFactory factory) : IClassFixture<SqliteWebFactory>

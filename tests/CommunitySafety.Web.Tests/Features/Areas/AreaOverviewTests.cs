@@ -7,7 +7,7 @@ using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Features.Areas;
 
 /// <summary>
 /// The app over a small analytical store built from the repository's fixtures (police.uk January 2024 for Bedfordshire

@@ -4,7 +4,7 @@ using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 using CommunitySafety.Web.Features.Areas;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Features.Areas;
 
 /// <summary>
 /// An area's hot spot map over months imported with <c>--counts-only</c> (monthly counts, no records): the page says why

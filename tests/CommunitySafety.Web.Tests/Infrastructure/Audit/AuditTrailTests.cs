@@ -4,7 +4,7 @@ using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Infrastructure.Audit;
 
 /// <summary>The audit trail in words: entries as the app records them, read back as sentences.</summary>
 public sealed class AuditSentenceTests

@@ -1,6 +1,6 @@
 using CommunitySafety.Web.Infrastructure.Caching;
 
-namespace CommunitySafety.Web.Tests.Infrastructure;
+namespace CommunitySafety.Web.Tests.Infrastructure.Caching;
 
 /// <summary>The page cache's own rules: a value per key and stamp, and a bound on how many keys it keeps.</summary>
 public sealed class StoreVersionCacheTests

@@ -9,7 +9,7 @@ using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.EndToEnd;
 
 /// <summary>The app end to end over the real database: the same tests on SQLite and on PostgreSQL.</summary>
 public abstract class WebAppTests<TFactory>(TFactory factory) : IClassFixture<TFactory>

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Infrastructure.Identity;
 
 /// <summary>The app with OpenID Connect configured (no identity provider is contacted until someone uses it).</summary>
 public sealed class OidcSqliteWebFactory : SqliteWebFactory

@@ -5,7 +5,7 @@ using CommunitySafety.Web.Infrastructure.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Features.Reports;
 
 /// <summary>
 /// The PDF gate: one PDF at a time, a short queue, and beyond it a refusal at once with when to try again; worked with
@@ -97,6 +97,7 @@ public sealed class ReportCacheTests(ReportCacheTests.QueuelessFactory factory) 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
             Assert.True(int.Parse(busy.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 5);
             Assert.Contains("try again in", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal("application/problem+json", busy.Content.Headers.ContentType?.MediaType);
         }
         finally
         {

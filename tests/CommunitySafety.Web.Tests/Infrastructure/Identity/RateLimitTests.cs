@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Infrastructure.Identity;
 
 /// <summary>The sign-in form takes at most 10 attempts a minute from one address (its own app, so no other test is slowed).</summary>
 public sealed class RateLimitTests(SqliteWebFactory factory) : IClassFixture<SqliteWebFactory>

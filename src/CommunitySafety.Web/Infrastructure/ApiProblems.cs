@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace CommunitySafety.Web.Features.Api;
+namespace CommunitySafety.Web.Infrastructure;
 
 /// <summary>
 /// Errors of the <c>/api</c> routes as RFC 9457 problem details (<c>application/problem+json</c>): an endpoint's own
-/// answers (<see cref="BadRequest"/>, <see cref="NotFound"/>), statuses without a body (401, 403, 404, 405, 429) and
+/// answers (<see cref="BadRequest"/>, <see cref="NotFound"/>, <see cref="Unavailable"/>; the report downloads use them
+/// too), statuses without a body (401, 403, 404, 405, 429) and
 /// unhandled exceptions (503 with <c>Retry-After</c> when the database is away, else 500; never the exception's
 /// details). Pages keep the GOV.UK error page.
 /// </summary>
@@ -32,6 +33,11 @@ public static class ApiProblems
     /// <param name="detail">What was not found.</param>
     /// <returns>The problem.</returns>
     public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>503: the server cannot answer just now; <paramref name="detail"/> says when to try again (set <c>Retry-After</c> too).</summary>
+    /// <param name="detail">Why, and when to try again.</param>
+    /// <returns>The problem.</returns>
+    public static ProblemHttpResult Unavailable(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>
     /// For <c>/api</c> requests: unhandled exceptions and bodiless error statuses become problem details. Call before

@@ -2,7 +2,7 @@ using System.Net;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.VisualBasic.FileIO;
 
-namespace CommunitySafety.Web.Tests.Features;
+namespace CommunitySafety.Web.Tests.Features.Areas;
 
 /// <summary>The area page's crime outcomes and stop-and-search sections over the fixtures' store (January 2024 only).</summary>
 public sealed class AreaOutcomesTests(AreaStoreWebFactory factory) : IClassFixture<AreaStoreWebFactory>
