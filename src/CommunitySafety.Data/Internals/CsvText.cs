@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using CommunitySafety.Data.Import;
-using CommunitySafety.Imports;
+using CommunitySafety.Data.Inputs;
+using CommunitySafety.SafeReading;
 using nietras.SeparatedValues;
 
 namespace CommunitySafety.Data.Internals;

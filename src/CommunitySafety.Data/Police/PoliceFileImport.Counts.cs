@@ -1,28 +1,29 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Internals;
-using CommunitySafety.Periods;
+using CommunitySafety.Data.Store;
 using nietras.SeparatedValues;
 
 namespace CommunitySafety.Data.Police;
 
 /// <summary>
-/// Counts-only street files (<see cref="PoliceImportOptions.CountsOnly"/>), in two phases: <see cref="Parse"/> reads and
-/// checks every row on any thread (no store access) into the file's own counts, keyed by its own force and LSOA
-/// numbers; <see cref="WriteCounts"/>, on the thread that owns the store, maps them to the store's keys and writes the
-/// monthly counts and bookkeeping into the batch. A file with bad rows is known to be rejected before anything is
-/// written, so a counts-only batch is never rolled back for it.
+/// The counts-only import (<see cref="PoliceImportOptions.CountsOnly"/>), in two phases: <see cref="Parse"/> reads and
+/// checks every row on any thread (no store access): a street file into its own counts (<see cref="MonthlyCounts"/>),
+/// keyed by its own force and LSOA numbers, an outcomes or stop-and-search file into its records; then, on the thread that
+/// owns the store, <see cref="WriteCounts"/> hands a street file's counts to the writer (which maps them to the store's
+/// keys and writes the monthly counts and bookkeeping into the batch) and <see cref="WriteParsed"/> hands the records of
+/// another kind to the writer in a transaction of their own. Each file is parsed once, whatever its kind. A file with bad
+/// rows is known to be rejected before anything is written, so a counts-only batch is never rolled back for it.
 /// </summary>
 internal sealed partial class PoliceFileImport
 {
-    private StreetCounts? _counts;
+    private MonthlyCounts? _counts;
 
-    /// <summary>After <see cref="Parse"/>: the file is not street-level, so it is imported in full by <see cref="Run"/>.</summary>
-    public bool NeedsFullImport { get; private set; }
+    /// <summary>After <see cref="Parse"/>: the file is outcomes or stop-and-search, written by <see cref="WriteParsed"/> outside the batch.</summary>
+    public bool IsRecords => Kind is PoliceFileKind.Outcomes or PoliceFileKind.StopAndSearch;
 
     /// <summary>
-    /// Reads and checks a street-level file into its own counts, touching no store; a file that cannot be read as
-    /// CSV text is rejected whole with an error naming it and the line, as <see cref="Run"/> does.
+    /// Reads and checks a file, touching no store: a street-level file into its own counts, another into its records; a
+    /// file that cannot be read as CSV text is rejected whole with an error naming it and the line, as <see cref="Run"/> does.
     /// </summary>
     /// <param name="buffer">The worker's buffer for the fast path (<see cref="FastBufferBytes"/>; null: general path only).</param>
     public void Parse(byte[]? buffer = null)
@@ -44,8 +45,9 @@ internal sealed partial class PoliceFileImport
             Errors.Add(error);
             _fileError = true;
             _counts = null;
+            _records = null;
             Imported = false;
-            Rows = 0;
+            _rowsDropped = true;
         }
     }
 
@@ -61,11 +63,13 @@ internal sealed partial class PoliceFileImport
 
         if (header.Kind != PoliceFileKind.Street)
         {
-            NeedsFullImport = true;
+            var records = new RecordBuffer();
+            ReadRecords(reader, header, records, counting);
+            _records = records;
             return;
         }
 
-        _counts = new StreetCounts();
+        _counts = new MonthlyCounts();
         CountStreet(reader, header, counting);
         _counts.Seal();
         _progress(counting.BytesRead, _parsedRows);
@@ -107,238 +111,87 @@ internal sealed partial class PoliceFileImport
     }
 
     /// <summary>
-    /// Writes a parsed counts-only file into <paramref name="batch"/> (on the thread that owns the store): forces, LSOAs
-    /// and months in the order the rows gave them (so keys are those a full import gives), then the monthly counts,
-    /// loaded months and the source file, replacing any earlier import of its force-months, raw rows included.
+    /// Hands a parsed counts-only street file to <paramref name="writer"/> for <paramref name="batch"/> (on the thread that
+    /// owns the store): forces, LSOAs and months in the order the rows gave them, then — unless another source of this
+    /// call holds one of its force-months — the monthly counts, loaded months and the source file, replacing any earlier
+    /// import of its force-months, raw rows included.
     /// </summary>
-    public void WriteCounts(ImportBatch batch)
+    public void WriteCounts(AnalyticalStoreWriter writer, ImportBatch batch)
     {
         if (_counts is not { } counts || IsRejectedWhole())
         {
-            Rows = 0;
+            _rowsDropped = true;
             return;
         }
 
-        _batch = batch;
-        _countsOnly = true;
-        var dimensions = _store.Dimensions;
-        _fileId = dimensions.NextFileId;
-        var forces = new short[counts.Forces.Count];
-        for (var i = 0; i < forces.Length; i++)
-        {
-            forces[i] = dimensions.Force(counts.Forces[i]);
-        }
-
-        var lsoas = new int[counts.Lsoas.Count + 1];
-        for (var i = 0; i < counts.Lsoas.Count; i++)
-        {
-            var (code, name) = counts.Lsoas[i];
-            lsoas[i + 1] = dimensions.Lsoa(code, name);
-        }
-
-        // Local keys map to distinct store keys unless two force names of the file differ only in case (one force in
-        // the store): then counts are merged by key; otherwise they are appended straight from the file's sealed
-        // entries (AppendMonthly), the writing thread doing no more than map keys.
-        foreach (var ((force, month), rows) in counts.ForceMonths)
-        {
-            AddForceMonth((forces[force], month), rows);
-            dimensions.Month(YearMonth.FromIndex(month));
-        }
-
-        if (ClaimForceMonths(PoliceFileKind.Street))
+        var file = writer.BeginCounts(_source.DisplayPath, batch);
+        _file = file;
+        file.Add(counts);
+        _counts = null;
+        if (ClaimForceMonths(PoliceFileKind.Street, file))
         {
             // Nothing of the file is written: the rows it would have added are not counted.
-            _forceMonths.Clear();
-            RowsByForce.Clear();
-            RowsByMonth.Clear();
-            Rows = 0;
-            _counts = null;
+            file.DiscardCounts();
             return;
         }
 
-        for (var t = 0; t < RowsByType.Length; t++)
-        {
-            RowsByType[t] += counts.RowsByType[t];
-        }
-
-        if (forces.Distinct().Count() != forces.Length)
-        {
-            foreach (var e in counts.Entries)
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(_monthly, (forces[e.Force], lsoas[e.Lsoa], e.Type, e.Month), out _) += e.N;
-            }
-        }
-        else
-        {
-            _sealed = (counts.Entries, forces, lsoas);
-        }
-
-        _counts = null;
-        ReplaceInBatch("crime", PoliceFileKind.Street);
-        if (dimensions.FlushNew())
-        {
-            batch.NewLsoas = true;
-        }
-
-        dimensions.NextFileId = _fileId + 1;
+        file.Commit();
         Imported = true;
-        ReleaseWorkingState();
+        _pool.Clear();
     }
 
-    // A counts-only file's entries with the maps from its force and LSOA numbers to the store's keys.
-    private (CountEntry[] Entries, short[] Forces, int[] Lsoas)? _sealed;
-
-    private void AddForceMonth((short Force, int Month) forceMonth, long rows)
+    /// <summary>
+    /// Hands a parsed outcomes or stop-and-search file to <paramref name="writer"/> in a transaction of its own (on the
+    /// thread that owns the store), as <see cref="Run"/> writes it outside a batch; a file that could not be read is
+    /// rolled back as it would have been there.
+    /// </summary>
+    public void WriteParsed(AnalyticalStoreWriter writer)
     {
-        if (rows == 0)
+        var file = writer.BeginFile(Kind!.Value, _source.DisplayPath, null);
+        if (_records is not { } records)
         {
+            // Unreadable part way through (the error is in Errors): its transaction goes, as when it was read here.
+            file.Fail();
             return;
         }
 
-        CollectionsMarshal.GetValueRefOrAddDefault(_forceMonths, forceMonth, out _) += rows;
-        CollectionsMarshal.GetValueRefOrAddDefault(RowsByForce, forceMonth.Force, out _) += rows;
-        CollectionsMarshal.GetValueRefOrAddDefault(RowsByMonth, forceMonth.Month, out _) += rows;
-        Rows += rows;
+        _file = file;
+        _records = null;
+        try
+        {
+            records.WriteTo(file);
+            file.EndRows();
+            Land(file, Kind.Value, null);
+        }
+        catch
+        {
+            file.Fail();
+            throw;
+        }
     }
 
-    /// <summary>One count of a file: its force and LSOA numbers (LSOA 0: no location), crime type, month and rows.</summary>
-    private readonly record struct CountEntry(int Force, int Lsoa, byte Type, int Month, int N);
-
-    /// <summary>One file's counts, keyed by its own numbering of forces and LSOAs (LSOA 0: no location).</summary>
-    /// <remarks>
-    /// Counts are kept per force-month as a dense array indexed by LSOA × crime type, the array of the previous row's
-    /// force-month at hand: nearly every row of a file has the same force and month, so counting a row is one increment
-    /// (a dictionary keyed by the four values was a tenth of the fast path).
-    /// </remarks>
-    private sealed class StreetCounts
+    /// <summary>An outcomes or stop-and-search file's checked records, parsed on a worker thread, kept for the writer's thread.</summary>
+    private sealed class RecordBuffer : IPoliceRecordSink
     {
-        private const int Types = 32;
+        private readonly List<OutcomeRecord> _outcomes = [];
+        private readonly List<StopSearchRecord> _searches = [];
 
-        private readonly Dictionary<string, int> _lsoaIndex = new(StringComparer.Ordinal);
-        private readonly List<((int Force, int Month) Key, int[] Cells)> _slots = [];
-        private string? _lastForce;
-        private int _lastForceIndex;
-        private int _slotForce = -1;
-        private int _slotMonth = -1;
-        private int _slot = -1;
-        private int[] _cells = [];
+        public void Append(in OutcomeRecord record) => _outcomes.Add(record);
 
-        public List<string> Forces { get; } = [];
+        public void Append(in StopSearchRecord record) => _searches.Add(record);
 
-        public List<(string Code, string? Name)> Lsoas { get; } = [];
-
-        /// <summary>After <see cref="Seal"/>: the non-zero counts, by force-month in order of first appearance, then LSOA and crime type.</summary>
-        public CountEntry[] Entries { get; private set; } = [];
-
-        /// <summary>After <see cref="Seal"/>: rows by force-month, in order of first appearance.</summary>
-        public List<((int Force, int Month) Key, long Rows)> ForceMonths { get; } = [];
-
-        /// <summary>After <see cref="Seal"/>: rows by crime type id.</summary>
-        public long[] RowsByType { get; } = new long[Types];
-
-        /// <summary>
-        /// Turns the dense arrays into the list of non-zero counts and totals, on the worker thread that counted them,
-        /// so the writing thread only maps keys and appends.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Seal()
+        /// <summary>Hands the records to <paramref name="sink"/> in file order.</summary>
+        public void WriteTo(IPoliceRecordSink sink)
         {
-            var entries = new List<CountEntry>();
-            foreach (var ((force, month), cells) in _slots)
+            foreach (var r in _outcomes)
             {
-                long rows = 0;
-                for (var i = 0; i < cells.Length; i++)
-                {
-                    if (cells[i] > 0)
-                    {
-                        var type = (byte)(i % Types);
-                        entries.Add(new CountEntry(force, i / Types, type, month, cells[i]));
-                        rows += cells[i];
-                        RowsByType[type] += cells[i];
-                    }
-                }
-
-                if (rows > 0)
-                {
-                    ForceMonths.Add(((force, month), rows));
-                }
+                sink.Append(r);
             }
 
-            Entries = [.. entries];
-            _slots.Clear();
-            _cells = [];
-            _slot = -1;
-            _slotForce = -1;
-            _slotMonth = -1;
-        }
-
-        /// <summary>The file's number for a force name (nearly every row of a file has the same one).</summary>
-        public int Force(ReadOnlySpan<char> name)
-        {
-            if (_lastForce is not null && name.SequenceEqual(_lastForce))
+            foreach (var r in _searches)
             {
-                return _lastForceIndex;
+                sink.Append(r);
             }
-
-            var i = 0;
-            while (i < Forces.Count && !name.SequenceEqual(Forces[i]))
-            {
-                i++;
-            }
-
-            if (i == Forces.Count)
-            {
-                Forces.Add(name.ToString());
-            }
-
-            _lastForce = Forces[i];
-            _lastForceIndex = i;
-            return i;
-        }
-
-        public bool TryLsoa(ReadOnlySpan<char> code, out int index) =>
-            _lsoaIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(code, out index);
-
-        public int AddLsoa(ReadOnlySpan<char> code, ReadOnlySpan<char> name)
-        {
-            var text = code.ToString();
-            Lsoas.Add((text, name.IsEmpty ? null : name.ToString()));
-            _lsoaIndex[text] = Lsoas.Count;
-            return Lsoas.Count;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(int force, int lsoa, byte type, int month)
-        {
-            if (force != _slotForce || month != _slotMonth)
-            {
-                SelectSlot(force, month);
-            }
-
-            var i = (lsoa * Types) + type;
-            if (i >= _cells.Length)
-            {
-                var bigger = new int[Math.Max(i + 1, Math.Max(_cells.Length * 2, (Lsoas.Count + 1) * Types))];
-                _cells.CopyTo(bigger, 0);
-                _cells = bigger;
-                _slots[_slot] = (_slots[_slot].Key, bigger);
-            }
-
-            _cells[i]++;
-        }
-
-        private void SelectSlot(int force, int month)
-        {
-            _slotForce = force;
-            _slotMonth = month;
-            _slot = _slots.FindIndex(s => s.Key == (force, month));
-            if (_slot < 0)
-            {
-                _slot = _slots.Count;
-                _slots.Add(((force, month), new int[(Lsoas.Count + 1) * Types]));
-            }
-
-            _cells = _slots[_slot].Cells;
         }
     }
 }
