@@ -21,8 +21,10 @@ namespace CommunitySafety.Data.Police;
 /// </remarks>
 public sealed class PoliceImporter(AnalyticalStore store)
 {
-    // Every write goes through the store's writer; a force first met gets the names police.uk gives it.
-    private readonly AnalyticalStoreWriter _writer = new(store, name =>
+    private readonly AnalyticalStoreWriter _writer = WriterFor(store);
+
+    /// <summary>The store's writer for police.uk files: a force first met gets the names police.uk gives it (<see cref="PoliceForces.FromName"/>).</summary>
+    internal static AnalyticalStoreWriter WriterFor(AnalyticalStore store) => new(store, name =>
     {
         var force = PoliceForces.FromName(name);
         return new ForceNames(force.Name, force.ShortName, force.Slug);

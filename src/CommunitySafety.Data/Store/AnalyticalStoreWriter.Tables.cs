@@ -22,11 +22,14 @@ public sealed partial class AnalyticalStoreWriter
 
     /// <summary>A writer over the open <paramref name="store"/>.</summary>
     /// <param name="store">The store, open for writing.</param>
-    /// <param name="describeForce">The names of a force first met by its "Reported by" name (police.uk's files); by default the name itself.</param>
+    /// <param name="describeForce">
+    /// The names of a force first met by its "Reported by" name, for writers of police.uk files (the importer names forces as
+    /// police.uk does); the other writes meet no force.
+    /// </param>
     internal AnalyticalStoreWriter(AnalyticalStore store, Func<string, ForceNames>? describeForce = null)
     {
         _store = store;
-        _describeForce = describeForce ?? (name => new ForceNames(name, name, name.ToLowerInvariant()));
+        _describeForce = describeForce ?? (name => throw new InvalidOperationException($"This writer cannot name the force '{name}': make it with a describeForce."));
     }
 
     /// <summary>The store written to.</summary>
