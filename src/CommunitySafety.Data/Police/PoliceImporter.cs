@@ -133,7 +133,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
         if (opts.SkipBadRows && rejectedRows.Count > 0)
         {
             rejectsPath = opts.RejectsPath ?? store.FilePath + ".rejects.csv";
-            PoliceFileImport.WriteRejects(rejectsPath, rejectedRows);
+            PoliceFileParser.WriteRejects(rejectsPath, rejectedRows);
         }
 
         var summary = new ImportSummary
@@ -162,11 +162,11 @@ public sealed class PoliceImporter(AnalyticalStore store)
     /// file to be rejected whole is rolled back and its files read again one transaction each, as a file-by-file import
     /// would.
     /// </summary>
-    private List<PoliceFileImport> ImportFull(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
+    private List<PoliceFileParser> ImportFull(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
         long totalBytes, Dictionary<(byte Kind, short Force, int Month), PoliceSource> claims, CancellationToken cancellationToken)
     {
         long bytesBefore = 0, rowsBefore = 0;
-        var results = new List<PoliceFileImport>();
+        var results = new List<PoliceFileParser>();
         for (var start = 0; start < list.Count;)
         {
             var end = start;
@@ -177,14 +177,14 @@ public sealed class PoliceImporter(AnalyticalStore store)
                 end++;
             }
 
-            var group = new List<PoliceFileImport>();
+            var group = new List<PoliceFileParser>();
             var spoiled = false;
             using (var batch = _writer.BeginBatch())
             {
                 long groupBefore = bytesBefore, groupRows = rowsBefore;
                 for (var i = start; i < end && !spoiled; i++)
                 {
-                    var file = new PoliceFileImport(list[i], opts, Reporter(i, groupBefore, groupRows), cancellationToken, claims);
+                    var file = new PoliceFileParser(list[i], opts, Reporter(i, groupBefore, groupRows), cancellationToken, claims);
                     file.Run(_writer, batch);
                     spoiled = file.SpoilsBatch;
                     group.Add(file);
@@ -210,7 +210,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
                 long before = bytesBefore, rows = rowsBefore;
                 for (var i = start; i < end; i++)
                 {
-                    var file = new PoliceFileImport(list[i], opts, Reporter(i, before, rows), cancellationToken, claims);
+                    var file = new PoliceFileParser(list[i], opts, Reporter(i, before, rows), cancellationToken, claims);
                     file.Run(_writer);
                     group.Add(file);
                     before += list[i].Length;
@@ -239,16 +239,16 @@ public sealed class PoliceImporter(AnalyticalStore store)
 
     /// <summary>
     /// The counts-only import: files are read and checked on worker threads, one file each at a time
-    /// (<see cref="PoliceFileImport.Parse"/>), while this thread — the only one touching the store — writes each street
-    /// file's counts in file order into transactions of up to <see cref="ImportBatch.MaxBytes"/> (<see cref="PoliceFileImport.WriteCounts"/>).
+    /// (<see cref="PoliceFileParser.Parse"/>), while this thread — the only one touching the store — writes each street
+    /// file's counts in file order into transactions of up to <see cref="ImportBatch.MaxBytes"/> (<see cref="PoliceFileParser.WriteCounts"/>).
     /// Files of other kinds, parsed on the workers as well, are written in full, one transaction each, between batches
-    /// (<see cref="PoliceFileImport.WriteParsed"/>).
+    /// (<see cref="PoliceFileParser.WriteParsed"/>).
     /// </summary>
-    private List<PoliceFileImport> ImportCountsOnly(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
+    private List<PoliceFileParser> ImportCountsOnly(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
         long totalBytes, Dictionary<(byte Kind, short Force, int Month), PoliceSource> claims, CancellationToken cancellationToken)
     {
         var n = list.Count;
-        var handOff = new OrderedHandOff<PoliceFileImport>(n, CountsOnlyWindow);
+        var handOff = new OrderedHandOff<PoliceFileParser>(n, CountsOnlyWindow);
         var gate = new object();
         var fileBytes = new long[n];
         var fileRows = new long[n];
@@ -277,13 +277,13 @@ public sealed class PoliceImporter(AnalyticalStore store)
             workers[w] = Task.Factory.StartNew(
                 () =>
                 {
-                    var buffer = new byte[PoliceFileImport.FastBufferBytes];
+                    var buffer = new byte[PoliceFileParser.FastBufferBytes];
                     for (var i = handOff.NextIndex(); i >= 0; i = handOff.NextIndex())
                     {
                         try
                         {
                             // Claims are only read and written by WriteCounts and Run, on this method's thread.
-                            var file = new PoliceFileImport(list[i], opts, Reporter(i), stop.Token, claims);
+                            var file = new PoliceFileParser(list[i], opts, Reporter(i), stop.Token, claims);
                             Exclusively(list[i], () => file.Parse(buffer));
                             handOff.Complete(i, file, null);
                         }
@@ -296,7 +296,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        var results = new List<PoliceFileImport>(n);
+        var results = new List<PoliceFileParser>(n);
         ImportBatch? batch = null;
         try
         {

@@ -28,9 +28,9 @@ public sealed class ParsedOnceTests : IDisposable
         var parsed = false;
         var source = new PoliceSource(path, Path.GetFileName(path), new FileInfo(path).Length, () =>
             parsed ? throw new InvalidOperationException($"{path} was opened again after it was parsed.") : File.OpenRead(path));
-        var file = new PoliceFileImport(source, new PoliceImportOptions { CountsOnly = true }, (_, _) => { }, CancellationToken.None);
+        var file = new PoliceFileParser(source, new PoliceImportOptions { CountsOnly = true }, (_, _) => { }, CancellationToken.None);
 
-        file.Parse(new byte[PoliceFileImport.FastBufferBytes]);
+        file.Parse(new byte[PoliceFileParser.FastBufferBytes]);
         parsed = true;
         file.WriteParsed(PoliceImporter.WriterFor(_parsed.Store));
 

@@ -14,7 +14,7 @@ namespace CommunitySafety.Data.Police;
 /// another kind to the writer in a transaction of their own. Each file is parsed once, whatever its kind. A file with bad
 /// rows is known to be rejected before anything is written, so a counts-only batch is never rolled back for it.
 /// </summary>
-internal sealed partial class PoliceFileImport
+internal sealed partial class PoliceFileParser
 {
     private MonthlyCounts? _counts;
 

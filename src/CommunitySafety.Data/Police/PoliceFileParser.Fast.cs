@@ -29,7 +29,7 @@ namespace CommunitySafety.Data.Police;
 /// <para>The hot methods are compiled fully optimised at once (<see cref="MethodImplOptions.AggressiveOptimization"/>):
 /// with tiered compilation and its profile-guided instrumentation, a national year took 4.4–5.5 CPU-s instead of 3.2–3.4.</para>
 /// </remarks>
-internal sealed partial class PoliceFileImport
+internal sealed partial class PoliceFileParser
 {
     /// <summary>Bytes read at a time by the fast path (one buffer per worker thread).</summary>
     public const int FastBufferBytes = 1 << 20;

@@ -18,7 +18,7 @@ internal sealed record RejectedRow(ImportError Error, string Row);
 /// <see cref="AnalyticalStoreWriter"/>), which replaces the force-months the file holds; a file to be rejected whole is
 /// abandoned, so it lands whole or not at all. This class parses and checks only: every write is the writer's.
 /// </summary>
-internal sealed partial class PoliceFileImport
+internal sealed partial class PoliceFileParser
 {
     private const int ProgressEvery = 16_384;
 
@@ -42,7 +42,7 @@ internal sealed partial class PoliceFileImport
     private int _errorCount;
     private bool _fileError;
 
-    public PoliceFileImport(PoliceSource source, PoliceImportOptions options, Action<long, long> progress, CancellationToken cancellationToken,
+    public PoliceFileParser(PoliceSource source, PoliceImportOptions options, Action<long, long> progress, CancellationToken cancellationToken,
         Dictionary<(byte Kind, short Force, int Month), PoliceSource>? claims = null)
     {
         _claims = claims;

@@ -13,7 +13,7 @@ namespace CommunitySafety.Data.Police;
 /// them to the store's writer (<see cref="ForceMonthFile"/>), which maps names to keys and appends.
 /// Four chunks of 8,192 rows circulate between them, so memory stays the same whatever the size of the file.
 /// </summary>
-internal sealed partial class PoliceFileImport
+internal sealed partial class PoliceFileParser
 {
     private const int ChunksInFlight = 4;
 
