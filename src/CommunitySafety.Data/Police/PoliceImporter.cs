@@ -282,7 +282,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
                     {
                         try
                         {
-                            // Claims are only read and written by WriteCounts and Run, on this method's thread.
+                            // Claims are only read and written by WriteCounts and WriteParsed, on this method's thread.
                             var file = new PoliceFileParser(list[i], opts, Reporter(i), stop.Token, claims);
                             Exclusively(list[i], () => file.Parse(buffer));
                             handOff.Complete(i, file, null);
