@@ -1,4 +1,4 @@
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using Spectre.Console;
 
 namespace CommunitySafety.Cli.Infrastructure;

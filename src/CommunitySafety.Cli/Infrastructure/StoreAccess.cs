@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Runtime.ExceptionServices;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Store;
 
 namespace CommunitySafety.Cli.Infrastructure;

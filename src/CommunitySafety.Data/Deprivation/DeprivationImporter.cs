@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CommunitySafety.Areas;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Internals;
 using CommunitySafety.Data.Store;
 
@@ -209,30 +209,6 @@ public sealed partial class DeprivationImporter(AnalyticalStore store)
         return new DeprivationImportSummary(path, name, year.Value, lsoaYear.Value, rows.Count, names[decileCol]);
     }
 
-    private void Write(string key, int year, string name, int lsoaYear, string source, List<(string Code, byte Decile, int? Rank, double? Score)> rows)
-    {
-        store.InTransaction(() =>
-        {
-            store.Execute("DELETE FROM deprivation WHERE index_key = $1", key);
-            using (var appender = store.Connection.CreateAppender("deprivation"))
-            {
-                foreach (var (code, decile, rank, score) in rows)
-                {
-                    appender.CreateRow().AppendValue(key).AppendValue((short)year).AppendValue(name).AppendValue((short)lsoaYear)
-                        .AppendValue(code).AppendValue(decile).AppendValue(rank).AppendValue(score).AppendValue(source).EndRow();
-                }
-            }
-
-            // The LSOAs join the dimension so that each is allocated to its district and an area's LSOAs are known.
-            foreach (var (code, _, _, _) in rows)
-            {
-                store.Dimensions.Lsoa(code, ReadOnlySpan<char>.Empty);
-            }
-
-            if (store.Dimensions.FlushNew())
-            {
-                store.AllocateLsoas();
-            }
-        });
-    }
+    private void Write(string key, int year, string name, int lsoaYear, string source, List<(string Code, byte Decile, int? Rank, double? Score)> rows) =>
+        new AnalyticalStoreWriter(store).ReplaceDeprivation(key, (short)year, name, (short)lsoaYear, source, rows);
 }

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using CommunitySafety.Data.Police;
-using CommunitySafety.Imports;
 using CommunitySafety.Periods;
+using CommunitySafety.SafeReading;
 
 namespace CommunitySafety.Data.Download;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Exports;
-using CommunitySafety.Imports;
+using CommunitySafety.SafeReading;
 using nietras.SeparatedValues;
 
 namespace CommunitySafety.Data.Internals;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Internals;
 using CommunitySafety.Data.Store;
 using nietras.SeparatedValues;
@@ -269,93 +269,19 @@ public sealed partial class LookupImporter(AnalyticalStore store)
 
     private void Write(string path, LookupKind kind, List<string?[]> rows, short? lsoaYear)
     {
-        var source = Path.GetFileName(path);
-        InTransaction(() =>
+        var writer = new AnalyticalStoreWriter(store);
+        if (kind == LookupKind.LsoaToLocalAuthority)
         {
-            var lsoa = kind == LookupKind.LsoaToLocalAuthority;
-            var table = lsoa ? "lsoa_lookup" : "lad_lookup";
-            var keyColumn = lsoa ? "lsoa_code" : "lad_code";
-            Keys(rows.Select(r => r[0]));
-            store.Execute($"DELETE FROM {table} WHERE {keyColumn} IN (SELECT code FROM lookup_keys)");
-            using (var appender = store.Connection.CreateAppender(table))
-            {
-                foreach (var r in rows)
-                {
-                    if (lsoa)
-                    {
-                        appender.CreateRow().AppendValue(r[0]).AppendValue(r[1]).AppendValue(r[2]).AppendValue(r[3])
-                            .AppendValue(r[3] is null ? null : NameKey.For(r[3]!)).AppendValue(source)
-                            .AppendValue(lsoaYear).AppendValue(r[4]).AppendValue(r[5]).EndRow();
-                    }
-                    else
-                    {
-                        appender.CreateRow().AppendValue(r[0]).AppendValue(r[1] ?? r[0]).AppendValue(NameKey.For(r[1] ?? r[0]!))
-                            .AppendValue(r[2]).AppendValue(r[3]).AppendValue(r[4]).AppendValue(r[5]).AppendValue(source).EndRow();
-                    }
-                }
-            }
-
-            if (lsoa)
-            {
-                // The LSOAs join the dimension, so that an area's LSOAs are known even where no record lies.
-                foreach (var r in rows)
-                {
-                    store.Dimensions.Lsoa(r[0], r[1]);
-                }
-
-                store.Dimensions.FlushNew();
-            }
-        });
-    }
-
-    private void WriteChanges(string path, List<string?[]> rows)
-    {
-        var source = Path.GetFileName(path);
-        InTransaction(() =>
+            writer.ReplaceLsoaLookup(Path.GetFileName(path), rows, lsoaYear);
+        }
+        else
         {
-            Keys(rows.Select(r => r[0]));
-            store.Execute("DELETE FROM lsoa_change WHERE lsoa11_code IN (SELECT code FROM lookup_keys)");
-            using var appender = store.Connection.CreateAppender("lsoa_change");
-            foreach (var r in rows)
-            {
-                appender.CreateRow().AppendValue(r[0]).AppendValue(r[1]).AppendValue(r[2]).AppendValue(r[3]).AppendValue(source).EndRow();
-            }
-        });
-    }
-
-    private void WriteHistory(string path, List<(string Old, string? OldName, string New, string? NewName)> pairs)
-    {
-        var source = Path.GetFileName(path);
-        InTransaction(() =>
-        {
-            Keys(pairs.Select(p => p.Old));
-            store.Execute("DELETE FROM lad_history WHERE old_code IN (SELECT code FROM lookup_keys)");
-            using var appender = store.Connection.CreateAppender("lad_history");
-            foreach (var (old, oldName, @new, newName) in pairs)
-            {
-                appender.CreateRow().AppendValue(old).AppendValue(oldName).AppendValue(@new).AppendValue(newName).AppendValue(source).EndRow();
-            }
-        });
-    }
-
-    private void Keys(IEnumerable<string?> codes)
-    {
-        store.Execute("CREATE OR REPLACE TEMP TABLE lookup_keys(code VARCHAR)");
-        using var keys = store.Connection.CreateAppender("lookup_keys");
-        foreach (var code in codes.Distinct())
-        {
-            keys.CreateRow().AppendValue(code).EndRow();
+            writer.ReplaceDistrictLookup(Path.GetFileName(path), rows);
         }
     }
 
-    /// <summary>Runs <paramref name="write"/> and re-allocates every LSOA in one transaction: the lookup lands whole or not at all.</summary>
-    private void InTransaction(Action write)
-    {
-        store.InTransaction(() =>
-        {
-            write();
-            store.Execute("DROP TABLE IF EXISTS lookup_keys");
-            store.AllocateLsoas();
-        });
-    }
+    private void WriteChanges(string path, List<string?[]> rows) => new AnalyticalStoreWriter(store).ReplaceLsoaChanges(Path.GetFileName(path), rows);
+
+    private void WriteHistory(string path, List<(string Old, string? OldName, string New, string? NewName)> pairs) =>
+        new AnalyticalStoreWriter(store).ReplaceDistrictHistory(Path.GetFileName(path), pairs);
 }

@@ -1,3 +1,4 @@
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Internals;
 
 namespace CommunitySafety.Data.Police;
@@ -38,7 +39,7 @@ internal sealed class PoliceHeader
     /// Works out the kind of file from its header (a column only that kind has), falling back on the file name, and
     /// checks the required columns. Returns null with errors when the header is wrong.
     /// </summary>
-    public static PoliceHeader? Detect(IReadOnlyList<string> names, string fileName, string displayPath, List<Import.ImportError> errors)
+    public static PoliceHeader? Detect(IReadOnlyList<string> names, string fileName, string displayPath, List<ImportError> errors)
     {
         var keys = names.Select(CsvText.HeaderKey).ToHashSet();
         PoliceFileKind? kind =

@@ -21,7 +21,7 @@ public readonly record struct PoliceImportOptions
     /// Street-level files: check every field of every row exactly as a full import does, but store only the monthly
     /// counts (<c>crime_monthly</c>, loaded months, files, LSOAs), not the raw rows. National figures, the assessment and
     /// the counts are the same; hot spot maps need the raw rows and say so for counts-only months
-    /// (<see cref="Queries.CountsOnlyMonthsException"/>). Files are read and checked in parallel. Outcomes and
+    /// (<c>CountsOnlyMonthsException</c>). Files are read and checked in parallel. Outcomes and
     /// stop-and-search files are imported in full either way.
     /// </summary>
     public bool CountsOnly { get; init; }

@@ -1,5 +1,5 @@
 using CommunitySafety.Crime;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Internals;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
@@ -21,6 +21,15 @@ namespace CommunitySafety.Data.Police;
 /// </remarks>
 public sealed class PoliceImporter(AnalyticalStore store)
 {
+    private readonly AnalyticalStoreWriter _writer = WriterFor(store);
+
+    /// <summary>The store's writer for police.uk files: a force first met gets the names police.uk gives it (<see cref="PoliceForces.FromName"/>).</summary>
+    internal static AnalyticalStoreWriter WriterFor(AnalyticalStore store) => new(store, name =>
+    {
+        var force = PoliceForces.FromName(name);
+        return new ForceNames(force.Name, force.ShortName, force.Slug);
+    });
+
     /// <summary>Imports the files, folders and zip archives at <paramref name="paths"/>.</summary>
     /// <param name="paths">Files, folders or zip archives.</param>
     /// <param name="options">Options; null for the defaults.</param>
@@ -124,7 +133,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
         if (opts.SkipBadRows && rejectedRows.Count > 0)
         {
             rejectsPath = opts.RejectsPath ?? store.FilePath + ".rejects.csv";
-            PoliceFileImport.WriteRejects(rejectsPath, rejectedRows);
+            PoliceFileParser.WriteRejects(rejectsPath, rejectedRows);
         }
 
         var summary = new ImportSummary
@@ -153,11 +162,11 @@ public sealed class PoliceImporter(AnalyticalStore store)
     /// file to be rejected whole is rolled back and its files read again one transaction each, as a file-by-file import
     /// would.
     /// </summary>
-    private List<PoliceFileImport> ImportFull(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
+    private List<PoliceFileParser> ImportFull(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
         long totalBytes, Dictionary<(byte Kind, short Force, int Month), PoliceSource> claims, CancellationToken cancellationToken)
     {
         long bytesBefore = 0, rowsBefore = 0;
-        var results = new List<PoliceFileImport>();
+        var results = new List<PoliceFileParser>();
         for (var start = 0; start < list.Count;)
         {
             var end = start;
@@ -168,15 +177,15 @@ public sealed class PoliceImporter(AnalyticalStore store)
                 end++;
             }
 
-            var group = new List<PoliceFileImport>();
+            var group = new List<PoliceFileParser>();
             var spoiled = false;
-            using (var batch = new ImportBatch(store))
+            using (var batch = _writer.BeginBatch())
             {
                 long groupBefore = bytesBefore, groupRows = rowsBefore;
                 for (var i = start; i < end && !spoiled; i++)
                 {
-                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, groupBefore, groupRows), cancellationToken, batch, claims);
-                    file.Run();
+                    var file = new PoliceFileParser(list[i], opts, Reporter(i, groupBefore, groupRows), cancellationToken, claims);
+                    file.Run(_writer, batch);
                     spoiled = file.SpoilsBatch;
                     group.Add(file);
                     groupBefore += list[i].Length;
@@ -201,8 +210,8 @@ public sealed class PoliceImporter(AnalyticalStore store)
                 long before = bytesBefore, rows = rowsBefore;
                 for (var i = start; i < end; i++)
                 {
-                    var file = new PoliceFileImport(store, list[i], opts, Reporter(i, before, rows), cancellationToken, claims: claims);
-                    file.Run();
+                    var file = new PoliceFileParser(list[i], opts, Reporter(i, before, rows), cancellationToken, claims);
+                    file.Run(_writer);
                     group.Add(file);
                     before += list[i].Length;
                     rows += file.Rows;
@@ -229,16 +238,17 @@ public sealed class PoliceImporter(AnalyticalStore store)
     private const int CountsOnlyWindow = 32;
 
     /// <summary>
-    /// The counts-only import: street files are read and checked on worker threads, one file each at a time
-    /// (<see cref="PoliceFileImport.Parse"/>), while this thread — the only one touching the store — writes each file's
-    /// counts in file order into transactions of up to <see cref="ImportBatch.MaxBytes"/> (<see cref="PoliceFileImport.WriteCounts"/>).
-    /// Files of other kinds are imported in full, one transaction each, between batches.
+    /// The counts-only import: files are read and checked on worker threads, one file each at a time
+    /// (<see cref="PoliceFileParser.Parse"/>), while this thread — the only one touching the store — writes each street
+    /// file's counts in file order into transactions of up to <see cref="ImportBatch.MaxBytes"/> (<see cref="PoliceFileParser.WriteCounts"/>).
+    /// Files of other kinds, parsed on the workers as well, are written in full, one transaction each, between batches
+    /// (<see cref="PoliceFileParser.WriteParsed"/>).
     /// </summary>
-    private List<PoliceFileImport> ImportCountsOnly(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
+    private List<PoliceFileParser> ImportCountsOnly(IReadOnlyList<PoliceSource> list, PoliceImportOptions opts, IProgress<ImportProgress>? progress,
         long totalBytes, Dictionary<(byte Kind, short Force, int Month), PoliceSource> claims, CancellationToken cancellationToken)
     {
         var n = list.Count;
-        var handOff = new OrderedHandOff<PoliceFileImport>(n, CountsOnlyWindow);
+        var handOff = new OrderedHandOff<PoliceFileParser>(n, CountsOnlyWindow);
         var gate = new object();
         var fileBytes = new long[n];
         var fileRows = new long[n];
@@ -267,13 +277,13 @@ public sealed class PoliceImporter(AnalyticalStore store)
             workers[w] = Task.Factory.StartNew(
                 () =>
                 {
-                    var buffer = new byte[PoliceFileImport.FastBufferBytes];
+                    var buffer = new byte[PoliceFileParser.FastBufferBytes];
                     for (var i = handOff.NextIndex(); i >= 0; i = handOff.NextIndex())
                     {
                         try
                         {
-                            // Claims are only read and written by WriteCounts and Run, on this method's thread.
-                            var file = new PoliceFileImport(store, list[i], opts, Reporter(i), stop.Token, claims: claims);
+                            // Claims are only read and written by WriteCounts and WriteParsed, on this method's thread.
+                            var file = new PoliceFileParser(list[i], opts, Reporter(i), stop.Token, claims);
                             Exclusively(list[i], () => file.Parse(buffer));
                             handOff.Complete(i, file, null);
                         }
@@ -286,7 +296,7 @@ public sealed class PoliceImporter(AnalyticalStore store)
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
-        var results = new List<PoliceFileImport>(n);
+        var results = new List<PoliceFileParser>(n);
         ImportBatch? batch = null;
         try
         {
@@ -295,19 +305,18 @@ public sealed class PoliceImporter(AnalyticalStore store)
             for (var i = 0; i < n; i++)
             {
                 var file = handOff.Take(i);
-                if (file.NeedsFullImport)
+                if (file.IsRecords)
                 {
                     batch?.Commit();
                     batch?.Dispose();
                     batch = null;
-                    file = new PoliceFileImport(store, list[i], opts, Reporter(i), cancellationToken, claims: claims);
-                    Exclusively(list[i], file.Run);
+                    Exclusively(list[i], () => file.WriteParsed(_writer));
                     results.Add(file);
                     continue;
                 }
 
-                batch ??= new ImportBatch(store);
-                file.WriteCounts(batch);
+                batch ??= _writer.BeginBatch();
+                file.WriteCounts(_writer, batch);
                 results.Add(file);
                 groupBytes += list[i].Length;
                 // Groups four times the full import's: only counts are written, and each group's commit re-allocates LSOAs.

@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using CommunitySafety.Data.Import;
-using CommunitySafety.Imports;
+using CommunitySafety.Data.Inputs;
+using CommunitySafety.SafeReading;
 
 namespace CommunitySafety.Data.Police;
 

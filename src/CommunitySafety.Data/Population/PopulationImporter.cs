@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CommunitySafety.Areas;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Internals;
 using CommunitySafety.Data.Store;
 
@@ -428,41 +428,7 @@ public sealed partial class PopulationImporter(AnalyticalStore store)
         return null;
     }
 
-    private void Write(string path, List<(string Code, string? Name, int Year, AgeBand Band, double Value)> rows, List<(string Code, string? Name)> lsoas, Dictionary<int, string> sources)
-    {
-        var file = Path.GetFileName(path);
-        store.InTransaction(() =>
-        {
-            store.Execute("CREATE OR REPLACE TEMP TABLE population_keys(code VARCHAR, year SMALLINT)");
-            using (var keys = store.Connection.CreateAppender("population_keys"))
-            {
-                foreach (var (code, year) in rows.Select(r => (r.Code, r.Year)).Distinct())
-                {
-                    keys.CreateRow().AppendValue(code).AppendValue((short)year).EndRow();
-                }
-            }
-
-            store.Execute("DELETE FROM population USING population_keys k WHERE population.area_code = k.code AND population.year = k.year");
-            store.Execute("DROP TABLE population_keys");
-            using (var appender = store.Connection.CreateAppender("population"))
-            {
-                foreach (var (code, name, year, band, value) in rows)
-                {
-                    appender.CreateRow().AppendValue(code).AppendValue(name).AppendValue((short)year)
-                        .AppendValue((short)band.From).AppendValue((short)(band.To ?? -1)).AppendValue(value).AppendValue(sources[year]).AppendValue(file).EndRow();
-                }
-            }
-
-            // LSOAs join the dimension so that they are allocated to districts and can be summed up.
-            foreach (var (code, name) in lsoas)
-            {
-                store.Dimensions.Lsoa(code, name);
-            }
-
-            if (store.Dimensions.FlushNew())
-            {
-                store.AllocateLsoas();
-            }
-        });
-    }
+    private void Write(string path, List<(string Code, string? Name, int Year, AgeBand Band, double Value)> rows, List<(string Code, string? Name)> lsoas, Dictionary<int, string> sources) =>
+        new AnalyticalStoreWriter(store).ReplacePopulation(Path.GetFileName(path),
+            [.. rows.Select(r => new PopulationRow(r.Code, r.Name, (short)r.Year, (short)r.Band.From, (short)(r.Band.To ?? -1), r.Value, sources[r.Year]))], lsoas);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using CommunitySafety.Imports;
+using CommunitySafety.SafeReading;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -3,43 +3,13 @@ using CommunitySafety.Data.Store;
 namespace CommunitySafety.Data.Quality;
 
 /// <summary>
-/// The two tables of the data-quality checks, created when first written (not part of the numbered schema, so a store
+/// Reads the two tables of the data-quality checks (written by <see cref="AnalyticalStoreWriter"/>), created when first written (not part of the numbered schema, so a store
 /// without them reads as "nothing republished, nothing acknowledged"): <c>month_replaced</c>, one row per force-month
 /// of street-level crime replaced by an import (the rows before and after, the files, when), and
 /// <c>quality_acknowledgement</c>, one row per acknowledged flag (its key, the reason, who, when).
 /// </summary>
 public static class QualityStore
 {
-    private const string ReplacedDdl = """
-        CREATE TABLE IF NOT EXISTS month_replaced(kind UTINYINT NOT NULL, force_id SMALLINT NOT NULL, month_idx INTEGER NOT NULL,
-            old_file VARCHAR, old_rows BIGINT NOT NULL, new_file_id INTEGER NOT NULL, replaced_at TIMESTAMP NOT NULL)
-        """;
-
-    private const string AcknowledgementDdl = """
-        CREATE TABLE IF NOT EXISTS quality_acknowledgement(flag VARCHAR NOT NULL, reason VARCHAR NOT NULL,
-            acknowledged_by VARCHAR NOT NULL, acknowledged_at TIMESTAMP NOT NULL)
-        """;
-
-    /// <summary>
-    /// Records, inside the import's transaction and before they are deleted, the street-level force-months of
-    /// <paramref name="predicate"/> that file <paramref name="newFileId"/> replaces.
-    /// </summary>
-    internal static void RecordReplaced(AnalyticalStore store, byte kind, string predicate, int newFileId)
-    {
-        if (kind != 0)
-        {
-            return;
-        }
-
-        store.Execute(ReplacedDdl);
-        store.Execute($"""
-            INSERT INTO month_replaced
-            SELECT l.kind, l.force_id, l.month_idx, s.path, l.rows, {newFileId}, now()::TIMESTAMP
-            FROM loaded_month l LEFT JOIN source_file s USING (file_id)
-            WHERE l.kind = {kind} AND ({predicate})
-            """);
-    }
-
     /// <summary>A force-month replaced by a later import: the rows and file before, the rows and file after, and when.</summary>
     public sealed record Replacement(short Force, int Month, string? OldFile, long OldRows, string NewFile, long NewRows, DateTime At);
 
@@ -88,11 +58,7 @@ public static class QualityStore
         ArgumentException.ThrowIfNullOrWhiteSpace(flagId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        store.InTransaction(() =>
-        {
-            store.Execute(AcknowledgementDdl);
-            store.Execute("INSERT INTO quality_acknowledgement VALUES ($1, $2, $3, $4)", flagId, reason.Trim(), by, at);
-        });
+        new AnalyticalStoreWriter(store).Acknowledge(flagId, reason.Trim(), by, at);
     }
 
     private static bool Exists(AnalyticalStore store, string table) =>

@@ -2,7 +2,6 @@ using CommunitySafety.Areas;
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Internals;
 using CommunitySafety.Data.Police;
-using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 

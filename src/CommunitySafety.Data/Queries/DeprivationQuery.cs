@@ -1,6 +1,5 @@
 using System.Globalization;
 using CommunitySafety.Crime;
-using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 

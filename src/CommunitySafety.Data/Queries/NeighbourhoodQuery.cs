@@ -1,9 +1,8 @@
 using System.Globalization;
 using CommunitySafety.Areas;
 using CommunitySafety.Crime;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Internals;
-using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 

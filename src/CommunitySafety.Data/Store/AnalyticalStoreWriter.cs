@@ -3,9 +3,11 @@ namespace CommunitySafety.Data.Store;
 /// <summary>
 /// The one way imports and restores write to an analytical store: under the writer lock (<see cref="StoreWriterLock"/>),
 /// either in place or, for a store that publishes snapshots, into a new snapshot published atomically
-/// (<see cref="StoreSnapshots"/>).
+/// (<see cref="StoreSnapshots"/>); and, as an instance over an open store, the one place that writes its tables: police.uk
+/// files by force-month (<see cref="BeginFile"/>, <see cref="BeginCounts"/>), population, lookups, deprivation and
+/// data-quality acknowledgements. The importers only parse and check.
 /// </summary>
-public static class AnalyticalStoreWriter
+public sealed partial class AnalyticalStoreWriter
 {
     /// <summary>
     /// Runs <paramref name="write"/> on the store at <paramref name="storePath"/>. In place (one DuckDB transaction per

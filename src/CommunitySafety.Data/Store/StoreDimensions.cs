@@ -1,6 +1,5 @@
 using CommunitySafety.Areas;
 using CommunitySafety.Data.Internals;
-using CommunitySafety.Data.Police;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Data.Store;
@@ -46,8 +45,11 @@ internal sealed class StoreDimensions(AnalyticalStore store)
         NextFileId = store.Scalar<int>("SELECT COALESCE(max(file_id), 0) + 1 FROM source_file");
     }
 
-    /// <summary>The key of a force, by its "Reported by" name; a new force is inserted at once (inside the caller's transaction).</summary>
-    public short Force(ReadOnlySpan<char> reportedBy)
+    /// <summary>
+    /// The key of a force, by its "Reported by" name; a new force is inserted at once (inside the caller's transaction)
+    /// with the names <paramref name="describe"/> gives it.
+    /// </summary>
+    public short Force(ReadOnlySpan<char> reportedBy, Func<string, ForceNames> describe)
     {
         var lookup = _forces.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(reportedBy, out var id))
@@ -57,7 +59,7 @@ internal sealed class StoreDimensions(AnalyticalStore store)
 
         var name = reportedBy.Trim().ToString();
         id = (short)(_forces.Count == 0 ? 1 : _forces.Values.Max() + 1);
-        var force = PoliceForces.FromName(name);
+        var force = describe(name);
         store.Execute("INSERT INTO force VALUES ($1, $2, $3, $4)", id, force.Name, force.ShortName, force.Slug);
         _forces[name] = id;
         return id;

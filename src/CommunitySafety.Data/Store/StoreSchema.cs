@@ -35,7 +35,7 @@ internal static class StoreSchema
 
     /// <summary>
     /// Version 2: <c>loaded_month.counts_only</c> marks a street force-month imported with
-    /// <see cref="Police.PoliceImportOptions.CountsOnly"/> (monthly counts, no raw <c>crime</c> rows), so the parts that
+    /// <c>PoliceImportOptions.CountsOnly</c> (monthly counts, no raw <c>crime</c> rows), so the parts that
     /// read raw rows can say so. Applied to a version 1 store when it is opened for writing; its months are all full.
     /// </summary>
     public static readonly string[] Version2 =

@@ -237,7 +237,7 @@ public sealed class PlaceAnalysesTests(PlacesStore samples)
     {
         var path = Path.Combine(samples.Folder, "hub.txt");
         File.WriteAllLines(path, ["lsoa21_code", "E01015792", "# a comment", "", "Luton 021H"]);
-        var e = Assert.Throws<Data.Import.ImportRejectedException>(() => new NeighbourhoodQuery(samples.Store).FromFile(path));
+        var e = Assert.Throws<Data.Inputs.ImportRejectedException>(() => new NeighbourhoodQuery(samples.Store).FromFile(path));
         Assert.Contains("hub.txt", e.Message, StringComparison.Ordinal);
         Assert.Contains("5", e.Message, StringComparison.Ordinal);
         Assert.Contains("'Luton 021H' is not an LSOA code", e.Message, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Deprivation;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;

@@ -1,10 +1,10 @@
 using System.Text;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Tests.Support;
-using CommunitySafety.Imports;
+using CommunitySafety.SafeReading;
 
 namespace CommunitySafety.Data.Tests.Integrity;
 

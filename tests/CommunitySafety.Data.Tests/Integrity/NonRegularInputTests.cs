@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Net.Sockets;
-using CommunitySafety.Data.Import;
 using CommunitySafety.Data.Deprivation;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;

@@ -1,4 +1,4 @@
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Tests.Support;
 

@@ -1,8 +1,8 @@
 using System.IO.Compression;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Tests.Support;
-using CommunitySafety.Imports;
+using CommunitySafety.SafeReading;
 
 namespace CommunitySafety.Data.Tests.Integrity;
 

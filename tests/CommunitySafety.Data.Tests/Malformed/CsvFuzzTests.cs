@@ -1,4 +1,4 @@
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;

@@ -1,12 +1,12 @@
 using System.IO.Compression;
 using System.Text;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Tests.Support;
-using CommunitySafety.Imports;
 using CommunitySafety.Malformed;
+using CommunitySafety.SafeReading;
 
 namespace CommunitySafety.Data.Tests.Malformed;
 

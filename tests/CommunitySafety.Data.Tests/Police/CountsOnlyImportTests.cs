@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Queries;
@@ -272,9 +272,9 @@ public sealed class CountsOnlyFastPathTests : IDisposable
         var (fast, content) = Files[what];
         var path = _counts.WriteFile(what.Replace(' ', '-') + "/2024-01-bedfordshire-street.csv", content);
         var source = new PoliceSource(path, Path.GetFileName(path), new FileInfo(path).Length, () => File.OpenRead(path));
-        var file = new PoliceFileImport(_counts.Store, source, new PoliceImportOptions { CountsOnly = true }, (_, _) => { }, CancellationToken.None);
+        var file = new PoliceFileParser(source, new PoliceImportOptions { CountsOnly = true }, (_, _) => { }, CancellationToken.None);
 
-        file.Parse(new byte[PoliceFileImport.FastBufferBytes]);
+        file.Parse(new byte[PoliceFileParser.FastBufferBytes]);
 
         Assert.Equal(fast, file.ReadFast);
         var (full, fullErrors) = TryImport(_full.Store, path, default);
@@ -290,8 +290,8 @@ public sealed class CountsOnlyFastPathTests : IDisposable
         foreach (var path in new[] { Fixtures.BedfordshireStreet, Fixtures.HampshireStreet })
         {
             var source = new PoliceSource(path, Path.GetFileName(path), new FileInfo(path).Length, () => File.OpenRead(path));
-            var file = new PoliceFileImport(_counts.Store, source, new PoliceImportOptions { CountsOnly = true }, (_, _) => { }, CancellationToken.None);
-            file.Parse(new byte[PoliceFileImport.FastBufferBytes]);
+            var file = new PoliceFileParser(source, new PoliceImportOptions { CountsOnly = true }, (_, _) => { }, CancellationToken.None);
+            file.Parse(new byte[PoliceFileParser.FastBufferBytes]);
             Assert.True(file.ReadFast, path);
         }
     }

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Tests.Support;
 

@@ -1,5 +1,6 @@
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Population;
+using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Tests.Support;
 
 namespace CommunitySafety.Data.Tests.Population;

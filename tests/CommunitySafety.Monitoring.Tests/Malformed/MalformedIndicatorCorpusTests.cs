@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using CommunitySafety.Imports;
 using CommunitySafety.Malformed;
+using CommunitySafety.SafeReading;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Monitoring.Tests.Malformed;

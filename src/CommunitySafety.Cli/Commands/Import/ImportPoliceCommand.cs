@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CommunitySafety.Cli.Infrastructure;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Quality;
 

@@ -1,5 +1,5 @@
 using CommunitySafety.Cli.Infrastructure;
-using CommunitySafety.Data.Police;
+using CommunitySafety.Data.Inputs;
 
 namespace CommunitySafety.Cli.Commands.Import;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using CommunitySafety.Assessment.Places;
 using CommunitySafety.Cli.Commands.Report;
 using CommunitySafety.Cli.Infrastructure;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports.Builders;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using CommunitySafety.Data.Import;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
@@ -8,7 +8,7 @@ using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Tests.Support;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Data.Tests.Population;
+namespace CommunitySafety.Data.Tests.Queries;
 
 /// <summary>Populations by year on real ONS files: the year rule, sources, stale warnings, CSPs of several districts, LSOA 2021 rates.</summary>
 public sealed class PopulationYearsTests : IDisposable

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Data.Import;
+namespace CommunitySafety.Data.Inputs;
 
 /// <summary>How far an import has got, for a progress bar.</summary>
 /// <param name="File">The file being read.</param>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CommunitySafety.Data.Import;
+namespace CommunitySafety.Data.Inputs;
 
 /// <summary>
 /// What a path given to an importer is, checked before anything opens it: only regular files and folders are read. A

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Data.Police;
+namespace CommunitySafety.Data.Inputs;
 
 /// <summary>The kinds of monthly file police.uk publishes.</summary>
 public enum PoliceFileKind : byte

@@ -1,8 +1,8 @@
 using System.Globalization;
-using CommunitySafety.Data.Queries;
+using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Store;
 
-namespace CommunitySafety.Data.Population;
+namespace CommunitySafety.Data.Queries;
 
 /// <summary>
 /// Finds the population of an area for a rate: the area's own ONS figure when imported, otherwise the sum of its local

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
-namespace CommunitySafety.Imports;
+namespace CommunitySafety.SafeReading;
 
 /// <summary>Where a file stops being UTF-8, to say so with its line when a strict UTF-8 reader fails.</summary>
 public static class Utf8Check

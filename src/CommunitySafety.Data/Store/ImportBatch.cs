@@ -1,7 +1,6 @@
-using CommunitySafety.Data.Store;
 using DuckDB.NET.Data;
 
-namespace CommunitySafety.Data.Police;
+namespace CommunitySafety.Data.Store;
 
 /// <summary>
 /// One transaction over several whole files. Committing files in groups lets DuckDB write full row groups straight

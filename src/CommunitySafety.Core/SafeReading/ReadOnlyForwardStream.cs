@@ -1,4 +1,4 @@
-namespace CommunitySafety.Imports;
+namespace CommunitySafety.SafeReading;
 
 /// <summary>
 /// The common part of a read-only, forward-only stream that wraps another: no seeking, no writing, no length or

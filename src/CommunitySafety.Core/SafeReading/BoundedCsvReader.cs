@@ -1,4 +1,4 @@
-namespace CommunitySafety.Imports;
+namespace CommunitySafety.SafeReading;
 
 /// <summary>
 /// A text reader for CSV that refuses a record longer than <see cref="InputLimits.MaxRecordChars"/> (by throwing

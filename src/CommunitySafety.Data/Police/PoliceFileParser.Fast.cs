@@ -6,7 +6,9 @@ using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using CommunitySafety.Crime;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Internals;
+using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Data.Police;
@@ -27,7 +29,7 @@ namespace CommunitySafety.Data.Police;
 /// <para>The hot methods are compiled fully optimised at once (<see cref="MethodImplOptions.AggressiveOptimization"/>):
 /// with tiered compilation and its profile-guided instrumentation, a national year took 4.4–5.5 CPU-s instead of 3.2–3.4.</para>
 /// </remarks>
-internal sealed partial class PoliceFileImport
+internal sealed partial class PoliceFileParser
 {
     /// <summary>Bytes read at a time by the fast path (one buffer per worker thread).</summary>
     public const int FastBufferBytes = 1 << 20;
@@ -49,7 +51,7 @@ internal sealed partial class PoliceFileImport
     private bool TryCountFast(byte[] buffer)
     {
         using var stream = _source.Open();
-        var counts = new StreetCounts();
+        var counts = new MonthlyCounts();
         var memo = new FastMemo();
         long rows = 0, bytesRead = 0;
         int filled = 0, start = 0;
@@ -169,7 +171,7 @@ internal sealed partial class PoliceFileImport
 
     /// <summary>One line of a plain street file; false when it is not plain or not good.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool CountFastRow(ReadOnlySpan<byte> line, StreetCounts counts, FastMemo memo)
+    private static bool CountFastRow(ReadOnlySpan<byte> line, MonthlyCounts counts, FastMemo memo)
     {
         Span<Range> fields = stackalloc Range[Fields];
         return (SplitPlain(line, fields) || SplitQuoted(line, fields)) && CountFastFields(line, fields, counts, memo);
@@ -300,7 +302,7 @@ internal sealed partial class PoliceFileImport
 
     /// <summary>Checks and counts the fields of one line; false when a value is not good.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool CountFastFields(ReadOnlySpan<byte> line, ReadOnlySpan<Range> fields, StreetCounts counts, FastMemo memo)
+    private static bool CountFastFields(ReadOnlySpan<byte> line, ReadOnlySpan<Range> fields, MonthlyCounts counts, FastMemo memo)
     {
         var context = line[fields[11]];
         if (context.Length >= 7 && line[fields[0]].Length >= 8 && LooksLikeHeader(line[fields[0]], context))
@@ -392,7 +394,7 @@ internal sealed partial class PoliceFileImport
 
         /// <summary>The file's number for the force, or -1 when empty.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int Force(ReadOnlySpan<byte> s, StreetCounts counts) =>
+        public int Force(ReadOnlySpan<byte> s, MonthlyCounts counts) =>
             _forces.GetOrAdd(s, counts, static (text, counts) =>
             {
                 var name = text.AsSpan().Trim();
@@ -401,7 +403,7 @@ internal sealed partial class PoliceFileImport
 
         /// <summary>The file's number for the LSOA (0: none), or -1 when not an LSOA code.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public int Lsoa(ReadOnlySpan<byte> code, ReadOnlySpan<byte> name, StreetCounts counts)
+        public int Lsoa(ReadOnlySpan<byte> code, ReadOnlySpan<byte> name, MonthlyCounts counts)
         {
             // Bytes that read as E or W and eight digits are looked up by that number (no hashing of the bytes); the
             // verdict on a number not seen yet is still the general rule's, below.
@@ -443,7 +445,7 @@ internal sealed partial class PoliceFileImport
             return n;
         }
 
-        private int Lsoa(ReadOnlySpan<byte> code, ReadOnlySpan<byte> name, StreetCounts counts, bool memo)
+        private int Lsoa(ReadOnlySpan<byte> code, ReadOnlySpan<byte> name, MonthlyCounts counts, bool memo)
         {
             var index = 0;
             if (memo && _lsoas.TryGet(code, out index))

@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
-using CommunitySafety.Data.Import;
-using CommunitySafety.Exports;
+using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Internals;
 using CommunitySafety.Data.Store;
+using CommunitySafety.Exports;
 using CommunitySafety.Periods;
-using DuckDB.NET.Data;
 using nietras.SeparatedValues;
 
 namespace CommunitySafety.Data.Police;
@@ -17,36 +14,38 @@ namespace CommunitySafety.Data.Police;
 internal sealed record RejectedRow(ImportError Error, string Row);
 
 /// <summary>
-/// Imports one police.uk CSV in one transaction: rows are appended, then the force-months they belong to replace
-/// whatever was there before, monthly counts are rewritten, and the transaction commits. Any failure rolls back.
+/// Reads and checks one police.uk CSV and hands its good rows to the store's writer (<see cref="ForceMonthFile"/>, from
+/// <see cref="AnalyticalStoreWriter"/>), which replaces the force-months the file holds; a file to be rejected whole is
+/// abandoned, so it lands whole or not at all. This class parses and checks only: every write is the writer's.
 /// </summary>
-internal sealed partial class PoliceFileImport
+internal sealed partial class PoliceFileParser
 {
     private const int ProgressEvery = 16_384;
 
-    private readonly AnalyticalStore _store;
+    private static readonly Dictionary<short, long> NoForces = [];
+    private static readonly Dictionary<int, long> NoMonths = [];
+    private static readonly long[] NoTypes = new long[32];
+
     private readonly PoliceSource _source;
     private readonly PoliceImportOptions _options;
     private readonly Action<long, long> _progress;
     private readonly CancellationToken _cancellationToken;
-    private ImportBatch? _batch;
     private readonly StringPool _pool = new();
 
-    private readonly Dictionary<(short Force, int Month), long> _forceMonths = [];
-    private readonly Dictionary<(short Force, int Lsoa, byte Type, int Month), int> _monthly = [];
-    private int _fileId;
+    // The file as the writer has it (null until written), and whether its rows no longer count (rejected, unreadable).
+    private ForceMonthFile? _file;
+    private bool _rowsDropped;
 
-    // Set once the file is known to be street-level and the import is counts-only: loaded_month says so.
-    private bool _countsOnly;
+    // A counts-only import's outcomes or stop-and-search file, parsed on a worker thread, for the writer's thread.
+    private RecordBuffer? _records;
+
     private int _errorCount;
     private bool _fileError;
 
-    public PoliceFileImport(AnalyticalStore store, PoliceSource source, PoliceImportOptions options, Action<long, long> progress, CancellationToken cancellationToken,
-        ImportBatch? batch = null, Dictionary<(byte Kind, short Force, int Month), PoliceSource>? claims = null)
+    public PoliceFileParser(PoliceSource source, PoliceImportOptions options, Action<long, long> progress, CancellationToken cancellationToken,
+        Dictionary<(byte Kind, short Force, int Month), PoliceSource>? claims = null)
     {
-        _batch = batch;
         _claims = claims;
-        _store = store;
         _source = source;
         _options = options;
         _progress = progress;
@@ -73,7 +72,7 @@ internal sealed partial class PoliceFileImport
     /// rejected whole with an error naming both, so the last never silently replaces the first.
     /// </summary>
     /// <returns>True when the file must not be imported.</returns>
-    private bool ClaimForceMonths(PoliceFileKind kind)
+    private bool ClaimForceMonths(PoliceFileKind kind, ForceMonthFile file)
     {
         if (_claims is null)
         {
@@ -81,7 +80,7 @@ internal sealed partial class PoliceFileImport
         }
 
         var k = (byte)kind;
-        foreach (var (force, month) in _forceMonths.Keys)
+        foreach (var (force, month) in file.ForceMonths)
         {
             if (!_claims.TryGetValue((k, force, month), out var other) || ReferenceEquals(other, _source))
             {
@@ -95,14 +94,14 @@ internal sealed partial class PoliceFileImport
             }
 
             _fileError = true;
-            Error(0, null, $"{_store.Dimensions.ForceName(force)} {YearMonth.FromIndex(month)} ({kind.ToString().ToLowerInvariant()}) is also in " +
+            Error(0, null, $"{file.ForceName(force)} {YearMonth.FromIndex(month)} ({kind.ToString().ToLowerInvariant()}) is also in " +
                 $"{other.DisplayPath}, read earlier in this import, and the two files differ: one import may hold only one source for a " +
                 "force-month (otherwise the last would silently replace the first). The earlier file was imported; import this one on " +
                 "its own if it is the edition to keep.");
             return true;
         }
 
-        foreach (var (force, month) in _forceMonths.Keys)
+        foreach (var (force, month) in file.ForceMonths)
         {
             _claims[(k, force, month)] = _source;
             ClaimedKeys.Add((k, force, month));
@@ -147,7 +146,8 @@ internal sealed partial class PoliceFileImport
 
     public PoliceFileKind? Kind { get; private set; }
 
-    public long Rows { get; private set; }
+    /// <summary>Rows written (none when the file was not imported).</summary>
+    public long Rows => _rowsDropped ? 0 : _file?.Rows ?? 0;
 
     public bool Imported { get; private set; }
 
@@ -162,34 +162,35 @@ internal sealed partial class PoliceFileImport
 
     private int _rejectedRows;
 
-    public Dictionary<short, long> RowsByForce { get; } = [];
+    public IReadOnlyDictionary<short, long> RowsByForce => _file?.RowsByForce ?? NoForces;
 
-    public Dictionary<int, long> RowsByMonth { get; } = [];
+    public IReadOnlyDictionary<int, long> RowsByMonth => _file?.RowsByMonth ?? NoMonths;
 
-    public long[] RowsByType { get; } = new long[32];
+    public long[] RowsByType => _file?.RowsByType ?? NoTypes;
 
-    public List<string> ReplacedFiles { get; } = [];
+    public IReadOnlyList<string> ReplacedFiles => _file?.ReplacedFiles ?? [];
 
-    public int ReplacedForceMonths { get; private set; }
+    public int ReplacedForceMonths => _file?.ReplacedForceMonths ?? 0;
 
     /// <summary>
-    /// Imports the file; one that cannot be read as CSV text (not UTF-8, a record over the length limit, a repeated
+    /// Reads the file and writes it through <paramref name="writer"/>: in <paramref name="batch"/>, or in a transaction of
+    /// its own when null. One that cannot be read as CSV text (not UTF-8, a record over the length limit, a repeated
     /// header name, a zip entry that will not decompress) is rejected whole with an error naming it and the line.
     /// </summary>
-    public void Run()
+    public void Run(AnalyticalStoreWriter writer, ImportBatch? batch = null)
     {
         try
         {
-            RunCore();
+            RunCore(writer, batch);
         }
         catch (Exception ex) when (CsvText.Unreadable(ex, _source.DisplayPath, _source.Open) is { } error)
         {
-            // Outside a batch RunCore has rolled back; in a batch, the batch is rolled back and redone file by file.
+            // Outside a batch the file's transaction has been rolled back; in a batch, the batch is rolled back and redone file by file.
             Errors.Add(error);
             _fileError = true;
-            SpoilsBatch = _batch is not null;
+            SpoilsBatch = batch is not null;
             Imported = false;
-            Rows = 0;
+            _rowsDropped = true;
         }
     }
 
@@ -211,7 +212,7 @@ internal sealed partial class PoliceFileImport
         return header;
     }
 
-    private void RunCore()
+    private void RunCore(AnalyticalStoreWriter writer, ImportBatch? batch)
     {
         using var counting = new CountingStream(_source.Open());
         using var text = CsvText.Text(counting);
@@ -221,66 +222,82 @@ internal sealed partial class PoliceFileImport
             return;
         }
 
-        if (_batch is not null)
-        {
-            RunInBatch(reader, header, counting);
-            return;
-        }
-
-        using var tx = _store.Connection.BeginTransaction();
+        var file = writer.BeginFile(header.Kind, _source.DisplayPath, batch);
+        _file = file;
         try
         {
-            _fileId = _store.Dimensions.NextFileId;
-            _store.Execute("INSERT INTO source_file VALUES ($1, $2, $3, 0, now()::TIMESTAMP)", _fileId, _source.DisplayPath, (byte)header.Kind);
-            var table = TableOf(header.Kind);
-            using (var appender = _store.Connection.CreateAppender(table))
-            {
-                ReadRows(reader, header, appender, counting);
-            }
-
-            if (IsRejectedWhole() || ClaimForceMonths(header.Kind))
-            {
-                tx.Rollback();
-                _store.Dimensions.Reload();
-                Rows = 0;
-                return;
-            }
-
-            Replace(table, header.Kind);
-            if (_store.Dimensions.FlushNew())
-            {
-                _store.AllocateLsoas();
-            }
-
-            tx.Commit();
-            _store.Dimensions.NextFileId = _fileId + 1;
-            Imported = true;
-            ReleaseWorkingState();
+            ReadRows(reader, header, file, counting);
+            file.EndRows();
+            Land(file, header.Kind, batch);
         }
         catch
         {
-            _store.RollBackAfterFailure(tx);
+            file.Fail();
             throw;
         }
     }
 
-    /// <summary>Reads every row of the file into <paramref name="appender"/> by its kind, then reports progress.</summary>
-    private void ReadRows(SepReader reader, PoliceHeader header, DuckDBAppender appender, CountingStream counting)
+    /// <summary>
+    /// Lands a file whose rows the writer has: rejected whole (bad rows without SkipBadRows, a file-level error, a
+    /// force-month taken by another source of this call) it is abandoned — in a batch, the batch is spoiled and redone
+    /// file by file, where a file claiming a taken force-month is rolled back alone — otherwise committed.
+    /// </summary>
+    private void Land(ForceMonthFile file, PoliceFileKind kind, ImportBatch? batch)
+    {
+        if (IsRejectedWhole() || ClaimForceMonths(kind, file))
+        {
+            if (batch is not null)
+            {
+                SpoilsBatch = true;
+            }
+            else
+            {
+                file.Abandon();
+            }
+
+            _rowsDropped = true;
+            return;
+        }
+
+        file.Commit();
+        Imported = true;
+        _pool.Clear();
+    }
+
+    /// <summary>Reads every row of the file into <paramref name="file"/> by its kind, then reports progress.</summary>
+    private void ReadRows(SepReader reader, PoliceHeader header, ForceMonthFile file, CountingStream counting)
     {
         switch (header.Kind)
         {
             case PoliceFileKind.Street:
-                ReadStreet(reader, header, appender, counting);
-                break;
-            case PoliceFileKind.Outcomes:
-                ReadOutcomes(reader, header, appender, counting);
+                ReadStreet(reader, header, file, counting);
                 break;
             default:
-                ReadStopAndSearch(reader, header, appender, counting);
-                break;
+                ReadRecords(reader, header, file, counting);
+                return;
         }
 
-        _progress(counting.BytesRead, Rows);
+        EndOfRows(counting);
+    }
+
+    /// <summary>Reads an outcomes or stop-and-search file's rows into <paramref name="sink"/>, then reports progress.</summary>
+    private void ReadRecords(SepReader reader, PoliceHeader header, IPoliceRecordSink sink, CountingStream counting)
+    {
+        if (header.Kind == PoliceFileKind.Outcomes)
+        {
+            ReadOutcomes(reader, header, sink, counting);
+        }
+        else
+        {
+            ReadStopAndSearch(reader, header, sink, counting);
+        }
+
+        EndOfRows(counting);
+    }
+
+    private void EndOfRows(CountingStream counting)
+    {
+        _progress(counting.BytesRead, Math.Max(Rows, _parsedRows));
         MarkTruncatedLastLine();
         CountForeignMonths();
     }
@@ -288,173 +305,9 @@ internal sealed partial class PoliceFileImport
     /// <summary>Whether the file must be rejected whole: a file-level error, or bad rows without SkipBadRows.</summary>
     private bool IsRejectedWhole() => _fileError || (_errorCount > 0 && !_options.SkipBadRows);
 
-    private static string TableOf(PoliceFileKind kind) => kind switch
-    {
-        PoliceFileKind.Street => "crime",
-        PoliceFileKind.Outcomes => "outcome",
-        _ => "stop_search",
-    };
-
-    /// <summary>Reads the file into the batch's transaction; a file that would be rejected whole spoils the batch instead.</summary>
-    private void RunInBatch(SepReader reader, PoliceHeader header, CountingStream counting)
-    {
-        _fileId = _store.Dimensions.NextFileId;
-        var table = TableOf(header.Kind);
-        ReadRows(reader, header, _batch!.Appender(table), counting);
-        if (IsRejectedWhole() || ClaimForceMonths(header.Kind))
-        {
-            // Redone in a transaction of its own, where a file claiming a taken force-month is rolled back alone.
-            SpoilsBatch = true;
-            Rows = 0;
-            return;
-        }
-
-        ReplaceInBatch(table, header.Kind);
-        if (_store.Dimensions.FlushNew())
-        {
-            _batch.NewLsoas = true;
-        }
-
-        _store.Dimensions.NextFileId = _fileId + 1;
-        Imported = true;
-        ReleaseWorkingState();
-    }
-
-    /// <summary>
-    /// Drops what only the import itself needed (monthly counts, force-months, pooled strings) and keeps the summary's
-    /// figures: an import keeps every file's result until the end, and with the working state kept peak memory grew
-    /// with the number of files (1.0 GB for one national year, 1.6 GB for two).
-    /// </summary>
-    private void ReleaseWorkingState()
-    {
-        _monthly.Clear();
-        _monthly.TrimExcess();
-        _sealed = null;
-        _forceMonths.Clear();
-        _forceMonths.TrimExcess();
-        _pool.Clear();
-    }
-
-    /// <summary>
-    /// <see cref="Replace"/> in a batch: the common case, a file whose force-months are not in the store yet, costs no
-    /// query (the profile showed five queries per file taking a tenth of the import).
-    /// </summary>
-    private void ReplaceInBatch(string table, PoliceFileKind kind)
-    {
-        if (_forceMonths.Count == 0)
-        {
-            return;
-        }
-
-        var k = (byte)kind;
-        var loaded = _batch!.Loaded;
-        if (_forceMonths.Keys.Any(fm => loaded.Contains((k, fm.Force, fm.Month))))
-        {
-            // A republished month: the general path, with this group's rows so far in the tables.
-            _batch.Flush();
-            _store.Execute("INSERT INTO source_file VALUES ($1, $2, $3, 0, now()::TIMESTAMP)", _fileId, _source.DisplayPath, k);
-            Replace(table, kind);
-        }
-        else
-        {
-            // Appended, not inserted: a statement per file was a tenth of a counts-only import's writing thread.
-            _batch.Appender("source_file").CreateRow()
-                .AppendValue(_fileId).AppendValue(_source.DisplayPath).AppendValue(k).AppendValue(Rows).AppendValue(_batch.Now)
-                .EndRow();
-            if (kind == PoliceFileKind.Street)
-            {
-                AppendMonthly(_batch.Appender("crime_monthly"));
-            }
-
-            var months = _batch.Appender("loaded_month");
-            foreach (var ((force, month), n) in _forceMonths)
-            {
-                months.CreateRow().AppendValue(k).AppendValue(force).AppendValue(month).AppendValue(_fileId).AppendValue(n).AppendValue(_countsOnly).EndRow();
-            }
-        }
-
-        foreach (var (force, month) in _forceMonths.Keys)
-        {
-            loaded.Add((k, force, month));
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AppendMonthly(DuckDBAppender appender)
-    {
-        if (_sealed is var (entries, forces, lsoas))
-        {
-            foreach (var e in entries)
-            {
-                var lsoa = lsoas[e.Lsoa];
-                var row = appender.CreateRow().AppendValue(forces[e.Force]);
-                row = lsoa == 0 ? row.AppendNullValue() : row.AppendValue(lsoa);
-                row.AppendValue(e.Type).AppendValue(e.Month).AppendValue(e.N).EndRow();
-            }
-
-            return;
-        }
-
-        foreach (var ((force, lsoa, type, month), n) in _monthly)
-        {
-            var row = appender.CreateRow().AppendValue(force);
-            row = lsoa == 0 ? row.AppendNullValue() : row.AppendValue(lsoa);
-            row.AppendValue(type).AppendValue(month).AppendValue(n).EndRow();
-        }
-    }
-
-    private void Replace(string table, PoliceFileKind kind)
-    {
-        if (_forceMonths.Count == 0)
-        {
-            _store.Execute("DELETE FROM source_file WHERE file_id = $1", _fileId);
-            return;
-        }
-
-        var predicate = string.Join(" OR ", _forceMonths.Keys.GroupBy(k => k.Force).Select(g =>
-            string.Create(CultureInfo.InvariantCulture, $"(force_id = {g.Key} AND month_idx IN ({string.Join(',', g.Select(k => k.Month))}))")));
-        var k = (byte)kind;
-        ReplacedFiles.AddRange(_store.Query(
-            $"SELECT DISTINCT s.path FROM loaded_month l JOIN source_file s USING (file_id) WHERE l.kind = {k} AND ({predicate}) ORDER BY 1",
-            r => r.GetString(0)));
-        ReplacedForceMonths = _store.Scalar<int>($"SELECT count(*) FROM loaded_month WHERE kind = {k} AND ({predicate})");
-        if (ReplacedForceMonths > 0)
-        {
-            // Rows of earlier files in this batch must be in the table before they can be deleted.
-            _batch?.Flush();
-            Quality.QualityStore.RecordReplaced(_store, k, predicate, _fileId);
-            _store.Execute($"DELETE FROM {table} WHERE file_id <> {_fileId} AND ({predicate})");
-            _store.Execute($"DELETE FROM loaded_month WHERE kind = {k} AND ({predicate})");
-        }
-
-        if (kind == PoliceFileKind.Street)
-        {
-            if (ReplacedForceMonths > 0)
-            {
-                _store.Execute($"DELETE FROM crime_monthly WHERE {predicate}");
-            }
-
-            using var appender = _store.Connection.CreateAppender("crime_monthly");
-            AppendMonthly(appender);
-        }
-
-        using (var appender = _store.Connection.CreateAppender("loaded_month"))
-        {
-            foreach (var ((force, month), n) in _forceMonths)
-            {
-                appender.CreateRow().AppendValue(k).AppendValue(force).AppendValue(month).AppendValue(_fileId).AppendValue(n).AppendValue(_countsOnly).EndRow();
-            }
-        }
-
-        _store.Execute("UPDATE source_file SET rows = $1 WHERE file_id = $2", Rows, _fileId);
-        _store.Execute("DELETE FROM source_file WHERE file_id NOT IN (SELECT DISTINCT file_id FROM loaded_month)");
-    }
-
-    // ---- street-level crime ----
-
     // ---- outcomes ----
 
-    private void ReadOutcomes(SepReader reader, PoliceHeader h, DuckDBAppender appender, CountingStream counting)
+    private void ReadOutcomes(SepReader reader, PoliceHeader h, IPoliceRecordSink sink, CountingStream counting)
     {
         int crimeId = h["Crime ID"], month = h["Month"], reportedBy = h["Reported by"], lon = h["Longitude"], lat = h["Latitude"],
             location = h["Location"], lsoaCode = h["LSOA code"], lsoaName = h["LSOA name"], outcomeType = h["Outcome type"];
@@ -483,18 +336,11 @@ internal sealed partial class PoliceFileImport
                 continue;
             }
 
-            var force = _store.Dimensions.Force(forceName);
-            var lsoaId = lsoaOk ? _store.Dimensions.Lsoa(row[lsoaCode].Span.Trim(), lsoaName >= 0 ? row[lsoaName].Span.Trim() : default) : 0;
-            _store.Dimensions.Month(ym);
-            var r = appender.CreateRow().AppendValue(force).AppendValue(ym.Index)
-                .AppendValue(crimeId >= 0 ? NullIfEmpty(row[crimeId].Span) : null);
-            r = lsoaId == 0 ? r.AppendNullValue() : r.AppendValue(lsoaId);
-            r.AppendValue(longitude).AppendValue(latitude)
-                .AppendValue(location >= 0 ? _pool.Get(row[location].Span) : null)
-                .AppendValue(_pool.Get(row[outcomeType].Span))
-                .AppendValue(_fileId).AppendValue(line)
-                .EndRow();
-            Count(force, ym.Index);
+            sink.Append(new OutcomeRecord(
+                _pool.Get(forceName)!, ym.Index, crimeId >= 0 ? NullIfEmpty(row[crimeId].Span) : null,
+                lsoaOk ? _pool.Get(row[lsoaCode].Span.Trim()) : null, lsoaOk && lsoaName >= 0 ? _pool.Get(row[lsoaName].Span.Trim()) : null,
+                longitude, latitude, location >= 0 ? _pool.Get(row[location].Span) : null, _pool.Get(row[outcomeType].Span)!, line));
+            _parsedRows++;
         }
     }
 
@@ -503,7 +349,7 @@ internal sealed partial class PoliceFileImport
     [GeneratedRegex(@"^(?<month>\d{4}-\d{2})-(?<force>.+)-stop-and-search\.csv$", RegexOptions.IgnoreCase)]
     private static partial Regex StopAndSearchName();
 
-    private void ReadStopAndSearch(SepReader reader, PoliceHeader h, DuckDBAppender appender, CountingStream counting)
+    private void ReadStopAndSearch(SepReader reader, PoliceHeader h, IPoliceRecordSink sink, CountingStream counting)
     {
         var nameMatch = StopAndSearchName().Match(_source.FileName);
         YearMonth? fileMonth = nameMatch.Success && YearMonth.TryParse(nameMatch.Groups["month"].Value, out var fm) ? fm : null;
@@ -521,7 +367,6 @@ internal sealed partial class PoliceFileImport
             lat = h["Latitude"], lon = h["Longitude"], gender = h["Gender"], age = h["Age range"], selfEth = h["Self-defined ethnicity"],
             officerEth = h["Officer-defined ethnicity"], legislation = h["Legislation"], obj = h["Object of search"], outcome = h["Outcome"],
             linked = h["Outcome linked to object of search"], removal = h["Removal of more than just outer clothing"];
-        short force = 0;
         foreach (var row in reader)
         {
             if (!CheckShape(row, h, counting))
@@ -554,11 +399,6 @@ internal sealed partial class PoliceFileImport
                 continue;
             }
 
-            if (force == 0)
-            {
-                force = _store.Dimensions.Force(forceName);
-            }
-
             var ym = fileMonth ?? new YearMonth(when.Year, when.Month);
             if (fileMonth is null && !CheckOneMonth(ym, line, h.Names[date]))
             {
@@ -566,19 +406,11 @@ internal sealed partial class PoliceFileImport
                 continue;
             }
 
-            _store.Dimensions.Month(ym);
-            appender.CreateRow().AppendValue(force).AppendValue(ym.Index)
-                .AppendValue(_pool.Get(row[type].Span))
-                .AppendValue(when.UtcDateTime)
-                .AppendValue(partOfValue)
-                .AppendValue(Pooled(row, operation))
-                .AppendValue(latitude).AppendValue(longitude)
-                .AppendValue(Pooled(row, gender)).AppendValue(Pooled(row, age)).AppendValue(Pooled(row, selfEth)).AppendValue(Pooled(row, officerEth))
-                .AppendValue(Pooled(row, legislation)).AppendValue(Pooled(row, obj)).AppendValue(Pooled(row, outcome))
-                .AppendValue(linkedValue).AppendValue(removalValue)
-                .AppendValue(_fileId).AppendValue(line)
-                .EndRow();
-            Count(force, ym.Index);
+            sink.Append(new StopSearchRecord(
+                forceName, ym.Index, _pool.Get(row[type].Span)!, when.UtcDateTime, partOfValue, Pooled(row, operation),
+                latitude, longitude, Pooled(row, gender), Pooled(row, age), Pooled(row, selfEth), Pooled(row, officerEth),
+                Pooled(row, legislation), Pooled(row, obj), Pooled(row, outcome), linkedValue, removalValue, line));
+            _parsedRows++;
         }
     }
 
@@ -866,14 +698,6 @@ internal sealed partial class PoliceFileImport
     private string? Pooled(SepReader.Row row, int col) => col < 0 ? null : _pool.Get(row[col].Span.Trim());
 
     private static string? NullIfEmpty(ReadOnlySpan<char> s) => s.IsWhiteSpace() ? null : s.ToString();
-
-    private void Count(short force, int month)
-    {
-        Rows++;
-        CollectionsMarshal.GetValueRefOrAddDefault(_forceMonths, (force, month), out _)++;
-        CollectionsMarshal.GetValueRefOrAddDefault(RowsByForce, force, out _)++;
-        CollectionsMarshal.GetValueRefOrAddDefault(RowsByMonth, month, out _)++;
-    }
 
     private void Error(int line, string? field, string message)
     {

@@ -1,34 +1,33 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
-using System.Text;
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Internals;
+using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
-using DuckDB.NET.Data;
 using nietras.SeparatedValues;
 
 namespace CommunitySafety.Data.Police;
 
 /// <summary>
 /// Street-level files, read on two threads: a reader thread parses and checks rows (Sep, numbers, UTF-8 text) into
-/// chunks, while the calling thread — the only one that touches the DuckDB connection — maps names to keys and appends.
+/// chunks (<see cref="CrimeChunk"/>), while the calling thread — the only one that touches the DuckDB connection — hands
+/// them to the store's writer (<see cref="ForceMonthFile"/>), which maps names to keys and appends.
 /// Four chunks of 8,192 rows circulate between them, so memory stays the same whatever the size of the file.
 /// </summary>
-internal sealed partial class PoliceFileImport
+internal sealed partial class PoliceFileParser
 {
     private const int ChunksInFlight = 4;
 
     // Rows parsed so far (reader thread), for progress; Rows itself is counted as rows are appended.
     private long _parsedRows;
 
-    private void ReadStreet(SepReader reader, PoliceHeader h, DuckDBAppender appender, CountingStream counting)
+    private void ReadStreet(SepReader reader, PoliceHeader h, ForceMonthFile file, CountingStream counting)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken);
-        using var free = new BlockingCollection<StreetChunk>(ChunksInFlight);
-        using var full = new BlockingCollection<StreetChunk>(ChunksInFlight);
+        using var free = new BlockingCollection<CrimeChunk>(ChunksInFlight);
+        using var full = new BlockingCollection<CrimeChunk>(ChunksInFlight);
         for (var i = 0; i < ChunksInFlight; i++)
         {
-            free.Add(new StreetChunk());
+            free.Add(new CrimeChunk());
         }
 
         var parser = Task.Factory.StartNew(
@@ -48,7 +47,7 @@ internal sealed partial class PoliceFileImport
         {
             foreach (var chunk in full.GetConsumingEnumerable(_cancellationToken))
             {
-                AppendStreet(chunk, appender);
+                file.Append(chunk);
                 chunk.Clear();
                 free.Add(chunk, _cancellationToken);
             }
@@ -72,8 +71,8 @@ internal sealed partial class PoliceFileImport
     }
 
     /// <summary>Reader thread: checks each row and packs the good ones into chunks.</summary>
-    private void ParseStreet(SepReader reader, PoliceHeader h, CountingStream counting, BlockingCollection<StreetChunk> free,
-        BlockingCollection<StreetChunk> full, CancellationToken token)
+    private void ParseStreet(SepReader reader, PoliceHeader h, CountingStream counting, BlockingCollection<CrimeChunk> free,
+        BlockingCollection<CrimeChunk> full, CancellationToken token)
     {
         var c = StreetColumns.Of(h);
         var chunk = free.Take(token);
@@ -159,114 +158,5 @@ internal sealed partial class PoliceFileImport
     {
         public static StreetColumns Of(PoliceHeader h) => new(h["Crime ID"], h["Month"], h["Reported by"], h["Longitude"], h["Latitude"],
             h["Location"], h["LSOA code"], h["LSOA name"], h["Crime type"], h["Last outcome category"], h["Context"]);
-    }
-
-    /// <summary>Calling thread: keys from the store's dimensions, then the appender.</summary>
-    private void AppendStreet(StreetChunk chunk, DuckDBAppender appender)
-    {
-        var dimensions = _store.Dimensions;
-        string? lastForceName = null;
-        short force = 0;
-        var lastMonth = -1;
-        var text = chunk.Text;
-        for (var i = 0; i < chunk.Count; i++)
-        {
-            if (!ReferenceEquals(chunk.Force[i], lastForceName))
-            {
-                lastForceName = chunk.Force[i];
-                force = dimensions.Force(lastForceName);
-            }
-
-            var month = chunk.Month[i];
-            if (month != lastMonth)
-            {
-                dimensions.Month(YearMonth.FromIndex(month));
-                lastMonth = month;
-            }
-
-            var code = chunk.LsoaCode[i];
-            var lsoaId = code is null ? 0 : dimensions.Lsoa(code, chunk.LsoaName[i]);
-            var type = chunk.Type[i];
-            var r = appender.CreateRow().AppendValue(force).AppendValue(month).AppendValue(type);
-            r = lsoaId == 0 ? r.AppendNullValue() : r.AppendValue(lsoaId);
-            r = r.AppendValue(chunk.Longitude[i]).AppendValue(chunk.Latitude[i]);
-            for (var t = i * StreetChunk.TextsPerRow; t < (i + 1) * StreetChunk.TextsPerRow; t++)
-            {
-                var length = chunk.TextLength[t];
-                r = length < 0 ? r.AppendNullValue() : r.AppendValue(text.AsSpan(chunk.TextStart[t], length));
-            }
-
-            r.AppendValue(_fileId).AppendValue(chunk.Line[i]).EndRow();
-            Count(force, month);
-            RowsByType[type]++;
-            CollectionsMarshal.GetValueRefOrAddDefault(_monthly, (force, lsoaId, type, month), out _)++;
-        }
-    }
-
-    /// <summary>Parsed, checked street rows on their way from the reader thread to the appender.</summary>
-    private sealed class StreetChunk
-    {
-        public const int Capacity = 8192;
-        public const int TextsPerRow = 4;
-
-        public string[] Force { get; } = new string[Capacity];
-
-        public int[] Month { get; } = new int[Capacity];
-
-        public byte[] Type { get; } = new byte[Capacity];
-
-        public string?[] LsoaCode { get; } = new string?[Capacity];
-
-        public string?[] LsoaName { get; } = new string?[Capacity];
-
-        public float?[] Longitude { get; } = new float?[Capacity];
-
-        public float?[] Latitude { get; } = new float?[Capacity];
-
-        public int[] Line { get; } = new int[Capacity];
-
-        /// <summary>Crime ID, location, last outcome and context of each row as UTF-8 (length -1: null).</summary>
-        public byte[] Text { get; private set; } = new byte[Capacity * 200];
-
-        public int[] TextStart { get; } = new int[Capacity * TextsPerRow];
-
-        public int[] TextLength { get; } = new int[Capacity * TextsPerRow];
-
-        public int Count { get; set; }
-
-        private int _textCount;
-        private int _textUsed;
-
-        public bool IsFull => Count == Capacity;
-
-        public void AddText(ReadOnlySpan<char> value)
-        {
-            var t = _textCount++;
-            if (value.IsEmpty)
-            {
-                TextLength[t] = -1;
-                return;
-            }
-
-            var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-            if (_textUsed + max > Text.Length)
-            {
-                var bigger = new byte[Math.Max(Text.Length * 2, _textUsed + max)];
-                Text.AsSpan(0, _textUsed).CopyTo(bigger);
-                Text = bigger;
-            }
-
-            var n = Encoding.UTF8.GetBytes(value, Text.AsSpan(_textUsed));
-            TextStart[t] = _textUsed;
-            TextLength[t] = n;
-            _textUsed += n;
-        }
-
-        public void Clear()
-        {
-            Count = 0;
-            _textCount = 0;
-            _textUsed = 0;
-        }
     }
 }

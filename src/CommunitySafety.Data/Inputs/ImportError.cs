@@ -1,6 +1,5 @@
-using CommunitySafety.Data.Police;
 
-namespace CommunitySafety.Data.Import;
+namespace CommunitySafety.Data.Inputs;
 
 /// <summary>One problem found in an input file.</summary>
 /// <param name="File">The file (for a zip entry, <c>archive.zip!entry</c>).</param>

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Imports;
+namespace CommunitySafety.SafeReading;
 
 /// <summary>
 /// Thrown while reading an input that breaks one of the <see cref="InputLimits"/> or cannot be read as text. Importers

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace CommunitySafety.Imports;
+namespace CommunitySafety.SafeReading;
 
 /// <summary>
 /// Checks a zip archive against the <see cref="InputLimits"/> before any entry is read (entry count, expanded size,

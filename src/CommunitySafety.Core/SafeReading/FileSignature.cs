@@ -1,4 +1,4 @@
-namespace CommunitySafety.Imports;
+namespace CommunitySafety.SafeReading;
 
 /// <summary>
 /// Names a binary file by its first bytes (its "magic number"), so that a PDF, a picture, a compressed file or a

@@ -1,14 +1,13 @@
 using CommunitySafety.Crime;
-using CommunitySafety.Data.Import;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Data.Police;
+namespace CommunitySafety.Data.Inputs;
 
 /// <summary>One file read by an import.</summary>
 /// <param name="Path">The file (for a zip entry, <c>archive.zip!entry</c>).</param>
 /// <param name="Kind">What kind of police.uk file it is.</param>
 /// <param name="Rows">Rows imported.</param>
-/// <param name="RejectedRows">Rows rejected (written to the rejects file with <see cref="PoliceImportOptions.SkipBadRows"/>).</param>
+/// <param name="RejectedRows">Rows rejected (written to the rejects file with <c>PoliceImportOptions.SkipBadRows</c>).</param>
 /// <param name="Imported">False when the whole file was rejected.</param>
 public sealed record ImportedFile(string Path, PoliceFileKind Kind, long Rows, int RejectedRows, bool Imported);
 
@@ -27,7 +26,7 @@ public sealed record ImportSummary
     /// <summary>Street-level rows imported per crime type.</summary>
     public required IReadOnlyDictionary<CrimeType, long> RowsByCrimeType { get; init; }
 
-    /// <summary>Rows that were bad: in rejected files, or skipped with <see cref="PoliceImportOptions.SkipBadRows"/>.</summary>
+    /// <summary>Rows that were bad: in rejected files, or skipped with <c>PoliceImportOptions.SkipBadRows</c>.</summary>
     public required IReadOnlyList<ImportError> Rejected { get; init; }
 
     /// <summary>Where skipped rows were written, when any were.</summary>

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace CommunitySafety.Imports;
+namespace CommunitySafety.SafeReading;
 
 /// <summary>
 /// Reads a zip entry checking what .NET's <see cref="ZipArchiveEntry.Open()"/> does not: the CRC-32 the archive records

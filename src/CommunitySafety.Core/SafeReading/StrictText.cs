@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CommunitySafety.Imports;
+namespace CommunitySafety.SafeReading;
 
 /// <summary>
 /// Opens an imported file as text, strictly: UTF-8 (with or without a byte-order mark) or UTF-16 with its byte-order

@@ -1,8 +1,7 @@
 using System.Globalization;
-using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Data.Population;
+namespace CommunitySafety.Data.Queries;
 
 /// <summary>
 /// Which year's population a rate uses. A period's own mid-year is the start year of the financial year holding its

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using CommunitySafety.Imports;
 using CommunitySafety.Periods;
+using CommunitySafety.SafeReading;
 using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Imports;
+namespace CommunitySafety.SafeReading;
 
 /// <summary>
 /// The limits every importer enforces on what it reads, so that a broken or hostile file is rejected with a clear
