@@ -1,4 +1,3 @@
-using CommunitySafety.Web.Features.Api;
 using CommunitySafety.Web.Features.Areas;
 using CommunitySafety.Web.Features.Dashboard;
 using CommunitySafety.Web.Features.Indicators;
