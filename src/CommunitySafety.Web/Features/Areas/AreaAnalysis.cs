@@ -70,14 +70,7 @@ public static class AreaAnalysis
             return null;
         }
 
-        try
-        {
-            return FinancialYear.Parse(text.Trim(), CultureInfo.InvariantCulture);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        return FinancialYear.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var year) ? year : null;
     }
 
     /// <summary>The strategic assessment of the area for the year against its default peers (its nearest ONS statistical neighbours).</summary>

@@ -32,12 +32,7 @@ public static class AssessmentApi
             return ApiProblems.BadRequest("Give an area (name or ONS code) and a financial year, e.g. ?area=Luton&year=2024/25.");
         }
 
-        FinancialYear fy;
-        try
-        {
-            fy = FinancialYear.Parse(year.Trim(), CultureInfo.InvariantCulture);
-        }
-        catch (FormatException)
+        if (!FinancialYear.TryParse(year.Trim(), CultureInfo.InvariantCulture, out var fy))
         {
             return ApiProblems.BadRequest($"'{year}' is not a financial year like 2024/25.");
         }

@@ -107,7 +107,7 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
             var period = ReportingPeriod.Rolling12MonthsTo(last);
             // Rates on the population of the period's own mid-year, which the page names with its source.
             var current = counts.Count(CountQuery.For(chosen.Area, period, CountGrouping.CrimeType) with { Rate = new CountRateOptions() });
-            var previous = counts.Count(CountQuery.For(chosen.Area, ReportingPeriod.Rolling12MonthsTo(last.AddMonths(-12)), CountGrouping.CrimeType));
+            var previous = counts.Count(CountQuery.For(chosen.Area, period.Previous, CountGrouping.CrimeType));
 
             var firstYear = first.FinancialYear;
             var lastYear = last.FinancialYear;
