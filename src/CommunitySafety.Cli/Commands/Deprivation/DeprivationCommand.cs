@@ -46,7 +46,7 @@ public sealed class DeprivationCommand : Command
     private int Run(ParseResult parseResult)
     {
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        var area = AnalysisOptions.ResolveArea(store, parseResult.GetValue(_area)!);
+        var area = CommandInputs.ResolveArea(store, parseResult.GetValue(_area)!);
         var (first, last) = AnalysisOptions.Months(store, area, parseResult.GetValue(_period));
         var request = new DeprivationRequest(area, first, last, parseResult.GetValue(_includeAsb));
         var result = new DeprivationAnalysis(store).For(request, out var reason)

@@ -30,33 +30,12 @@ public static class AnalysisOptions
         Description = "Count anti-social behaviour in crime totals too (by default it is left out: it is not a crime, and `csp asb` analyses it on its own).",
     };
 
-    /// <summary>Resolves the area, or exits with NotFound.</summary>
-    public static ResolvedArea ResolveArea(AnalyticalStore store, string text)
-    {
-        try
-        {
-            return new AreaResolver(store).Resolve(text);
-        }
-        catch (AreaNotFoundException e)
-        {
-            throw new CliException(ExitCode.NotFound, e.Message, e);
-        }
-    }
-
     /// <summary>The period asked for, or the latest 12 months the area's forces have; exits with UsageError on bad text and NoData without records.</summary>
     public static (YearMonth First, YearMonth Last) Months(AnalyticalStore store, ResolvedArea area, string? text)
     {
         if (text is not null)
         {
-            try
-            {
-                var period = ReportingPeriod.Parse(text);
-                return (period.FirstMonth, period.LastMonth);
-            }
-            catch (FormatException e)
-            {
-                throw new CliException(ExitCode.UsageError, $"--period: {e.Message}", e);
-            }
+            return CommandInputs.PeriodMonths(text);
         }
 
         try

@@ -52,7 +52,7 @@ public sealed class PlacesCommand : Command
         }
 
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        var area = AnalysisOptions.ResolveArea(store, parseResult.GetValue(_area)!);
+        var area = CommandInputs.ResolveArea(store, parseResult.GetValue(_area)!);
         var (first, last) = AnalysisOptions.Months(store, area, parseResult.GetValue(_period));
         RepeatPlacesResult result;
         try

@@ -140,15 +140,7 @@ public sealed class ProfileCommand : Command
     {
         if (text is not null)
         {
-            try
-            {
-                var period = ReportingPeriod.Parse(text);
-                return (period.FirstMonth, period.LastMonth);
-            }
-            catch (FormatException e)
-            {
-                throw new CliException(ExitCode.UsageError, $"--period: {e.Message}", e);
-            }
+            return CommandInputs.PeriodMonths(text);
         }
 
         var counts = new NeighbourhoodQuery(store).Counts(neighbourhood, new YearMonth(1990, 1), new YearMonth(2100, 12));

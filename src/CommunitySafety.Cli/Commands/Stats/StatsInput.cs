@@ -31,11 +31,7 @@ internal sealed class StatsInput
 
     public static StatsInput Read(CliContext context, string file)
     {
-        var path = context.ResolvePath(file);
-        if (!File.Exists(path))
-        {
-            throw new CliException(ExitCode.NotFound, $"{path}: no such file.");
-        }
+        var path = CommandInputs.ExistingFile(context, file);
 
         using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(path);
         var header = reader.Header.ColNames.ToArray();
