@@ -80,13 +80,7 @@ public sealed class CountsCommand : Command
     {
         Options.Add(CommonOptions.Store);
         _context = context;
-        _by.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string>() is { } v && !Groupings.ContainsKey(v))
-            {
-                r.AddError($"--by must be one of {string.Join(", ", Groupings.Keys)}; '{v}' is not.");
-            }
-        });
+        CommonOptions.AcceptOneOf(_by, Groupings.Keys);
         Options.Add(_area);
         Options.Add(_by);
         Options.Add(_period);

@@ -47,13 +47,7 @@ public sealed class OutcomesCommand : Command
     {
         Options.Add(CommonOptions.Store);
         _context = context;
-        _view.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string>() is { } v && !Views.Contains(v, StringComparer.OrdinalIgnoreCase))
-            {
-                r.AddError($"--view must be one of {string.Join(", ", Views)}; '{v}' is not.");
-            }
-        });
+        CommonOptions.AcceptOneOf(_view, Views);
         Options.Add(_area);
         Options.Add(_year);
         Options.Add(_types);

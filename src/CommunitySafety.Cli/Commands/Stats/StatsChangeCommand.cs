@@ -18,12 +18,7 @@ public sealed class StatsChangeCommand : Command
     private readonly Option<string?> _laterDenominator = new("--later-denominator") { Description = "Column of the later population or denominator.", HelpName = "column" };
     private readonly Option<double?> _per = new("--per") { Description = "Rates per this many (default: 100000; 100 for proportions).", HelpName = "n" };
 
-    private readonly Option<string> _type = new Option<string>("--type")
-    {
-        Description = "rates (counts or rates: exact conditional binomial test) or proportions (two-sample z test).",
-        DefaultValueFactory = _ => "rates",
-        HelpName = "rates|proportions",
-    }.AcceptOnlyFromAmong("rates", "proportions");
+    private readonly Option<string> _type = StatsOptions.Type("rates (counts or rates: exact conditional binomial test) or proportions (two-sample z test).");
 
     /// <summary>Creates the command.</summary>
     public StatsChangeCommand(CliContext context)

@@ -18,12 +18,7 @@ public sealed class StatsFunnelCommand : Command
 
     private readonly Option<string> _z = StatsOptions.Z();
 
-    private readonly Option<string> _type = new Option<string>("--type")
-    {
-        Description = "rates (Poisson quantiles around the target; for indirectly standardised ratios give the expected count as the denominator, --target 100 and --per 100) or proportions.",
-        DefaultValueFactory = _ => "rates",
-        HelpName = "rates|proportions",
-    }.AcceptOnlyFromAmong("rates", "proportions");
+    private readonly Option<string> _type = StatsOptions.Type("rates (Poisson quantiles around the target; for indirectly standardised ratios give the expected count as the denominator, --target 100 and --per 100) or proportions.");
 
     private readonly Option<string> _proportionMethod = new Option<string>("--proportion-method")
     {

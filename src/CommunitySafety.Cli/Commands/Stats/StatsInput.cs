@@ -134,6 +134,14 @@ internal static class StatsOptions
         return option;
     }
 
+    /// <summary>Creates <c>--type</c>: rates (the default) or proportions, described for the command.</summary>
+    public static Option<string> Type(string description) => new Option<string>("--type")
+    {
+        Description = description,
+        DefaultValueFactory = _ => "rates",
+        HelpName = "rates|proportions",
+    }.AcceptOnlyFromAmong("rates", "proportions");
+
     public static Option<string> Polarity() => new Option<string>("--polarity")
     {
         Description = "Whether a low or a high value is good: low-is-good, high-is-good or none (Lower / Similar / Higher).",

@@ -21,12 +21,7 @@ public sealed class StatsTrendCommand : Command
     private readonly Option<string> _denominator = new("--denominator") { Description = "Proportions: the denominator column.", DefaultValueFactory = _ => "denominator", HelpName = "column" };
     private readonly Option<string> _z = StatsOptions.Z();
 
-    private readonly Option<string> _type = new Option<string>("--type")
-    {
-        Description = "rates (weighted least squares on the values and their 95% limits) or proportions (chi-squared test for trend).",
-        DefaultValueFactory = _ => "rates",
-        HelpName = "rates|proportions",
-    }.AcceptOnlyFromAmong("rates", "proportions");
+    private readonly Option<string> _type = StatsOptions.Type("rates (weighted least squares on the values and their 95% limits) or proportions (chi-squared test for trend).");
 
     /// <summary>Creates the command.</summary>
     public StatsTrendCommand(CliContext context)

@@ -50,13 +50,7 @@ public sealed class StopSearchCommand : Command
     {
         Options.Add(CommonOptions.Store);
         _context = context;
-        _by.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string>() is { } v && !Groupings.Contains(v, StringComparer.OrdinalIgnoreCase))
-            {
-                r.AddError($"--by must be one of {string.Join(", ", Groupings)}; '{v}' is not.");
-            }
-        });
+        CommonOptions.AcceptOneOf(_by, Groupings);
         Validators.Add(r =>
         {
             if ((r.GetValue(_area) is null) == (r.GetValue(_force) is null))
