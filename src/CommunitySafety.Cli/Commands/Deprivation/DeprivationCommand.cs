@@ -17,12 +17,7 @@ public sealed class DeprivationCommand : Command
     private readonly Option<string?> _period = AnalysisOptions.Period();
     private readonly Option<bool> _includeAsb = AnalysisOptions.IncludeAsb();
 
-    private readonly Option<string> _show = new("--show")
-    {
-        Description = "deciles: one row per national IMD decile; lsoas: one row per LSOA; lorenz: the Lorenz curve's points.",
-        DefaultValueFactory = _ => "deciles",
-        HelpName = "deciles|lsoas|lorenz",
-    };
+    private readonly Option<string> _show = AnalysisOptions.Show("deciles: one row per national IMD decile; lsoas: one row per LSOA; lorenz: the Lorenz curve's points.", "deciles", "lsoas", "lorenz");
 
     private readonly Option<OutputFormat> _format = CommonOptions.Format();
     private readonly Option<string?> _out = CommonOptions.Out();
@@ -33,7 +28,6 @@ public sealed class DeprivationCommand : Command
     {
         Options.Add(CommonOptions.Store);
         _context = context;
-        _show.AcceptOnlyFromAmong("deciles", "lsoas", "lorenz");
         Options.Add(_area);
         Options.Add(_period);
         Options.Add(_includeAsb);

@@ -24,6 +24,14 @@ public static class AnalysisOptions
         HelpName = "period",
     };
 
+    /// <summary>Creates <c>--show</c>: which table to print, one of <paramref name="views"/>, the first by default.</summary>
+    public static Option<string> Show(string description, params string[] views) => new Option<string>("--show")
+    {
+        Description = description,
+        DefaultValueFactory = _ => views[0],
+        HelpName = string.Join('|', views),
+    }.AcceptOnlyFromAmong(views);
+
     /// <summary>Creates <c>--include-asb</c>.</summary>
     public static Option<bool> IncludeAsb() => new("--include-asb")
     {
