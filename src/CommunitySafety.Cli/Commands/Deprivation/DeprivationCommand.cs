@@ -40,8 +40,7 @@ public sealed class DeprivationCommand : Command
     private int Run(ParseResult parseResult)
     {
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        var area = CommandInputs.ResolveArea(store, parseResult.GetValue(_area)!);
-        var (first, last) = AnalysisOptions.Months(store, area, parseResult.GetValue(_period));
+        var (area, first, last) = AnalysisOptions.AreaAndMonths(store, parseResult, _area, _period);
         var request = new DeprivationRequest(area, first, last, parseResult.GetValue(_includeAsb));
         var result = new DeprivationAnalysis(store).For(request, out var reason)
             ?? throw new CliException(ExitCode.NoData, $"No deprivation analysis for {area.Name}: {reason}.");

@@ -38,6 +38,19 @@ public static class AnalysisOptions
         Description = "Count anti-social behaviour in crime totals too (by default it is left out: it is not a crime, and `csp asb` analyses it on its own).",
     };
 
+    /// <summary>
+    /// The area <paramref name="area"/> names and the months <paramref name="period"/> names (or the latest 12 the area's
+    /// forces have), read the same way by every place analysis; exits as <see cref="CommandInputs.ResolveArea"/> and
+    /// <see cref="Months"/> do.
+    /// </summary>
+    public static (ResolvedArea Area, YearMonth First, YearMonth Last) AreaAndMonths(AnalyticalStore store, ParseResult parseResult, Option<string> area, Option<string?> period)
+    {
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var resolved = CommandInputs.ResolveArea(store, parseResult.GetValue(area)!);
+        var (first, last) = Months(store, resolved, parseResult.GetValue(period));
+        return (resolved, first, last);
+    }
+
     /// <summary>The period asked for, or the latest 12 months the area's forces have; exits with UsageError on bad text and NoData without records.</summary>
     public static (YearMonth First, YearMonth Last) Months(AnalyticalStore store, ResolvedArea area, string? text)
     {

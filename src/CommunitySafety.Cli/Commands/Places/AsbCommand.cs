@@ -34,8 +34,7 @@ public sealed class AsbCommand : Command
     private int Run(ParseResult parseResult)
     {
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        var area = CommandInputs.ResolveArea(store, parseResult.GetValue(_area)!);
-        var (first, last) = AnalysisOptions.Months(store, area, parseResult.GetValue(_period));
+        var (area, first, last) = AnalysisOptions.AreaAndMonths(store, parseResult, _area, _period);
         var result = new AsbAnalysis(store).For(new AsbRequest(area, first, last));
         var table = parseResult.GetValue(_show) switch
         {
