@@ -55,7 +55,7 @@ public sealed record AsbResult(
     IReadOnlyList<string> Notes)
 {
     /// <summary>The period in words.</summary>
-    public string PeriodText => $"{Request.FirstMonth.ToDisplayString()} to {Request.LastMonth.ToDisplayString()}";
+    public string PeriodText => new MonthSpan(Request.FirstMonth, Request.LastMonth).Text;
 
     /// <summary>What anti-social behaviour is and why it is apart, said wherever it is shown.</summary>
     public const string Definition =
@@ -74,8 +74,9 @@ public sealed class AsbAnalysis(AnalyticalStore store)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (first, last) = (request.FirstMonth, request.LastMonth);
-        var length = last.MonthsSince(first) + 1;
-        var (previousFirst, previousLast) = YearMonth.Preceding(first, last);
+        var span = new MonthSpan(first, last);
+        var length = span.Length;
+        var (previousFirst, previousLast) = span.Before;
         var counts = new CrimeCounts(store);
         var asb = new[] { CrimeType.AntiSocialBehaviour };
         var now = counts.Count(new CountQuery(request.Area) { FirstMonth = first, LastMonth = last, CrimeTypes = asb, Rate = new CountRateOptions() });

@@ -49,17 +49,10 @@ public sealed record NeighbourhoodProfileResult(
     IReadOnlyList<string> Notes)
 {
     /// <summary>The period in words.</summary>
-    public string PeriodText => $"{FirstMonth.ToDisplayString()} to {LastMonth.ToDisplayString()}";
+    public string PeriodText => new MonthSpan(FirstMonth, LastMonth).Text;
 
     /// <summary>The period before, in words.</summary>
-    public string PreviousPeriodText
-    {
-        get
-        {
-            var (first, last) = YearMonth.Preceding(FirstMonth, LastMonth);
-            return $"{first.ToDisplayString()} to {last.ToDisplayString()}";
-        }
-    }
+    public string PreviousPeriodText => new MonthSpan(FirstMonth, LastMonth).Before.Text;
 
     /// <summary>The last-outcome caveat, said wherever outcomes are shown.</summary>
     public const string OutcomeCaveat =
@@ -79,8 +72,9 @@ public sealed class NeighbourhoodProfile(AnalyticalStore store)
     {
         ArgumentNullException.ThrowIfNull(neighbourhood);
         var query = new NeighbourhoodQuery(store);
-        var length = last.MonthsSince(first) + 1;
-        var (previousFirst, previousLast) = YearMonth.Preceding(first, last);
+        var span = new MonthSpan(first, last);
+        var length = span.Length;
+        var (previousFirst, previousLast) = span.Before;
         var counts = query.Counts(neighbourhood, previousFirst, last);
         var covered = counts.MonthsCovered.ToHashSet();
         var nowCovered = Enumerable.Range(0, length).Count(i => covered.Contains(first.AddMonths(i)));

@@ -67,10 +67,10 @@ public sealed record RepeatPlacesResult(
     IReadOnlyList<string> Notes)
 {
     /// <summary>The period in words.</summary>
-    public string PeriodText => $"{Request.FirstMonth.ToDisplayString()} to {Request.LastMonth.ToDisplayString()}";
+    public string PeriodText => new MonthSpan(Request.FirstMonth, Request.LastMonth).Text;
 
     /// <summary>The period before in words.</summary>
-    public string PreviousPeriodText => $"{PreviousFirstMonth.ToDisplayString()} to {PreviousLastMonth.ToDisplayString()}";
+    public string PreviousPeriodText => new MonthSpan(PreviousFirstMonth, PreviousLastMonth).Text;
 
     /// <summary>What a "place" is, said wherever places are shown.</summary>
     public const string Snapping =
@@ -96,8 +96,9 @@ public sealed class RepeatPlacesAnalysis(AnalyticalStore store)
         ArgumentNullException.ThrowIfNull(request);
         var types = Types(request);
         var (first, last) = (request.FirstMonth, request.LastMonth);
-        var length = last.MonthsSince(first) + 1;
-        var (previousFirst, previousLast) = YearMonth.Preceding(first, last);
+        var span = new MonthSpan(first, last);
+        var length = span.Length;
+        var (previousFirst, previousLast) = span.Before;
         var counts = new CrimeCounts(store);
         var covered = counts.Count(new CountQuery(request.Area) { FirstMonth = first, LastMonth = last }).MonthsCovered.Count;
         int previousCovered;

@@ -59,6 +59,23 @@ public static class CommonOptions
         HelpName = "table|csv|json",
     };
 
+    /// <summary>
+    /// Accepts only <paramref name="names"/> (in any case) for <paramref name="option"/>; anything else is a usage error
+    /// "&lt;option&gt; must be one of a, b, c; 'x' is not.", listing the names in the order given.
+    /// </summary>
+    public static void AcceptOneOf(Option<string> option, IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        string[] allowed = [.. names];
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string>() is { } v && !allowed.Contains(v, StringComparer.OrdinalIgnoreCase))
+            {
+                r.AddError($"{option.Name} must be one of {string.Join(", ", allowed)}; '{v}' is not.");
+            }
+        });
+    }
+
     /// <summary>Creates the <c>--crime-type</c> option: police.uk crime types, repeated for several; read by <see cref="CrimeTypesOf"/>.</summary>
     public static Option<string[]> CrimeTypes(string example = "Violence and sexual offences") => new("--crime-type")
     {

@@ -225,15 +225,7 @@ public static class DemoPlan
 
         private void AddDomesticAbuseFramework(Strategy strategy)
         {
-            var framework = new MonitoringFramework
-            {
-                Strategy = strategy,
-                Code = DomesticAbuseFramework,
-                Name = "Domestic Abuse Monitoring Framework",
-                Frequency = ReportingFrequency.Quarterly,
-                ProducedBy = "Community Safety Analyst, Public Health Intelligence",
-            };
-            strategy.Frameworks.Add(framework);
+            var framework = QuarterlyFramework(strategy, DomesticAbuseFramework, "Domestic Abuse Monitoring Framework", "Community Safety Analyst, Public Health Intelligence");
             var a = Objective(framework, "A", "Promote healthy relationships");
             var b = Objective(framework, "B", "Improve identification and assessment");
             var c = Objective(framework, "C", "Challenge and support those who use abusive or unhealthy behaviours");
@@ -291,15 +283,7 @@ public static class DemoPlan
 
         private void AddDrugsFramework(Strategy strategy)
         {
-            var framework = new MonitoringFramework
-            {
-                Strategy = strategy,
-                Code = "CDP",
-                Name = "Combating Drugs Partnership outcomes framework",
-                Frequency = ReportingFrequency.Quarterly,
-                ProducedBy = "Public Health Intelligence",
-            };
-            strategy.Frameworks.Add(framework);
+            var framework = QuarterlyFramework(strategy, "CDP", "Combating Drugs Partnership outcomes framework", "Public Health Intelligence");
             var treatment = Objective(framework, "2", "Improve the quality, capacity and outcomes of drug and alcohol treatment");
             var young = Objective(framework, "3", "Reduce misuse and harm caused to young people by drugs and alcohol");
 
@@ -348,15 +332,7 @@ public static class DemoPlan
 
         private void AddYouthJusticeFramework(Strategy strategy)
         {
-            var framework = new MonitoringFramework
-            {
-                Strategy = strategy,
-                Code = "YJP",
-                Name = "Youth Justice Plan performance framework",
-                Frequency = ReportingFrequency.Quarterly,
-                ProducedBy = "Youth Justice Service",
-            };
-            strategy.Frameworks.Add(framework);
+            var framework = QuarterlyFramework(strategy, "YJP", "Youth Justice Plan performance framework", "Youth Justice Service");
             var fte = Objective(framework, "1", "Reduce first-time entrants to the youth justice system");
             var entrants = NewIndicator(framework, fte, "YJ-01", "First-time entrants to the youth justice system per 100,000 of 10–17 population",
                 IndicatorValueType.CrudeRate, 100_000, Polarity.LowIsGood, ReportingFrequency.Annual, "Police National Computer (Ministry of Justice)", "Youth Justice Service");
@@ -390,15 +366,7 @@ public static class DemoPlan
 
         private void AddCommunityFramework(Strategy strategy)
         {
-            var framework = new MonitoringFramework
-            {
-                Strategy = strategy,
-                Code = "CSP",
-                Name = "Community Safety Plan headline indicators",
-                Frequency = ReportingFrequency.Quarterly,
-                ProducedBy = "Public Health Intelligence",
-            };
-            strategy.Frameworks.Add(framework);
+            var framework = QuarterlyFramework(strategy, "CSP", "Community Safety Plan headline indicators", "Public Health Intelligence");
             var violence = Objective(framework, "V", "Reduce violent crime");
             var confidence = Objective(framework, "S", "People feel safe");
 
@@ -541,6 +509,21 @@ public static class DemoPlan
             var action = new PlanAction { Title = title, Owner = owner, DueDate = due, Status = status, Rag = rag };
             action.Updates.Add(new ActionUpdate { Date = new DateOnly(2025, 3, 31), Status = status, Rag = rag, Author = options.EnteredBy, RecordedAt = now, Text = "Position at the end of 2024/25 (EXAMPLE)." });
             strategy.Actions.Add(action);
+        }
+
+        /// <summary>A quarterly monitoring framework added to <paramref name="strategy"/>.</summary>
+        private static MonitoringFramework QuarterlyFramework(Strategy strategy, string code, string name, string producedBy)
+        {
+            var framework = new MonitoringFramework
+            {
+                Strategy = strategy,
+                Code = code,
+                Name = name,
+                Frequency = ReportingFrequency.Quarterly,
+                ProducedBy = producedBy,
+            };
+            strategy.Frameworks.Add(framework);
+            return framework;
         }
 
         private static Objective Objective(MonitoringFramework framework, string code, string title)

@@ -8,10 +8,10 @@ namespace CommunitySafety.Monitoring;
 /// as <see cref="IndicatorValueRevision"/> rows, written by the store whenever a value changes.
 /// </summary>
 /// <remarks>
-/// A missing period is explicit: <see cref="Value"/> is null and <see cref="MissingReason"/> says why
+/// A missing period is explicit: <see cref="IndicatorValueFields.Value"/> is null and <see cref="IndicatorValueFields.MissingReason"/> says why
 /// (e.g. "Not available since 2017/18"). It is never stored as zero.
 /// </remarks>
-public sealed class IndicatorValue : IIndicatorValueFields
+public sealed class IndicatorValue : IndicatorValueFields
 {
     /// <summary>Database key.</summary>
     public int Id { get; set; }
@@ -21,9 +21,6 @@ public sealed class IndicatorValue : IIndicatorValueFields
 
     /// <summary>The indicator.</summary>
     public Indicator? Indicator { get; set; }
-
-    /// <inheritdoc/>
-    public required string AreaCode { get; set; }
 
     /// <summary>The kind of period (stored column).</summary>
     public PeriodKind PeriodKind { get; set; }
@@ -41,6 +38,38 @@ public sealed class IndicatorValue : IIndicatorValueFields
         get => PeriodColumns.ToPeriod(PeriodKind, PeriodStart, PeriodEnd);
         set => (PeriodKind, PeriodStart, PeriodEnd) = (value.Kind, value.FirstMonth.Index, value.LastMonth.Index);
     }
+
+    /// <summary>1 for the first version; each change adds one.</summary>
+    public int Version { get; set; } = 1;
+
+    /// <summary>
+    /// Whether this version may be published: a partner's entry is a <see cref="ReviewState.Draft"/> until an analyst
+    /// approves it (see <see cref="Review"/>); values stored before review existed, and the demo's, are approved.
+    /// </summary>
+    public ReviewState Review { get; set; } = ReviewState.Approved;
+
+    /// <summary>Who approved or withdrew this version; null while it is a draft.</summary>
+    public string? ReviewedBy { get; set; }
+
+    /// <summary>When this version was approved or withdrawn.</summary>
+    public DateTimeOffset? ReviewedAt { get; set; }
+
+    /// <summary>Earlier versions, oldest first.</summary>
+    public List<IndicatorValueRevision> Revisions { get; set; } = [];
+
+    /// <summary>True for the all-categories total (no breakdown).</summary>
+    [NotMapped]
+    public bool IsTotal => CategoryType.Length == 0;
+}
+
+/// <summary>
+/// The stored fields of a version of an indicator value, declared once for the current row (<see cref="IndicatorValue"/>)
+/// and its earlier versions (<see cref="IndicatorValueRevision"/>); each maps them to columns of its own table.
+/// </summary>
+public abstract class IndicatorValueFields : IIndicatorValueFields
+{
+    /// <inheritdoc/>
+    public required string AreaCode { get; set; }
 
     /// <inheritdoc/>
     public string CategoryType { get; set; } = string.Empty;
@@ -83,28 +112,6 @@ public sealed class IndicatorValue : IIndicatorValueFields
 
     /// <inheritdoc/>
     public DateTimeOffset EnteredAt { get; set; }
-
-    /// <summary>1 for the first version; each change adds one.</summary>
-    public int Version { get; set; } = 1;
-
-    /// <summary>
-    /// Whether this version may be published: a partner's entry is a <see cref="ReviewState.Draft"/> until an analyst
-    /// approves it (see <see cref="Review"/>); values stored before review existed, and the demo's, are approved.
-    /// </summary>
-    public ReviewState Review { get; set; } = ReviewState.Approved;
-
-    /// <summary>Who approved or withdrew this version; null while it is a draft.</summary>
-    public string? ReviewedBy { get; set; }
-
-    /// <summary>When this version was approved or withdrawn.</summary>
-    public DateTimeOffset? ReviewedAt { get; set; }
-
-    /// <summary>Earlier versions, oldest first.</summary>
-    public List<IndicatorValueRevision> Revisions { get; set; } = [];
-
-    /// <summary>True for the all-categories total (no breakdown).</summary>
-    [NotMapped]
-    public bool IsTotal => CategoryType.Length == 0;
 }
 
 /// <summary>The fields of a version of an indicator value, shared by the current row and its revisions.</summary>
@@ -157,7 +164,7 @@ public interface IIndicatorValueFields
 }
 
 /// <summary>An earlier version of an <see cref="IndicatorValue"/>, kept when the value changed.</summary>
-public sealed class IndicatorValueRevision : IIndicatorValueFields
+public sealed class IndicatorValueRevision : IndicatorValueFields
 {
     /// <summary>Database key.</summary>
     public int Id { get; set; }
@@ -167,51 +174,6 @@ public sealed class IndicatorValueRevision : IIndicatorValueFields
 
     /// <summary>The version number this row was.</summary>
     public int Version { get; set; }
-
-    /// <inheritdoc/>
-    public required string AreaCode { get; set; }
-
-    /// <inheritdoc/>
-    public string CategoryType { get; set; } = string.Empty;
-
-    /// <inheritdoc/>
-    public string Category { get; set; } = string.Empty;
-
-    /// <inheritdoc/>
-    public double? Count { get; set; }
-
-    /// <inheritdoc/>
-    public double? Denominator { get; set; }
-
-    /// <inheritdoc/>
-    public double? Value { get; set; }
-
-    /// <inheritdoc/>
-    public double? Lower95 { get; set; }
-
-    /// <inheritdoc/>
-    public double? Upper95 { get; set; }
-
-    /// <inheritdoc/>
-    public double? Lower998 { get; set; }
-
-    /// <inheritdoc/>
-    public double? Upper998 { get; set; }
-
-    /// <inheritdoc/>
-    public ValueStatus Status { get; set; }
-
-    /// <inheritdoc/>
-    public string? MissingReason { get; set; }
-
-    /// <inheritdoc/>
-    public string? Note { get; set; }
-
-    /// <inheritdoc/>
-    public required string EnteredBy { get; set; }
-
-    /// <inheritdoc/>
-    public DateTimeOffset EnteredAt { get; set; }
 
     /// <summary>Whether this version was a draft, approved or withdrawn when it was replaced.</summary>
     public ReviewState Review { get; set; } = ReviewState.Approved;

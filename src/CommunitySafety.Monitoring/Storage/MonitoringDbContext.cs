@@ -2,6 +2,7 @@ using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CommunitySafety.Monitoring;
@@ -199,10 +200,7 @@ public abstract class MonitoringDbContext : DbContext
 
         modelBuilder.Entity<IndicatorValue>(e =>
         {
-            e.Property(v => v.AreaCode).HasMaxLength(9);
-            e.Property(v => v.CategoryType).HasMaxLength(100);
-            e.Property(v => v.Category).HasMaxLength(200);
-            e.Property(v => v.EnteredBy).HasMaxLength(200);
+            ValueFieldColumns(e);
             e.Property(v => v.ReviewedBy).HasMaxLength(200);
 
             // Two people changing the same value at once: the second save fails rather than overwrite unseen.
@@ -215,10 +213,7 @@ public abstract class MonitoringDbContext : DbContext
 
         modelBuilder.Entity<IndicatorValueRevision>(e =>
         {
-            e.Property(v => v.AreaCode).HasMaxLength(9);
-            e.Property(v => v.CategoryType).HasMaxLength(100);
-            e.Property(v => v.Category).HasMaxLength(200);
-            e.Property(v => v.EnteredBy).HasMaxLength(200);
+            ValueFieldColumns(e);
             e.Property(v => v.SupersededBy).HasMaxLength(200);
             e.HasIndex(v => new { v.IndicatorValueId, v.Version }).IsUnique();
         });
@@ -275,6 +270,16 @@ public abstract class MonitoringDbContext : DbContext
                     break;
             }
         }
+    }
+
+    /// <summary>The column widths of a value's fields, the same for the current row and its earlier versions.</summary>
+    private static void ValueFieldColumns<T>(EntityTypeBuilder<T> e)
+        where T : IndicatorValueFields
+    {
+        e.Property(v => v.AreaCode).HasMaxLength(9);
+        e.Property(v => v.CategoryType).HasMaxLength(100);
+        e.Property(v => v.Category).HasMaxLength(200);
+        e.Property(v => v.EnteredBy).HasMaxLength(200);
     }
 
     private static readonly HashSet<string> ReviewProperties = [nameof(IndicatorValue.Review), nameof(IndicatorValue.ReviewedBy), nameof(IndicatorValue.ReviewedAt)];

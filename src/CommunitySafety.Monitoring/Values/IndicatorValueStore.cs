@@ -194,7 +194,7 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
         var now = _db.TimeProvider.GetUtcNow();
         if (existing is null)
         {
-            _db.IndicatorValues.Add(new IndicatorValue
+            var added = new IndicatorValue
             {
                 IndicatorId = indicator.Id,
                 Indicator = indicator,
@@ -202,22 +202,10 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
                 Period = input.Period,
                 CategoryType = input.CategoryType,
                 Category = input.Category,
-                Count = input.Count,
-                Denominator = input.Denominator,
-                Value = value,
-                Lower95 = input.Lower95,
-                Upper95 = input.Upper95,
-                Lower998 = input.Lower998,
-                Upper998 = input.Upper998,
-                Status = input.Status,
-                MissingReason = missing,
-                Note = note,
                 EnteredBy = enteredBy,
-                EnteredAt = now,
-                Review = input.Review,
-                ReviewedBy = input.Review == ReviewState.Approved ? enteredBy : null,
-                ReviewedAt = input.Review == ReviewState.Approved ? now : null,
-            });
+            };
+            SetVersion(added, input, value, missing, note, enteredBy, now);
+            _db.IndicatorValues.Add(added);
             return ValueChange.Added;
         }
 
@@ -229,22 +217,28 @@ public sealed class IndicatorValueStore(MonitoringDbContext db)
             return ValueChange.Unchanged;
         }
 
-        existing.Count = input.Count;
-        existing.Denominator = input.Denominator;
-        existing.Value = value;
-        existing.Lower95 = input.Lower95;
-        existing.Upper95 = input.Upper95;
-        existing.Lower998 = input.Lower998;
-        existing.Upper998 = input.Upper998;
-        existing.Status = input.Status;
-        existing.MissingReason = missing;
-        existing.Note = note;
-        existing.EnteredBy = enteredBy;
-        existing.EnteredAt = now;
-        existing.Review = input.Review;
-        existing.ReviewedBy = input.Review == ReviewState.Approved ? enteredBy : null;
-        existing.ReviewedAt = input.Review == ReviewState.Approved ? now : null;
+        SetVersion(existing, input, value, missing, note, enteredBy, now);
         return ValueChange.Changed;
+    }
+
+    /// <summary>Sets the figures, who entered them and when, and their review state: the same for a new value and a changed one.</summary>
+    private static void SetVersion(IndicatorValue target, IndicatorValueInput input, double? value, string? missing, string? note, string enteredBy, DateTimeOffset now)
+    {
+        target.Count = input.Count;
+        target.Denominator = input.Denominator;
+        target.Value = value;
+        target.Lower95 = input.Lower95;
+        target.Upper95 = input.Upper95;
+        target.Lower998 = input.Lower998;
+        target.Upper998 = input.Upper998;
+        target.Status = input.Status;
+        target.MissingReason = missing;
+        target.Note = note;
+        target.EnteredBy = enteredBy;
+        target.EnteredAt = now;
+        target.Review = input.Review;
+        target.ReviewedBy = input.Review == ReviewState.Approved ? enteredBy : null;
+        target.ReviewedAt = input.Review == ReviewState.Approved ? now : null;
     }
 }
 

@@ -80,13 +80,7 @@ public sealed class CountsCommand : Command
     {
         Options.Add(CommonOptions.Store);
         _context = context;
-        _by.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string>() is { } v && !Groupings.ContainsKey(v))
-            {
-                r.AddError($"--by must be one of {string.Join(", ", Groupings.Keys)}; '{v}' is not.");
-            }
-        });
+        CommonOptions.AcceptOneOf(_by, Groupings.Keys);
         Options.Add(_area);
         Options.Add(_by);
         Options.Add(_period);
@@ -103,8 +97,8 @@ public sealed class CountsCommand : Command
     private int Run(ParseResult parseResult)
     {
         var by = Groupings[parseResult.GetValue(_by)!];
-        var period = ParseOrThrow(parseResult.GetValue(_period), "--period", s => ReportingPeriod.Parse(s));
-        var band = ParseOrThrow(parseResult.GetValue(_ageBand), "--age-band", s => AgeBand.Parse(s));
+        var period = CommandInputs.Parse(parseResult.GetValue(_period), "--period", s => ReportingPeriod.Parse(s));
+        var band = CommandInputs.Parse(parseResult.GetValue(_ageBand), "--age-band", s => AgeBand.Parse(s));
         var types = CommonOptions.CrimeTypesOf(parseResult, _types);
         var per = parseResult.GetValue(_per);
         if (!(per > 0))
@@ -113,15 +107,7 @@ public sealed class CountsCommand : Command
         }
 
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        ResolvedArea area;
-        try
-        {
-            area = new AreaResolver(store).Resolve(parseResult.GetValue(_area)!);
-        }
-        catch (AreaNotFoundException e)
-        {
-            throw new CliException(ExitCode.NotFound, e.Message, e);
-        }
+        var area = CommandInputs.ResolveArea(store, parseResult.GetValue(_area)!);
 
         // Anti-social behaviour is not a crime: out of every total unless asked for (by type it keeps its own row).
         var crimeOnly = types.Count == 0 && !parseResult.GetValue(_includeAsb) && by != CountGrouping.CrimeType;
@@ -149,24 +135,6 @@ public sealed class CountsCommand : Command
         table.Notes.AddRange(Quality.QualityCommand.NotesFor(Quality.QualityCommand.For(store, result.Forces.Forces, result.FirstMonth, result.LastMonth)));
         table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
         return (int)ExitCode.Ok;
-    }
-
-    private static T? ParseOrThrow<T>(string? text, string option, Func<string, T> parse)
-        where T : struct
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return parse(text);
-        }
-        catch (FormatException e)
-        {
-            throw new CliException(ExitCode.UsageError, $"{option}: {e.Message}", e);
-        }
     }
 
     /// <summary>The line saying whether anti-social behaviour is counted, printed first under every result.</summary>

@@ -17,12 +17,7 @@ public sealed class DeprivationCommand : Command
     private readonly Option<string?> _period = AnalysisOptions.Period();
     private readonly Option<bool> _includeAsb = AnalysisOptions.IncludeAsb();
 
-    private readonly Option<string> _show = new("--show")
-    {
-        Description = "deciles: one row per national IMD decile; lsoas: one row per LSOA; lorenz: the Lorenz curve's points.",
-        DefaultValueFactory = _ => "deciles",
-        HelpName = "deciles|lsoas|lorenz",
-    };
+    private readonly Option<string> _show = AnalysisOptions.Show("deciles: one row per national IMD decile; lsoas: one row per LSOA; lorenz: the Lorenz curve's points.", "deciles", "lsoas", "lorenz");
 
     private readonly Option<OutputFormat> _format = CommonOptions.Format();
     private readonly Option<string?> _out = CommonOptions.Out();
@@ -33,7 +28,6 @@ public sealed class DeprivationCommand : Command
     {
         Options.Add(CommonOptions.Store);
         _context = context;
-        _show.AcceptOnlyFromAmong("deciles", "lsoas", "lorenz");
         Options.Add(_area);
         Options.Add(_period);
         Options.Add(_includeAsb);
@@ -46,8 +40,7 @@ public sealed class DeprivationCommand : Command
     private int Run(ParseResult parseResult)
     {
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        var area = AnalysisOptions.ResolveArea(store, parseResult.GetValue(_area)!);
-        var (first, last) = AnalysisOptions.Months(store, area, parseResult.GetValue(_period));
+        var (area, first, last) = AnalysisOptions.AreaAndMonths(store, parseResult, _area, _period);
         var request = new DeprivationRequest(area, first, last, parseResult.GetValue(_includeAsb));
         var result = new DeprivationAnalysis(store).For(request, out var reason)
             ?? throw new CliException(ExitCode.NoData, $"No deprivation analysis for {area.Name}: {reason}.");

@@ -39,11 +39,7 @@ public sealed class ImportDeprivationCommand : Command
 
     private int Run(ParseResult parseResult)
     {
-        var path = _context.ResolvePath(parseResult.GetValue(_file)!);
-        if (!File.Exists(path))
-        {
-            throw new CliException(ExitCode.NotFound, $"{path}: no such file.");
-        }
+        var path = CommandInputs.ExistingFile(_context, parseResult.GetValue(_file)!);
 
         var options = new DeprivationImportOptions { Year = parseResult.GetValue(_year), LsoaYear = parseResult.GetValue(_lsoaYear) };
         var summary = StoreAccess.Write(_context, parseResult, store => new DeprivationImporter(store).Import(path, options));

@@ -25,11 +25,7 @@ public sealed class ImportLookupCommand : Command
 
     private int Run(ParseResult parseResult)
     {
-        var path = _context.ResolvePath(parseResult.GetValue(_file)!);
-        if (!File.Exists(path))
-        {
-            throw new CliException(ExitCode.NotFound, $"{path}: no such file.");
-        }
+        var path = CommandInputs.ExistingFile(_context, parseResult.GetValue(_file)!);
 
         var summary = StoreAccess.Write(_context, parseResult, store => new LookupImporter(store).Import(path));
         var what = summary.Kind switch

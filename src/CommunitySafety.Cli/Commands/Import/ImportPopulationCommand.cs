@@ -46,11 +46,7 @@ public sealed class ImportPopulationCommand : Command
 
     private int Run(ParseResult parseResult)
     {
-        var path = _context.ResolvePath(parseResult.GetValue(_file)!);
-        if (!File.Exists(path))
-        {
-            throw new CliException(ExitCode.NotFound, $"{path}: no such file.");
-        }
+        var path = CommandInputs.ExistingFile(_context, parseResult.GetValue(_file)!);
 
         var options = new PopulationImportOptions { Year = parseResult.GetValue(_year), Sheet = parseResult.GetValue(_sheet), Source = parseResult.GetValue(_source) };
         var summary = StoreAccess.Write(_context, parseResult, store => new PopulationImporter(store).Import(path, options));

@@ -3,8 +3,6 @@ using System.Globalization;
 using CommunitySafety.Assessment.Outcomes;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Crime;
-using CommunitySafety.Data.Queries;
-using CommunitySafety.Periods;
 
 namespace CommunitySafety.Cli.Commands.Outcomes;
 
@@ -49,13 +47,7 @@ public sealed class OutcomesCommand : Command
     {
         Options.Add(CommonOptions.Store);
         _context = context;
-        _view.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string>() is { } v && !Views.Contains(v, StringComparer.OrdinalIgnoreCase))
-            {
-                r.AddError($"--view must be one of {string.Join(", ", Views)}; '{v}' is not.");
-            }
-        });
+        CommonOptions.AcceptOneOf(_view, Views);
         Options.Add(_area);
         Options.Add(_year);
         Options.Add(_types);
@@ -67,22 +59,11 @@ public sealed class OutcomesCommand : Command
 
     private int Run(ParseResult parseResult)
     {
-        if (!FinancialYear.TryParse(parseResult.GetValue(_year), CultureInfo.InvariantCulture, out var year))
-        {
-            throw new CliException(ExitCode.UsageError, $"--year: '{parseResult.GetValue(_year)}' is not a financial year; write it as 2024/25.");
-        }
+        var year = CommandInputs.FinancialYearOf(parseResult.GetValue(_year), "2024/25");
 
         var types = CommonOptions.CrimeTypesOf(parseResult, _types, c => c.Id != CrimeType.AntiSocialBehaviour.Id, "a police.uk crime type with outcomes");
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        ResolvedArea area;
-        try
-        {
-            area = new AreaResolver(store).Resolve(parseResult.GetValue(_area)!);
-        }
-        catch (AreaNotFoundException e)
-        {
-            throw new CliException(ExitCode.NotFound, e.Message, e);
-        }
+        var area = CommandInputs.ResolveArea(store, parseResult.GetValue(_area)!);
 
         var view = parseResult.GetValue(_view)!.ToLowerInvariant();
         var result = new OutcomeAnalysis(store).For(new OutcomeRequest { Area = area, Year = year, CrimeTypes = types, Peers = view == "peers" });

@@ -24,23 +24,31 @@ public static class AnalysisOptions
         HelpName = "period",
     };
 
+    /// <summary>Creates <c>--show</c>: which table to print, one of <paramref name="views"/>, the first by default.</summary>
+    public static Option<string> Show(string description, params string[] views) => new Option<string>("--show")
+    {
+        Description = description,
+        DefaultValueFactory = _ => views[0],
+        HelpName = string.Join('|', views),
+    }.AcceptOnlyFromAmong(views);
+
     /// <summary>Creates <c>--include-asb</c>.</summary>
     public static Option<bool> IncludeAsb() => new("--include-asb")
     {
         Description = "Count anti-social behaviour in crime totals too (by default it is left out: it is not a crime, and `csp asb` analyses it on its own).",
     };
 
-    /// <summary>Resolves the area, or exits with NotFound.</summary>
-    public static ResolvedArea ResolveArea(AnalyticalStore store, string text)
+    /// <summary>
+    /// The area <paramref name="area"/> names and the months <paramref name="period"/> names (or the latest 12 the area's
+    /// forces have), read the same way by every place analysis; exits as <see cref="CommandInputs.ResolveArea"/> and
+    /// <see cref="Months"/> do.
+    /// </summary>
+    public static (ResolvedArea Area, YearMonth First, YearMonth Last) AreaAndMonths(AnalyticalStore store, ParseResult parseResult, Option<string> area, Option<string?> period)
     {
-        try
-        {
-            return new AreaResolver(store).Resolve(text);
-        }
-        catch (AreaNotFoundException e)
-        {
-            throw new CliException(ExitCode.NotFound, e.Message, e);
-        }
+        ArgumentNullException.ThrowIfNull(parseResult);
+        var resolved = CommandInputs.ResolveArea(store, parseResult.GetValue(area)!);
+        var (first, last) = Months(store, resolved, parseResult.GetValue(period));
+        return (resolved, first, last);
     }
 
     /// <summary>The period asked for, or the latest 12 months the area's forces have; exits with UsageError on bad text and NoData without records.</summary>
@@ -48,9 +56,7 @@ public static class AnalysisOptions
     {
         if (text is not null)
         {
-            return ReportingPeriod.TryParse(text, null, out var period)
-                ? (period.FirstMonth, period.LastMonth)
-                : throw new CliException(ExitCode.UsageError, $"--period: {ReportingPeriod.NotAPeriod(text)}");
+            return CommandInputs.PeriodMonths(text);
         }
 
         try

@@ -12,12 +12,7 @@ public sealed class AsbCommand : Command
     private readonly Option<string> _area = AnalysisOptions.Area();
     private readonly Option<string?> _period = AnalysisOptions.Period();
 
-    private readonly Option<string> _show = new("--show")
-    {
-        Description = "summary, months (the monthly trend over this period and the one before), lsoas (the LSOAs with most) or places (the map points with most).",
-        DefaultValueFactory = _ => "summary",
-        HelpName = "summary|months|lsoas|places",
-    };
+    private readonly Option<string> _show = AnalysisOptions.Show("summary, months (the monthly trend over this period and the one before), lsoas (the LSOAs with most) or places (the map points with most).", "summary", "months", "lsoas", "places");
 
     private readonly Option<OutputFormat> _format = CommonOptions.Format();
     private readonly Option<string?> _out = CommonOptions.Out();
@@ -28,7 +23,6 @@ public sealed class AsbCommand : Command
     {
         Options.Add(CommonOptions.Store);
         _context = context;
-        _show.AcceptOnlyFromAmong("summary", "months", "lsoas", "places");
         Options.Add(_area);
         Options.Add(_period);
         Options.Add(_show);
@@ -40,8 +34,7 @@ public sealed class AsbCommand : Command
     private int Run(ParseResult parseResult)
     {
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        var area = AnalysisOptions.ResolveArea(store, parseResult.GetValue(_area)!);
-        var (first, last) = AnalysisOptions.Months(store, area, parseResult.GetValue(_period));
+        var (area, first, last) = AnalysisOptions.AreaAndMonths(store, parseResult, _area, _period);
         var result = new AsbAnalysis(store).For(new AsbRequest(area, first, last));
         var table = parseResult.GetValue(_show) switch
         {

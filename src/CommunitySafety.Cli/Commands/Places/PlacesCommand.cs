@@ -52,8 +52,7 @@ public sealed class PlacesCommand : Command
         }
 
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        var area = AnalysisOptions.ResolveArea(store, parseResult.GetValue(_area)!);
-        var (first, last) = AnalysisOptions.Months(store, area, parseResult.GetValue(_period));
+        var (area, first, last) = AnalysisOptions.AreaAndMonths(store, parseResult, _area, _period);
         RepeatPlacesResult result;
         try
         {

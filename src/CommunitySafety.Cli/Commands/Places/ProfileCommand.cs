@@ -31,12 +31,7 @@ public sealed class ProfileCommand : Command
 
     private readonly Option<string?> _period = AnalysisOptions.Period();
 
-    private readonly Option<string> _show = new("--show")
-    {
-        Description = "summary, types, months, outcomes or deciles.",
-        DefaultValueFactory = _ => "summary",
-        HelpName = "summary|types|months|outcomes|deciles",
-    };
+    private readonly Option<string> _show = AnalysisOptions.Show("summary, types, months, outcomes or deciles.", "summary", "types", "months", "outcomes", "deciles");
 
     private readonly Option<string[]> _report = new("--report")
     {
@@ -53,7 +48,6 @@ public sealed class ProfileCommand : Command
     {
         Options.Add(CommonOptions.Store);
         _context = context;
-        _show.AcceptOnlyFromAmong("summary", "types", "months", "outcomes", "deciles");
         Options.Add(_ward);
         Options.Add(_lsoas);
         Options.Add(_period);
@@ -140,9 +134,7 @@ public sealed class ProfileCommand : Command
     {
         if (text is not null)
         {
-            return ReportingPeriod.TryParse(text, null, out var period)
-                ? (period.FirstMonth, period.LastMonth)
-                : throw new CliException(ExitCode.UsageError, $"--period: {ReportingPeriod.NotAPeriod(text)}");
+            return CommandInputs.PeriodMonths(text);
         }
 
         var counts = new NeighbourhoodQuery(store).Counts(neighbourhood, new YearMonth(1990, 1), new YearMonth(2100, 12));

@@ -46,11 +46,7 @@ public sealed class IndicatorsImportCommand : Command
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var path = _context.ResolvePath(parseResult.GetValue(_file)!);
-        if (!File.Exists(path))
-        {
-            throw new CliException(ExitCode.NotFound, $"{path}: no such file.");
-        }
+        var path = CommandInputs.ExistingFile(_context, parseResult.GetValue(_file)!);
 
         await using var db = await MonitoringStoreAccess.OpenAsync(_context, parseResult, cancellationToken).ConfigureAwait(false);
         var options = new ImportOptions(parseResult.GetValue(_by) ?? Environment.UserName)

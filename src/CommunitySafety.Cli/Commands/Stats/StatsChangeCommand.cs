@@ -5,12 +5,8 @@ using CommunitySafety.Statistics;
 namespace CommunitySafety.Cli.Commands.Stats;
 
 /// <summary><c>csp stats change</c>: adds the change between two periods, its p-value and the rate ratio's interval.</summary>
-public sealed class StatsChangeCommand : Command
+public sealed class StatsChangeCommand : CsvStatsCommand
 {
-    private readonly CliContext _context;
-    private readonly Option<string> _in = StatsOptions.In();
-    private readonly Option<string?> _out = CommonOptions.Out();
-    private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _polarity = StatsOptions.Polarity();
     private readonly Option<string> _earlier = new("--earlier") { Description = "Column of the earlier (baseline) count, or numerator for proportions.", Required = true, HelpName = "column" };
     private readonly Option<string> _later = new("--later") { Description = "Column of the later count, or numerator.", Required = true, HelpName = "column" };
@@ -18,19 +14,13 @@ public sealed class StatsChangeCommand : Command
     private readonly Option<string?> _laterDenominator = new("--later-denominator") { Description = "Column of the later population or denominator.", HelpName = "column" };
     private readonly Option<double?> _per = new("--per") { Description = "Rates per this many (default: 100000; 100 for proportions).", HelpName = "n" };
 
-    private readonly Option<string> _type = new Option<string>("--type")
-    {
-        Description = "rates (counts or rates: exact conditional binomial test) or proportions (two-sample z test).",
-        DefaultValueFactory = _ => "rates",
-        HelpName = "rates|proportions",
-    }.AcceptOnlyFromAmong("rates", "proportions");
+    private readonly Option<string> _type = StatsOptions.Type("rates (counts or rates: exact conditional binomial test) or proportions (two-sample z test).");
 
     /// <summary>Creates the command.</summary>
     public StatsChangeCommand(CliContext context)
-        : base("change", "Add the change between two periods to every row of a CSV: absolute and % change, p-value, rate ratio with its 95% interval, and whether it is significant.")
+        : base("change", "Add the change between two periods to every row of a CSV: absolute and % change, p-value, rate ratio with its 95% interval, and whether it is significant.", context)
     {
-        _context = context;
-        Options.Add(_in);
+        Options.Add(InputOption);
         Options.Add(_earlier);
         Options.Add(_later);
         Options.Add(_earlierDenominator);
@@ -38,14 +28,14 @@ public sealed class StatsChangeCommand : Command
         Options.Add(_type);
         Options.Add(_per);
         Options.Add(_polarity);
-        Options.Add(_out);
-        Options.Add(_format);
+        Options.Add(OutOption);
+        Options.Add(FormatOption);
         SetAction(Run);
     }
 
     private int Run(ParseResult parseResult)
     {
-        var input = StatsInput.Read(_context, parseResult.GetValue(_in)!);
+        var input = ReadInput(parseResult);
         var polarity = StatsOptions.ParsePolarity(parseResult.GetValue(_polarity));
         var earlier = input.Column(parseResult.GetValue(_earlier)!);
         var later = input.Column(parseResult.GetValue(_later)!);
@@ -105,7 +95,7 @@ public sealed class StatsChangeCommand : Command
 
         table.Notes.Add("Change: later − earlier" + (earlierDenominator is null ? " (counts)" : $" (rates per {multiplier:N0}; change, percent_change and the description are of the rates)") +
             "; exact conditional binomial test, significant when p < 0.05.");
-        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        Write(table, parseResult);
         return (int)ExitCode.Ok;
     }
 
@@ -143,7 +133,7 @@ public sealed class StatsChangeCommand : Command
 
         var unit = multiplier == 100 ? "percentage points" : $"proportions × {multiplier:G}";
         table.Notes.Add($"Change: later − earlier, in {unit}; percent_change is relative to the earlier proportion; Newcombe's interval for the difference; pooled two-sample z test, significant when p < 0.05.");
-        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        Write(table, parseResult);
         return (int)ExitCode.Ok;
     }
 }

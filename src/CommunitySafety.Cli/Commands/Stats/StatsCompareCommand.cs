@@ -6,12 +6,8 @@ using CommunitySafety.Statistics;
 namespace CommunitySafety.Cli.Commands.Stats;
 
 /// <summary><c>csp stats compare</c>: adds the Fingertips comparison with a benchmark to each row of a CSV.</summary>
-public sealed class StatsCompareCommand : Command
+public sealed class StatsCompareCommand : CsvStatsCommand
 {
-    private readonly CliContext _context;
-    private readonly Option<string> _in = StatsOptions.In();
-    private readonly Option<string?> _out = CommonOptions.Out();
-    private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _polarity = StatsOptions.Polarity();
     private readonly Option<string> _benchmark = new("--benchmark") { Description = "The benchmark: a column name, or a number used for every row.", Required = true, HelpName = "column|number" };
     private readonly Option<string> _value = new("--value") { Description = "Column of the area's value (as written by 'csp stats rates'); a row with no value is Not compared, whatever its interval.", DefaultValueFactory = _ => "value", HelpName = "column" };
@@ -31,10 +27,9 @@ public sealed class StatsCompareCommand : Command
 
     /// <summary>Creates the command.</summary>
     public StatsCompareCommand(CliContext context)
-        : base("compare", "Add the comparison with a benchmark (Better / Similar / Worse, Best / Worst, or Lower / Higher; Not compared when data are missing) to every row of a CSV.")
+        : base("compare", "Add the comparison with a benchmark (Better / Similar / Worse, Best / Worst, or Lower / Higher; Not compared when data are missing) to every row of a CSV.", context)
     {
-        _context = context;
-        Options.Add(_in);
+        Options.Add(InputOption);
         Options.Add(_benchmark);
         Options.Add(_polarity);
         Options.Add(_method);
@@ -45,14 +40,14 @@ public sealed class StatsCompareCommand : Command
         Options.Add(_upper998);
         Options.Add(_benchmarkLower);
         Options.Add(_benchmarkUpper);
-        Options.Add(_out);
-        Options.Add(_format);
+        Options.Add(OutOption);
+        Options.Add(FormatOption);
         SetAction(Run);
     }
 
     private int Run(ParseResult parseResult)
     {
-        var input = StatsInput.Read(_context, parseResult.GetValue(_in)!);
+        var input = ReadInput(parseResult);
         var polarity = StatsOptions.ParsePolarity(parseResult.GetValue(_polarity));
         var method = parseResult.GetValue(_method);
         var valueName = parseResult.GetValue(_value)!;
@@ -94,7 +89,7 @@ public sealed class StatsCompareCommand : Command
             table.Add(input.Cells(i, outcome.ToLabel()));
         }
 
-        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        Write(table, parseResult);
         return (int)ExitCode.Ok;
     }
 

@@ -5,12 +5,8 @@ using CommunitySafety.Statistics;
 namespace CommunitySafety.Cli.Commands.Stats;
 
 /// <summary><c>csp stats funnel</c>: adds funnel-plot limits at each row's denominator and the row's position.</summary>
-public sealed class StatsFunnelCommand : Command
+public sealed class StatsFunnelCommand : CsvStatsCommand
 {
-    private readonly CliContext _context;
-    private readonly Option<string> _in = StatsOptions.In();
-    private readonly Option<string?> _out = CommonOptions.Out();
-    private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _count = new("--count") { Description = "The column of counts (rates) or numerators (proportions).", Required = true, HelpName = "column" };
     private readonly Option<string> _denominator = new("--denominator") { Description = "The column of populations or denominators.", Required = true, HelpName = "column" };
     private readonly Option<double?> _target = new("--target") { Description = "The target: a rate per --per, or a proportion × --per. Default: the overall value of the file (Σ count / Σ denominator).", HelpName = "n" };
@@ -18,12 +14,7 @@ public sealed class StatsFunnelCommand : Command
 
     private readonly Option<string> _z = StatsOptions.Z();
 
-    private readonly Option<string> _type = new Option<string>("--type")
-    {
-        Description = "rates (Poisson quantiles around the target; for indirectly standardised ratios give the expected count as the denominator, --target 100 and --per 100) or proportions.",
-        DefaultValueFactory = _ => "rates",
-        HelpName = "rates|proportions",
-    }.AcceptOnlyFromAmong("rates", "proportions");
+    private readonly Option<string> _type = StatsOptions.Type("rates (Poisson quantiles around the target; for indirectly standardised ratios give the expected count as the denominator, --target 100 and --per 100) or proportions.");
 
     private readonly Option<string> _proportionMethod = new Option<string>("--proportion-method")
     {
@@ -48,10 +39,9 @@ public sealed class StatsFunnelCommand : Command
 
     /// <summary>Creates the command.</summary>
     public StatsFunnelCommand(CliContext context)
-        : base("funnel", "Add funnel-plot control limits (95% and 99.8%, Spiegelhalter 2005) at each row's denominator and the row's position, e.g. 'High (99.8%)'.")
+        : base("funnel", "Add funnel-plot control limits (95% and 99.8%, Spiegelhalter 2005) at each row's denominator and the row's position, e.g. 'High (99.8%)'.", context)
     {
-        _context = context;
-        Options.Add(_in);
+        Options.Add(InputOption);
         Options.Add(_count);
         Options.Add(_denominator);
         Options.Add(_type);
@@ -61,14 +51,14 @@ public sealed class StatsFunnelCommand : Command
         Options.Add(_proportionMethod);
         Options.Add(_overdispersion);
         Options.Add(_winsorise);
-        Options.Add(_out);
-        Options.Add(_format);
+        Options.Add(OutOption);
+        Options.Add(FormatOption);
         SetAction(Run);
     }
 
     private int Run(ParseResult parseResult)
     {
-        var input = StatsInput.Read(_context, parseResult.GetValue(_in)!);
+        var input = ReadInput(parseResult);
         var proportions = parseResult.GetValue(_type) == "proportions";
         var multiplier = parseResult.GetValue(_per) ?? (proportions ? 100 : 100_000);
         var countColumn = input.Column(parseResult.GetValue(_count)!);
@@ -190,7 +180,7 @@ public sealed class StatsFunnelCommand : Command
             table.Notes.Add($"Overdispersion: {Overdispersion.MethodName(estimate, overdispersion)}. The position column uses these limits; unadjusted_position the limits without the allowance.");
         }
 
-        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        Write(table, parseResult);
         return (int)ExitCode.Ok;
     }
 

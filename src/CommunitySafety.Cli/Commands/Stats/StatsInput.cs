@@ -31,11 +31,7 @@ internal sealed class StatsInput
 
     public static StatsInput Read(CliContext context, string file)
     {
-        var path = context.ResolvePath(file);
-        if (!File.Exists(path))
-        {
-            throw new CliException(ExitCode.NotFound, $"{path}: no such file.");
-        }
+        var path = CommandInputs.ExistingFile(context, file);
 
         using var reader = Sep.Reader(o => o with { Unescape = true }).FromFile(path);
         var header = reader.Header.ColNames.ToArray();
@@ -137,6 +133,14 @@ internal static class StatsOptions
         option.DefaultValueFactory = _ => OutputFormat.Csv;
         return option;
     }
+
+    /// <summary>Creates <c>--type</c>: rates (the default) or proportions, described for the command.</summary>
+    public static Option<string> Type(string description) => new Option<string>("--type")
+    {
+        Description = description,
+        DefaultValueFactory = _ => "rates",
+        HelpName = "rates|proportions",
+    }.AcceptOnlyFromAmong("rates", "proportions");
 
     public static Option<string> Polarity() => new Option<string>("--polarity")
     {

@@ -5,12 +5,8 @@ using CommunitySafety.Statistics;
 namespace CommunitySafety.Cli.Commands.Stats;
 
 /// <summary><c>csp stats proportions</c>: adds proportions with Wilson score limits to each row of a CSV.</summary>
-public sealed class StatsProportionsCommand : Command
+public sealed class StatsProportionsCommand : CsvStatsCommand
 {
-    private readonly CliContext _context;
-    private readonly Option<string> _in = StatsOptions.In();
-    private readonly Option<string?> _out = CommonOptions.Out();
-    private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _numerator = new("--numerator") { Description = "The column holding the number with the characteristic.", Required = true, HelpName = "column" };
     private readonly Option<string> _denominator = new("--denominator") { Description = "The column holding the number in the group.", Required = true, HelpName = "column" };
     private readonly Option<double> _per = new("--per") { Description = "100 for percentages, 1 for fractions.", DefaultValueFactory = _ => 100, HelpName = "n" };
@@ -19,23 +15,22 @@ public sealed class StatsProportionsCommand : Command
 
     /// <summary>Creates the command.</summary>
     public StatsProportionsCommand(CliContext context)
-        : base("proportions", "Add a proportion and its 95% / 99.8% Wilson score limits to every row of a CSV.")
+        : base("proportions", "Add a proportion and its 95% / 99.8% Wilson score limits to every row of a CSV.", context)
     {
-        _context = context;
-        Options.Add(_in);
+        Options.Add(InputOption);
         Options.Add(_numerator);
         Options.Add(_denominator);
         Options.Add(_per);
         Options.Add(_confidence);
         Options.Add(_z);
-        Options.Add(_out);
-        Options.Add(_format);
+        Options.Add(OutOption);
+        Options.Add(FormatOption);
         SetAction(Run);
     }
 
     private int Run(ParseResult parseResult)
     {
-        var input = StatsInput.Read(_context, parseResult.GetValue(_in)!);
+        var input = ReadInput(parseResult);
         var numeratorColumn = input.Column(parseResult.GetValue(_numerator)!);
         var denominatorColumn = input.Column(parseResult.GetValue(_denominator)!);
         var (with95, with998) = StatsOptions.ParseConfidence(parseResult.GetValue(_confidence));
@@ -67,7 +62,7 @@ public sealed class StatsProportionsCommand : Command
         }
 
         table.Notes.Add($"Proportions × {multiplier:G}; Wilson score limits, {StatsOptions.DescribeZ(z)}. Empty cells: not calculated.");
-        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        Write(table, parseResult);
         return (int)ExitCode.Ok;
     }
 }

@@ -5,12 +5,8 @@ using CommunitySafety.Statistics;
 namespace CommunitySafety.Cli.Commands.Stats;
 
 /// <summary><c>csp stats rates</c>: adds crude rates with Byar's / exact Poisson limits to each row of a CSV.</summary>
-public sealed class StatsRatesCommand : Command
+public sealed class StatsRatesCommand : CsvStatsCommand
 {
-    private readonly CliContext _context;
-    private readonly Option<string> _in = StatsOptions.In();
-    private readonly Option<string?> _out = CommonOptions.Out();
-    private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _count = new("--count") { Description = "The column holding the count of events.", Required = true, HelpName = "column" };
     private readonly Option<string> _denominator = new("--denominator") { Description = "The column holding the population.", Required = true, HelpName = "column" };
     private readonly Option<double> _per = new("--per") { Description = "Rates per this many.", DefaultValueFactory = _ => 100_000, HelpName = "n" };
@@ -26,24 +22,23 @@ public sealed class StatsRatesCommand : Command
 
     /// <summary>Creates the command.</summary>
     public StatsRatesCommand(CliContext context)
-        : base("rates", "Add a rate and its 95% / 99.8% confidence limits (Byar's or exact Poisson) to every row of a CSV.")
+        : base("rates", "Add a rate and its 95% / 99.8% confidence limits (Byar's or exact Poisson) to every row of a CSV.", context)
     {
-        _context = context;
-        Options.Add(_in);
+        Options.Add(InputOption);
         Options.Add(_count);
         Options.Add(_denominator);
         Options.Add(_per);
         Options.Add(_confidence);
         Options.Add(_method);
         Options.Add(_z);
-        Options.Add(_out);
-        Options.Add(_format);
+        Options.Add(OutOption);
+        Options.Add(FormatOption);
         SetAction(Run);
     }
 
     private int Run(ParseResult parseResult)
     {
-        var input = StatsInput.Read(_context, parseResult.GetValue(_in)!);
+        var input = ReadInput(parseResult);
         var countColumn = input.Column(parseResult.GetValue(_count)!);
         var denominatorColumn = input.Column(parseResult.GetValue(_denominator)!);
         var (with95, with998) = StatsOptions.ParseConfidence(parseResult.GetValue(_confidence));
@@ -105,7 +100,7 @@ public sealed class StatsRatesCommand : Command
         }
 
         table.Notes.Add($"Rates per {options.Multiplier:N0}; limits by {(options.Method == PoissonMethod.Auto ? "the exact method below 10 events and Byar's method from 10" : parseResult.GetValue(_method) + " method")}, {StatsOptions.DescribeZ(z)}. Empty cells: not calculated.");
-        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        Write(table, parseResult);
         return (int)ExitCode.Ok;
     }
 }

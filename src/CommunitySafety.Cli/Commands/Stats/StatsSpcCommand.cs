@@ -5,12 +5,8 @@ using CommunitySafety.Statistics;
 namespace CommunitySafety.Cli.Commands.Stats;
 
 /// <summary><c>csp stats spc</c>: XmR chart of a series (Making Data Count), with each point's flags and the series' status.</summary>
-public sealed class StatsSpcCommand : Command
+public sealed class StatsSpcCommand : CsvStatsCommand
 {
-    private readonly CliContext _context;
-    private readonly Option<string> _in = StatsOptions.In();
-    private readonly Option<string?> _out = CommonOptions.Out();
-    private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _value = new("--value") { Description = "The column of values, one row per period in time order.", Required = true, HelpName = "column" };
     private readonly Option<double?> _target = new("--target") { Description = "A target, for the assurance status.", HelpName = "n" };
     private readonly Option<int?> _baseline = new("--baseline") { Description = "Compute the limits from the first n points (of each segment) and keep them fixed.", HelpName = "n" };
@@ -32,24 +28,23 @@ public sealed class StatsSpcCommand : Command
 
     /// <summary>Creates the command.</summary>
     public StatsSpcCommand(CliContext context)
-        : base("spc", "Add an XmR chart (mean, process limits at ±2.66 mR̄, each point's special-cause flags and variation) to a series, and report its variation and assurance status.")
+        : base("spc", "Add an XmR chart (mean, process limits at ±2.66 mR̄, each point's special-cause flags and variation) to a series, and report its variation and assurance status.", context)
     {
-        _context = context;
-        Options.Add(_in);
+        Options.Add(InputOption);
         Options.Add(_value);
         Options.Add(_target);
         Options.Add(_improvement);
         Options.Add(_preset);
         Options.Add(_baseline);
         Options.Add(_recalculate);
-        Options.Add(_out);
-        Options.Add(_format);
+        Options.Add(OutOption);
+        Options.Add(FormatOption);
         SetAction(Run);
     }
 
     private int Run(ParseResult parseResult)
     {
-        var input = StatsInput.Read(_context, parseResult.GetValue(_in)!);
+        var input = ReadInput(parseResult);
         var column = input.Column(parseResult.GetValue(_value)!);
         var values = new double[input.Rows.Count];
         for (var i = 0; i < values.Length; i++)
@@ -92,7 +87,7 @@ public sealed class StatsSpcCommand : Command
             table.Notes.Add($"Limits are shown from {options.MinimumPoints} points.");
         }
 
-        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        Write(table, parseResult);
         return (int)ExitCode.Ok;
     }
 

@@ -5,12 +5,8 @@ using CommunitySafety.Statistics;
 namespace CommunitySafety.Cli.Commands.Stats;
 
 /// <summary><c>csp stats trend</c>: adds the Fingertips recent trend marker of each series (rows grouped by a key column).</summary>
-public sealed class StatsTrendCommand : Command
+public sealed class StatsTrendCommand : CsvStatsCommand
 {
-    private readonly CliContext _context;
-    private readonly Option<string> _in = StatsOptions.In();
-    private readonly Option<string?> _out = CommonOptions.Out();
-    private readonly Option<OutputFormat> _format = StatsOptions.Format();
     private readonly Option<string> _polarity = StatsOptions.Polarity();
     private readonly Option<string?> _key = new("--key") { Description = "The column that names each series (e.g. area code); the whole file is one series when omitted. Rows of a series must be in time order, one per consecutive period.", HelpName = "column" };
     private readonly Option<string> _period = new("--period") { Description = "The column of periods, e.g. 2023/24; a period given twice in one series is refused.", DefaultValueFactory = _ => "period", HelpName = "column" };
@@ -21,19 +17,13 @@ public sealed class StatsTrendCommand : Command
     private readonly Option<string> _denominator = new("--denominator") { Description = "Proportions: the denominator column.", DefaultValueFactory = _ => "denominator", HelpName = "column" };
     private readonly Option<string> _z = StatsOptions.Z();
 
-    private readonly Option<string> _type = new Option<string>("--type")
-    {
-        Description = "rates (weighted least squares on the values and their 95% limits) or proportions (chi-squared test for trend).",
-        DefaultValueFactory = _ => "rates",
-        HelpName = "rates|proportions",
-    }.AcceptOnlyFromAmong("rates", "proportions");
+    private readonly Option<string> _type = StatsOptions.Type("rates (weighted least squares on the values and their 95% limits) or proportions (chi-squared test for trend).");
 
     /// <summary>Creates the command.</summary>
     public StatsTrendCommand(CliContext context)
-        : base("trend", "Add the recent trend marker (Fingertips method: the 5 most recent points, significant at 99.8%) of each series to its rows.")
+        : base("trend", "Add the recent trend marker (Fingertips method: the 5 most recent points, significant at 99.8%) of each series to its rows.", context)
     {
-        _context = context;
-        Options.Add(_in);
+        Options.Add(InputOption);
         Options.Add(_key);
         Options.Add(_period);
         Options.Add(_type);
@@ -44,14 +34,14 @@ public sealed class StatsTrendCommand : Command
         Options.Add(_denominator);
         Options.Add(_polarity);
         Options.Add(_z);
-        Options.Add(_out);
-        Options.Add(_format);
+        Options.Add(OutOption);
+        Options.Add(FormatOption);
         SetAction(Run);
     }
 
     private int Run(ParseResult parseResult)
     {
-        var input = StatsInput.Read(_context, parseResult.GetValue(_in)!);
+        var input = ReadInput(parseResult);
         var polarity = StatsOptions.ParsePolarity(parseResult.GetValue(_polarity));
         var keyName = parseResult.GetValue(_key);
         int? key = keyName is null ? null : input.Column(keyName);
@@ -127,7 +117,7 @@ public sealed class StatsTrendCommand : Command
         }
 
         table.Notes.Add($"Recent trend on the last {RecentTrend.Points} periods of each series (column '{periodName}', in file order); a point whose numerator equals its denominator cannot be calculated; significant when χ² > {RecentTrend.ChiSquaredThreshold:F4} and the slope keeps its sign with each point left out.");
-        table.Write(_context, parseResult.GetValue(_format), parseResult.GetValue(_out));
+        Write(table, parseResult);
         return (int)ExitCode.Ok;
     }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using CommunitySafety.Assessment.StopSearch;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Queries;
-using CommunitySafety.Periods;
 
 namespace CommunitySafety.Cli.Commands.StopSearch;
 
@@ -51,13 +50,7 @@ public sealed class StopSearchCommand : Command
     {
         Options.Add(CommonOptions.Store);
         _context = context;
-        _by.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string>() is { } v && !Groupings.Contains(v, StringComparer.OrdinalIgnoreCase))
-            {
-                r.AddError($"--by must be one of {string.Join(", ", Groupings)}; '{v}' is not.");
-            }
-        });
+        CommonOptions.AcceptOneOf(_by, Groupings);
         Validators.Add(r =>
         {
             if ((r.GetValue(_area) is null) == (r.GetValue(_force) is null))
@@ -76,24 +69,10 @@ public sealed class StopSearchCommand : Command
 
     private int Run(ParseResult parseResult)
     {
-        if (!FinancialYear.TryParse(parseResult.GetValue(_year), CultureInfo.InvariantCulture, out var year))
-        {
-            throw new CliException(ExitCode.UsageError, $"--year: '{parseResult.GetValue(_year)}' is not a financial year; write it as 2023/24.");
-        }
+        var year = CommandInputs.FinancialYearOf(parseResult.GetValue(_year), "2023/24");
 
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        ResolvedArea area;
-        try
-        {
-            var resolver = new AreaResolver(store);
-            area = parseResult.GetValue(_force) is { } force
-                ? resolver.Resolve(force + " force")
-                : resolver.Resolve(parseResult.GetValue(_area)!);
-        }
-        catch (AreaNotFoundException e)
-        {
-            throw new CliException(ExitCode.NotFound, e.Message, e);
-        }
+        var area = CommandInputs.ResolveArea(store, parseResult.GetValue(_force) is { } force ? force + " force" : parseResult.GetValue(_area)!);
 
         var result = new StopSearchAnalysis(store).For(new StopSearchRequest { Area = area, Year = year });
         if (result.NotAvailable is { } why)
