@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using CommunitySafety.Cli.Infrastructure;
-using CommunitySafety.Data.Queries;
 using CommunitySafety.Hotspots;
 using CommunitySafety.Periods;
 
@@ -73,13 +72,7 @@ public sealed class HotspotsCommand : Command
     {
         Options.Add(CommonOptions.Store);
         _context = context;
-        _method.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<string>() is { } v && !Methods.Contains(v, StringComparer.OrdinalIgnoreCase))
-            {
-                r.AddError($"--method must be one of {string.Join(", ", Methods)}; '{v}' is not.");
-            }
-        });
+        CommonOptions.AcceptOneOf(_method, Methods);
         Options.Add(_area);
         Options.Add(_types);
         Options.Add(_period);
@@ -102,15 +95,7 @@ public sealed class HotspotsCommand : Command
             throw new CliException(ExitCode.UsageError, "--out must end in .svg, .geojson or .csv.");
         }
 
-        ReportingPeriod period;
-        try
-        {
-            period = ReportingPeriod.Parse(parseResult.GetValue(_period)!);
-        }
-        catch (FormatException e)
-        {
-            throw new CliException(ExitCode.UsageError, $"--period: {e.Message}", e);
-        }
+        var period = CommandInputs.Parse(parseResult.GetValue(_period)!, "--period", s => ReportingPeriod.Parse(s))!.Value;
 
         var types = CommonOptions.CrimeTypesOf(parseResult, _types);
 
@@ -128,15 +113,7 @@ public sealed class HotspotsCommand : Command
         }
 
         using var store = StoreAccess.OpenExisting(_context, parseResult);
-        ResolvedArea area;
-        try
-        {
-            area = new AreaResolver(store).Resolve(parseResult.GetValue(_area)!);
-        }
-        catch (AreaNotFoundException e)
-        {
-            throw new CliException(ExitCode.NotFound, e.Message, e);
-        }
+        var area = CommandInputs.ResolveArea(store, parseResult.GetValue(_area)!);
 
         var analysis = HotspotAnalysis.Run(store, new HotspotRequest
         {
