@@ -1,3 +1,5 @@
+using CommunitySafety.Assessment.Peers;
+using CommunitySafety.Assessment.Store;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
 

@@ -1,4 +1,5 @@
 using CommunitySafety.Areas;
+using CommunitySafety.Assessment.Matrix;
 using CommunitySafety.Crime;
 using CommunitySafety.Periods;
 

@@ -1,5 +1,9 @@
 using System.Text.Json;
 using CommunitySafety.Assessment.Internals;
+using CommunitySafety.Assessment.Matrix;
+using CommunitySafety.Assessment.Previous;
+using CommunitySafety.Assessment.Sensitivity;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Assessment;

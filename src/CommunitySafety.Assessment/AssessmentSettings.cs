@@ -1,3 +1,9 @@
+using CommunitySafety.Assessment.Harm;
+using CommunitySafety.Assessment.Matrix;
+using CommunitySafety.Assessment.Peers;
+using CommunitySafety.Assessment.Sensitivity;
+using CommunitySafety.Assessment.Store;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 

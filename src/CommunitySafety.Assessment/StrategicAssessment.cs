@@ -1,7 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using CommunitySafety.Areas;
+using CommunitySafety.Assessment.Harm;
 using CommunitySafety.Assessment.Internals;
+using CommunitySafety.Assessment.Matrix;
+using CommunitySafety.Assessment.Messages;
+using CommunitySafety.Assessment.Peers;
+using CommunitySafety.Assessment.Previous;
+using CommunitySafety.Assessment.Sensitivity;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Crime;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;

@@ -1,6 +1,10 @@
 using System.Globalization;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Output;
+using CommunitySafety.Hotspots.Projection;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Hotspots;
@@ -110,7 +114,7 @@ public static class HotspotAnalysis
         switch (options.Method)
         {
             case HotspotMethod.KernelDensity:
-                kde = Hotspots.KernelDensity.Estimate(grid, points, KernelDensityOptions.Default with { Bandwidth = options.Bandwidth });
+                kde = Hotspots.Methods.KernelDensity.Estimate(grid, points, KernelDensityOptions.Default with { Bandwidth = options.Bandwidth });
                 table.AddKernelDensity(kde);
                 layer = MapLayer.Sequential(string.Create(CultureInfo.InvariantCulture, $"Crimes per km² (bandwidth {kde.Bandwidth:0} m)"), kde.Density);
                 break;

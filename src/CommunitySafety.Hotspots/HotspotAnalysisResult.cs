@@ -1,4 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Output;
 
 namespace CommunitySafety.Hotspots;
 

@@ -1,5 +1,9 @@
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Queries;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Projection;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Hotspots;
@@ -10,7 +14,7 @@ public enum HotspotMethod
     /// <summary>Located records per cell.</summary>
     Count,
 
-    /// <summary>Kernel density (<see cref="Hotspots.KernelDensity"/>), crimes per km².</summary>
+    /// <summary>Kernel density (<see cref="Hotspots.Methods.KernelDensity"/>), crimes per km².</summary>
     KernelDensity,
 
     /// <summary>Getis-Ord Gi* on the counts, p-values adjusted for the false discovery rate (<see cref="GetisOrdGiStar"/>).</summary>

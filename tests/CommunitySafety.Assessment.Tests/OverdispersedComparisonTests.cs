@@ -1,4 +1,6 @@
 using CommunitySafety.Areas;
+using CommunitySafety.Assessment.Peers;
+using CommunitySafety.Assessment.Sensitivity;
 using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Assessment.Tests;

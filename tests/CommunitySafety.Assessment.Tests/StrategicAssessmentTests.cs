@@ -1,4 +1,8 @@
 using CommunitySafety.Areas;
+using CommunitySafety.Assessment.Harm;
+using CommunitySafety.Assessment.Matrix;
+using CommunitySafety.Assessment.Peers;
+using CommunitySafety.Assessment.Sensitivity;
 using CommunitySafety.Crime;
 using CommunitySafety.Statistics;
 

@@ -4,6 +4,11 @@ using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Output;
+using CommunitySafety.Hotspots.Projection;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Hotspots.Tests;

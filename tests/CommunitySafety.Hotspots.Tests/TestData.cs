@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Projection;
 
 namespace CommunitySafety.Hotspots.Tests;
 

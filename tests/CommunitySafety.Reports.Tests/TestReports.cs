@@ -1,10 +1,13 @@
 using CommunitySafety.Areas;
 using CommunitySafety.Assessment;
+using CommunitySafety.Assessment.Peers;
 using CommunitySafety.Crime;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Demo;
 using CommunitySafety.Monitoring.Progress;
+using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Model;
 
 namespace CommunitySafety.Reports.Tests;
 
@@ -38,12 +41,12 @@ internal static class TestReports
         var points = new List<MapPoint>();
         for (var i = 0; i < 500; i++)
         {
-            points.Add(new MapPoint(new Hotspots.GridPoint(507_500 + (5000 * Next()), 218_500 + (5000 * Next())), "E01000002"));
+            points.Add(new MapPoint(new Hotspots.Projection.GridPoint(507_500 + (5000 * Next()), 218_500 + (5000 * Next())), "E01000002"));
         }
 
         for (var i = 0; i < 200; i++)
         {
-            points.Add(new MapPoint(new Hotspots.GridPoint(510_000 + (300 * (Next() - 0.5)), 221_000 + (300 * (Next() - 0.5))), "E01000001"));
+            points.Add(new MapPoint(new Hotspots.Projection.GridPoint(510_000 + (300 * (Next() - 0.5)), 221_000 + (300 * (Next() - 0.5))), "E01000001"));
         }
 
         return points;

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using CommunitySafety.Areas;
 using CommunitySafety.Assessment;
+using CommunitySafety.Assessment.Peers;
+using CommunitySafety.Assessment.Store;
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;

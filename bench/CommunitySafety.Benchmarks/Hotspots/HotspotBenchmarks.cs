@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Projection;
 
 namespace CommunitySafety.Benchmarks.Hotspots;
 

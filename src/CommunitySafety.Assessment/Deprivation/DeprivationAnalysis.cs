@@ -1,4 +1,7 @@
 using System.Globalization;
+using CommunitySafety.Assessment.Matrix;
+using CommunitySafety.Assessment.Store;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;

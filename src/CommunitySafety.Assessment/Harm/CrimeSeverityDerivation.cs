@@ -2,7 +2,7 @@ using System.Globalization;
 using CommunitySafety.Assessment.Internals;
 using CommunitySafety.Crime;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Harm;
 
 /// <summary>The national number of police recorded offences in one Home Office offence subgroup.</summary>
 /// <param name="CrimeType">The police.uk category the subgroup belongs to.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using CommunitySafety.Assessment.Internals;
 using CommunitySafety.Crime;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Harm;
 
 /// <summary>The harm weight of one crime type and where it comes from.</summary>
 /// <param name="CrimeType">The police.uk crime type.</param>

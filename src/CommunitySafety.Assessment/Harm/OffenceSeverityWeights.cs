@@ -2,7 +2,7 @@ using System.Globalization;
 using CommunitySafety.Assessment.Internals;
 using CommunitySafety.Crime;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Harm;
 
 /// <summary>The ONS Crime Severity Score weight of one Home Office offence code.</summary>
 /// <param name="HoCode">The Home Office offence code as the police recorded crime tables write it, e.g. <c>8N</c>, <c>105A</c>, <c>28E</c>.</param>

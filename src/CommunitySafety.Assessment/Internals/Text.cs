@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Internals;
 
 /// <summary>Plain-English helpers for sentences: lists, numbers and percentages as reports write them.</summary>
 internal static class Text

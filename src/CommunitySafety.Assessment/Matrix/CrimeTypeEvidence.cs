@@ -1,7 +1,9 @@
+using CommunitySafety.Assessment.Harm;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Crime;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Matrix;
 
 /// <summary>
 /// Everything the matrix scores one crime type on: its volume, its change, its rate against the benchmarks, its harm

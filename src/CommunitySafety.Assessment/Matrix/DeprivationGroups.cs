@@ -1,7 +1,7 @@
 using System.Globalization;
 using CommunitySafety.Crime;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Matrix;
 
 /// <summary>
 /// The two groups of LSOAs the disproportionate impact criterion compares: the area's most deprived and its least

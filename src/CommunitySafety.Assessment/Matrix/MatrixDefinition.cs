@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using CommunitySafety.Assessment.Internals;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Matrix;
 
 /// <summary>What a criterion of the scoring matrix is scored from.</summary>
 public enum CriterionKind

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Matrix;
 
 /// <summary>
 /// Adds the evidence the store gives beyond the assessment's financial years to each crime type's

@@ -1,6 +1,7 @@
 using System.Globalization;
+using CommunitySafety.Assessment.Trends;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Matrix;
 
 /// <summary>One criterion's score for one crime type, with the evidence behind it.</summary>
 /// <param name="CriterionId">The criterion's id.</param>

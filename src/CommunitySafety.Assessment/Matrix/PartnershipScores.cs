@@ -2,7 +2,7 @@ using System.Globalization;
 using CommunitySafety.Assessment.Internals;
 using CommunitySafety.Crime;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Matrix;
 
 /// <summary>A score entered by the partnership for one criterion and crime type, with its evidence.</summary>
 /// <param name="Score">The score.</param>

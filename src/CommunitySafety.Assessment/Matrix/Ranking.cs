@@ -1,4 +1,4 @@
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Matrix;
 
 /// <summary>Ranking of totals, shared by the matrix and its sensitivity analysis so both rank the same way.</summary>
 public static class Ranking

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Matrix;
 
 /// <summary>
 /// Chooses the two periods of the matrix's rolling trend: the latest complete 12 months and the 12 months before them.

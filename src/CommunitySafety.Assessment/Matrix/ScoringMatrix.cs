@@ -1,7 +1,8 @@
 using System.Globalization;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Matrix;
 
 /// <summary>
 /// Scores crime types on the criteria of a <see cref="MatrixDefinition"/> from evidence, totals the weighted scores of the

@@ -1,7 +1,10 @@
 using System.Globalization;
+using CommunitySafety.Assessment.Internals;
+using CommunitySafety.Assessment.Sensitivity;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Messages;
 
 /// <summary>
 /// The key messages of an assessment: short plain-English findings, each from one rule over the results, stated

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CommunitySafety.Assessment.Internals;
+using CommunitySafety.Assessment.Peers;
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;

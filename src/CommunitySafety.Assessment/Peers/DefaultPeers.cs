@@ -1,7 +1,8 @@
 using System.Globalization;
+using CommunitySafety.Assessment.Internals;
 using CommunitySafety.Data.Queries;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Peers;
 
 /// <summary>
 /// The default peer group of an area when the partnership gives none: its N nearest ONS statistical neighbours

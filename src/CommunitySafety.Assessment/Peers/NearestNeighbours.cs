@@ -2,7 +2,7 @@ using System.Globalization;
 using CommunitySafety.Areas;
 using CommunitySafety.Assessment.Internals;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Peers;
 
 /// <summary>
 /// Characteristics of areas (population, density, deprivation, age structure …) for finding nearest neighbours:

@@ -2,7 +2,7 @@ using CommunitySafety.Areas;
 using CommunitySafety.Assessment.Internals;
 using CommunitySafety.Data.Police;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Peers;
 
 /// <summary>One row of the ONS local authority → Community Safety Partnership → police force area lookup.</summary>
 /// <param name="District">The local authority district's code.</param>

@@ -1,7 +1,7 @@
 using CommunitySafety.Areas;
 using CommunitySafety.Assessment.Internals;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Peers;
 
 /// <summary>The peer group of an area and how it was chosen.</summary>
 /// <param name="Area">The area whose peers these are.</param>

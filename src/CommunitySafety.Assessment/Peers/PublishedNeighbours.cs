@@ -1,7 +1,7 @@
 using CommunitySafety.Areas;
 using CommunitySafety.Assessment.Internals;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Peers;
 
 /// <summary>
 /// A published table of statistical nearest neighbours: for each area, every other area ranked nearest first. The default

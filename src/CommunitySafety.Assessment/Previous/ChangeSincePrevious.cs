@@ -1,6 +1,8 @@
 using System.Globalization;
+using CommunitySafety.Assessment.Internals;
+using CommunitySafety.Assessment.Matrix;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Previous;
 
 /// <summary>One crime type's movement in the matrix since the previous assessment.</summary>
 /// <param name="CrimeType">The crime type's name.</param>

@@ -3,10 +3,11 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using CommunitySafety.Assessment.Matrix;
 using CommunitySafety.Crime;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Sensitivity;
 
 /// <summary>Settings of the sensitivity analysis, used as <c>SensitivitySettings.Default with { Draws = 1000 }</c>.</summary>
 public sealed record SensitivitySettings

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Sensitivity;
 
 /// <summary>
 /// The weights drawn by <see cref="RankingSensitivity"/>, shared between analyses with the same weights, draws, spread and

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunitySafety.Assessment.Internals;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;

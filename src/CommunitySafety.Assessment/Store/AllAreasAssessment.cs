@@ -1,8 +1,9 @@
+using CommunitySafety.Assessment.Peers;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Store;
 
 /// <summary>
 /// Assesses every area of one kind in the store (e.g. every CSP) for a year, for the web app's overview. Each area is

@@ -1,9 +1,10 @@
 using CommunitySafety.Areas;
+using CommunitySafety.Assessment.Peers;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Store;
 
 /// <summary>
 /// What every area's assessment needs, read in bulk: <see cref="AllAreaCounts"/> loads the counts of every area once, and

@@ -1,8 +1,9 @@
+using CommunitySafety.Assessment.Matrix;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Store;
 
 /// <summary>The matrix's evidence beyond the financial years: rolling 12-month periods and deprivation deciles.</summary>
 public sealed partial class StoreAssessmentSource

@@ -1,7 +1,7 @@
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Store;
 
 public sealed partial class StoreAssessmentSource
 {

@@ -1,10 +1,11 @@
 using CommunitySafety.Areas;
+using CommunitySafety.Assessment.Peers;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Store;
 
 /// <summary>
 /// Reads what an assessment needs from the analytical store through the Data project's query API

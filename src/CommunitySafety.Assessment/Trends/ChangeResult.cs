@@ -1,7 +1,7 @@
 using System.Globalization;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Trends;
 
 /// <summary>
 /// The change in a crime type between two financial years, as the statistics engine's

@@ -1,7 +1,7 @@
 using CommunitySafety.Assessment.Internals;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Assessment;
+namespace CommunitySafety.Assessment.Trends;
 
 /// <summary>A financial year excluded from baselines and trends, and why.</summary>
 /// <param name="Year">The financial year.</param>

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using CommunitySafety.Hotspots.Projection;
 
-namespace CommunitySafety.Hotspots;
+namespace CommunitySafety.Hotspots.Geometry;
 
 /// <summary>
 /// An area's boundary (one or more polygons, with holes) on the British National Grid, such as a local

@@ -1,4 +1,6 @@
-namespace CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Projection;
+
+namespace CommunitySafety.Hotspots.Geometry;
 
 /// <summary>An axis-aligned rectangle on the British National Grid, in metres.</summary>
 /// <param name="MinEasting">West edge.</param>

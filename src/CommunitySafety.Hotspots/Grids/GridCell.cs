@@ -1,4 +1,6 @@
-namespace CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Projection;
+
+namespace CommunitySafety.Hotspots.Grids;
 
 /// <summary>One cell of a <see cref="HotspotGrid"/>.</summary>
 /// <param name="Index">Position in <see cref="HotspotGrid.Cells"/>; every per-cell array is in this order.</param>

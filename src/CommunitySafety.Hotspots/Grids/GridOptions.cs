@@ -1,4 +1,6 @@
-namespace CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Geometry;
+
+namespace CommunitySafety.Hotspots.Grids;
 
 /// <summary>The shape of a grid's cells.</summary>
 public enum CellShape

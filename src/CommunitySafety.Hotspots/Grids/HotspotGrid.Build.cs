@@ -1,6 +1,8 @@
 using System.Globalization;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Projection;
 
-namespace CommunitySafety.Hotspots;
+namespace CommunitySafety.Hotspots.Grids;
 
 public sealed partial class HotspotGrid
 {

@@ -1,4 +1,7 @@
-namespace CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Projection;
+
+namespace CommunitySafety.Hotspots.Grids;
 
 /// <summary>
 /// A grid of square or hexagonal cells over an area on the British National Grid, with each cell's

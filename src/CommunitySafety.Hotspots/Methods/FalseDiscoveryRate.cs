@@ -1,4 +1,4 @@
-namespace CommunitySafety.Hotspots;
+namespace CommunitySafety.Hotspots.Methods;
 
 /// <summary>Adjusting p-values for many tests at once (one per grid cell).</summary>
 public static class FalseDiscoveryRate

@@ -1,6 +1,7 @@
+using CommunitySafety.Hotspots.Grids;
 using MathNet.Numerics.Distributions;
 
-namespace CommunitySafety.Hotspots;
+namespace CommunitySafety.Hotspots.Methods;
 
 /// <summary>Whether a cell is a significant hot or cold spot, and at which level.</summary>
 public enum HotspotSignificance

@@ -1,4 +1,7 @@
-namespace CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Projection;
+
+namespace CommunitySafety.Hotspots.Methods;
 
 /// <summary>A cell's counts in two periods.</summary>
 /// <param name="Before">Points in the earlier period.</param>

@@ -1,4 +1,7 @@
-namespace CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Projection;
+
+namespace CommunitySafety.Hotspots.Methods;
 
 /// <summary>How a cell has behaved as a hot spot over a series of periods.</summary>
 public enum HotspotTrend

@@ -1,6 +1,8 @@
 using System.Globalization;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Projection;
 
-namespace CommunitySafety.Hotspots;
+namespace CommunitySafety.Hotspots.Methods;
 
 /// <summary>The kernel (weighting by distance) of a kernel density estimate.</summary>
 public enum Kernel

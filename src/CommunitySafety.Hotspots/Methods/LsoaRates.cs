@@ -1,6 +1,6 @@
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Hotspots;
+namespace CommunitySafety.Hotspots.Methods;
 
 /// <summary>An LSOA's count of crimes and, when its population is known, the rate per 1,000 residents.</summary>
 /// <param name="LsoaCode">The LSOA's ONS code, e.g. E01017540.</param>

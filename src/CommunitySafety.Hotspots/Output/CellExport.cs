@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CommunitySafety.Exports;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Projection;
 
-namespace CommunitySafety.Hotspots;
+namespace CommunitySafety.Hotspots.Output;
 
 /// <summary>Writes a <see cref="CellTable"/> as CSV or GeoJSON.</summary>
 public static class CellExport

@@ -1,4 +1,7 @@
-namespace CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+
+namespace CommunitySafety.Hotspots.Output;
 
 /// <summary>One column of per-cell results: numbers or text, one per cell in grid order.</summary>
 /// <param name="Name">Column name in exports (snake_case, e.g. <c>gistar_z</c>).</param>

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Projection;
 
-namespace CommunitySafety.Hotspots;
+namespace CommunitySafety.Hotspots.Output;
 
 /// <summary>Options for <see cref="HotspotMap.RenderSvg"/>.</summary>
 public readonly record struct HotspotMapOptions

@@ -1,6 +1,7 @@
 using System.Globalization;
+using CommunitySafety.Hotspots.Methods;
 
-namespace CommunitySafety.Hotspots;
+namespace CommunitySafety.Hotspots.Output;
 
 /// <summary>One entry of a map's legend: a fill colour and what it means.</summary>
 /// <param name="Colour">CSS colour, e.g. <c>#21918c</c>.</param>

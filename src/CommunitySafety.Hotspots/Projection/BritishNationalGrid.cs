@@ -1,4 +1,4 @@
-namespace CommunitySafety.Hotspots;
+namespace CommunitySafety.Hotspots.Projection;
 
 /// <summary>
 /// WGS84 longitude/latitude to and from the British National Grid (OSGB36, EPSG:27700), with the datum

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Hotspots;
+namespace CommunitySafety.Hotspots.Projection;
 
 /// <summary>A position as longitude and latitude in decimal degrees (WGS84 for police.uk data).</summary>
 /// <param name="Longitude">Degrees east of Greenwich (negative west).</param>

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;
 using nietras.SeparatedValues;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Demo;
 
 /// <summary>Choices for the demo plan.</summary>
 public sealed record DemoPlanOptions

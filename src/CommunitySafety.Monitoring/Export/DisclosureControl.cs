@@ -1,4 +1,6 @@
-namespace CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Model;
+
+namespace CommunitySafety.Monitoring.Export;
 
 /// <summary>
 /// The one small-number rule for everything published (the published report, the public web pages, the public API and

@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Text;
 using CommunitySafety.Exports;
 using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.ValueImport;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Export;
 
 /// <summary>The formats values can be exported in.</summary>
 public enum ExportFormat

@@ -1,10 +1,11 @@
 using System.Globalization;
 using CommunitySafety.Exports;
+using CommunitySafety.Monitoring.ValueImport;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Export;
 
 /// <summary>One sheet to write: a bold, frozen header row and rows of text or numbers.</summary>
 internal sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows)

@@ -1,7 +1,8 @@
 using System.Globalization;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Judgement;
 
 /// <summary>
 /// A year-end judgement of an indicator reported quarterly or monthly: its annual total against the previous year's,

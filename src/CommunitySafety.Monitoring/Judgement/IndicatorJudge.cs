@@ -1,7 +1,9 @@
+using CommunitySafety.Monitoring.Export;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Judgement;
 
 /// <summary>
 /// Judges one indicator value: limits, changes, trend marker, SPC, RAG, benchmark and small numbers, all through

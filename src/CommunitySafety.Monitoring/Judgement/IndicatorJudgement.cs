@@ -1,7 +1,8 @@
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Judgement;
 
 /// <summary>Everything said about one indicator's value for one period: the one answer reports and the web app show.</summary>
 public sealed record IndicatorJudgement

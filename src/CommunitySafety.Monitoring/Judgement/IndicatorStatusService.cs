@@ -1,9 +1,11 @@
 using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Judgement;
 
 /// <summary>
 /// Loads indicators and their values from the store and judges them with <see cref="IndicatorJudge"/>: for the working

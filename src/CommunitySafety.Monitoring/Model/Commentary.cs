@@ -1,4 +1,4 @@
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Model;
 
 /// <summary>
 /// Commentary (Markdown) on an indicator, an objective or a priority, usually for one period. Earlier versions

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Model;
 
 /// <summary>Where a community safety plan is in its life.</summary>
 public enum PlanStatus

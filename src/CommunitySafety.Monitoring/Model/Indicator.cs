@@ -1,7 +1,7 @@
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Model;
 
 /// <summary>An indicator of a monitoring framework, with what is needed to judge its values.</summary>
 public sealed class Indicator

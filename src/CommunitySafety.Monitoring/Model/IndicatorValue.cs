@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations.Schema;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Model;
 
 /// <summary>
 /// The current value of an indicator for one area, period and breakdown category. Earlier versions are kept

@@ -1,6 +1,6 @@
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Model;
 
 /// <summary>A Community Safety Partnership (CSP): the partners who own a community safety plan.</summary>
 public sealed class Partnership

@@ -1,3 +1,5 @@
+using CommunitySafety.Monitoring.Model;
+
 namespace CommunitySafety.Monitoring.Progress;
 
 /// <summary>One monitoring framework's progress for the period: every indicator judged, with its series and breakdowns.</summary>

@@ -1,3 +1,5 @@
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Monitoring.Progress;

@@ -1,3 +1,5 @@
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Monitoring.Progress;

@@ -1,4 +1,7 @@
+using CommunitySafety.Monitoring.Judgement;
 using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Monitoring.Progress;

@@ -1,3 +1,5 @@
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Monitoring.Progress;

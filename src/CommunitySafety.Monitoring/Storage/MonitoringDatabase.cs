@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Storage;
 
 /// <summary>Which database holds the monitoring store.</summary>
 public enum MonitoringDatabaseProvider

@@ -1,3 +1,4 @@
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Storage;
 
 /// <summary>
 /// The application store of plans, monitoring frameworks, indicators, values and commentary.

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Storage;
 
 /// <summary>The monitoring store on SQLite, the embedded default; its migrations are in Storage/Migrations/Sqlite.</summary>
 /// <param name="options">Options configured with <c>UseSqlite</c>.</param>

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Storage;
 
 /// <summary>
 /// The monitoring store's change counter: one row in the table <c>StoreVersion</c> whose <c>Version</c> database triggers

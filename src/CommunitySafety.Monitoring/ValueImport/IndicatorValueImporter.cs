@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using CommunitySafety.SafeReading;
 using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.ValueImport;
 
 /// <summary>How an import is done.</summary>
 /// <param name="EnteredBy">Who is importing: stamped on every value written.</param>

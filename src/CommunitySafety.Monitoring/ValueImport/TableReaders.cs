@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using nietras.SeparatedValues;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.ValueImport;
 
 /// <summary>Reads CSV (with a real parser: quoted fields may hold commas and line breaks) and .xlsx sheets into tables.</summary>
 internal static class TableReaders

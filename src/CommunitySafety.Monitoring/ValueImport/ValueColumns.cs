@@ -1,4 +1,5 @@
-namespace CommunitySafety.Monitoring;
+
+namespace CommunitySafety.Monitoring.ValueImport;
 
 /// <summary>The column headers of the value template, CSV imports and exports (the same in each, so an export re-imports).</summary>
 public static class ValueColumns

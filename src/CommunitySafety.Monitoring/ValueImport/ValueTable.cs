@@ -1,6 +1,6 @@
 using CommunitySafety.Exports;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.ValueImport;
 
 /// <summary>One sheet of a file being imported: its header and its rows, each cell with where it came from.</summary>
 internal sealed class ValueTable(string sheet, IReadOnlyList<string> headers, IReadOnlyList<string> columnRefs)

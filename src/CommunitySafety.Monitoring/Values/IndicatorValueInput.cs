@@ -1,6 +1,7 @@
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Values;
 
 /// <summary>One indicator value as entered or imported, before it is stored.</summary>
 /// <param name="IndicatorCode">The indicator's code.</param>

@@ -1,7 +1,9 @@
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Periods;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Values;
 
 /// <summary>Records and reads indicator values and commentary, keeping every earlier version.</summary>
 /// <param name="db">The monitoring store.</param>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using CommunitySafety.Monitoring.Model;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Values;
 
 /// <summary>Which values and commentary a reader sees.</summary>
 public enum ValueScope

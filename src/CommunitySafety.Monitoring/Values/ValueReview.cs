@@ -1,6 +1,8 @@
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring;
+namespace CommunitySafety.Monitoring.Values;
 
 /// <summary>A draft waiting for review: a value or a commentary.</summary>
 /// <param name="Kind">"Value" or "Commentary".</param>

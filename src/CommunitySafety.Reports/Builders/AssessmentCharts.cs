@@ -1,6 +1,8 @@
 using System.Globalization;
 using CommunitySafety.Assessment;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Reports.Disclosure;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Statistics;
 

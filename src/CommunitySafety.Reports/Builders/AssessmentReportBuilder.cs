@@ -1,5 +1,8 @@
 using System.Globalization;
 using CommunitySafety.Assessment;
+using CommunitySafety.Assessment.Harm;
+using CommunitySafety.Assessment.Trends;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Statistics;
 

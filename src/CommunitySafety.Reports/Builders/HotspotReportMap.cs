@@ -1,6 +1,11 @@
 using System.Globalization;
 using CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Output;
+using CommunitySafety.Hotspots.Projection;
 using CommunitySafety.Reports.Charts;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 
 namespace CommunitySafety.Reports.Builders;

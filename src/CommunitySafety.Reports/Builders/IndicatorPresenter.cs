@@ -1,6 +1,9 @@
 using System.Globalization;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Export;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Reports.Disclosure;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Statistics;
 
@@ -256,7 +259,7 @@ public sealed record IndicatorPresenter(Indicator Indicator, IndicatorJudgement 
         return new TableCell(text, Labels.VariationStatusOf(Judgement.Variation));
     }
 
-    private TableCell Rag() => new(Labels.Rag(Judgement.Rag) + (Judgement.Target?.Description is { } d && Judgement.Rag != Monitoring.Rag.None ? $" (target: {NarrativeRules.Lower(d)})" : string.Empty), Labels.RagStatusOf(Judgement.Rag));
+    private TableCell Rag() => new(Labels.Rag(Judgement.Rag) + (Judgement.Target?.Description is { } d && Judgement.Rag != Monitoring.Model.Rag.None ? $" (target: {NarrativeRules.Lower(d)})" : string.Empty), Labels.RagStatusOf(Judgement.Rag));
 
     private static string BenchmarkName(string code) => code switch
     {

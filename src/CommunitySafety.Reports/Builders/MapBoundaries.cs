@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Geometry;
 
 namespace CommunitySafety.Reports.Builders;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommunitySafety.Assessment.Outcomes;
 using CommunitySafety.Assessment.StopSearch;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Statistics;
 

@@ -4,6 +4,7 @@ using CommunitySafety.Assessment.Places;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
 using CommunitySafety.Periods;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Statistics;
 

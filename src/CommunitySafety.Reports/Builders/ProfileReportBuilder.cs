@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunitySafety.Assessment.Places;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Statistics;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Judgement;
 using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Monitoring.Progress;
 using CommunitySafety.Periods;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 
 namespace CommunitySafety.Reports.Builders;

@@ -1,6 +1,7 @@
 using CommunitySafety.Assessment;
-using CommunitySafety.Monitoring;
 using CommunitySafety.Monitoring.Progress;
+using CommunitySafety.Monitoring.Values;
+using CommunitySafety.Reports.Model;
 
 namespace CommunitySafety.Reports.Builders;
 

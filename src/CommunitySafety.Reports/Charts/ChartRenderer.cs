@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Statistics;
 using ScottPlot;
 

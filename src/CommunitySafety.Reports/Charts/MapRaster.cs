@@ -1,4 +1,6 @@
-using CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Output;
 using ScottPlot;
 
 namespace CommunitySafety.Reports.Charts;

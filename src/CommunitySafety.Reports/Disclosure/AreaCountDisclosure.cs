@@ -1,3 +1,5 @@
+using CommunitySafety.Reports.Model;
+
 namespace CommunitySafety.Reports.Disclosure;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Export;
 
 namespace CommunitySafety.Reports.Disclosure;
 

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Reports;
+namespace CommunitySafety.Reports.Model;
 
 /// <summary>Which audience a report is for: the published variant applies disclosure control.</summary>
 public enum ReportVariant

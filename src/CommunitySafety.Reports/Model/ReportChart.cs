@@ -1,6 +1,6 @@
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Reports;
+namespace CommunitySafety.Reports.Model;
 
 /// <summary>
 /// A chart: a title that states the finding, a text alternative, the data table shown beside it, and what to draw.

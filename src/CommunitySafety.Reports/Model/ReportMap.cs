@@ -1,4 +1,4 @@
-namespace CommunitySafety.Reports;
+namespace CommunitySafety.Reports.Model;
 
 /// <summary>
 /// A hot spot map in a report: a title that states the finding, a text alternative, the map as SVG (HTML, PDF, web)

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Reports;
+namespace CommunitySafety.Reports.Model;
 
 /// <summary>A table: a caption, column headers, rows whose first cell heads the row, and notes.</summary>
 /// <param name="Caption">The caption (what the table shows).</param>

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Reports;
+namespace CommunitySafety.Reports.Model;
 
 /// <summary>A generated sentence and the narrative rule that produced it (so a test can hold each rule to its words).</summary>
 /// <param name="Text">The sentence, ending with a full stop.</param>

@@ -1,4 +1,6 @@
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Reports.Narrative;
@@ -56,9 +58,9 @@ public static class Labels
     /// <returns>The label.</returns>
     public static string Rag(Rag rag) => rag switch
     {
-        Monitoring.Rag.Red => "Red: target missed",
-        Monitoring.Rag.Amber => "Amber: target missed, but not significantly",
-        Monitoring.Rag.Green => "Green: target met",
+        Monitoring.Model.Rag.Red => "Red: target missed",
+        Monitoring.Model.Rag.Amber => "Amber: target missed, but not significantly",
+        Monitoring.Model.Rag.Green => "Green: target met",
         _ => "No target",
     };
 
@@ -67,9 +69,9 @@ public static class Labels
     /// <returns>The cell status.</returns>
     public static CellStatus RagStatusOf(Rag rag) => rag switch
     {
-        Monitoring.Rag.Red => CellStatus.Bad,
-        Monitoring.Rag.Amber => CellStatus.Amber,
-        Monitoring.Rag.Green => CellStatus.Good,
+        Monitoring.Model.Rag.Red => CellStatus.Bad,
+        Monitoring.Model.Rag.Amber => CellStatus.Amber,
+        Monitoring.Model.Rag.Green => CellStatus.Good,
         _ => CellStatus.None,
     };
 

@@ -1,3 +1,4 @@
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Reports.Narrative;

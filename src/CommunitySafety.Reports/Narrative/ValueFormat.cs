@@ -26,11 +26,11 @@ public sealed record ValueFormat(int Decimals, string Suffix, bool IsPercentage 
     /// <param name="type">The kind of value.</param>
     /// <param name="multiplier">The rate's "per N", or 100 for a percentage.</param>
     /// <returns>The format.</returns>
-    public static ValueFormat For(Monitoring.IndicatorValueType type, double multiplier) => type switch
+    public static ValueFormat For(Monitoring.Model.IndicatorValueType type, double multiplier) => type switch
     {
-        Monitoring.IndicatorValueType.Count => Count,
-        Monitoring.IndicatorValueType.CrudeRate => Rate(multiplier),
-        Monitoring.IndicatorValueType.Proportion when multiplier == 100 => Percent,
+        Monitoring.Model.IndicatorValueType.Count => Count,
+        Monitoring.Model.IndicatorValueType.CrudeRate => Rate(multiplier),
+        Monitoring.Model.IndicatorValueType.Proportion when multiplier == 100 => Percent,
         _ => new ValueFormat(1, string.Empty),
     };
 

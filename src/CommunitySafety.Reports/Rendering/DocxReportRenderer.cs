@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommunitySafety.Reports.Charts;
+using CommunitySafety.Reports.Model;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -10,6 +11,8 @@ using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
 
 using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 using W = DocumentFormat.OpenXml.Wordprocessing;
+using TableCell = CommunitySafety.Reports.Model.TableCell;
+using TableRow = CommunitySafety.Reports.Model.TableRow;
 
 namespace CommunitySafety.Reports.Rendering;
 
@@ -151,7 +154,7 @@ public static class DocxReportRenderer
         {
             switch (block)
             {
-                case Reports.Paragraph p:
+                case Reports.Model.Paragraph p:
                     body.Append(Lead(p.Lead, p.Text));
                     break;
                 case NarrativeParagraph n:

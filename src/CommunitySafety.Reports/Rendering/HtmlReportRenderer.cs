@@ -1,4 +1,5 @@
 using CommunitySafety.Reports.Components;
+using CommunitySafety.Reports.Model;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging.Abstractions;

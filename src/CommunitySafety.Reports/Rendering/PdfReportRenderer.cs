@@ -1,4 +1,5 @@
 using System.Net;
+using CommunitySafety.Reports.Model;
 using Microsoft.Playwright;
 
 namespace CommunitySafety.Reports.Rendering;

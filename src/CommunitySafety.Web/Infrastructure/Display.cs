@@ -1,5 +1,6 @@
 using System.Globalization;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Statistics;
 

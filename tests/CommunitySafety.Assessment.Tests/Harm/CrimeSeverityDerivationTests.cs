@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunitySafety.Assessment.Harm;
 using CommunitySafety.Assessment.Tests.Store;
 using CommunitySafety.Crime;
 using Microsoft.VisualBasic.FileIO;

@@ -1,3 +1,4 @@
+using CommunitySafety.Assessment.Harm;
 using CommunitySafety.Crime;
 
 namespace CommunitySafety.Assessment.Tests.Harm;

@@ -1,3 +1,4 @@
+using CommunitySafety.Assessment.Matrix;
 using CommunitySafety.Crime;
 using CommunitySafety.Periods;
 

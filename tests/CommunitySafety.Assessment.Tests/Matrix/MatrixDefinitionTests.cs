@@ -1,3 +1,5 @@
+using CommunitySafety.Assessment.Matrix;
+
 namespace CommunitySafety.Assessment.Tests.Matrix;
 
 public class MatrixDefinitionTests

@@ -1,3 +1,4 @@
+using CommunitySafety.Assessment.Matrix;
 using CommunitySafety.Crime;
 
 namespace CommunitySafety.Assessment.Tests.Matrix;

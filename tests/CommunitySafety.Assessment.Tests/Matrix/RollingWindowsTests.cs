@@ -1,3 +1,4 @@
+using CommunitySafety.Assessment.Matrix;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Assessment.Tests.Matrix;

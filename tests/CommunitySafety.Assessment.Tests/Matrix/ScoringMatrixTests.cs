@@ -1,3 +1,7 @@
+using CommunitySafety.Assessment.Harm;
+using CommunitySafety.Assessment.Matrix;
+using CommunitySafety.Assessment.Sensitivity;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Crime;
 using CommunitySafety.Statistics;
 

@@ -1,4 +1,7 @@
 using System.Globalization;
+using CommunitySafety.Assessment.Messages;
+using CommunitySafety.Assessment.Sensitivity;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Assessment.Tests.Messages;

@@ -1,4 +1,5 @@
 using CommunitySafety.Areas;
+using CommunitySafety.Assessment.Peers;
 using CommunitySafety.Assessment.Tests.Harm;
 using CommunitySafety.Data.Queries;
 

@@ -1,4 +1,5 @@
 using CommunitySafety.Areas;
+using CommunitySafety.Assessment.Peers;
 
 namespace CommunitySafety.Assessment.Tests.Peers;
 

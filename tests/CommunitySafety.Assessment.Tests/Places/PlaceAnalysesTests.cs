@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommunitySafety.Assessment.Deprivation;
 using CommunitySafety.Assessment.Places;
+using CommunitySafety.Assessment.Store;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
 

@@ -1,3 +1,6 @@
+using CommunitySafety.Assessment.Matrix;
+using CommunitySafety.Assessment.Previous;
+
 namespace CommunitySafety.Assessment.Tests.Previous;
 
 public class ChangeSincePreviousTests

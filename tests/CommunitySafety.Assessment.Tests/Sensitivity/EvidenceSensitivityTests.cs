@@ -1,3 +1,6 @@
+using CommunitySafety.Assessment.Harm;
+using CommunitySafety.Assessment.Matrix;
+using CommunitySafety.Assessment.Sensitivity;
 using CommunitySafety.Crime;
 
 namespace CommunitySafety.Assessment.Tests.Sensitivity;

@@ -1,3 +1,5 @@
+using CommunitySafety.Assessment.Matrix;
+using CommunitySafety.Assessment.Sensitivity;
 using CommunitySafety.Crime;
 
 namespace CommunitySafety.Assessment.Tests.Sensitivity;

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using CommunitySafety.Assessment.Internals;
+using CommunitySafety.Assessment.Peers;
+using CommunitySafety.Assessment.Sensitivity;
+using CommunitySafety.Assessment.Store;
 using CommunitySafety.Data.Queries;
 
 namespace CommunitySafety.Assessment.Tests.Store;

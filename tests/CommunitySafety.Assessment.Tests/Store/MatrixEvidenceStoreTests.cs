@@ -1,3 +1,7 @@
+using CommunitySafety.Assessment.Matrix;
+using CommunitySafety.Assessment.Sensitivity;
+using CommunitySafety.Assessment.Store;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Deprivation;
 using CommunitySafety.Data.Lookups;

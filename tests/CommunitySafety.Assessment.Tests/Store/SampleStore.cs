@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using CommunitySafety.Assessment.Store;
 using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;

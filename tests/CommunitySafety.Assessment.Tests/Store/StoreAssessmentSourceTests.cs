@@ -1,3 +1,8 @@
+using CommunitySafety.Assessment.Harm;
+using CommunitySafety.Assessment.Messages;
+using CommunitySafety.Assessment.Peers;
+using CommunitySafety.Assessment.Sensitivity;
+using CommunitySafety.Assessment.Store;
 using CommunitySafety.Crime;
 using CommunitySafety.Statistics;
 

@@ -1,3 +1,5 @@
+using CommunitySafety.Assessment.Trends;
+
 namespace CommunitySafety.Assessment.Tests.Trends;
 
 public class UnreliableYearsTests

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using CommunitySafety.Assessment;
+using CommunitySafety.Assessment.Harm;
+using CommunitySafety.Assessment.Peers;
 using CommunitySafety.Cli.Infrastructure;
 
 namespace CommunitySafety.Cli.Tests.Assess;

@@ -1,7 +1,8 @@
 using CommunitySafety.Cli.Commands.Backup;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Store;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Demo;
+using CommunitySafety.Monitoring.Storage;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 

@@ -1,4 +1,5 @@
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Demo;
+using CommunitySafety.Monitoring.Storage;
 
 namespace CommunitySafety.Cli.Tests.Report;
 

@@ -3,7 +3,6 @@ using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Tests.Support;
-using CommunitySafety.Malformed;
 using CsCheck;
 using Xunit.Abstractions;
 

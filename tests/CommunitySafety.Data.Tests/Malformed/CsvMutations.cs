@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsCheck;
 
-namespace CommunitySafety.Malformed;
+namespace CommunitySafety.Data.Tests.Malformed;
 
 /// <summary>One change to a file's bytes; <see cref="At"/> is where, as a fraction of the length.</summary>
 /// <param name="Kind">What is done (see <see cref="CsvMutations.Apply"/>).</param>

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Malformed;
+namespace CommunitySafety.Data.Tests.Malformed;
 
 /// <summary>One malformed input and what its importer must do with it (a row of tests/fixtures/malformed/README.md).</summary>
 /// <param name="File">The path under tests/fixtures/malformed, with forward slashes.</param>

@@ -5,7 +5,6 @@ using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Tests.Support;
-using CommunitySafety.Malformed;
 using CommunitySafety.SafeReading;
 
 namespace CommunitySafety.Data.Tests.Malformed;

@@ -4,8 +4,8 @@ using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
+using CommunitySafety.Data.Tests.Malformed;
 using CommunitySafety.Data.Tests.Support;
-using CommunitySafety.Malformed;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Data.Tests.Police;

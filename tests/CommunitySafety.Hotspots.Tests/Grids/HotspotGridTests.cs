@@ -1,4 +1,8 @@
-namespace CommunitySafety.Hotspots.Tests;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Projection;
+
+namespace CommunitySafety.Hotspots.Tests.Grids;
 
 public class HotspotGridTests
 {

@@ -1,4 +1,8 @@
-namespace CommunitySafety.Hotspots.Tests;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+
+namespace CommunitySafety.Hotspots.Tests.Methods;
 
 public class GetisOrdGiStarTests
 {

@@ -1,4 +1,9 @@
-namespace CommunitySafety.Hotspots.Tests;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Projection;
+
+namespace CommunitySafety.Hotspots.Tests.Methods;
 
 public class HotspotClassificationTests
 {

@@ -1,4 +1,6 @@
-namespace CommunitySafety.Hotspots.Tests;
+using CommunitySafety.Hotspots.Methods;
+
+namespace CommunitySafety.Hotspots.Tests.Methods;
 
 public class LsoaRatesTests
 {

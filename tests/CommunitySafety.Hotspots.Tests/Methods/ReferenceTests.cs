@@ -1,4 +1,8 @@
-namespace CommunitySafety.Hotspots.Tests;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Projection;
+
+namespace CommunitySafety.Hotspots.Tests.Methods;
 
 /// <summary>Against tests/reference/hotspots/generate.py (NumPy/SciPy, written independently from the definitions).</summary>
 public class ReferenceTests

@@ -1,7 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Output;
+using CommunitySafety.Hotspots.Projection;
 
-namespace CommunitySafety.Hotspots.Tests;
+namespace CommunitySafety.Hotspots.Tests.Output;
 
 public class CellExportTests
 {

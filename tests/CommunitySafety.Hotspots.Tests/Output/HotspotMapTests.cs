@@ -1,6 +1,11 @@
 using System.Xml.Linq;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Output;
+using CommunitySafety.Hotspots.Projection;
 
-namespace CommunitySafety.Hotspots.Tests;
+namespace CommunitySafety.Hotspots.Tests.Output;
 
 public class HotspotMapTests
 {

@@ -1,4 +1,6 @@
-namespace CommunitySafety.Hotspots.Tests;
+using CommunitySafety.Hotspots.Projection;
+
+namespace CommunitySafety.Hotspots.Tests.Projection;
 
 public class BritishNationalGridTests
 {

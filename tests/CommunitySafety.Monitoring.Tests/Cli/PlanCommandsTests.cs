@@ -1,8 +1,11 @@
 using System.Text;
 using CommunitySafety.Cli;
+using CommunitySafety.Monitoring.Demo;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Tests.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Cli;
 
 /// <summary>Drives <c>csp plan …</c> and <c>csp indicators …</c> in-process against a SQLite store seeded with the demo plan.</summary>
 public sealed class PlanCommandsTests : IAsyncLifetime

@@ -1,7 +1,13 @@
+using CommunitySafety.Monitoring.Demo;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Tests.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Demo;
 
 public sealed class SqliteDemoPlanTests(SqliteFixture fixture)
     : DemoPlanTests<SqliteFixture>(fixture), IClassFixture<SqliteFixture>;

@@ -1,5 +1,6 @@
 using System.Text;
 using CommunitySafety.Exports;
+using CommunitySafety.Monitoring.ValueImport;
 using CsCheck;
 
 namespace CommunitySafety.Monitoring.Tests.Export;

@@ -1,7 +1,10 @@
+using CommunitySafety.Monitoring.Demo;
+using CommunitySafety.Monitoring.Export;
+using CommunitySafety.Monitoring.Tests.Storage;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Export;
 
 /// <summary>The workbooks written are valid Open XML (Excel refuses, or "repairs", invalid ones).</summary>
 public sealed class WorkbookValidityTests : IAsyncLifetime

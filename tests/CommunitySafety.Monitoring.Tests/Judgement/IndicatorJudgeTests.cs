@@ -1,7 +1,9 @@
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Judgement;
 
 public sealed class IndicatorJudgeTests
 {

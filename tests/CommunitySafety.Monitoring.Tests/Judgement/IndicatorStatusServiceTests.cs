@@ -1,6 +1,10 @@
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Tests.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Judgement;
 
 public sealed class SqliteIndicatorStatusServiceTests(SqliteFixture fixture)
     : IndicatorStatusServiceTests<SqliteFixture>(fixture), IClassFixture<SqliteFixture>;

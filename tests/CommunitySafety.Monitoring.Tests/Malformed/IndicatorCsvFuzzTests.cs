@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
-using CommunitySafety.Malformed;
+using CommunitySafety.Data.Tests.Malformed;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Tests.Storage;
+using CommunitySafety.Monitoring.ValueImport;
 using CsCheck;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;

@@ -1,6 +1,9 @@
 using System.IO.Compression;
 using System.Text;
-using CommunitySafety.Malformed;
+using CommunitySafety.Data.Tests.Malformed;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Tests.Storage;
+using CommunitySafety.Monitoring.ValueImport;
 using CommunitySafety.SafeReading;
 using Microsoft.EntityFrameworkCore;
 

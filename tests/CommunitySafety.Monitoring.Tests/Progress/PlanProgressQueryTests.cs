@@ -1,7 +1,13 @@
 using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CommunitySafety.Monitoring.Demo;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Monitoring.Progress;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Tests.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;

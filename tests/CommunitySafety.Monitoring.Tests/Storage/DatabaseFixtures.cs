@@ -1,6 +1,7 @@
+using CommunitySafety.Monitoring.Storage;
 using Npgsql;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Storage;
 
 /// <summary>A fresh, migrated monitoring database for one test class.</summary>
 public abstract class DatabaseFixture : IAsyncLifetime

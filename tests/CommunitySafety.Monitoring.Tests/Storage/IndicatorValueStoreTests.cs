@@ -1,7 +1,9 @@
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Storage;
 
 public sealed class SqliteIndicatorValueStoreTests(SqliteFixture fixture)
     : IndicatorValueStoreTests<SqliteFixture>(fixture), IClassFixture<SqliteFixture>;

@@ -1,6 +1,7 @@
+using CommunitySafety.Monitoring.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Storage;
 
 public sealed class MonitoringStoreOptionsTests
 {

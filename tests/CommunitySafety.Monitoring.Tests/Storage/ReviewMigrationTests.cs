@@ -1,8 +1,11 @@
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Storage;
 
 public sealed class SqliteReviewMigrationTests(SqliteFixture fixture)
     : ReviewMigrationTests<SqliteFixture>(fixture), IClassFixture<SqliteFixture>;

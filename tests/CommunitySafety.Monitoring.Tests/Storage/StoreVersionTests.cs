@@ -1,8 +1,11 @@
 using System.Data.Common;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Storage;
 
 public sealed class SqliteStoreVersionTests(SqliteFixture fixture)
     : StoreVersionTests<SqliteFixture>(fixture), IClassFixture<SqliteFixture>;

@@ -1,6 +1,8 @@
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Storage;
 
 /// <summary>Small plans made for one test each, with codes unique to the test so tests sharing a database never meet.</summary>
 internal static class TestPlans

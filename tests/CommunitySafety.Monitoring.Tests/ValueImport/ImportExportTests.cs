@@ -1,9 +1,15 @@
 using System.Text;
+using CommunitySafety.Monitoring.Export;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Tests.Storage;
+using CommunitySafety.Monitoring.ValueImport;
+using CommunitySafety.Monitoring.Values;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.ValueImport;
 
 public sealed class SqliteImportExportTests(SqliteFixture fixture)
     : ImportExportTests<SqliteFixture>(fixture), IClassFixture<SqliteFixture>;

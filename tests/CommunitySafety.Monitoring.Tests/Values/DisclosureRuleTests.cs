@@ -1,6 +1,8 @@
+using CommunitySafety.Monitoring.Export;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Values;
 
 /// <summary>The one disclosure rule (<see cref="DisclosureControl"/>).</summary>
 public sealed class DisclosureRuleTests

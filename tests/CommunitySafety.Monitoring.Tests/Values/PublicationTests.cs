@@ -1,7 +1,12 @@
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Tests.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring.Tests;
+namespace CommunitySafety.Monitoring.Tests.Values;
 
 public sealed class SqlitePublicationTests(SqliteFixture fixture)
     : PublicationTests<SqliteFixture>(fixture), IClassFixture<SqliteFixture>;

@@ -1,7 +1,10 @@
 using CommunitySafety.Assessment;
+using CommunitySafety.Assessment.Harm;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Statistics;
+using CommunitySafety.Reports.Builders;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Builders;
 
 /// <summary>The assessment report carries the sources and caveats of its numbers: population, peers, national comparator, harm, overdispersion.</summary>
 public sealed class AssessmentCaveatsTests
@@ -15,7 +18,7 @@ public sealed class AssessmentCaveatsTests
         NationalCoverage = "2 of 43 forces",
     };
 
-    private static Report Build() => Builders.AssessmentReportBuilder.Build(TestReports.Assessment with { Provenance = Provenance });
+    private static Report Build() => AssessmentReportBuilder.Build(TestReports.Assessment with { Provenance = Provenance });
 
     private static IEnumerable<string> Texts(ReportSection section) => section.Blocks.SelectMany(b => b switch
     {
@@ -62,7 +65,7 @@ public sealed class AssessmentCaveatsTests
     [Fact]
     public void KeyMessages_ANoteAlreadyInTheSources_IsNotRepeated()
     {
-        var report = Builders.AssessmentReportBuilder.Build(TestReports.Assessment with { Provenance = Provenance, Notes = [Provenance.NationalComparator, "Another note."] });
+        var report = AssessmentReportBuilder.Build(TestReports.Assessment with { Provenance = Provenance, Notes = [Provenance.NationalComparator, "Another note."] });
 
         var callouts = report.Sections.Single(s => s.Heading == "Key messages").Blocks.OfType<Callout>().Select(c => c.Text).ToArray();
 
@@ -102,7 +105,7 @@ public sealed class AssessmentCaveatsTests
             MissingData = "15 of the 15 peers have no complete crime data in the store for 2024/25: … import the police.uk street files …",
         };
 
-        var benchmarking = Builders.AssessmentReportBuilder.Build(a with { PeerGroup = group }).Sections.Single(s => s.Heading == "Benchmarking");
+        var benchmarking = AssessmentReportBuilder.Build(a with { PeerGroup = group }).Sections.Single(s => s.Heading == "Benchmarking");
 
         Assert.Contains(group.NotComparedReason, Texts(benchmarking));
         Assert.Contains(group.MissingData, Texts(benchmarking));

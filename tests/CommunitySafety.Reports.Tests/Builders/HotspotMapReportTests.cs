@@ -4,7 +4,7 @@ using CommunitySafety.Reports.Rendering;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Builders;
 
 /// <summary>Gi* hot spot maps in the reports: title with the finding, text alternative, data table, SVG in HTML, PNG in Word.</summary>
 public sealed class HotspotMapReportTests
@@ -38,7 +38,7 @@ public sealed class HotspotMapReportTests
         {
             for (var y = 0; y < 20; y++)
             {
-                grid.Add(new MapPoint(new Hotspots.GridPoint(500_000 + (x * 250) + 125, 200_000 + (y * 250) + 125), null));
+                grid.Add(new MapPoint(new Hotspots.Projection.GridPoint(500_000 + (x * 250) + 125, 200_000 + (y * 250) + 125), null));
             }
         }
 

@@ -1,7 +1,8 @@
 using CommunitySafety.Periods;
 using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Model;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Builders;
 
 /// <summary>The overall crime chart by month, drawn when the assessment has too few complete years for a yearly line.</summary>
 public sealed class MonthlyTrendTests

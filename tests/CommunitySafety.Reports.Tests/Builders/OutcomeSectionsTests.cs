@@ -3,9 +3,10 @@ using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports.Builders;
 using CommunitySafety.Reports.Disclosure;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Builders;
 
 /// <summary>The stop-and-search section of the assessment report: plain sentences, provenance, and small counts in the published variant.</summary>
 public sealed class OutcomeSectionsTests

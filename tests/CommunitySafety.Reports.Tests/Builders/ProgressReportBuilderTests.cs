@@ -1,10 +1,13 @@
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Demo;
 using CommunitySafety.Monitoring.Progress;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Rendering;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Builders;
 
 /// <summary>The progress report builder is pure: it builds from the progress Monitoring reads, never from the store.</summary>
 public sealed class ProgressReportBuilderTests

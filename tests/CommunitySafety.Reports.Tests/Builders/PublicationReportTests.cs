@@ -1,11 +1,15 @@
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Demo;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Reports.Rendering;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Builders;
 
 /// <summary>The progress report's period, review state and credit rules, from the demo plan in a temporary SQLite store.</summary>
 public sealed class PublicationReportTests

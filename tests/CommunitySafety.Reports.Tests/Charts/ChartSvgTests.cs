@@ -1,6 +1,7 @@
 using CommunitySafety.Reports.Charts;
+using CommunitySafety.Reports.Model;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Charts;
 
 public sealed class ChartSvgTests
 {

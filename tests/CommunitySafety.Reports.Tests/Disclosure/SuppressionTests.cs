@@ -1,6 +1,9 @@
 using CommunitySafety.Reports.Disclosure;
+using CommunitySafety.Reports.Model;
+using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Rendering;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Disclosure;
 
 public sealed class SuppressionTests
 {
@@ -44,8 +47,8 @@ public sealed class SuppressionTests
     [Fact]
     public async Task PublishedProgressReport_WithholdsSmallCounts()
     {
-        var internalHtml = await Rendering.HtmlReportRenderer.RenderAsync(await TestReports.ProgressAsync(ReportVariant.Internal));
-        var published = await Rendering.HtmlReportRenderer.RenderAsync(await TestReports.ProgressAsync(ReportVariant.Published));
+        var internalHtml = await HtmlReportRenderer.RenderAsync(await TestReports.ProgressAsync(ReportVariant.Internal));
+        var published = await HtmlReportRenderer.RenderAsync(await TestReports.ProgressAsync(ReportVariant.Published));
         Assert.DoesNotContain("[c]", internalHtml, StringComparison.Ordinal);
         Assert.Contains("[c]", published, StringComparison.Ordinal);
         Assert.Contains("Suppressed to protect confidentiality", published, StringComparison.Ordinal);
@@ -77,7 +80,7 @@ public sealed class BenchmarkingSuppressionTests
     public void PublishedAssessment_SuppressesSmallCountInBarAndFunnelTables_WithSecondarySuppression()
     {
         var assessment = WithSmallCounts("Poole");
-        var report = Builders.AssessmentReportBuilder.Build(assessment, new Builders.AssessmentReportOptions { Variant = ReportVariant.Published });
+        var report = AssessmentReportBuilder.Build(assessment, new AssessmentReportOptions { Variant = ReportVariant.Published });
         var bars = Chart(report, c => c.Spec is BarChartSpec);
         var funnel = Chart(report, c => c.Spec is FunnelChartSpec);
         var counts = assessment.Funnel.Where(f => f.CrimeType == Assessment.StrategicAssessment.AllRecordedCrime).ToList();
@@ -104,7 +107,7 @@ public sealed class BenchmarkingSuppressionTests
     [Fact]
     public void PublishedAssessment_TwoSmallCounts_NeedNoSecondarySuppression()
     {
-        var report = Builders.AssessmentReportBuilder.Build(WithSmallCounts("Poole", "Plymouth"), new Builders.AssessmentReportOptions { Variant = ReportVariant.Published });
+        var report = AssessmentReportBuilder.Build(WithSmallCounts("Poole", "Plymouth"), new AssessmentReportOptions { Variant = ReportVariant.Published });
         var bars = Chart(report, c => c.Spec is BarChartSpec);
         Assert.Equal(2, bars.Data.Rows.Count(r => r.Cells[1].Text == "[c]"));
         Assert.Contains("withheld because of small counts", bars.Description, StringComparison.Ordinal);
@@ -113,7 +116,7 @@ public sealed class BenchmarkingSuppressionTests
     [Fact]
     public void InternalAssessment_ShowsSmallCounts()
     {
-        var report = Builders.AssessmentReportBuilder.Build(WithSmallCounts("Poole"));
+        var report = AssessmentReportBuilder.Build(WithSmallCounts("Poole"));
         var bars = Chart(report, c => c.Spec is BarChartSpec);
         var funnel = Chart(report, c => c.Spec is FunnelChartSpec);
         Assert.Equal("3", Row(bars, "Poole").Cells[1].Text);

@@ -1,16 +1,23 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using CommunitySafety.Hotspots;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Output;
+using CommunitySafety.Hotspots.Projection;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
 using CommunitySafety.Reports.Builders;
 using CommunitySafety.Reports.Charts;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Reports.Rendering;
+using CommunitySafety.Reports.Tests.Rendering;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Narrative;
 
 /// <summary>
 /// The board report as a Health and Wellbeing Board member reads it: short (at most 15 A4 body pages), in plain English

@@ -1,7 +1,8 @@
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Narrative;
 
 /// <summary>Every narrative rule on constructed cases; the significance inputs come from the statistics engine.</summary>
 public sealed class NarrativeRulesTests
@@ -163,7 +164,7 @@ public sealed class MonthlyLevelRuleTests
     [Fact]
     public void MonthlyLevel_GivesAverageLowestHighestAndShare_AndSaysMonthsAreNotTested()
     {
-        var s = Narrative.NarrativeRules.MonthlyLevel("Luton", "2024/25", 1609.6, (1335, "Feb 2025"), (1871, "May 2024"), 36.2, "the Bedfordshire Police area");
+        var s = NarrativeRules.MonthlyLevel("Luton", "2024/25", 1609.6, (1335, "Feb 2025"), (1871, "May 2024"), 36.2, "the Bedfordshire Police area");
         Assert.Equal(
             "In 2024/25 Luton recorded an average of 1,610 crimes a month, from 1,335 in Feb 2025 to 1,871 in May 2024; that is 36% of the crime recorded in the Bedfordshire Police area. "
             + "Month-to-month movements are not tested for significance here; the change between years is tested in the strategic assessment.", s.Text);

@@ -2,7 +2,7 @@ using CommunitySafety.Reports.Rendering;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Rendering;
 
 /// <summary>The HTML reports pass axe-core in Debian's Chromium with no serious or critical violations.</summary>
 public sealed class AccessibilityTests

@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Rendering;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Rendering;
 
 /// <summary>Word and PDF: the docx validates and opens in LibreOffice; the PDF's text has the headings and numbers.</summary>
 public sealed class FormatTests

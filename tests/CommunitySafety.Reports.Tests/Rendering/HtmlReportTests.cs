@@ -1,7 +1,9 @@
 using AngleSharp.Html.Parser;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Rendering;
+using CommunitySafety.Reports.Builders;
 
-namespace CommunitySafety.Reports.Tests;
+namespace CommunitySafety.Reports.Tests.Rendering;
 
 public sealed class HtmlReportTests
 {
@@ -71,8 +73,8 @@ public sealed class NotComparedNoteTests
     public void AssessmentTrendTable_NotComparedChange_SaysTheReasonOnceUnderTheTable()
     {
         var a = TestReports.Assessment;
-        var partial = Assessment.ChangeResult.NotCompared("2023/24", "2024/25", 600, 1900, "2023/24 is a partial year (4 of 12 months)");
-        var report = Builders.AssessmentReportBuilder.Build(a with { Trends = [.. a.Trends.Select(t => t with { SinceLastYear = partial })] });
+        var partial = Assessment.Trends.ChangeResult.NotCompared("2023/24", "2024/25", 600, 1900, "2023/24 is a partial year (4 of 12 months)");
+        var report = AssessmentReportBuilder.Build(a with { Trends = [.. a.Trends.Select(t => t with { SinceLastYear = partial })] });
         var table = report.Sections.Single(s => s.Heading == "Crime trends").Blocks.OfType<TableBlock>().Single().Table;
 
         Assert.All(table.Rows, r => Assert.Equal("Not compared with 2023/24 (see note)", r.Cells[3].Text));

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 using CommunitySafety.Web.Infrastructure.Security;

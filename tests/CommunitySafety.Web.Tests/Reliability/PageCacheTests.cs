@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Web.Features.Dashboard;
 using CommunitySafety.Web.Features.Indicators;
 using CommunitySafety.Web.Infrastructure.Caching;

@@ -54,7 +54,7 @@ public sealed class CsrfTests(SqliteWebFactory factory) : IClassFixture<SqliteWe
     private async Task<(int Values, int Organisations, int Users, int Drafts, int Audit)> CountsAsync()
     {
         using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<Monitoring.MonitoringDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<Monitoring.Storage.MonitoringDbContext>();
         var web = scope.ServiceProvider.GetRequiredService<WebDbContext>();
         return (await db.IndicatorValues.CountAsync(), await web.Organisations.CountAsync(x => x.Name != "Genuine organisation"), await web.Users.CountAsync(),
             await web.EntryDrafts.CountAsync(), await web.AuditEntries.CountAsync(a => a.EntityKey != "Genuine organisation"));

@@ -1,5 +1,5 @@
 using System.Net;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;

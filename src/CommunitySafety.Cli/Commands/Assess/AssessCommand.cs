@@ -1,6 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using CommunitySafety.Assessment;
+using CommunitySafety.Assessment.Harm;
+using CommunitySafety.Assessment.Matrix;
+using CommunitySafety.Assessment.Peers;
+using CommunitySafety.Assessment.Sensitivity;
+using CommunitySafety.Assessment.Store;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;

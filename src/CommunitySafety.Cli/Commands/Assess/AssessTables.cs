@@ -1,5 +1,7 @@
 using System.Globalization;
 using CommunitySafety.Assessment;
+using CommunitySafety.Assessment.Harm;
+using CommunitySafety.Assessment.Trends;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Statistics;
 

@@ -1,4 +1,4 @@
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Storage;
 
 namespace CommunitySafety.Cli.Commands.Backup;
 

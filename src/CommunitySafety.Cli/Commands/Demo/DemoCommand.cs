@@ -8,7 +8,7 @@ using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Demo;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Cli.Commands.Demo;

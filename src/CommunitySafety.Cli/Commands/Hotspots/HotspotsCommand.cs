@@ -2,6 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Geometry;
+using CommunitySafety.Hotspots.Grids;
+using CommunitySafety.Hotspots.Output;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Cli.Commands.Hotspots;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
-using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Model;
 
 namespace CommunitySafety.Cli.Commands.Places;
 

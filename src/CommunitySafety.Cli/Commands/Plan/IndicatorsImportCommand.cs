@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CommunitySafety.Cli.Infrastructure;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.ValueImport;
 
 namespace CommunitySafety.Cli.Commands.Plan;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CommunitySafety.Cli.Infrastructure;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 using Microsoft.EntityFrameworkCore;

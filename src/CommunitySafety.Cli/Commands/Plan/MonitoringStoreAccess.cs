@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CommunitySafety.Cli.Infrastructure;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Storage;
 
 namespace CommunitySafety.Cli.Commands.Plan;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CommunitySafety.Cli.Infrastructure;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Cli.Commands.Plan;

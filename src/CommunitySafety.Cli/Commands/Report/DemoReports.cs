@@ -7,8 +7,8 @@ using CommunitySafety.Data.Queries;
 using CommunitySafety.Hotspots;
 using CommunitySafety.Monitoring.Progress;
 using CommunitySafety.Periods;
-using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Rendering;
 
 namespace CommunitySafety.Cli.Commands.Report;
@@ -37,7 +37,7 @@ public static class DemoReports
         var topMap = HotspotMap(context, parseResult, assessmentArea, assessmentYear, top, "1");
         var violenceMap = top == CrimeType.ViolenceAndSexualOffences ? topMap : HotspotMap(context, parseResult, assessmentArea, assessmentYear, CrimeType.ViolenceAndSexualOffences, "1");
 
-        CommunitySafety.Reports.Report progress;
+        CommunitySafety.Reports.Model.Report progress;
         await using (var db = await MonitoringStoreAccess.OpenAsync(context, parseResult, CancellationToken.None).ConfigureAwait(false))
         {
             progress = ProgressReportBuilder.Build(await new PlanProgressQuery(db).LoadAsync(new ProgressRequest { Period = ReportingPeriod.OfFinancialYear(assessmentYear) }).ConfigureAwait(false), new ProgressReportOptions

@@ -3,8 +3,8 @@ using CommunitySafety.Assessment;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Periods;
-using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Model;
 
 namespace CommunitySafety.Cli.Commands.Report;
 

@@ -1,6 +1,6 @@
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Reports.Rendering;
-using ReportModel = CommunitySafety.Reports.Report;
+using ReportModel = CommunitySafety.Reports.Model.Report;
 
 namespace CommunitySafety.Cli.Commands.Report;
 

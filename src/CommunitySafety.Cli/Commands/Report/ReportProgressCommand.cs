@@ -5,8 +5,8 @@ using CommunitySafety.Cli.Commands.Plan;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Monitoring.Progress;
 using CommunitySafety.Periods;
-using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Model;
 
 namespace CommunitySafety.Cli.Commands.Report;
 
@@ -88,7 +88,7 @@ public sealed class ReportProgressCommand : Command
             Assessment = assessment,
         };
         await using var db = await MonitoringStoreAccess.OpenAsync(_context, parseResult, cancellationToken).ConfigureAwait(false);
-        CommunitySafety.Reports.Report report;
+        CommunitySafety.Reports.Model.Report report;
         try
         {
             var progress = await new PlanProgressQuery(db).LoadAsync(new ProgressRequest { Period = period, Scope = options.Scope }, cancellationToken).ConfigureAwait(false);
@@ -100,7 +100,7 @@ public sealed class ReportProgressCommand : Command
         }
 
         // The pre-publication check: figures quoted in commentary that the data contradict are listed, never silently published.
-        var mismatches = await CommunitySafety.Monitoring.CommentaryCheck.PrePublicationAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var mismatches = await CommunitySafety.Monitoring.Values.CommentaryCheck.PrePublicationAsync(db, period, cancellationToken).ConfigureAwait(false);
         if (mismatches.Count > 0)
         {
             await _context.Error.WriteLineAsync($"Pre-publication check: {mismatches.Count} figure(s) quoted in commentary do not match the data:").ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using CommunitySafety.Data.Queries;
-using CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Output;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;

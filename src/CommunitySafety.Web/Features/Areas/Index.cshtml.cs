@@ -119,7 +119,7 @@ public sealed class IndexModel(WebStoreOptions options, TimeProvider time, IConf
                 var report = AssessmentReportBuilder.Build(result);
                 var sections = AssessmentSections
                     .Select(h => report.Sections.FirstOrDefault(s => s.Heading == h))
-                    .OfType<CommunitySafety.Reports.ReportSection>()
+                    .OfType<CommunitySafety.Reports.Model.ReportSection>()
                     .Select((s, i) => (s, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
                     .ToList();
                 html = await AreaAnalysis.RenderSectionsAsync(sections);

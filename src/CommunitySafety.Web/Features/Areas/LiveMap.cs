@@ -1,5 +1,6 @@
 using System.Text.Json;
-using CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Methods;
+using CommunitySafety.Hotspots.Output;
 
 namespace CommunitySafety.Web.Features.Areas;
 

@@ -1,4 +1,4 @@
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Statistics;
 using CommunitySafety.Web.Features.Indicators;
 using CommunitySafety.Web.Infrastructure.Security;

@@ -1,4 +1,8 @@
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Export;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Statistics;
 using CommunitySafety.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;

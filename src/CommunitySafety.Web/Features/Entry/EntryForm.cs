@@ -1,5 +1,6 @@
 using System.Globalization;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 
 namespace CommunitySafety.Web.Features.Entry;

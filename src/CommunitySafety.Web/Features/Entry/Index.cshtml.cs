@@ -1,5 +1,5 @@
 using System.Globalization;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Periods;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;

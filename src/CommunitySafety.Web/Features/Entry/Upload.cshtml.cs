@@ -1,5 +1,8 @@
 using System.Globalization;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Export;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.ValueImport;
 using CommunitySafety.Periods;
 using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Security;

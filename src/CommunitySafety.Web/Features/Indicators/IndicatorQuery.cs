@@ -1,8 +1,11 @@
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
-using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
 using CommunitySafety.Reports.Charts;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Statistics;
 using CommunitySafety.Web.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;

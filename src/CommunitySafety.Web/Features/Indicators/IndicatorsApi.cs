@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using CommunitySafety.Exports;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Export;
+using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Web.Infrastructure;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Http.HttpResults;

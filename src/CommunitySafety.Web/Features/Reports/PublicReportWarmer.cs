@@ -1,5 +1,5 @@
-using CommunitySafety.Monitoring;
-using CommunitySafety.Reports;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Reports.Model;
 
 namespace CommunitySafety.Web.Features.Reports;
 

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
 using CommunitySafety.Data.Queries;
-using CommunitySafety.Monitoring;
 using CommunitySafety.Monitoring.Progress;
+using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Periods;
-using CommunitySafety.Reports;
 using CommunitySafety.Reports.Builders;
+using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Rendering;
 using CommunitySafety.Web.Features.Areas;
 using CommunitySafety.Web.Infrastructure;
@@ -12,7 +13,6 @@ using CommunitySafety.Web.Infrastructure.Caching;
 using CommunitySafety.Web.Infrastructure.Rendering;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 

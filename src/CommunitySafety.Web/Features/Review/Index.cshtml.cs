@@ -1,5 +1,7 @@
 using System.Globalization;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;

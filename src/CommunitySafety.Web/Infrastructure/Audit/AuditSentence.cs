@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Model;
 
 namespace CommunitySafety.Web.Infrastructure.Audit;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Web.Infrastructure.Caching;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

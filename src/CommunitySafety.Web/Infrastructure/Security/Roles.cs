@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Model;
 
 namespace CommunitySafety.Web.Infrastructure.Security;
 

@@ -1,4 +1,9 @@
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Demo;
+using CommunitySafety.Monitoring.Export;
+using CommunitySafety.Monitoring.Judgement;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.ValueImport;
+using CommunitySafety.Monitoring.Values;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 

@@ -1,5 +1,6 @@
 using System.Text;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.ValueImport;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.Extensions.DependencyInjection;
 

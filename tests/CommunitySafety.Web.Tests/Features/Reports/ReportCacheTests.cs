@@ -1,5 +1,5 @@
 using System.Net;
-using CommunitySafety.Monitoring;
+using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Web.Infrastructure.Caching;
 using CommunitySafety.Web.Infrastructure.Rendering;
 using Microsoft.EntityFrameworkCore;

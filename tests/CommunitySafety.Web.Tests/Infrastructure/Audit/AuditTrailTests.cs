@@ -59,7 +59,7 @@ public sealed class AuditPageTests(SqliteWebFactory factory) : IClassFixture<Sql
             var web = scope.ServiceProvider.GetRequiredService<WebDbContext>();
             var log = scope.ServiceProvider.GetRequiredService<AuditLog>();
             await log.RecordAsync("contributor@example.org", "Value changed", "Indicator value", "DA-E1 Q4 2024/25 E06000044",
-                new { Value = 41, Status = CommunitySafety.Monitoring.ValueStatus.Provisional }, new { Value = 44, Status = CommunitySafety.Monitoring.ValueStatus.Provisional });
+                new { Value = 41, Status = CommunitySafety.Monitoring.Model.ValueStatus.Provisional }, new { Value = 44, Status = CommunitySafety.Monitoring.Model.ValueStatus.Provisional });
             await log.RecordAsync("contributor@example.org", "Commentary written", "Commentary", "DA-E1 Q4 2024/25", null, new { Markdown = "Rise <b>explained</b>" });
             Assert.Contains(web.AuditEntries, e => e.After!.Contains("<b>", StringComparison.Ordinal));
         }

@@ -10,8 +10,8 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The change counter raised once per transaction, at commit (global::CommunitySafety.Monitoring.StoreVersion).
-            foreach (var sql in global::CommunitySafety.Monitoring.StoreVersion.PostgreSqlAtCommit(global::CommunitySafety.Monitoring.StoreVersion.Tables))
+            // The change counter raised once per transaction, at commit (global::CommunitySafety.Monitoring.Storage.StoreVersion).
+            foreach (var sql in global::CommunitySafety.Monitoring.Storage.StoreVersion.PostgreSqlAtCommit(global::CommunitySafety.Monitoring.Storage.StoreVersion.Tables))
             {
                 migrationBuilder.Sql(sql);
             }
@@ -20,7 +20,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in global::CommunitySafety.Monitoring.StoreVersion.PostgreSqlPerStatement(global::CommunitySafety.Monitoring.StoreVersion.Tables))
+            foreach (var sql in global::CommunitySafety.Monitoring.Storage.StoreVersion.PostgreSqlPerStatement(global::CommunitySafety.Monitoring.Storage.StoreVersion.Tables))
             {
                 migrationBuilder.Sql(sql);
             }

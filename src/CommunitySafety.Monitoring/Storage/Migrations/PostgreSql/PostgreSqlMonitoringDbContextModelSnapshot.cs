@@ -22,7 +22,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.ActionUpdate", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.ActionUpdate", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -64,7 +64,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("ActionUpdates");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Commentary", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Commentary", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -132,7 +132,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("Commentaries", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.CommentaryRevision", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.CommentaryRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -179,7 +179,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("CommentaryRevisions");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.CommunitySafetyPlan", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -213,7 +213,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("Plans", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Indicator", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Indicator", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -310,7 +310,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("Indicators");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorTarget", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorTarget", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -341,7 +341,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("IndicatorTargets");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorValue", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorValue", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -442,7 +442,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("IndicatorValues");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorValueRevision", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorValueRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -532,7 +532,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("IndicatorValueRevisions");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.MonitoringFramework", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.MonitoringFramework", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -571,7 +571,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("Frameworks", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.NarrativeSection", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.NarrativeSection", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -611,7 +611,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("NarrativeSections");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Objective", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Objective", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -643,7 +643,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("Objectives");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Partnership", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Partnership", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -671,7 +671,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("Partnerships");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.PlanAction", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.PlanAction", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -715,7 +715,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("Actions", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Priority", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Priority", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -753,7 +753,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("Priorities");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Strategy", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Strategy", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -807,9 +807,9 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.ToTable("StrategyPriorities");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.ActionUpdate", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.ActionUpdate", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.PlanAction", "Action")
+                    b.HasOne("CommunitySafety.Monitoring.Model.PlanAction", "Action")
                         .WithMany("Updates")
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -818,36 +818,36 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.Navigation("Action");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Commentary", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Commentary", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Indicator", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CommunitySafety.Monitoring.Objective", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Objective", null)
                         .WithMany()
                         .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CommunitySafety.Monitoring.Priority", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Priority", null)
                         .WithMany()
                         .HasForeignKey("PriorityId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.CommentaryRevision", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.CommentaryRevision", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Commentary", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Commentary", null)
                         .WithMany("Revisions")
                         .HasForeignKey("CommentaryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.CommunitySafetyPlan", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Partnership", "Partnership")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Partnership", "Partnership")
                         .WithMany("Plans")
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -856,15 +856,15 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.Navigation("Partnership");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Indicator", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Indicator", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.MonitoringFramework", "Framework")
+                    b.HasOne("CommunitySafety.Monitoring.Model.MonitoringFramework", "Framework")
                         .WithMany("Indicators")
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CommunitySafety.Monitoring.Objective", "Objective")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Objective", "Objective")
                         .WithMany("Indicators")
                         .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -874,18 +874,18 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.Navigation("Objective");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorTarget", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorTarget", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Indicator", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Indicator", null)
                         .WithMany("Targets")
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorValue", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorValue", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Indicator", "Indicator")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Indicator", "Indicator")
                         .WithMany("Values")
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -894,18 +894,18 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.Navigation("Indicator");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorValueRevision", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorValueRevision", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.IndicatorValue", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.IndicatorValue", null)
                         .WithMany("Revisions")
                         .HasForeignKey("IndicatorValueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.MonitoringFramework", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.MonitoringFramework", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Strategy", "Strategy")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Strategy", "Strategy")
                         .WithMany("Frameworks")
                         .HasForeignKey("StrategyId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -914,20 +914,20 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.Navigation("Strategy");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.NarrativeSection", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.NarrativeSection", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.CommunitySafetyPlan", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", null)
                         .WithMany("Sections")
                         .HasForeignKey("PlanId");
 
-                    b.HasOne("CommunitySafety.Monitoring.Priority", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Priority", null)
                         .WithMany("Sections")
                         .HasForeignKey("PriorityId");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Objective", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Objective", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.MonitoringFramework", "Framework")
+                    b.HasOne("CommunitySafety.Monitoring.Model.MonitoringFramework", "Framework")
                         .WithMany("Objectives")
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -936,14 +936,14 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.Navigation("Framework");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.PlanAction", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.PlanAction", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Objective", "Objective")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Objective", "Objective")
                         .WithMany("Actions")
                         .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CommunitySafety.Monitoring.Strategy", "Strategy")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Strategy", "Strategy")
                         .WithMany("Actions")
                         .HasForeignKey("StrategyId");
 
@@ -952,9 +952,9 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.Navigation("Strategy");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Priority", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Priority", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.CommunitySafetyPlan", "Plan")
+                    b.HasOne("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", "Plan")
                         .WithMany("Priorities")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -963,9 +963,9 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Strategy", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Strategy", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.CommunitySafetyPlan", "Plan")
+                    b.HasOne("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", "Plan")
                         .WithMany("Strategies")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -976,25 +976,25 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("StrategyPriorities", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Priority", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Priority", null)
                         .WithMany()
                         .HasForeignKey("PrioritiesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CommunitySafety.Monitoring.Strategy", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Strategy", null)
                         .WithMany()
                         .HasForeignKey("StrategiesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Commentary", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Commentary", b =>
                 {
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.CommunitySafetyPlan", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", b =>
                 {
                     b.Navigation("Priorities");
 
@@ -1003,48 +1003,48 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.PostgreSql
                     b.Navigation("Strategies");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Indicator", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Indicator", b =>
                 {
                     b.Navigation("Targets");
 
                     b.Navigation("Values");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorValue", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorValue", b =>
                 {
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.MonitoringFramework", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.MonitoringFramework", b =>
                 {
                     b.Navigation("Indicators");
 
                     b.Navigation("Objectives");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Objective", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Objective", b =>
                 {
                     b.Navigation("Actions");
 
                     b.Navigation("Indicators");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Partnership", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Partnership", b =>
                 {
                     b.Navigation("Plans");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.PlanAction", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.PlanAction", b =>
                 {
                     b.Navigation("Updates");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Priority", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Priority", b =>
                 {
                     b.Navigation("Sections");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Strategy", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Strategy", b =>
                 {
                     b.Navigation("Actions");
 

@@ -20,7 +20,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.ActionUpdate", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.ActionUpdate", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -60,7 +60,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("ActionUpdates");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Commentary", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Commentary", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -106,7 +106,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Commentaries", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.CommentaryRevision", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.CommentaryRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -146,7 +146,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("CommentaryRevisions");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.CommunitySafetyPlan", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -178,7 +178,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Plans", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Indicator", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Indicator", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -273,7 +273,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Indicators");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorTarget", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorTarget", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -302,7 +302,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("IndicatorTargets");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorValue", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorValue", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -389,7 +389,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("IndicatorValues");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorValueRevision", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorValueRevision", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -472,7 +472,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("IndicatorValueRevisions");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.MonitoringFramework", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.MonitoringFramework", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -509,7 +509,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Frameworks", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.NarrativeSection", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.NarrativeSection", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -547,7 +547,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("NarrativeSections");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Objective", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Objective", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -577,7 +577,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Objectives");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Partnership", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Partnership", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -603,7 +603,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Partnerships");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.PlanAction", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.PlanAction", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -645,7 +645,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Actions", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Priority", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Priority", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -681,7 +681,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("Priorities");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Strategy", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Strategy", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -733,9 +733,9 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.ToTable("StrategyPriorities");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.ActionUpdate", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.ActionUpdate", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.PlanAction", "Action")
+                    b.HasOne("CommunitySafety.Monitoring.Model.PlanAction", "Action")
                         .WithMany("Updates")
                         .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -744,36 +744,36 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.Navigation("Action");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Commentary", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Commentary", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Indicator", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Indicator", null)
                         .WithMany()
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CommunitySafety.Monitoring.Objective", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Objective", null)
                         .WithMany()
                         .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CommunitySafety.Monitoring.Priority", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Priority", null)
                         .WithMany()
                         .HasForeignKey("PriorityId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.CommentaryRevision", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.CommentaryRevision", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Commentary", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Commentary", null)
                         .WithMany("Revisions")
                         .HasForeignKey("CommentaryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.CommunitySafetyPlan", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Partnership", "Partnership")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Partnership", "Partnership")
                         .WithMany("Plans")
                         .HasForeignKey("PartnershipId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -782,15 +782,15 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.Navigation("Partnership");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Indicator", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Indicator", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.MonitoringFramework", "Framework")
+                    b.HasOne("CommunitySafety.Monitoring.Model.MonitoringFramework", "Framework")
                         .WithMany("Indicators")
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CommunitySafety.Monitoring.Objective", "Objective")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Objective", "Objective")
                         .WithMany("Indicators")
                         .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -800,18 +800,18 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.Navigation("Objective");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorTarget", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorTarget", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Indicator", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Indicator", null)
                         .WithMany("Targets")
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorValue", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorValue", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Indicator", "Indicator")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Indicator", "Indicator")
                         .WithMany("Values")
                         .HasForeignKey("IndicatorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -820,18 +820,18 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.Navigation("Indicator");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorValueRevision", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorValueRevision", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.IndicatorValue", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.IndicatorValue", null)
                         .WithMany("Revisions")
                         .HasForeignKey("IndicatorValueId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.MonitoringFramework", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.MonitoringFramework", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Strategy", "Strategy")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Strategy", "Strategy")
                         .WithMany("Frameworks")
                         .HasForeignKey("StrategyId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -840,20 +840,20 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.Navigation("Strategy");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.NarrativeSection", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.NarrativeSection", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.CommunitySafetyPlan", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", null)
                         .WithMany("Sections")
                         .HasForeignKey("PlanId");
 
-                    b.HasOne("CommunitySafety.Monitoring.Priority", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Priority", null)
                         .WithMany("Sections")
                         .HasForeignKey("PriorityId");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Objective", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Objective", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.MonitoringFramework", "Framework")
+                    b.HasOne("CommunitySafety.Monitoring.Model.MonitoringFramework", "Framework")
                         .WithMany("Objectives")
                         .HasForeignKey("FrameworkId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -862,14 +862,14 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.Navigation("Framework");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.PlanAction", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.PlanAction", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Objective", "Objective")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Objective", "Objective")
                         .WithMany("Actions")
                         .HasForeignKey("ObjectiveId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CommunitySafety.Monitoring.Strategy", "Strategy")
+                    b.HasOne("CommunitySafety.Monitoring.Model.Strategy", "Strategy")
                         .WithMany("Actions")
                         .HasForeignKey("StrategyId");
 
@@ -878,9 +878,9 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.Navigation("Strategy");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Priority", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Priority", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.CommunitySafetyPlan", "Plan")
+                    b.HasOne("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", "Plan")
                         .WithMany("Priorities")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -889,9 +889,9 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.Navigation("Plan");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Strategy", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Strategy", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.CommunitySafetyPlan", "Plan")
+                    b.HasOne("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", "Plan")
                         .WithMany("Strategies")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -902,25 +902,25 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("StrategyPriorities", b =>
                 {
-                    b.HasOne("CommunitySafety.Monitoring.Priority", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Priority", null)
                         .WithMany()
                         .HasForeignKey("PrioritiesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CommunitySafety.Monitoring.Strategy", null)
+                    b.HasOne("CommunitySafety.Monitoring.Model.Strategy", null)
                         .WithMany()
                         .HasForeignKey("StrategiesId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Commentary", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Commentary", b =>
                 {
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.CommunitySafetyPlan", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.CommunitySafetyPlan", b =>
                 {
                     b.Navigation("Priorities");
 
@@ -929,48 +929,48 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
                     b.Navigation("Strategies");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Indicator", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Indicator", b =>
                 {
                     b.Navigation("Targets");
 
                     b.Navigation("Values");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.IndicatorValue", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.IndicatorValue", b =>
                 {
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.MonitoringFramework", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.MonitoringFramework", b =>
                 {
                     b.Navigation("Indicators");
 
                     b.Navigation("Objectives");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Objective", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Objective", b =>
                 {
                     b.Navigation("Actions");
 
                     b.Navigation("Indicators");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Partnership", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Partnership", b =>
                 {
                     b.Navigation("Plans");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.PlanAction", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.PlanAction", b =>
                 {
                     b.Navigation("Updates");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Priority", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Priority", b =>
                 {
                     b.Navigation("Sections");
                 });
 
-            modelBuilder.Entity("CommunitySafety.Monitoring.Strategy", b =>
+            modelBuilder.Entity("CommunitySafety.Monitoring.Model.Strategy", b =>
                 {
                     b.Navigation("Actions");
 

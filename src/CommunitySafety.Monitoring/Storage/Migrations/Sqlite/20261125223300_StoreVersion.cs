@@ -10,8 +10,8 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The change counter and its triggers (global::CommunitySafety.Monitoring.StoreVersion).
-            foreach (var sql in global::CommunitySafety.Monitoring.StoreVersion.SqliteCreate().Concat(global::CommunitySafety.Monitoring.StoreVersion.SqliteTriggers(global::CommunitySafety.Monitoring.StoreVersion.Tables)))
+            // The change counter and its triggers (global::CommunitySafety.Monitoring.Storage.StoreVersion).
+            foreach (var sql in global::CommunitySafety.Monitoring.Storage.StoreVersion.SqliteCreate().Concat(global::CommunitySafety.Monitoring.Storage.StoreVersion.SqliteTriggers(global::CommunitySafety.Monitoring.Storage.StoreVersion.Tables)))
             {
                 migrationBuilder.Sql(sql);
             }
@@ -20,7 +20,7 @@ namespace CommunitySafety.Monitoring.Storage.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in global::CommunitySafety.Monitoring.StoreVersion.SqliteDrop(global::CommunitySafety.Monitoring.StoreVersion.Tables))
+            foreach (var sql in global::CommunitySafety.Monitoring.Storage.StoreVersion.SqliteDrop(global::CommunitySafety.Monitoring.Storage.StoreVersion.Tables))
             {
                 migrationBuilder.Sql(sql);
             }
