@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using CommunitySafety.Monitoring.Judgement;
 using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Monitoring.Values;

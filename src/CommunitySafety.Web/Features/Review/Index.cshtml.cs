@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunitySafety.Monitoring.Judgement;
 using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Monitoring.Values;
