@@ -4,7 +4,7 @@ namespace CommunitySafety.Reports.Model;
 
 /// <summary>
 /// A chart: a title that states the finding, a text alternative, the data table shown beside it, and what to draw.
-/// The same chart becomes SVG (HTML, PDF, web) and PNG (Word) through <c>Charts/ChartRenderer</c>.
+/// The same chart becomes SVG (HTML, PDF, web) and PNG (Word) through Charts.ChartRenderer.
 /// </summary>
 /// <param name="Id">A short identifier, unique in the report (used for anchors and alt-text links).</param>
 /// <param name="Title">The title, stating the finding ("Referrals rose for the third year").</param>

@@ -18,10 +18,6 @@ public sealed partial class FolderDependencyTests
             "the root (StrategicAssessment, AreaAssessment) calls the step folders (Harm, Matrix, Peers, Trends, Store, …), which use the root's " +
             "AssessmentConfigurationException, AssessmentData, AssessmentResult, AssessmentSettings, Provenance and StrategicAssessment; moving those " +
             "shared inputs, settings and results into a folder below the steps (e.g. Model/) would break it.",
-        ["CommunitySafety.Web"] =
-            "Infrastructure/Storage's WebDbContext holds Audit's AuditEntry and Identity's WebUser while Audit and Identity use WebDbContext, and " +
-            "Infrastructure's ApiProblems uses Storage's DatabaseUnavailable while Audit uses Infrastructure's Display; moving the entities into " +
-            "Storage (or the DbContext above them) and the shared helpers into a folder of their own would break it.",
     };
 
     [Fact]
@@ -83,7 +79,7 @@ public sealed partial class FolderDependencyTests
             // A qualified name relative to the parent namespace, in a doc comment: a reference all the same.
             Write(root, "B/Two.cs", "namespace Lib.B;\n/// <see cref=\"C.Three\"/>\npublic sealed class Two { }\n");
             Write(root, "C/Three.cs", "namespace Lib.C;\npublic sealed record Three(Lib.A.One X);\n");
-            Write(root, "D/Four.cs", "namespace Lib.D;\n// C.Three is named in this comment only, and B.Nothing is not a type of B.\npublic enum Four { B }\n");
+            Write(root, "D/Four.cs", "namespace Lib.D;\n// C.Three is named in this comment only, and B.Nothing is not a type of B.\n/// <summary>Not C.Three (prose).</summary>\npublic enum Four { B }\n");
             // The root's type and a parent folder's type named without a using, as C# finds them from a subfolder.
             Write(root, "Top.cs", "namespace Lib;\npublic sealed class Top { }\n");
             Write(root, "E/Five.cs", "namespace Lib.E;\npublic sealed record Five(Top T);\n");
@@ -146,8 +142,9 @@ public sealed partial class FolderDependencyTests
     /// (at any depth, named as its namespace below the root, e.g. <c>Infrastructure.Audit</c>; the project folder itself
     /// is <see cref="Root"/>) is a node. Folder X depends on folder Y when a file of X has a <c>using Root.Y</c> (plain,
     /// static or alias) or names <c>Root.Y.Type</c> anywhere; names a type declared in Y as <c>Y.Type</c> (Y or the end
-    /// of its name, e.g. <c>Import.ImportCommand</c> or <c>Commands.Import.ImportCommand</c>; code or documentation: a <c>cref</c> is compiled too); or, when Y is a folder above X (the root
-    /// included), names a type declared in Y at all, since C# finds it there without a using. Line comments are not read.
+    /// of its name, e.g. <c>Import.ImportCommand</c> or <c>Commands.Import.ImportCommand</c>; in code or in a documentation
+    /// <c>cref</c>, which is compiled too); or, when Y is a folder above X (the root included), names a type declared in Y
+    /// at all, since C# finds it there without a using. Line comments and the prose of documentation comments are not read.
     /// </summary>
     private sealed partial class FolderGraph
     {
@@ -321,7 +318,15 @@ public sealed partial class FolderDependencyTests
         private static bool IsAbove(string node, string below) =>
             node != below && (node == Root || below.StartsWith(node + ".", StringComparison.Ordinal));
 
-        private static string WithoutLineComments(string text) => LineComment().Replace(text, string.Empty);
+        /// <summary>The code, and of documentation comments only the <c>cref</c>s (which are compiled; the prose is not).</summary>
+        private static string WithoutLineComments(string text) =>
+            LineComment().Replace(DocumentationLine().Replace(text, m => string.Join(' ', Cref().Matches(m.Value).Select(c => c.Groups[1].Value))), string.Empty);
+
+        [GeneratedRegex(@"^[ \t]*///.*$", RegexOptions.Multiline)]
+        private static partial Regex DocumentationLine();
+
+        [GeneratedRegex(@"cref=""([^""]*)""")]
+        private static partial Regex Cref();
 
         [GeneratedRegex(@"(?<!/)//(?!/).*$", RegexOptions.Multiline)]
         private static partial Regex LineComment();

@@ -7,7 +7,6 @@ using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using CommunitySafety.Web.Infrastructure;
-using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;

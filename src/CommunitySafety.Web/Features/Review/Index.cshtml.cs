@@ -3,7 +3,6 @@ using CommunitySafety.Monitoring.Judgement;
 using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Monitoring.Values;
-using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;
