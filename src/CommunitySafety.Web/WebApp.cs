@@ -26,6 +26,8 @@ public static class WebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(WebApp).Assembly.GetName().Name });
         configure?.Invoke(builder);
         builder.AddStores();
+        builder.Services.AddSingleton<AreaPageCache>();
+        builder.Services.AddHostedService<StoreInitializer>();
         builder.AddSharedDataProtection();
         builder.AddRequestLimits();
         builder.AddAccounts();

@@ -1,3 +1,5 @@
+using CommunitySafety.Cli.Infrastructure;
+
 namespace CommunitySafety.Cli.Tests;
 
 /// <summary>Runs <c>csp</c> in-process with captured output, in a working folder of the test's own.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
-using CommunitySafety.Monitoring.Export;
 using CommunitySafety.Monitoring.Judgement;
 using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Reports.Disclosure;
 using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;

@@ -1,4 +1,4 @@
-using CommunitySafety.Monitoring.Export;
+using CommunitySafety.Monitoring.Values;
 
 namespace CommunitySafety.Reports.Disclosure;
 

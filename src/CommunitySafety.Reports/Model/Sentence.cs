@@ -5,7 +5,7 @@ namespace CommunitySafety.Reports.Model;
 /// <param name="Rule">The rule that produced it.</param>
 public sealed record Sentence(string Text, NarrativeRule Rule);
 
-/// <summary>The narrative rules, one per kind of sentence (see <see cref="Narrative.NarrativeRules"/>).</summary>
+/// <summary>The narrative rules, one per kind of sentence (see <c>Narrative/NarrativeRules</c>).</summary>
 public enum NarrativeRule
 {
     /// <summary>No value for the period.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
+using CommunitySafety.Web.Infrastructure;
 using CommunitySafety.Web.Infrastructure.Security;
-using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,6 @@
 using System.Text;
 using CommunitySafety.Cli;
+using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Monitoring.Demo;
 using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Monitoring.Tests.Storage;

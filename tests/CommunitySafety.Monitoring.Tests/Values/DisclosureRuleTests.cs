@@ -1,5 +1,5 @@
-using CommunitySafety.Monitoring.Export;
 using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Statistics;
 
 namespace CommunitySafety.Monitoring.Tests.Values;

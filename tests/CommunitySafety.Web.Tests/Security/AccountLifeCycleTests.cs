@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CommunitySafety.Web.Infrastructure.Identity;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -213,7 +212,7 @@ public abstract partial class AccountLifeCycleTests<TFactory>(TFactory factory) 
     private static List<KeyValuePair<string, string>> Fields(string current, string next, string again) =>
         [new("CurrentPassword", current), new("NewPassword", next), new("ConfirmPassword", again)];
 
-    private static void AssertNoPasswords(IEnumerable<Web.Infrastructure.Audit.AuditEntry> trail) => Assert.All(trail, e =>
+    private static void AssertNoPasswords(IEnumerable<Web.Infrastructure.Storage.AuditEntry> trail) => Assert.All(trail, e =>
     {
         Assert.DoesNotContain(WebFactory.Password, e.Before + e.After + e.EntityKey, StringComparison.Ordinal);
         Assert.DoesNotContain(NewPassword, e.Before + e.After + e.EntityKey, StringComparison.Ordinal);
@@ -232,7 +231,7 @@ public abstract partial class AccountLifeCycleTests<TFactory>(TFactory factory) 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
         Forms.PostAsync(client, "/account/sign-in", [new("email", email), new("password", password)]);
 
-    private async Task<List<Web.Infrastructure.Audit.AuditEntry>> TrailAsync(string email)
+    private async Task<List<Web.Infrastructure.Storage.AuditEntry>> TrailAsync(string email)
     {
         using var scope = factory.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<WebDbContext>().AuditEntries.Where(e => e.EntityKey == email).OrderBy(e => e.Id).ToListAsync();

@@ -1,5 +1,4 @@
 using System.Net;
-using CommunitySafety.Web.Infrastructure.Audit;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,8 +46,8 @@ public abstract class SignInAuditTests<TFactory>(TFactory factory) : IClassFixtu
         // A disabled account: refused with the same answer as a wrong password, and the trail says why.
         using (var scope0 = factory.Services.CreateScope())
         {
-            var users = scope0.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Infrastructure.Identity.WebUser>>();
-            await users.SetLockoutEndDateAsync((await users.FindByNameAsync("board@example.org"))!, Web.Infrastructure.Identity.WebUser.DisabledUntil);
+            var users = scope0.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Web.Infrastructure.Storage.WebUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByNameAsync("board@example.org"))!, Web.Infrastructure.Storage.WebUser.DisabledUntil);
         }
 
         using (var disabled = await Forms.PostAsync(other, "/account/sign-in", [new("email", "board@example.org"), new("password", WebFactory.Password)]))

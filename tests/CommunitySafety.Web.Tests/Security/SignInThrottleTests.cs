@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CommunitySafety.Web.Infrastructure.Identity;
 using CommunitySafety.Web.Infrastructure.Security;
+using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using CommunitySafety.Web.Infrastructure.Identity;
+using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;

@@ -92,7 +92,7 @@ public abstract class SqlInjectionTests<TFactory>(TFactory factory) : IClassFixt
         using var scope = factory.Services.CreateScope();
         var typed = "analyst@example.org" + attempt;
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<WebDbContext>().AuditEntries
-            .CountAsync(e => e.Entity == Web.Infrastructure.Audit.AuditLog.SignInEntity && e.Action == "Sign-in failed" && e.User == typed));
+            .CountAsync(e => e.Entity == Web.Infrastructure.Storage.AuditLog.SignInEntity && e.Action == "Sign-in failed" && e.User == typed));
     }
 
     private async Task<(int Values, int Users, int Audit, int Indicators)> CountsAsync()
@@ -100,7 +100,7 @@ public abstract class SqlInjectionTests<TFactory>(TFactory factory) : IClassFixt
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MonitoringDbContext>();
         var web = scope.ServiceProvider.GetRequiredService<WebDbContext>();
-        return (await db.IndicatorValues.CountAsync(), await web.Users.CountAsync(), await web.AuditEntries.CountAsync(e => e.Entity != Web.Infrastructure.Audit.AuditLog.SignInEntity), await db.Indicators.CountAsync());
+        return (await db.IndicatorValues.CountAsync(), await web.Users.CountAsync(), await web.AuditEntries.CountAsync(e => e.Entity != Web.Infrastructure.Storage.AuditLog.SignInEntity), await db.Indicators.CountAsync());
     }
 }
 

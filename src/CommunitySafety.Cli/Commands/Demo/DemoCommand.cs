@@ -88,7 +88,7 @@ public sealed class DemoCommand : Command
         }
         // ---- Reports (issue 6): both reports in HTML, Word and PDF in ./out/, their paths on standard output.
         _context.Say(string.Empty);
-        await Report.DemoReports.WriteAsync(_context, parseResult, PlanArea, DemoYear).ConfigureAwait(false);
+        await DemoReports.WriteAsync(_context, parseResult, PlanArea, DemoYear).ConfigureAwait(false);
         // ---- end of reports
 
         _context.Say(string.Empty);

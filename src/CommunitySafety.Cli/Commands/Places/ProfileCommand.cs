@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CommunitySafety.Assessment.Places;
-using CommunitySafety.Cli.Commands.Report;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Data.Inputs;
 using CommunitySafety.Data.Queries;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CommunitySafety.Cli.Infrastructure;
 
 namespace CommunitySafety.Cli.Commands.Report;
 

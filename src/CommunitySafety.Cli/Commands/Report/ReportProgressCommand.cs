@@ -100,7 +100,7 @@ public sealed class ReportProgressCommand : Command
         }
 
         // The pre-publication check: figures quoted in commentary that the data contradict are listed, never silently published.
-        var mismatches = await CommunitySafety.Monitoring.Values.CommentaryCheck.PrePublicationAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var mismatches = await CommunitySafety.Monitoring.Judgement.CommentaryCheck.PrePublicationAsync(db, period, cancellationToken).ConfigureAwait(false);
         if (mismatches.Count > 0)
         {
             await _context.Error.WriteLineAsync($"Pre-publication check: {mismatches.Count} figure(s) quoted in commentary do not match the data:").ConfigureAwait(false);

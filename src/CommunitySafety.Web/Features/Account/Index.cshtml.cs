@@ -1,6 +1,5 @@
 using System.Text.Json;
-using CommunitySafety.Web.Infrastructure.Audit;
-using CommunitySafety.Web.Infrastructure.Identity;
+using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

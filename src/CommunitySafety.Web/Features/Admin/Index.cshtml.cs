@@ -1,7 +1,5 @@
 using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Monitoring.Storage;
-using CommunitySafety.Web.Infrastructure.Audit;
-using CommunitySafety.Web.Infrastructure.Identity;
 using CommunitySafety.Web.Infrastructure.Security;
 using CommunitySafety.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authorization;

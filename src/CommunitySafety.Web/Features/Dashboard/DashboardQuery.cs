@@ -1,4 +1,3 @@
-using CommunitySafety.Monitoring.Export;
 using CommunitySafety.Monitoring.Judgement;
 using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Monitoring.Storage;

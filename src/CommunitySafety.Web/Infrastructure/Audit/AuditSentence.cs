@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CommunitySafety.Monitoring.Model;
+using CommunitySafety.Web.Infrastructure.Storage;
 
 namespace CommunitySafety.Web.Infrastructure.Audit;
 

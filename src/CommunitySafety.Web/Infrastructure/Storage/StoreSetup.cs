@@ -1,10 +1,8 @@
-using CommunitySafety.Monitoring.Demo;
 using CommunitySafety.Monitoring.Export;
 using CommunitySafety.Monitoring.Judgement;
 using CommunitySafety.Monitoring.Storage;
 using CommunitySafety.Monitoring.ValueImport;
 using CommunitySafety.Monitoring.Values;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommunitySafety.Web.Infrastructure.Storage;
@@ -51,7 +49,6 @@ public static class StoreSetup
         services.AddScoped(sp => MonitoringDatabase.CreateContext(sp.GetRequiredService<WebStoreOptions>().Monitoring, sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<IndicatorStatusService>();
         services.AddSingleton<CommunitySafety.Web.Infrastructure.Caching.StoreVersionCache>();
-        services.AddSingleton<CommunitySafety.Web.Features.Areas.AreaPageCache>();
         services.AddScoped<IndicatorValueStore>();
         services.AddScoped<IndicatorValueImporter>();
         services.AddScoped<FrameworkWorkbooks>();
@@ -69,8 +66,7 @@ public static class StoreSetup
             : sp.GetRequiredService<SqliteWebDbContext>());
 
         services.AddScoped<StoreTransaction>();
-        services.AddScoped<Audit.AuditLog>();
-        services.AddHostedService<StoreInitializer>();
+        services.AddScoped<AuditLog>();
         return builder;
     }
 
@@ -80,32 +76,4 @@ public static class StoreSetup
         context.Database.SetDbConnection(services.GetRequiredService<MonitoringDbContext>().Database.GetDbConnection(), contextOwnsConnection: false);
         return context;
     }
-}
-
-/// <summary>Brings both sets of tables up to date when the app starts, before it takes requests.</summary>
-internal sealed class StoreInitializer(IServiceProvider services, WebStoreOptions options, IConfiguration configuration, ILogger<StoreInitializer> logger)
-    : IHostedService
-{
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using (var monitoring = await MonitoringDatabase.OpenAsync(options.Monitoring, cancellationToken: cancellationToken))
-        {
-            if (configuration.GetValue<bool>("Demo:Seed"))
-            {
-                var summary = await DemoPlan.SeedAsync(monitoring, cancellationToken: cancellationToken);
-                logger.LogInformation("Demo plan: {Frameworks} frameworks, {Indicators} indicators, {Values} values", summary.Frameworks, summary.Indicators, summary.Values);
-            }
-        }
-
-        await using var scope = services.CreateAsyncScope();
-        var web = scope.ServiceProvider.GetRequiredService<WebDbContext>();
-        await web.Database.MigrateAsync(cancellationToken);
-        await Identity.AccountSeeder.SeedAsync(scope.ServiceProvider, configuration, logger, cancellationToken);
-
-        // Load (or, on a new database, create and store) the shared key ring now, before any request, so an instance
-        // started after this one finds the key instead of making a second one.
-        scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("csp.startup").Protect("key ring ready");
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,5 +1,3 @@
-using CommunitySafety.Web.Infrastructure.Audit;
-using CommunitySafety.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -25,7 +25,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Audit.AuditEntry", b =>
+            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Storage.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -123,7 +123,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
                     b.ToTable("WebOrganisations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Identity.WebUser", b =>
+            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Storage.WebUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -358,7 +358,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -367,7 +367,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -382,7 +382,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -391,7 +391,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

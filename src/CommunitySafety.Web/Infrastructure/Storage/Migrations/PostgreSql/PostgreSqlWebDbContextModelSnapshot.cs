@@ -22,7 +22,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Audit.AuditEntry", b =>
+            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Storage.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -120,7 +120,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
                     b.ToTable("WebOrganisations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Identity.WebUser", b =>
+            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Storage.WebUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -355,7 +355,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -364,7 +364,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -379,7 +379,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -388,7 +388,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -20,7 +20,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Audit.AuditEntry", b =>
+            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Storage.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -112,7 +112,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.Sqlite
                     b.ToTable("WebOrganisations", (string)null);
                 });
 
-            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Identity.WebUser", b =>
+            modelBuilder.Entity("CommunitySafety.Web.Infrastructure.Storage.WebUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -341,7 +341,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -350,7 +350,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -365,7 +365,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -374,7 +374,7 @@ namespace CommunitySafety.Web.Infrastructure.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CommunitySafety.Web.Infrastructure.Identity.WebUser", null)
+                    b.HasOne("CommunitySafety.Web.Infrastructure.Storage.WebUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Web.Infrastructure.Audit;
+namespace CommunitySafety.Web.Infrastructure.Storage;
 
 /// <summary>One change made through the web application: who, when, what, and the state before and after.</summary>
 public sealed class AuditEntry

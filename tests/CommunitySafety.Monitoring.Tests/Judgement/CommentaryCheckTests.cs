@@ -1,10 +1,9 @@
 using CommunitySafety.Monitoring.Judgement;
 using CommunitySafety.Monitoring.Model;
-using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using CommunitySafety.Statistics;
 
-namespace CommunitySafety.Monitoring.Tests.Values;
+namespace CommunitySafety.Monitoring.Tests.Judgement;
 
 /// <summary>Figures quoted in commentary, parsed and compared with a judgement (the issue's own examples).</summary>
 public sealed class CommentaryCheckTests

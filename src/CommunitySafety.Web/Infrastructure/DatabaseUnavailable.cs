@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace CommunitySafety.Web.Infrastructure.Storage;
+namespace CommunitySafety.Web.Infrastructure;
 
 /// <summary>
 /// Tells a database that is away (PostgreSQL stopped, restarting, refusing connections, out of connections; SQLite

@@ -1,6 +1,6 @@
 using CommunitySafety.Monitoring.Model;
 
-namespace CommunitySafety.Monitoring.Export;
+namespace CommunitySafety.Monitoring.Values;
 
 /// <summary>
 /// The one small-number rule for everything published (the published report, the public web pages, the public API and

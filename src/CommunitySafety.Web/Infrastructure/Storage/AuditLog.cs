@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CommunitySafety.Web.Infrastructure.Security;
-using CommunitySafety.Web.Infrastructure.Storage;
 
-namespace CommunitySafety.Web.Infrastructure.Audit;
+namespace CommunitySafety.Web.Infrastructure.Storage;
 
 /// <summary>Writes the audit trail: every change made through the web application, with its before and after.</summary>
 /// <param name="db">The web tables.</param>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using CommunitySafety.Cli.Commands.Plan;
+using CommunitySafety.Cli.Commands.Report;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Crime;
 using CommunitySafety.Data.Queries;
@@ -11,7 +12,7 @@ using CommunitySafety.Reports.Builders;
 using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Rendering;
 
-namespace CommunitySafety.Cli.Commands.Report;
+namespace CommunitySafety.Cli.Commands.Demo;
 
 /// <summary>The end of <c>csp demo</c>: both reports in all three formats in ./out/, their paths printed.</summary>
 public static class DemoReports
@@ -102,7 +103,7 @@ public static class DemoReports
         var resolver = new AreaResolver(store);
         var area = resolver.Resolve(areaName);
         // The area boundary and ward outlines (ONS, generalised) shipped with the samples: the grid is clipped to the area.
-        var folder = Path.Combine(Demo.DemoCommand.DefaultSamplesFolder(), "boundaries");
+        var folder = Path.Combine(DemoCommand.DefaultSamplesFolder(), "boundaries");
         var shapes = area.Code is { } areaCode
             ? MapBoundaries.Read(Path.Combine(folder, "lad_dec2023_bsc_bedfordshire.geojson"), Path.Combine(folder, "wards_dec2023_bsc_bedfordshire.geojson"), areaCode.ToString())
             : null;

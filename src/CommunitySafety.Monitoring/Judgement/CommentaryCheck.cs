@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CommunitySafety.Monitoring.Judgement;
 using CommunitySafety.Monitoring.Storage;
+using CommunitySafety.Monitoring.Values;
 using CommunitySafety.Periods;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommunitySafety.Monitoring.Values;
+namespace CommunitySafety.Monitoring.Judgement;
 
 /// <summary>What kind of figure a piece of commentary quotes.</summary>
 public enum ClaimKind

@@ -1,4 +1,4 @@
-namespace CommunitySafety.Cli;
+namespace CommunitySafety.Cli.Infrastructure;
 
 /// <summary>
 /// Everything a command may touch outside itself: where data goes (<see cref="Out"/>), where messages go

@@ -1,8 +1,7 @@
-using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Reports.Rendering;
 using ReportModel = CommunitySafety.Reports.Model.Report;
 
-namespace CommunitySafety.Cli.Commands.Report;
+namespace CommunitySafety.Cli.Infrastructure;
 
 /// <summary>Writes a report in the format its file extension names.</summary>
 public static class ReportOutput

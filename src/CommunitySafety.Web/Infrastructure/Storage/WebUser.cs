@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations.Schema;
 using Microsoft.AspNetCore.Identity;
 
-namespace CommunitySafety.Web.Infrastructure.Identity;
+namespace CommunitySafety.Web.Infrastructure.Storage;
 
 /// <summary>A person who signs in: a local account (ASP.NET Core Identity) or one first seen through OpenID Connect.</summary>
 public sealed class WebUser : IdentityUser
