@@ -2,6 +2,8 @@ using CommunitySafety.Areas;
 using CommunitySafety.Assessment;
 using CommunitySafety.Assessment.Peers;
 using CommunitySafety.Crime;
+using CommunitySafety.Hotspots;
+using CommunitySafety.Hotspots.Geometry;
 using CommunitySafety.Monitoring.Demo;
 using CommunitySafety.Monitoring.Progress;
 using CommunitySafety.Monitoring.Storage;
@@ -29,7 +31,7 @@ internal static class TestReports
     public static Report AssessmentReport(ReportVariant variant = ReportVariant.Internal) =>
         AssessmentReportBuilder.Build(Assessment, new AssessmentReportOptions { Variant = variant, HotspotMaps = [Map] });
 
-    public static List<MapPoint> MapPoints()
+    public static List<LocatedRecord> MapPoints()
     {
         var state = 12345UL;
         double Next()
@@ -38,22 +40,29 @@ internal static class TestReports
             return (state >> 11) * (1.0 / (1UL << 53));
         }
 
-        var points = new List<MapPoint>();
+        var points = new List<LocatedRecord>();
         for (var i = 0; i < 500; i++)
         {
-            points.Add(new MapPoint(new Hotspots.Projection.GridPoint(507_500 + (5000 * Next()), 218_500 + (5000 * Next())), "E01000002"));
+            points.Add(new LocatedRecord(new Hotspots.Projection.GridPoint(507_500 + (5000 * Next()), 218_500 + (5000 * Next())), "E01000002", default));
         }
 
         for (var i = 0; i < 200; i++)
         {
-            points.Add(new MapPoint(new Hotspots.Projection.GridPoint(510_000 + (300 * (Next() - 0.5)), 221_000 + (300 * (Next() - 0.5))), "E01000001"));
+            points.Add(new LocatedRecord(new Hotspots.Projection.GridPoint(510_000 + (300 * (Next() - 0.5)), 221_000 + (300 * (Next() - 0.5))), "E01000001", default));
         }
 
         return points;
     }
 
     private static ReportMap MakeMap() =>
-        HotspotReportMap.Build("1", "Violence and sexual offences", "Luton", "2024/25", MapPoints(), code => code == "E01000001" ? "Testtown 001A" : null)!;
+        MapOf("1", "Violence and sexual offences", "Luton", MapPoints(), code => code == "E01000001" ? "Testtown 001A" : null)!;
+
+    /// <summary>
+    /// The report map of constructed records for 2024/25, analysed as a report's map is (<see cref="HotspotReportMap.Options"/>)
+    /// but from records given here instead of read from a store.
+    /// </summary>
+    public static ReportMap? MapOf(string id, string subject, string area, IReadOnlyList<LocatedRecord> records, Func<string, string?> lsoaName, Boundary? boundary = null, IReadOnlyList<Boundary>? outlines = null) =>
+        HotspotReportMap.Build(id, subject, area, "2024/25", HotspotAnalysis.Analyse(records, null, HotspotReportMap.Options(boundary)), lsoaName, outlines);
 
     public static ProgressReportOptions Options(ReportVariant variant) => new()
     {

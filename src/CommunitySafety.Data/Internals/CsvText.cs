@@ -98,9 +98,6 @@ internal static class CsvText
         return sb.ToString();
     }
 
-    /// <summary>Appends a field quoted when needed, exactly as given (the one CSV writer's <see cref="CsvWriter.AppendQuoted"/>).</summary>
-    public static void AppendField(StringBuilder sb, ReadOnlySpan<char> value) => CsvWriter.AppendQuoted(sb, value);
-
     /// <summary>Shortens a value for an error message.</summary>
     public static string Show(ReadOnlySpan<char> value) => value.Length <= 60 ? value.ToString() : string.Concat(value[..57], "…");
 }

@@ -738,21 +738,12 @@ internal sealed partial class PoliceFileParser
         }
 
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
-        w.Write("file,line,field,error,row\n");
-        var sb = new StringBuilder();
+        // The rows are untrusted input and the file is opened in spreadsheets: the one CSV writer makes every cell safe.
+        var csv = new CsvWriter(w);
+        csv.WriteRow("file", "line", "field", "error", "row");
         foreach (var r in rows)
         {
-            sb.Clear();
-            // The rows are untrusted input and the file is opened in spreadsheets: formula-like text gets an apostrophe.
-            CsvText.AppendField(sb, SpreadsheetSafety.Neutralise(r.Error.File));
-            sb.Append(',').Append(r.Error.Line.ToString(CultureInfo.InvariantCulture)).Append(',');
-            CsvText.AppendField(sb, SpreadsheetSafety.Neutralise(r.Error.Field));
-            sb.Append(',');
-            CsvText.AppendField(sb, SpreadsheetSafety.Neutralise(r.Error.Message));
-            sb.Append(',');
-            CsvText.AppendField(sb, SpreadsheetSafety.Neutralise(r.Row));
-            sb.Append('\n');
-            w.Write(sb);
+            csv.WriteRow(r.Error.File, r.Error.Line.ToString(CultureInfo.InvariantCulture), r.Error.Field, r.Error.Message, r.Row);
         }
     }
 }

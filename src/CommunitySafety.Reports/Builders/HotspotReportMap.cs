@@ -3,17 +3,11 @@ using CommunitySafety.Hotspots;
 using CommunitySafety.Hotspots.Geometry;
 using CommunitySafety.Hotspots.Methods;
 using CommunitySafety.Hotspots.Output;
-using CommunitySafety.Hotspots.Projection;
 using CommunitySafety.Reports.Charts;
 using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
 
 namespace CommunitySafety.Reports.Builders;
-
-/// <summary>One located record for a report map: where it is on the British National Grid and its LSOA, if known.</summary>
-/// <param name="Point">The location (EPSG:27700).</param>
-/// <param name="LsoaCode">The record's LSOA code, if any.</param>
-public sealed record MapPoint(GridPoint Point, string? LsoaCode);
 
 /// <summary>
 /// A Getis-Ord Gi* hot spot map for a report, as <c>csp hotspots --method gistar</c> makes it (automatic square cells,
@@ -27,32 +21,6 @@ public static class HotspotReportMap
 
     /// <summary>The number of cells the data table lists.</summary>
     public const int TableCells = 10;
-
-    /// <summary>
-    /// Builds the map of located records given here (not read from the store), analysed by <see cref="HotspotAnalysis.Analyse"/>
-    /// with <see cref="Options"/>; or null when there are too few located records to draw one.
-    /// </summary>
-    /// <param name="id">The map's id in the report.</param>
-    /// <param name="subject">What is mapped, as it starts a sentence ("Violence and sexual offences").</param>
-    /// <param name="area">The area's name.</param>
-    /// <param name="period">The period ("2024/25").</param>
-    /// <param name="points">The located records.</param>
-    /// <param name="lsoaName">The name of an LSOA code ("Luton 012A"), or null when unknown.</param>
-    /// <param name="boundary">
-    /// The area boundary, if known: the grid is then clipped to it (only cells that overlap the area are analysed, so no
-    /// cell outside it can be called cold) and records outside it are left out; it is drawn on the map.
-    /// </param>
-    /// <param name="outlines">Outlines to draw under the boundary (the area's wards), if known.</param>
-    /// <returns>The map, or null.</returns>
-    public static ReportMap? Build(string id, string subject, string area, string period, IReadOnlyList<MapPoint> points, Func<string, string?> lsoaName, Boundary? boundary = null, IReadOnlyList<Boundary>? outlines = null)
-    {
-        ArgumentNullException.ThrowIfNull(points);
-        var analysis = HotspotAnalysis.Analyse(
-            [.. points.Select(p => new LocatedRecord(p.Point, p.LsoaCode, default))],
-            null,
-            Options(boundary));
-        return Build(id, subject, area, period, analysis, lsoaName, outlines);
-    }
 
     /// <summary>
     /// The analysis a report's map needs (<see cref="HotspotAnalysis"/>): Getis-Ord Gi* on automatic square cells; with a

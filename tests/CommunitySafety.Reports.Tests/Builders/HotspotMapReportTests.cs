@@ -1,5 +1,5 @@
 using AngleSharp.Html.Parser;
-using CommunitySafety.Reports.Builders;
+using CommunitySafety.Hotspots;
 using CommunitySafety.Reports.Rendering;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -33,19 +33,19 @@ public sealed class HotspotMapReportTests
     [Fact]
     public void Build_UniformPoints_SaysThereAreNoHotSpots()
     {
-        var grid = new List<MapPoint>();
+        var grid = new List<LocatedRecord>();
         for (var x = 0; x < 20; x++)
         {
             for (var y = 0; y < 20; y++)
             {
-                grid.Add(new MapPoint(new Hotspots.Projection.GridPoint(500_000 + (x * 250) + 125, 200_000 + (y * 250) + 125), null));
+                grid.Add(new LocatedRecord(new Hotspots.Projection.GridPoint(500_000 + (x * 250) + 125, 200_000 + (y * 250) + 125), null, default));
             }
         }
 
-        var map = HotspotReportMap.Build("2", "Burglary", "Testtown", "2024/25", grid, _ => null)!;
+        var map = TestReports.MapOf("2", "Burglary", "Testtown", grid, _ => null)!;
         Assert.Equal("Burglary in Testtown, 2024/25: no statistically significant hot spots on 100 m cells", map.Title);
         Assert.Contains("none is a significant hot spot", map.Data.Caption, StringComparison.Ordinal);
-        Assert.Null(HotspotReportMap.Build("3", "Burglary", "Testtown", "2024/25", [grid[0]], _ => null));
+        Assert.Null(TestReports.MapOf("3", "Burglary", "Testtown", [grid[0]], _ => null));
     }
 
     [Fact]

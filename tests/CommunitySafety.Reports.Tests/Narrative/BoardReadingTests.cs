@@ -9,7 +9,6 @@ using CommunitySafety.Hotspots.Projection;
 using CommunitySafety.Monitoring.Judgement;
 using CommunitySafety.Monitoring.Model;
 using CommunitySafety.Periods;
-using CommunitySafety.Reports.Builders;
 using CommunitySafety.Reports.Charts;
 using CommunitySafety.Reports.Model;
 using CommunitySafety.Reports.Narrative;
@@ -234,7 +233,7 @@ public sealed partial class BoardReadingTests
         var inside = points.Count(p => area.Contains(p.Point));
         Assert.True(inside < points.Count);
 
-        var map = HotspotReportMap.Build("9", "Burglary", "Testtown", "2024/25", points, code => code == "E01000001" ? "Testtown 001A" : null, area, wards)!;
+        var map = TestReports.MapOf("9", "Burglary", "Testtown", points, code => code == "E01000001" ? "Testtown 001A" : null, area, wards)!;
 
         Assert.Contains(map.Data.Notes, n => n.Contains($"{inside.ToString("N0", CultureInfo.GetCultureInfo("en-GB"))} located records", StringComparison.Ordinal)
             && n.Contains($"{points.Count - inside} records located outside it are left out", StringComparison.Ordinal));
