@@ -10,6 +10,7 @@ using CommunitySafety.Hotspots.Methods;
 using CommunitySafety.Hotspots.Output;
 using CommunitySafety.Hotspots.Projection;
 using CommunitySafety.Periods;
+using CommunitySafety.Tests;
 
 namespace CommunitySafety.Hotspots.Tests;
 
@@ -24,7 +25,7 @@ public sealed class HotspotStoreFixture : IDisposable
 
     public HotspotStoreFixture()
     {
-        var root = Repository();
+        var root = RepositoryFolders.Root;
         Folder = Path.Combine(Path.GetTempPath(), "csp-hotspots-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         var files = new List<string>();
@@ -50,20 +51,6 @@ public sealed class HotspotStoreFixture : IDisposable
     public AnalyticalStore Store { get; }
 
     public ResolvedArea Luton { get; }
-
-    /// <summary>The repository's root folder, above the test binaries.</summary>
-    public static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository was not found above " + AppContext.BaseDirectory);
-    }
 
     public void Dispose()
     {
@@ -274,7 +261,7 @@ public sealed class HotspotAnalysisCountsOnlyTests : IDisposable
     [Fact]
     public void Run_OverCountsOnlyMonths_IsTheProblemNamingThem()
     {
-        var root = HotspotStoreFixture.Repository();
+        var root = RepositoryFolders.Root;
         var street = Path.Combine(root, "tests", "fixtures", "police", "bedfordshire", "2024-01-bedfordshire-street.csv");
         using var store = AnalyticalStore.Open(Path.Combine(_folder, "csp.duckdb"));
         new LookupImporter(store).Import(Path.Combine(root, "tests", "fixtures", "lookups", "LAD17_CSP17_PFA17_lookup.csv"));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CommunitySafety.Assessment.Harm;
-using CommunitySafety.Assessment.Tests.Store;
 using CommunitySafety.Crime;
+using CommunitySafety.Tests;
 using Microsoft.VisualBasic.FileIO;
 
 namespace CommunitySafety.Assessment.Tests.Harm;
@@ -9,7 +9,7 @@ namespace CommunitySafety.Assessment.Tests.Harm;
 /// <summary>The default harm weights are reproducible from the shipped ONS Crime Severity Score file and the subgroup volumes.</summary>
 public class CrimeSeverityDerivationTests
 {
-    internal static string Defaults => Path.Combine(Path.GetDirectoryName(SampleStore.FindSamples())!, "src", "CommunitySafety.Assessment", "Defaults");
+    internal static string Defaults => Path.Combine(RepositoryFolders.Root, "src", "CommunitySafety.Assessment", "Defaults");
 
     /// <summary>Reads a shipped CSV (after its # comment lines) independently of the product's reader.</summary>
     internal static List<Dictionary<string, string>> ReadCsv(string fileName)

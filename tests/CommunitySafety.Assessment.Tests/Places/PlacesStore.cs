@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.IO.Compression;
-using CommunitySafety.Assessment.Tests.Store;
 using CommunitySafety.Data.Deprivation;
 using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Store;
+using CommunitySafety.Tests;
 using Microsoft.VisualBasic.FileIO;
 
 namespace CommunitySafety.Assessment.Tests.Places;
@@ -18,7 +18,7 @@ public sealed class PlacesStore : IDisposable
 {
     public PlacesStore()
     {
-        Samples = SampleStore.FindSamples();
+        Samples = RepositoryFolders.Samples;
         Folder = Path.Combine(Path.GetTempPath(), "csp-places-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         Store = AnalyticalStore.Open(Path.Combine(Folder, "csp.duckdb"));

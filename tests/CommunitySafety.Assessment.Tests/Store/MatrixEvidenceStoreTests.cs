@@ -9,6 +9,7 @@ using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Queries;
 using CommunitySafety.Data.Store;
+using CommunitySafety.Tests;
 
 namespace CommunitySafety.Assessment.Tests.Store;
 
@@ -142,7 +143,7 @@ public sealed class DeprivationEvidenceStoreTests : IDisposable
 
     public DeprivationEvidenceStoreTests()
     {
-        var samples = SampleStore.FindSamples();
+        var samples = RepositoryFolders.Samples;
         var fixtures = Path.Combine(Path.GetDirectoryName(samples)!, "tests", "fixtures");
         Directory.CreateDirectory(_folder);
         _store = AnalyticalStore.Open(Path.Combine(_folder, "csp.duckdb"));

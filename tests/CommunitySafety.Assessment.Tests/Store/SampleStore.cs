@@ -4,6 +4,7 @@ using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Store;
+using CommunitySafety.Tests;
 using Microsoft.VisualBasic.FileIO;
 
 namespace CommunitySafety.Assessment.Tests.Store;
@@ -13,7 +14,7 @@ public sealed class SampleStore : IDisposable
 {
     public SampleStore()
     {
-        Samples = FindSamples();
+        Samples = RepositoryFolders.Samples;
         Folder = Path.Combine(Path.GetTempPath(), "csp-assessment-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         Store = AnalyticalStore.Open(Path.Combine(Folder, "csp.duckdb"));
@@ -36,19 +37,6 @@ public sealed class SampleStore : IDisposable
     public StoreAssessmentSource Source => _source ??= new StoreAssessmentSource(Store);
 
     private StoreAssessmentSource? _source;
-
-    public static string FindSamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
-            {
-                return Path.Combine(dir.FullName, "samples");
-            }
-        }
-
-        throw new InvalidOperationException("The repository's samples folder was not found above " + AppContext.BaseDirectory);
-    }
 
     private readonly Dictionary<string, Dictionary<string, Dictionary<string, long>>> _raw = [];
 

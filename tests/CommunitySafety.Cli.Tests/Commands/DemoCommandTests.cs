@@ -3,6 +3,7 @@ using System.Text.Json;
 using CommunitySafety.Cli.Commands.Demo;
 using CommunitySafety.Cli.Infrastructure;
 using CommunitySafety.Reports.Rendering;
+using CommunitySafety.Tests;
 
 namespace CommunitySafety.Cli.Tests.Commands;
 
@@ -111,16 +112,9 @@ public class DemoCommandTests
     /// </summary>
     private static List<string[]> ReadmeExamples()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CommunitySafety.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        Assert.NotNull(folder);
         var examples = new List<string[]>();
         var inShell = false;
-        foreach (var line in File.ReadLines(Path.Combine(folder.FullName, "README.md")))
+        foreach (var line in File.ReadLines(Path.Combine(RepositoryFolders.Root, "README.md")))
         {
             if (line.StartsWith("```", StringComparison.Ordinal))
             {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using CommunitySafety.Tests;
 
 namespace CommunitySafety.Core.Tests.Architecture;
 
@@ -101,10 +102,10 @@ public sealed partial class FolderDependencyTests
     }
 
     private static FolderGraph Graph(string project) =>
-        FolderGraph.Of(Path.Combine(RepositoryRoot(), "src", project), project);
+        FolderGraph.Of(Path.Combine(RepositoryFolders.Root, "src", project), project);
 
     private static IEnumerable<(string Name, string Folder, string RootNamespace)> SourceProjects() =>
-        Directory.GetFiles(Path.Combine(RepositoryRoot(), "src"), "*.csproj", SearchOption.AllDirectories)
+        Directory.GetFiles(Path.Combine(RepositoryFolders.Root, "src"), "*.csproj", SearchOption.AllDirectories)
             .Where(p => !p.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(p => (
@@ -117,19 +118,6 @@ public sealed partial class FolderDependencyTests
         var path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "CommunitySafety.slnx")))
-            {
-                return d.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository (CommunitySafety.slnx) was not found above " + AppContext.BaseDirectory);
     }
 
     /// <summary>A set of folders that depend on each other in a cycle, and one such cycle through the least of them.</summary>

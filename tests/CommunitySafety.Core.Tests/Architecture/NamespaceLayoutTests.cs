@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using CommunitySafety.Tests;
 
 namespace CommunitySafety.Core.Tests.Architecture;
 
@@ -12,7 +13,7 @@ public sealed partial class NamespaceLayoutTests
     [Fact]
     public void EveryFile_DeclaresTheNamespaceOfItsFolder()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFolders.Root;
         var wrong = new List<string>();
         var checkedFiles = 0;
         foreach (var project in Projects(root))
@@ -44,7 +45,7 @@ public sealed partial class NamespaceLayoutTests
     [Fact]
     public void MigrationsToo_LiveInTheNamespaceOfTheirFolder()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryFolders.Root;
         var migrations = Path.Combine(root, "src", "CommunitySafety.Monitoring", "Storage", "Migrations");
         var files = Directory.GetFiles(migrations, "*.cs", SearchOption.AllDirectories);
         Assert.NotEmpty(files);
@@ -90,19 +91,6 @@ public sealed partial class NamespaceLayoutTests
                 }
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (CommunitySafety.slnx) was not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"^namespace\s+([\w.]+)\s*;", RegexOptions.Multiline)]

@@ -1,3 +1,5 @@
+using CommunitySafety.Tests;
+
 namespace CommunitySafety.Data.Tests.Support;
 
 /// <summary>Paths of the real files copied into tests/fixtures (see its README).</summary>
@@ -44,21 +46,7 @@ public static class Fixtures
     public static string Mye2Workbook2021 => Path.Combine(Root, "population", "ukpopestimatesmid2021on2021geographyfinal.xlsx");
 
     /// <summary>The repository's samples/ folder (the demo's real data), found above the test binaries.</summary>
-    public static string Samples
-    {
-        get
-        {
-            for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            {
-                if (File.Exists(Path.Combine(d.FullName, "CommunitySafety.slnx")))
-                {
-                    return Path.Combine(d.FullName, "samples");
-                }
-            }
-
-            throw new DirectoryNotFoundException("samples/ not found above " + AppContext.BaseDirectory);
-        }
-    }
+    public static string Samples => RepositoryFolders.Samples;
 
     public const string StreetHeader = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
 }

@@ -1,4 +1,5 @@
 using CommunitySafety.Reports.Rendering;
+using CommunitySafety.Tests;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -23,10 +24,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where the screenshots go (kept after the run, to be looked at).</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(FindRepositoryRoot(), "TestResults", "screenshots");
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryFolders.Root, "TestResults", "screenshots");
 
     /// <summary>axe-core, installed by the web project's npm ci.</summary>
-    public static string AxeScript => File.ReadAllText(Path.Combine(FindRepositoryRoot(), "src", "CommunitySafety.Web", "node_modules", "axe-core", "axe.min.js"));
+    public static string AxeScript => File.ReadAllText(Path.Combine(RepositoryFolders.Root, "src", "CommunitySafety.Web", "node_modules", "axe-core", "axe.min.js"));
 
     public async Task InitializeAsync()
     {
@@ -122,19 +123,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         await page.WaitForURLAsync("**/dashboard", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (CommunitySafety.slnx) was not found above " + AppContext.BaseDirectory);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using CommunitySafety.Tests;
 using Npgsql;
 
 namespace CommunitySafety.Web.Tests.Reliability;
@@ -88,7 +89,7 @@ public sealed partial class LoadSmokeTests : IAsyncLifetime
     private static async Task<string> WrkAsync(Uri target, int instance, string cookie, string token, string ackFile)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-t1", "-c2", $"-d{Seconds}s", "--timeout", "60s", "--latency", "-s", Path.Combine(RepositoryRoot(), "bench", "load", "mixed.lua"), target.ToString().TrimEnd('/') })
+        foreach (var a in new[] { "-t1", "-c2", $"-d{Seconds}s", "--timeout", "60s", "--latency", "-s", Path.Combine(RepositoryFolders.Root, "bench", "load", "mixed.lua"), target.ToString().TrimEnd('/') })
         {
             start.ArgumentList.Add(a);
         }
@@ -146,17 +147,4 @@ public sealed partial class LoadSmokeTests : IAsyncLifetime
 
     [GeneratedRegex(@"^(csp-[a-z-]+) (\d+)", RegexOptions.Multiline)]
     private static partial Regex ValueLine();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (CommunitySafety.slnx) was not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using CommunitySafety.Tests;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.VisualBasic.FileIO;
 
@@ -11,7 +12,7 @@ public sealed class AreaOutcomesTests(AreaStoreWebFactory factory) : IClassFixtu
 
     private static (int Crimes, int UnableToProsecute) RawLuton()
     {
-        var path = Path.Combine(Fixtures(), "police", "bedfordshire", "2024-01-bedfordshire-street.csv");
+        var path = Path.Combine(RepositoryFolders.Fixtures, "police", "bedfordshire", "2024-01-bedfordshire-street.csv");
         using var parser = new TextFieldParser(path) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
         parser.SetDelimiters(",");
         var header = parser.ReadFields()!;
@@ -27,19 +28,6 @@ public sealed class AreaOutcomesTests(AreaStoreWebFactory factory) : IClassFixtu
         }
 
         return (crimes, unable);
-    }
-
-    private static string Fixtures()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
-            {
-                return Path.Combine(dir.FullName, "tests", "fixtures");
-            }
-        }
-
-        throw new InvalidOperationException("tests/fixtures not found");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Store;
+using CommunitySafety.Tests;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class AreaStoreWebFactory : SqliteWebFactory
     /// <summary>Builds the fixtures' analytical store at <paramref name="path"/> (also used by the browser tests).</summary>
     public static void BuildStore(string path)
     {
-        var fixtures = FindFixtures();
+        var fixtures = RepositoryFolders.Fixtures;
         using var store = AnalyticalStore.Open(path);
         new LookupImporter(store).Import(Path.Combine(fixtures, "lookups", "LAD17_CSP17_PFA17_lookup.csv"));
         new LookupImporter(store).Import(Path.Combine(fixtures, "lookups", "LSOA11_WD20_LAD20_lookup_slice.csv"));
@@ -54,19 +55,6 @@ public sealed class AreaStoreWebFactory : SqliteWebFactory
         {
             Directory.Delete(_storeFolder, recursive: true);
         }
-    }
-
-    private static string FindFixtures()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
-            {
-                return Path.Combine(dir.FullName, "tests", "fixtures");
-            }
-        }
-
-        throw new InvalidOperationException("The repository's tests/fixtures folder was not found above " + AppContext.BaseDirectory);
     }
 }
 
@@ -230,7 +218,7 @@ public sealed class AreaOverviewTests(AreaStoreWebFactory factory) : IClassFixtu
         // An import writes the store: its version changes, and the next request makes the page again.
         using (var store = AnalyticalStore.Open(factory.StorePath))
         {
-            new LookupImporter(store).Import(Path.Combine(FixturesFolder(), "lookups", "LAD17_CSP17_PFA17_lookup.csv"));
+            new LookupImporter(store).Import(Path.Combine(RepositoryFolders.Fixtures, "lookups", "LAD17_CSP17_PFA17_lookup.csv"));
         }
 
         var third = MainContent(await client.GetStringAsync(url));
@@ -270,17 +258,4 @@ public sealed class AreaOverviewTests(AreaStoreWebFactory factory) : IClassFixtu
 
     private static string MainContent(string html) =>
         html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
-
-    private static string FixturesFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
-            {
-                return Path.Combine(dir.FullName, "tests", "fixtures");
-            }
-        }
-
-        throw new InvalidOperationException("tests/fixtures not found");
-    }
 }

@@ -4,6 +4,7 @@ using CommunitySafety.Data.Lookups;
 using CommunitySafety.Data.Police;
 using CommunitySafety.Data.Population;
 using CommunitySafety.Data.Store;
+using CommunitySafety.Tests;
 using CommunitySafety.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Hosting;
 
@@ -20,7 +21,7 @@ public sealed class SamplesStoreWebFactory : SqliteWebFactory
     {
         await base.InitializeAsync();
         Directory.CreateDirectory(_storeFolder);
-        var samples = FindSamples();
+        var samples = RepositoryFolders.Samples;
         using var store = AnalyticalStore.Open(StorePath);
         foreach (var lookup in new[] { "lookup_lsoa11_lsoa21_ltla22_bedfordshire_hampshire.csv", "lookup_lsoa21_ward24_ltla24_bedfordshire_hampshire.csv", "lookup_ltla24_csp24_pfa24.csv", "lookup_ltla_ltla.csv" })
         {
@@ -50,19 +51,6 @@ public sealed class SamplesStoreWebFactory : SqliteWebFactory
         {
             Directory.Delete(_storeFolder, recursive: true);
         }
-    }
-
-    private static string FindSamples()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CommunitySafety.slnx")))
-            {
-                return Path.Combine(dir.FullName, "samples");
-            }
-        }
-
-        throw new InvalidOperationException("The repository's samples folder was not found above " + AppContext.BaseDirectory);
     }
 }
 
